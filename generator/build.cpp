@@ -1,0 +1,252 @@
+#include "generator/build.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "common/files.hpp"
+#include "generator/content_loader.hpp"
+#include "generator/data_loader.hpp"
+#include "generator/date.hpp"
+#include "generator/downloads.hpp"
+#include "generator/feed.hpp"
+#include "generator/link_check.hpp"
+#include "generator/markdown.hpp"
+#include "generator/parallel.hpp"
+#include "generator/personal_check.hpp"
+#include "generator/routes.hpp"
+#include "generator/site_config.hpp"
+#include "generator/sitemap.hpp"
+#include "generator/theme.hpp"
+#include "generator/views.hpp"
+#include "generator/writer.hpp"
+
+namespace gen {
+namespace fs = std::filesystem;
+namespace {
+
+enum class PageKind { home, notice_index, notice, quota, topics, list, form, not_found };
+
+struct PageJob {
+    PageKind kind;
+    std::size_t index;  // into the model's vector for its kind
+    std::string url;    // site-relative URL path
+    std::string source; // shown in messages about this page
+};
+
+// Every output path with the source that produces it: two sources for one
+// path is an error, never a silent overwrite.
+class OutputPlan {
+public:
+    explicit OutputPlan(common::Diagnostics& diags) : diags_(diags) {}
+    void add(const std::string& path, const std::string& source) {
+        const auto [it, fresh] = owners_.emplace(path, source);
+        if (!fresh) diags_.add(source, 0, 0, "output path public/" + path + " is also produced by " + it->second);
+    }
+    bool has(const std::string& path) const { return owners_.count(path) > 0; }
+    std::set<std::string> paths() const {
+        std::set<std::string> out;
+        for (const auto& [p, _] : owners_) out.insert(p);
+        return out;
+    }
+
+private:
+    common::Diagnostics& diags_;
+    std::map<std::string, std::string> owners_;
+};
+
+bool link_resolves(const OutputPlan& plan, const std::string& target) { return plan.has(output_path(target)); }
+
+class Progress {
+public:
+    Progress(bool enabled, std::size_t total) : enabled_(enabled && ::isatty(STDERR_FILENO)), total_(total) {}
+    void tick() {
+        if (!enabled_) return;
+        const std::size_t done = ++done_;
+        if (done % 500 != 0 && done != total_) return;
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::fprintf(stderr, "\rrendering pages: %zu/%zu", done, total_);
+        if (done == total_) std::fputc('\n', stderr);
+    }
+
+private:
+    bool enabled_;
+    std::size_t total_;
+    std::atomic<std::size_t> done_{0};
+    std::mutex mutex_;
+};
+
+struct Renderer {
+    const Site& site;
+    const ViewContext& ctx;
+    const OutputPlan& plan;
+    const ThemeSource& theme;
+    Writer& writer;
+    PersonalDataCheck& personal;
+    common::Diagnostics& diags;
+
+    void render(Templates& templates, const PageJob& job) {
+        std::string title;
+        std::string tmpl;
+        View view;
+        std::set<std::string> reported;  // markdown links already reported at their source line
+        switch (job.kind) {
+            case PageKind::home:
+                view = home_view(ctx), tmpl = "home", title = site.info.site_title;
+                break;
+            case PageKind::notice_index:
+                view = notice_index_view(ctx), tmpl = "notice_index", title = "通知公告";
+                break;
+            case PageKind::notice: {
+                const Notice& n = site.notices[job.index];
+                const RenderedMarkdown md = render_markdown(n.body, site.config.base_path, job.url, n.source, n.body_line, diags);
+                for (const InternalLink& l : md.links) {
+                    if (link_resolves(plan, l.target)) continue;
+                    diags.add(n.source, l.line, l.col, "link to /" + l.target + " resolves to nothing on the site");
+                    reported.insert(l.target);
+                }
+                view = notice_view(ctx, n, md.html), tmpl = "notice", title = n.title;
+                break;
+            }
+            case PageKind::quota:
+                view = quota_view(ctx, site.quotas[job.index]), tmpl = "quota", title = site.quotas[job.index].title;
+                break;
+            case PageKind::topics:
+                view = topics_view(ctx, site.topics[job.index]), tmpl = "topics", title = site.topics[job.index].title;
+                break;
+            case PageKind::list:
+                view = list_view(ctx, site.lists[job.index]), tmpl = "list", title = site.lists[job.index].title;
+                break;
+            case PageKind::form:
+                view = form_view(ctx, site.forms[job.index]), tmpl = "form", title = site.forms[job.index].form.title;
+                break;
+            case PageKind::not_found:
+                view = not_found_view(ctx), tmpl = "not_found", title = "页面未找到";
+                break;
+        }
+        const std::string content = templates.render(tmpl, view);
+        const std::string html = templates.render("layout", layout_view(ctx, job.url, title, content));
+        const std::string out = output_path(job.url);
+        for (const PageLink& l : page_links(html, job.url, site.config.base_path)) {
+            if (l.outside_base) {
+                diags.add(theme.shown_paths.at(tmpl), 0, 0, "link " + l.url + " in public/" + out + " is outside the base path " + site.config.base_path);
+            } else if (!reported.count(l.target) && !link_resolves(plan, l.target)) {
+                diags.add(theme.shown_paths.at(tmpl), 0, 0, "link " + l.url + " in public/" + out + " resolves to nothing on the site");
+            }
+        }
+        personal.scan_output(out, html);
+        writer.write(out, html);
+    }
+};
+
+}  // namespace
+
+BuildResult build_site(const BuildOptions& o) {
+    BuildResult result;
+    common::Diagnostics diags;
+    init_markdown();
+    Site site;
+    try {
+        site.config = load_config(o.site, o.base_url);
+        if (!o.today.empty()) {
+            const auto d = parse_date(o.today);
+            if (!d || o.today.size() != 10) common::fail("--today", 0, 0, "expected a date YYYY-MM-DD, found \"" + o.today + "\"");
+            site.config.today = *d;
+        }
+    } catch (const common::SourceError& e) {
+        result.errors.push_back(e.diagnostic());
+        return result;
+    }
+
+    PersonalDataCheck personal(site.config.public_numbers, diags);
+    const ThemeSource theme = load_theme(o.site, site.config.theme, diags);
+    for (const auto& [shown, text] : theme.texts) personal.scan_source(shown, text);
+    load_data(o.site, site, personal, diags);
+    load_content(o.site, site, personal, diags);
+    link_site(site, diags);
+
+    const auto downloads = make_downloads(site);
+    const ViewContext ctx = make_view_context(site, downloads);
+
+    OutputPlan plan(diags);
+    const std::string theme_dir = "themes/" + site.config.theme + "/templates/";
+    std::vector<PageJob> jobs;
+    auto page = [&](PageKind kind, std::size_t index, std::string url, std::string source) {
+        plan.add(output_path(url), source);
+        jobs.push_back({kind, index, std::move(url), std::move(source)});
+    };
+    page(PageKind::home, 0, "", theme_dir + "home.mustache");
+    page(PageKind::notice_index, 0, "notices/", theme_dir + "notice_index.mustache");
+    for (std::size_t i = 0; i < site.notices.size(); ++i) page(PageKind::notice, i, notice_url(site.notices[i].slug), site.notices[i].source);
+    for (std::size_t i = 0; i < site.quotas.size(); ++i) page(PageKind::quota, i, data_url("quotas", site.quotas[i].key), site.quotas[i].source);
+    for (std::size_t i = 0; i < site.topics.size(); ++i) page(PageKind::topics, i, data_url("topics", site.topics[i].key), site.topics[i].source);
+    for (std::size_t i = 0; i < site.lists.size(); ++i) page(PageKind::list, i, data_url("lists", site.lists[i].key), site.lists[i].source);
+    for (std::size_t i = 0; i < site.forms.size(); ++i) page(PageKind::form, i, data_url("forms", site.forms[i].key), site.forms[i].source);
+    page(PageKind::not_found, 0, "404.html", theme_dir + "not_found.mustache");
+    for (const auto& [url, list] : downloads)
+        for (const auto& d : list) plan.add(d.path, "data for " + url);
+    for (const auto& f : site.static_files) plan.add(f.out_path, f.shown_path);
+    for (const auto& f : theme.static_files) plan.add(f.out_path, f.shown_path);
+    plan.add("feed.xml", "the feed");
+    plan.add("sitemap.xml", "the sitemap");
+
+    try {
+        Writer writer(o.out.empty() ? o.site / "public" : o.out, !o.write);
+        writer.prepare(plan.paths());
+
+        // Templates are compiled once per thread: kainjow's render is not const.
+        std::vector<std::unique_ptr<Templates>> per_worker;
+        for (std::size_t w = 0; w < worker_count(jobs.size()); ++w) per_worker.push_back(std::make_unique<Templates>(theme));
+        const bool theme_ok = theme.templates.size() >= 9;
+        Renderer renderer{site, ctx, plan, theme, writer, personal, diags};
+        Progress progress(o.progress, jobs.size());
+        std::mutex io_error_mutex;
+        std::string io_error;
+        if (theme_ok) {
+            parallel_for(jobs.size(), [&](std::size_t worker, std::size_t i) {
+                try {
+                    renderer.render(*per_worker[worker], jobs[i]);
+                } catch (const common::SourceError& e) {
+                    diags.add(e.diagnostic());
+                } catch (const std::exception& e) {
+                    std::lock_guard<std::mutex> lock(io_error_mutex);
+                    if (io_error.empty()) io_error = e.what();
+                }
+                progress.tick();
+            });
+        }
+        if (!io_error.empty()) throw std::runtime_error(io_error);
+
+        for (const auto& [url, list] : downloads) {
+            for (const auto& d : list) {
+                personal.scan_output(d.path, d.bytes);
+                writer.write(d.path, d.bytes);
+            }
+        }
+        for (const auto& f : site.static_files) writer.copy(f.out_path, f.source_path);
+        for (const auto& f : theme.static_files) writer.copy(f.out_path, f.source_path);
+        writer.write("feed.xml", make_feed(site));
+        std::vector<SitemapEntry> entries;
+        for (const auto& job : jobs) {
+            if (job.kind == PageKind::not_found) continue;
+            entries.push_back({job.url, job.kind == PageKind::notice ? site.notices[job.index].published.iso() : std::string()});
+        }
+        writer.write("sitemap.xml", make_sitemap(site, entries));
+
+        result.errors = diags.sorted();
+        if (result.errors.empty()) writer.commit();
+    } catch (const std::exception& e) {
+        result.errors = diags.sorted();
+        result.errors.push_back({o.out.empty() ? "public" : o.out.string(), 0, 0, e.what()});
+    }
+    if (result.errors.empty()) {
+        result.pages = jobs.size();
+        result.files = plan.paths().size();
+    }
+    return result;
+}
+
+}  // namespace gen

@@ -1,0 +1,32 @@
+#pragma once
+// The generator's pipeline: load -> link -> render -> write.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/diagnostic.hpp"
+
+namespace gen {
+
+struct BuildOptions {
+    std::filesystem::path site = ".";
+    std::filesystem::path out;  // default: <site>/public
+    bool write = true;          // false: check only, nothing is written
+    std::string base_url;       // overrides config.json when set
+    std::string today;          // YYYY-MM-DD, overrides config.json when set
+    bool progress = false;      // report progress on stderr
+};
+
+struct BuildResult {
+    std::vector<common::Diagnostic> errors;  // sorted; empty on success
+    std::size_t pages = 0;
+    std::size_t files = 0;  // every file written, pages included
+};
+
+// Never throws for problems in the site: they come back as errors, and the
+// output directory is left untouched unless there are none.
+BuildResult build_site(const BuildOptions& options);
+
+}  // namespace gen

@@ -1,0 +1,156 @@
+#include "generator/content_loader.hpp"
+
+#include <set>
+
+#include "common/files.hpp"
+#include "common/utf8.hpp"
+#include "generator/date.hpp"
+#include "generator/front_matter.hpp"
+#include "generator/parallel.hpp"
+
+namespace gen {
+namespace fs = std::filesystem;
+namespace {
+
+// Front-matter reading with positions: YAML marks are 0-based within the block.
+struct FieldReader {
+    const FrontMatter& fm;
+    const std::string& path;
+
+    int line_of(const YAML::Node& n) const {
+        const YAML::Mark m = n.Mark();
+        return m.is_null() ? fm.fields_line : m.line + fm.fields_line;
+    }
+    int col_of(const YAML::Node& n) const {
+        const YAML::Mark m = n.Mark();
+        return m.is_null() ? 1 : m.column + 1;
+    }
+    [[noreturn]] void fail(const YAML::Node& n, const std::string& msg) const {
+        common::fail(path, line_of(n), col_of(n), msg);
+    }
+
+    std::string text(const YAML::Node& map, const char* key, bool required) const {
+        const YAML::Node n = map[key];
+        if (!n || n.IsNull()) {
+            if (required) common::fail(path, fm.fields_line, 1, std::string("missing required front matter field \"") + key + "\"");
+            return {};
+        }
+        if (!n.IsScalar()) fail(n, std::string("\"") + key + "\" must be text");
+        return n.Scalar();
+    }
+
+    Date date(const YAML::Node& map, const char* key) const {
+        const YAML::Node n = map[key];
+        const auto d = parse_date(n.Scalar());
+        if (!n.IsScalar() || !d) fail(n, std::string("\"") + key + "\" must be a date YYYY-MM-DD, found \"" + n.Scalar() + "\"");
+        return *d;
+    }
+};
+
+const std::set<std::string> kNoticeKeys = {
+    "title", "date", "issuer", "published", "category", "doc_no", "index_no", "addressees", "signature",
+    "keywords", "deadline", "deadline_label", "attachments", "attachments_note"};
+
+Notice read_notice(const std::string& text, const std::string& shown, const std::string& slug) {
+    if (!common::is_valid_utf8(text)) common::fail(shown, 0, 0, "file is not valid UTF-8");
+    const FrontMatter fm = parse_front_matter(text, shown);
+    const FieldReader r{fm, shown};
+    for (const auto& kv : fm.fields) {
+        const std::string key = kv.first.Scalar();
+        if (!kNoticeKeys.count(key)) r.fail(kv.first, "unknown front matter field \"" + key + "\"");
+    }
+    Notice n;
+    n.slug = slug;
+    n.source = shown;
+    n.title = r.text(fm.fields, "title", true);
+    r.text(fm.fields, "date", true);
+    n.date = r.date(fm.fields, "date");
+    n.published = fm.fields["published"] ? r.date(fm.fields, "published") : n.date;
+    n.issuer = r.text(fm.fields, "issuer", false);
+    n.category = r.text(fm.fields, "category", false);
+    n.doc_no = r.text(fm.fields, "doc_no", false);
+    n.index_no = r.text(fm.fields, "index_no", false);
+    n.addressees = r.text(fm.fields, "addressees", false);
+    n.signature = r.text(fm.fields, "signature", false);
+    n.deadline_label = r.text(fm.fields, "deadline_label", false);
+    n.attachments_note = r.text(fm.fields, "attachments_note", false);
+    if (fm.fields["deadline"]) n.deadline = r.date(fm.fields, "deadline");
+    if (const YAML::Node kw = fm.fields["keywords"]) {
+        if (!kw.IsSequence()) r.fail(kw, "\"keywords\" must be a list");
+        for (const auto& k : kw) {
+            if (!k.IsScalar()) r.fail(k, "a keyword must be text");
+            n.keywords.push_back(k.Scalar());
+        }
+    }
+    if (const YAML::Node list = fm.fields["attachments"]) {
+        if (!list.IsSequence()) r.fail(list, "\"attachments\" must be a list");
+        int number = 0;
+        for (const auto& a : list) {
+            if (!a.IsMap()) r.fail(a, "an attachment must have a title and either data or file");
+            Attachment att;
+            att.number = ++number;
+            att.line = r.line_of(a);
+            // "name" is the benchmark corpus' spelling; it may carry its "附件N：" prefix.
+            att.title = a["title"] ? r.text(a, "title", true) : r.text(a, "name", false);
+            if (att.title.empty()) r.fail(a, "an attachment needs a title");
+            const std::string prefix = "附件" + std::to_string(number) + "：";
+            if (att.title.compare(0, prefix.size(), prefix) == 0) att.title.erase(0, prefix.size());
+            att.page = r.text(a, "data", false);  // resolved against data/ when linking
+            att.file = r.text(a, "file", false);
+            if (att.page.empty() == att.file.empty()) r.fail(a, "an attachment needs exactly one of \"data\" or \"file\"");
+            n.attachments.push_back(std::move(att));
+        }
+    }
+    n.body = fm.body;
+    n.body_line = fm.body_line;
+    return n;
+}
+
+bool is_markdown(const std::string& rel) { return rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0; }
+
+}  // namespace
+
+void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& personal, common::Diagnostics& diags) {
+    const fs::path content = site_root / "content";
+    std::vector<std::string> notice_files;
+    for (const std::string& rel : common::list_files(content)) {
+        const std::string shown = "content/" + rel;
+        if (is_markdown(rel)) {
+            const bool in_notices = rel.compare(0, 8, "notices/") == 0 && rel.find('/', 8) == std::string::npos;
+            if (!in_notices) {
+                diags.add(shown, 0, 0, "Markdown pages belong in content/notices/ (no other page kinds exist)");
+                continue;
+            }
+            notice_files.push_back(rel);
+        } else {
+            std::error_code ec;
+            const auto size = fs::file_size(content / rel, ec);
+            if (is_text_file(rel)) {
+                try {
+                    personal.scan_source(shown, common::read_file(content / rel, shown));
+                } catch (const common::SourceError& e) {
+                    diags.add(e.diagnostic());
+                }
+            }
+            site.static_files.push_back({(content / rel).string(), shown, rel, ec ? 0 : size});
+        }
+    }
+
+    std::vector<std::optional<Notice>> loaded(notice_files.size());
+    parallel_for(notice_files.size(), [&](std::size_t, std::size_t i) {
+        const std::string& rel = notice_files[i];
+        const std::string shown = "content/" + rel;
+        const std::string slug = rel.substr(8, rel.size() - 8 - 3);
+        try {
+            const std::string text = common::read_file(content / rel, shown);
+            personal.scan_source(shown, text);
+            loaded[i] = read_notice(text, shown, slug);
+        } catch (const common::SourceError& e) {
+            diags.add(e.diagnostic());
+        }
+    });
+    for (auto& n : loaded)
+        if (n) site.notices.push_back(std::move(*n));
+}
+
+}  // namespace gen

@@ -1,0 +1,53 @@
+// generator: builds the bureau's public site.
+//   generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD]
+//   generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD]
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "generator/build.hpp"
+
+namespace {
+
+int usage() {
+    std::fputs(
+        "usage: generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD]\n"
+        "       generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD]\n"
+        "  build  writes the site into --out (default: DIR/public), replacing it only on success\n"
+        "  check  validates everything a build would, writes nothing\n",
+        stderr);
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage();
+    const std::string command = argv[1];
+    if (command != "build" && command != "check") return usage();
+    gen::BuildOptions options;
+    options.write = command == "build";
+    options.progress = true;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (i + 1 >= argc) return usage();
+        const std::string value = argv[++i];
+        if (arg == "--site") options.site = value;
+        else if (arg == "--out" && options.write) options.out = value;
+        else if (arg == "--base-url") options.base_url = value;
+        else if (arg == "--today") options.today = value;
+        else return usage();
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const gen::BuildResult result = gen::build_site(options);
+    for (const auto& d : result.errors) std::fprintf(stderr, "%s\n", common::format(d).c_str());
+    if (!result.errors.empty()) {
+        std::fprintf(stderr, "%zu error%s; nothing was written\n", result.errors.size(), result.errors.size() == 1 ? "" : "s");
+        return 1;
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "%s %zu pages, %zu files in %.2f s\n", options.write ? "built" : "checked", result.pages, result.files, seconds);
+    return 0;
+}

@@ -1,0 +1,118 @@
+#include "generator/markdown.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <mutex>
+
+namespace gen {
+namespace {
+
+struct NodeDeleter {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct ParserDeleter {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct IterDeleter {
+    void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+
+bool has_scheme(const std::string& url) {
+    const auto colon = url.find(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    for (std::size_t i = 0; i < colon; ++i) {
+        const char c = url[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))))
+            return false;
+    }
+    return true;
+}
+
+std::string normalise_path(const std::string& path) {
+    std::vector<std::string> parts;
+    std::size_t i = 0;
+    while (i <= path.size()) {
+        std::size_t j = path.find('/', i);
+        if (j == std::string::npos) j = path.size();
+        const std::string part = path.substr(i, j - i);
+        if (part == "..") {
+            if (!parts.empty()) parts.pop_back();
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(part);
+        }
+        i = j + 1;
+    }
+    std::string out;
+    for (std::size_t k = 0; k < parts.size(); ++k) out += (k ? "/" : "") + parts[k];
+    if (!out.empty() && !path.empty() && path.back() == '/') out += '/';
+    return out;
+}
+
+void add_th_scope(std::string& html) {
+    static const std::string plain = "<th>", aligned = "<th align=";
+    for (std::size_t p = 0; (p = html.find("<th", p)) != std::string::npos; p += 3) {
+        if (html.compare(p, plain.size(), plain) == 0 || html.compare(p, aligned.size(), aligned) == 0)
+            html.insert(p + 3, " scope=\"col\"");
+    }
+}
+
+}  // namespace
+
+void init_markdown() {
+    static std::once_flag once;
+    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+std::optional<std::string> resolve_internal(const std::string& url, const std::string& page_dir) {
+    if (url.empty() || url[0] == '#' || has_scheme(url) || url.compare(0, 2, "//") == 0) return std::nullopt;
+    const std::string path = url.substr(0, url.find_first_of("?#"));
+    if (path.empty()) return std::nullopt;
+    return normalise_path(path[0] == '/' ? path.substr(1) : page_dir + path);
+}
+
+RenderedMarkdown render_markdown(const std::string& markdown, const std::string& base_path, const std::string& page_dir,
+                                 const std::string& shown_path, int first_line, common::Diagnostics& diags) {
+    const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
+    for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"})
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+    RenderedMarkdown out;
+    int previous_level = 1;  // the notice title is the page's h1
+    std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(doc.get()));
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        const cmark_node_type type = cmark_node_get_type(node);
+        const int line = first_line + cmark_node_get_start_line(node) - 1;
+        const int col = cmark_node_get_start_column(node);
+        if (type == CMARK_NODE_HEADING) {
+            const int level = cmark_node_get_heading_level(node);
+            if (level == 1) {
+                diags.add(shown_path, line, col, "a level-1 heading is reserved for the title: start sections at ##");
+            } else if (level > previous_level + 1) {
+                diags.add(shown_path, line, col,
+                          "heading level " + std::to_string(level) + " skips level " + std::to_string(previous_level + 1));
+            }
+            previous_level = level;
+        } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+            const char* raw = cmark_node_get_url(node);
+            const std::string url = raw ? raw : "";
+            const auto target = resolve_internal(url, page_dir);
+            if (!target) continue;
+            out.links.push_back({*target, line, col});
+            if (url[0] == '/') cmark_node_set_url(node, (base_path + url.substr(1)).c_str());
+        }
+    }
+    char* html = cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
+    out.html = html;
+    free(html);
+    add_th_scope(out.html);
+    return out;
+}
+
+}  // namespace gen

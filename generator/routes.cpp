@@ -1,0 +1,63 @@
+#include "generator/routes.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace gen {
+
+std::string notice_url(const std::string& slug) { return "notices/" + slug + "/"; }
+
+std::string data_url(const std::string& kind, const std::string& key) { return kind + "/" + key + "/"; }
+
+std::string output_path(const std::string& url) {
+    if (url.empty() || url.back() == '/') return url + "index.html";
+    return url;
+}
+
+void link_site(Site& site, common::Diagnostics& diags) {
+    std::sort(site.notices.begin(), site.notices.end(), [](const Notice& a, const Notice& b) {
+        if (a.published.ordinal() != b.published.ordinal()) return a.published.ordinal() > b.published.ordinal();
+        if (a.published.time != b.published.time) return a.published.time > b.published.time;
+        return a.slug < b.slug;
+    });
+
+    std::map<std::string, std::string> data_pages;  // "quotas/2019.json" -> URL
+    for (const auto& q : site.quotas) data_pages["quotas/" + q.key + ".json"] = data_url("quotas", q.key);
+    for (const auto& t : site.topics) data_pages["topics/" + t.key + ".json"] = data_url("topics", t.key);
+    for (const auto& l : site.lists) data_pages["lists/" + l.key + ".json"] = data_url("lists", l.key);
+    for (const auto& f : site.forms) data_pages["forms/" + f.key + ".json"] = data_url("forms", f.key);
+    std::map<std::string, const StaticFile*> files;
+    for (const auto& f : site.static_files) files[f.out_path] = &f;
+
+    for (auto& n : site.notices) {
+        if (n.issuer.empty()) n.issuer = site.info.bureau;
+        if (n.signature.empty()) n.signature = n.issuer;
+        for (auto& a : n.attachments) {
+            if (!a.page.empty()) {
+                const auto it = data_pages.find(a.page);
+                if (it == data_pages.end()) {
+                    diags.add(n.source, a.line, 1, "attachment \"" + a.title + "\" refers to data/" + a.page + ", which does not exist");
+                    continue;
+                }
+                a.page = it->second;
+            } else {
+                std::string path = a.file;
+                if (!path.empty() && path[0] == '/') path.erase(0, 1);
+                if (!files.count(path)) {
+                    diags.add(n.source, a.line, 1, "attachment file " + a.file + " does not exist (looked for content/" + path + ")");
+                    continue;
+                }
+                a.file = path;
+            }
+        }
+    }
+
+    if (site.config.today) {
+        site.today = *site.config.today;
+    } else if (!site.notices.empty()) {
+        site.today = site.notices.front().published;
+        site.today.time.clear();
+    }
+}
+
+}  // namespace gen

@@ -1,0 +1,143 @@
+#pragma once
+// The validated model of a site: what loaders produce and views read.
+// Plain data, no I/O.
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/form_schema.hpp"
+
+namespace gen {
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+    std::string time;  // "HH:MM:SS+08:00" when the source gave one, else empty
+
+    std::string iso() const;           // 2019-06-20
+    std::string zh() const;            // 2019年6月20日
+    std::string rfc3339() const;       // 2019-06-20T00:00:00+08:00
+    int ordinal() const { return year * 10000 + month * 100 + day; }
+};
+
+struct Config {
+    std::string base_url;   // as configured, ends with '/'
+    std::string origin;     // scheme://host[:port]
+    std::string base_path;  // path part, starts and ends with '/'
+    std::string theme = "default";
+    std::string language = "zh-CN";
+    std::optional<Date> today;  // empty: the newest notice's date
+    std::set<std::string> public_numbers;
+};
+
+struct Contact {
+    std::string unit, phone, email;
+};
+
+struct SiteInfo {
+    std::string bureau, site_title, host_unit;
+    std::vector<Contact> contacts;
+};
+
+struct County {
+    std::string id, name;
+};
+
+struct School {
+    std::string id, name, county;
+    bool unfinished_pilot = false;
+};
+
+struct QuotaRow {
+    std::string county_id, county_name;
+    int quota = 0;
+};
+
+struct QuotaTable {
+    std::string key, source, title;
+    std::vector<std::string> heading;
+    std::string unit_column, quota_column, total_label;
+    std::vector<QuotaRow> rows;
+    int total = 0;  // computed from the rows
+};
+
+struct Topic {
+    std::string number, title, conditions, directions, applicants;
+};
+
+struct TopicGuide {
+    std::string key, source, title;
+    std::vector<std::string> heading;
+    std::vector<Topic> topics;
+};
+
+struct ListEntry {
+    std::string unit, school, project, leader;
+};
+
+struct ApprovedList {
+    std::string key, source, title;
+    std::vector<std::string> heading;
+    std::string unit_label, project_label, leader_label;
+    std::vector<ListEntry> entries;
+};
+
+struct FormPage {
+    std::string key, source;
+    common::Form form;
+};
+
+// A generated file offered for download beside a page.
+struct Download {
+    std::string path;   // output path, relative to the site root
+    std::string label;  // file name offered to the user
+    std::string type;   // CSV, PDF, DOCX, ...
+    std::string bytes;  // content (generated downloads only)
+};
+
+struct Attachment {
+    int number = 0;
+    std::string title;
+    int line = 0;       // in the notice's source
+    std::string page;   // URL path of its page (data attachments), relative to the root
+    std::string file;   // output path of a plain file attachment
+};
+
+struct Notice {
+    std::string slug, source;
+    std::string title, issuer, category, doc_no, index_no, addressees, signature;
+    Date date, published;
+    std::vector<std::string> keywords;
+    std::optional<Date> deadline;
+    std::string deadline_label;
+    std::vector<Attachment> attachments;
+    std::string attachments_note;
+    std::string body;  // Markdown
+    int body_line = 1; // line of the body's first line in the source file
+};
+
+// A file copied verbatim from content/ or the theme's static/.
+struct StaticFile {
+    std::string source_path;  // absolute, for the writer to copy
+    std::string shown_path;   // relative to the site, for messages
+    std::string out_path;     // relative to the output root
+    unsigned long long size = 0;
+};
+
+struct Site {
+    Config config;
+    SiteInfo info;
+    std::vector<County> counties;
+    std::vector<School> schools;
+    std::vector<QuotaTable> quotas;
+    std::vector<TopicGuide> topics;
+    std::vector<ApprovedList> lists;
+    std::vector<FormPage> forms;
+    std::vector<Notice> notices;  // newest first, ties by slug
+    std::vector<StaticFile> static_files;
+    Date today;                   // decides which calls are open
+};
+
+}  // namespace gen

@@ -1,0 +1,410 @@
+#include "generator/views.hpp"
+
+#include "generator/downloads.hpp"
+#include "generator/routes.hpp"
+
+namespace gen {
+namespace {
+
+using List = kainjow::mustache::data;
+
+List list() { return List(List::type::list); }
+
+std::string href(const ViewContext& ctx, const std::string& url) { return ctx.site.config.base_path + url; }
+
+std::string or_dash(const std::string& s) { return s.empty() ? "—" : s; }
+
+// kainjow treats an empty string as true in {{#section}}: optional text is
+// set only when present, and its key is not used by any enclosing context.
+void set_if(View& v, const std::string& key, const std::string& value) {
+    if (!value.empty()) v.set(key, value);
+}
+
+// "{year}" in form headings stands for the year of a per-year page.
+std::string with_year(std::string text, int year) {
+    const std::string key = "{year}";
+    for (std::size_t p; (p = text.find(key)) != std::string::npos;) text.replace(p, key.size(), std::to_string(year));
+    return text;
+}
+
+List lines(const std::vector<std::string>& texts) {
+    List out = list();
+    for (const auto& t : texts) out << View("text", t);
+    return out;
+}
+
+List downloads_of(const ViewContext& ctx, const std::string& page_url) {
+    List out = list();
+    const auto it = ctx.downloads.find(page_url);
+    if (it == ctx.downloads.end()) return out;
+    for (const Download& d : it->second) {
+        View v;
+        v.set("url", href(ctx, d.path));
+        v.set("filename", d.label);
+        v.set("type", d.type);
+        v.set("size", human_size(d.bytes.size()));
+        out << v;
+    }
+    return out;
+}
+
+View notice_link(const ViewContext& ctx, const Notice& n) {
+    View v;
+    v.set("title", n.title);
+    v.set("url", href(ctx, notice_url(n.slug)));
+    v.set("date", n.published.zh());
+    v.set("date_iso", n.published.iso());
+    return v;
+}
+
+View call_link(const ViewContext& ctx, const Notice& n) {
+    View v = notice_link(ctx, n);
+    v.set("deadline", n.deadline->zh());
+    v.set("deadline_iso", n.deadline->iso());
+    set_if(v, "deadline_label", n.deadline_label);
+    return v;
+}
+
+// Data pages and the notices that cite them, for navigation and backlinks.
+void set_data_header(const ViewContext& ctx, View& v, const std::string& url, const std::string& title,
+                     const std::vector<std::string>& heading) {
+    v.set("title", title);
+    v.set("heading", lines(heading));
+    v.set("downloads", downloads_of(ctx, url));
+    List cited = list();
+    if (const auto it = ctx.cited_by.find(url); it != ctx.cited_by.end()) {
+        for (const Notice* n : it->second) {
+            View c = notice_link(ctx, *n);
+            for (const auto& a : n->attachments)
+                if (a.page == url) c.set("number", std::to_string(a.number));
+            cited << c;
+        }
+    }
+    v.set("cited_by", cited);
+}
+
+View field_cell(const common::FormField& f) {
+    View v;
+    v.set("label", f.label);
+    v.set("name", f.name);
+    v.set("long", f.type == "textarea");
+    v.set("required", f.required);
+    return v;
+}
+
+View block_view(const common::FormBlock& b, int year) {
+    View v;
+    set_if(v, "block_heading", with_year(b.heading, year));
+    set_if(v, "block_note", b.note);
+    v.set("is_" + b.type, true);
+    if (b.type == "fields") {
+        // Printed like the paper forms: a wide field takes a row, others pair up.
+        List rows = list();
+        List pending = list();
+        int in_row = 0;
+        auto flush = [&] {
+            if (in_row == 0) return;
+            View row;
+            row.set("cells", pending);
+            row.set("single", in_row == 1);
+            rows << row;
+            pending = list();
+            in_row = 0;
+        };
+        for (const auto& f : b.fields) {
+            if (f.wide || f.type == "textarea") {
+                flush();
+                View row;
+                List cells = list();
+                cells << field_cell(f);
+                row.set("cells", cells);
+                row.set("wide", true);
+                rows << row;
+                continue;
+            }
+            pending << field_cell(f);
+            if (++in_row == 2) flush();
+        }
+        flush();
+        v.set("rows", rows);
+    } else if (b.type == "table") {
+        List cols = list();
+        for (const auto& c : b.fields) cols << field_cell(c);
+        v.set("columns", cols);
+        List blank = list();
+        for (int i = 0; i < b.blank_rows; ++i) {
+            List cells = list();
+            for (std::size_t c = 0; c < b.fields.size(); ++c) cells << View("blank", true);
+            View row;
+            row.set("cells", cells);
+            blank << row;
+        }
+        v.set("blank_rows", blank);
+    } else if (b.type == "text") {
+        v.set("paragraphs", lines(b.paragraphs));
+    } else if (b.type == "outline") {
+        List items = list();
+        for (const auto& item : b.items) {
+            View iv("text", item.text);
+            List sub = list();
+            for (const auto& s : item.items) sub << View("text", s.text);
+            iv.set("has_items", !item.items.empty());
+            iv.set("items", sub);
+            items << iv;
+        }
+        v.set("items", items);
+    } else if (b.type == "signatures") {
+        List entries = list();
+        for (const auto& e : b.entries) {
+            View ev("label", e.label);
+            ev.set("lines", lines(e.lines));
+            entries << ev;
+        }
+        v.set("entries", entries);
+    }
+    return v;
+}
+
+}  // namespace
+
+ViewContext make_view_context(const Site& site, const std::map<std::string, std::vector<Download>>& downloads) {
+    ViewContext ctx{site, downloads, {}};
+    for (const auto& n : site.notices)
+        for (const auto& a : n.attachments)
+            if (!a.page.empty()) ctx.cited_by[a.page].push_back(&n);
+    return ctx;
+}
+
+View layout_view(const ViewContext& ctx, const std::string& url, const std::string& title, const std::string& content) {
+    const Site& s = ctx.site;
+    View v;
+    v.set("lang", s.config.language);
+    v.set("site_title", s.info.site_title);
+    v.set("bureau", s.info.bureau);
+    v.set("host_unit", s.info.host_unit);
+    v.set("page_title", title);
+    v.set("is_home", url.empty());
+    v.set("base", s.config.base_path);
+    v.set("canonical", s.config.base_url + url);
+    v.set("feed_url", href(ctx, "feed.xml"));
+    v.set("content", content);
+    List nav = list();
+    auto add_nav = [&](const std::string& label, const std::string& target) {
+        View item("label", label);
+        item.set("url", href(ctx, target));
+        item.set("current", target == url);
+        nav << item;
+    };
+    add_nav("首页", "");
+    add_nav("通知公告", "notices/");
+    if (!s.topics.empty()) add_nav("选题指南", data_url("topics", s.topics.back().key));
+    if (!s.quotas.empty()) add_nav("名额分配", data_url("quotas", s.quotas.back().key));
+    if (!s.lists.empty()) add_nav("公布名单", data_url("lists", s.lists.back().key));
+    v.set("nav", nav);
+    List contacts = list();
+    for (const auto& c : s.info.contacts) {
+        View cv("unit", c.unit);
+        set_if(cv, "phone", c.phone);
+        set_if(cv, "email", c.email);
+        contacts << cv;
+    }
+    v.set("contacts", contacts);
+    return v;
+}
+
+View home_view(const ViewContext& ctx) {
+    const Site& s = ctx.site;
+    View v;
+    v.set("title", s.info.site_title);
+    v.set("today", s.today.zh());
+    List open = list(), closed = list(), latest = list();
+    for (const auto& n : s.notices) {
+        if (!n.deadline) continue;
+        if (n.deadline->ordinal() >= s.today.ordinal()) open << call_link(ctx, n);
+        else closed << call_link(ctx, n);
+    }
+    for (std::size_t i = 0; i < s.notices.size() && i < 10; ++i) latest << notice_link(ctx, s.notices[i]);
+    v.set("open_calls", open);
+    v.set("closed_calls", closed);
+    v.set("latest", latest);
+    v.set("more_notices", s.notices.size() > 10);
+    v.set("notices_url", href(ctx, "notices/"));
+    List pages = list();
+    auto add = [&](const std::string& url, const std::string& title) {
+        View p("title", title);
+        p.set("url", href(ctx, url));
+        pages << p;
+    };
+    for (const auto& t : s.topics) add(data_url("topics", t.key), t.title);
+    for (const auto& q : s.quotas) add(data_url("quotas", q.key), q.title);
+    for (const auto& l : s.lists) add(data_url("lists", l.key), l.title);
+    for (const auto& f : s.forms) add(data_url("forms", f.key), f.form.title);
+    v.set("data_pages", pages);
+    return v;
+}
+
+View notice_view(const ViewContext& ctx, const Notice& n, const std::string& body_html) {
+    View v;
+    v.set("title", n.title);
+    v.set("issuer", n.issuer);
+    set_if(v, "addressees", n.addressees);
+    v.set("body", body_html);
+    v.set("signature", n.signature);
+    v.set("date", n.date.zh());
+    v.set("date_iso", n.date.iso());
+    v.set("meta_issuer", n.issuer);
+    v.set("meta_date", n.date.zh());
+    v.set("meta_published", n.published.zh());
+    v.set("meta_category", or_dash(n.category));
+    v.set("meta_doc_no", or_dash(n.doc_no));
+    v.set("meta_index_no", or_dash(n.index_no));
+    v.set("keywords", lines(n.keywords));
+    if (n.deadline) {
+        v.set("deadline", n.deadline->zh());
+        v.set("deadline_iso", n.deadline->iso());
+        set_if(v, "deadline_label", n.deadline_label);
+        v.set("call_open", n.deadline->ordinal() >= ctx.site.today.ordinal());
+    }
+    List atts = list();
+    for (const auto& a : n.attachments) {
+        View av;
+        av.set("number", std::to_string(a.number));
+        av.set("title", a.title);
+        if (!a.page.empty()) {
+            av.set("url", href(ctx, a.page));
+            av.set("downloads", downloads_of(ctx, a.page));
+        } else {
+            av.set("url", href(ctx, a.file));
+            List d = list();
+            View dv("url", href(ctx, a.file));
+            unsigned long long size = 0;
+            for (const auto& f : ctx.site.static_files)
+                if (f.out_path == a.file) size = f.size;
+            dv.set("type", file_type(a.file));
+            dv.set("size", human_size(size));
+            const auto dot = a.file.rfind('.');
+            dv.set("filename", a.title + (dot == std::string::npos ? std::string() : a.file.substr(dot)));
+            d << dv;
+            av.set("downloads", d);
+            av.set("is_file", true);
+        }
+        atts << av;
+    }
+    v.set("has_attachments", !n.attachments.empty());
+    v.set("attachments", atts);
+    set_if(v, "attachments_note", n.attachments_note);
+    return v;
+}
+
+View notice_index_view(const ViewContext& ctx) {
+    View v;
+    v.set("title", "通知公告");
+    List years = list();
+    int current = -1;
+    List items = list();
+    auto flush = [&] {
+        if (current < 0) return;
+        View y("year", std::to_string(current));
+        y.set("notices", items);
+        years << y;
+        items = list();
+    };
+    for (const auto& n : ctx.site.notices) {
+        if (n.published.year != current) {
+            flush();
+            current = n.published.year;
+        }
+        items << notice_link(ctx, n);
+    }
+    flush();
+    v.set("years", years);
+    return v;
+}
+
+View quota_view(const ViewContext& ctx, const QuotaTable& q) {
+    View v;
+    set_data_header(ctx, v, data_url("quotas", q.key), q.title, q.heading);
+    v.set("unit_column", q.unit_column);
+    v.set("quota_column", q.quota_column);
+    List rows = list();
+    for (const auto& r : q.rows) {
+        View rv("unit", r.county_name);
+        rv.set("quota", std::to_string(r.quota));
+        rows << rv;
+    }
+    v.set("rows", rows);
+    v.set("total_label", q.total_label);
+    v.set("total", std::to_string(q.total));
+    return v;
+}
+
+View topics_view(const ViewContext& ctx, const TopicGuide& g) {
+    View v;
+    set_data_header(ctx, v, data_url("topics", g.key), g.title, g.heading);
+    List topics = list();
+    for (const auto& t : g.topics) {
+        View tv("number", t.number);
+        tv.set("title", t.title);
+        tv.set("conditions", t.conditions);
+        tv.set("directions", t.directions);
+        set_if(tv, "applicants", t.applicants);
+        topics << tv;
+    }
+    v.set("topics", topics);
+    return v;
+}
+
+View list_view(const ViewContext& ctx, const ApprovedList& l) {
+    View v;
+    set_data_header(ctx, v, data_url("lists", l.key), l.title, l.heading);
+    v.set("unit_label", l.unit_label);
+    v.set("project_label", l.project_label);
+    v.set("leader_label", l.leader_label);
+    List entries = list();
+    for (const auto& e : l.entries) {
+        View ev("unit", e.unit);
+        ev.set("project", e.project);
+        ev.set("leader", e.leader);
+        entries << ev;
+    }
+    v.set("entries", entries);
+    v.set("count", std::to_string(l.entries.size()));
+    return v;
+}
+
+View form_view(const ViewContext& ctx, const FormPage& f) {
+    View v;
+    set_data_header(ctx, v, data_url("forms", f.key), f.form.title, f.form.heading);
+    set_if(v, "subtitle", f.form.subtitle);
+    List blocks = list();
+    for (const auto& b : f.form.blocks) {
+        if (b.type != "per_year") {
+            blocks << block_view(b, 0);
+            continue;
+        }
+        View pv("is_per_year", true);
+        List years = list();
+        for (int year : b.years) {
+            View yv("year", std::to_string(year));
+            List inner = list();
+            for (const auto& child : b.blocks) inner << block_view(child, year);
+            yv.set("blocks", inner);
+            years << yv;
+        }
+        pv.set("years", years);
+        blocks << pv;
+    }
+    v.set("blocks", blocks);
+    v.set("notes", lines(f.form.notes));
+    return v;
+}
+
+View not_found_view(const ViewContext& ctx) {
+    View v;
+    v.set("title", "页面未找到");
+    v.set("home_url", href(ctx, ""));
+    v.set("notices_url", href(ctx, "notices/"));
+    return v;
+}
+
+}  // namespace gen

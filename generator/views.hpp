@@ -1,0 +1,37 @@
+#pragma once
+// Model -> Mustache data. Only public fields are copied: nothing marked
+// personal, and no field a template does not need.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <kainjow/mustache.hpp>
+
+#include "generator/site_model.hpp"
+
+namespace gen {
+
+using View = kainjow::mustache::data;
+
+struct ViewContext {
+    const Site& site;
+    const std::map<std::string, std::vector<Download>>& downloads;  // by page URL
+    std::map<std::string, std::vector<const Notice*>> cited_by;     // page URL -> notices attaching it
+};
+
+ViewContext make_view_context(const Site& site, const std::map<std::string, std::vector<Download>>& downloads);
+
+// What the layout needs around any page's content.
+View layout_view(const ViewContext& ctx, const std::string& url, const std::string& title, const std::string& content);
+
+View home_view(const ViewContext& ctx);
+View notice_view(const ViewContext& ctx, const Notice& n, const std::string& body_html);
+View notice_index_view(const ViewContext& ctx);
+View quota_view(const ViewContext& ctx, const QuotaTable& q);
+View topics_view(const ViewContext& ctx, const TopicGuide& g);
+View list_view(const ViewContext& ctx, const ApprovedList& l);
+View form_view(const ViewContext& ctx, const FormPage& f);
+View not_found_view(const ViewContext& ctx);
+
+}  // namespace gen
