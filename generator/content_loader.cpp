@@ -49,7 +49,7 @@ struct FieldReader {
 
 const std::set<std::string> kNoticeKeys = {
     "title", "date", "issuer", "published", "category", "doc_no", "index_no", "addressees", "signature",
-    "keywords", "deadline", "deadline_label", "attachments", "attachments_note"};
+    "keywords", "deadline", "deadline_label", "attachments", "attachments_label", "attachments_note"};
 
 Notice read_notice(const std::string& text, const std::string& shown, const std::string& slug) {
     if (!common::is_valid_utf8(text)) common::fail(shown, 0, 0, "file is not valid UTF-8");
@@ -74,6 +74,7 @@ Notice read_notice(const std::string& text, const std::string& shown, const std:
     n.signature = r.text(fm.fields, "signature", false);
     n.deadline_label = r.text(fm.fields, "deadline_label", false);
     n.attachments_note = r.text(fm.fields, "attachments_note", false);
+    if (auto label = r.text(fm.fields, "attachments_label", false); !label.empty()) n.attachments_label = label;
     if (fm.fields["deadline"]) n.deadline = r.date(fm.fields, "deadline");
     if (const YAML::Node kw = fm.fields["keywords"]) {
         if (!kw.IsSequence()) r.fail(kw, "\"keywords\" must be a list");
@@ -89,7 +90,6 @@ Notice read_notice(const std::string& text, const std::string& shown, const std:
             if (!a.IsMap()) r.fail(a, "an attachment must have a title and either data or file");
             Attachment att;
             att.number = ++number;
-            att.line = r.line_of(a);
             // "name" is the benchmark corpus' spelling; it may carry its "附件N：" prefix.
             att.title = a["title"] ? r.text(a, "title", true) : r.text(a, "name", false);
             if (att.title.empty()) r.fail(a, "an attachment needs a title");
@@ -98,6 +98,9 @@ Notice read_notice(const std::string& text, const std::string& shown, const std:
             att.page = r.text(a, "data", false);  // resolved against data/ when linking
             att.file = r.text(a, "file", false);
             if (att.page.empty() == att.file.empty()) r.fail(a, "an attachment needs exactly one of \"data\" or \"file\"");
+            const YAML::Node ref = att.page.empty() ? a["file"] : a["data"];
+            att.line = r.line_of(ref);
+            att.col = r.col_of(ref);
             n.attachments.push_back(std::move(att));
         }
     }

@@ -81,6 +81,16 @@ RenderedMarkdown render_markdown(const std::string& markdown, const std::string&
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
 
+    // cmark counts columns in bytes; messages count characters.
+    std::vector<std::size_t> line_starts{0};
+    for (std::size_t i = 0; i < markdown.size(); ++i)
+        if (markdown[i] == '\n') line_starts.push_back(i + 1);
+    auto char_col = [&](int md_line, int byte_col) {
+        if (md_line < 1 || static_cast<std::size_t>(md_line) > line_starts.size() || byte_col < 1) return byte_col;
+        const std::size_t start = line_starts[static_cast<std::size_t>(md_line) - 1];
+        return common::line_col_at(std::string_view(markdown).substr(start), static_cast<std::size_t>(byte_col - 1)).col;
+    };
+
     RenderedMarkdown out;
     int previous_level = 1;  // the notice title is the page's h1
     std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(doc.get()));
@@ -88,8 +98,9 @@ RenderedMarkdown render_markdown(const std::string& markdown, const std::string&
         if (ev != CMARK_EVENT_ENTER) continue;
         cmark_node* node = cmark_iter_get_node(iter.get());
         const cmark_node_type type = cmark_node_get_type(node);
-        const int line = first_line + cmark_node_get_start_line(node) - 1;
-        const int col = cmark_node_get_start_column(node);
+        const int md_line = cmark_node_get_start_line(node);
+        const int line = first_line + md_line - 1;
+        const int col = char_col(md_line, cmark_node_get_start_column(node));
         if (type == CMARK_NODE_HEADING) {
             const int level = cmark_node_get_heading_level(node);
             if (level == 1) {

@@ -36,7 +36,7 @@ void link_site(Site& site, common::Diagnostics& diags) {
             if (!a.page.empty()) {
                 const auto it = data_pages.find(a.page);
                 if (it == data_pages.end()) {
-                    diags.add(n.source, a.line, 1, "attachment \"" + a.title + "\" refers to data/" + a.page + ", which does not exist");
+                    diags.add(n.source, a.line, a.col, "attachment \"" + a.title + "\" refers to data/" + a.page + ", which does not exist");
                     continue;
                 }
                 a.page = it->second;
@@ -44,7 +44,7 @@ void link_site(Site& site, common::Diagnostics& diags) {
                 std::string path = a.file;
                 if (!path.empty() && path[0] == '/') path.erase(0, 1);
                 if (!files.count(path)) {
-                    diags.add(n.source, a.line, 1, "attachment file " + a.file + " does not exist (looked for content/" + path + ")");
+                    diags.add(n.source, a.line, a.col, "attachment file " + a.file + " does not exist (looked for content/" + path + ")");
                     continue;
                 }
                 a.file = path;

@@ -100,7 +100,8 @@ struct Download {
 struct Attachment {
     int number = 0;
     std::string title;
-    int line = 0;       // in the notice's source
+    int line = 0;       // of its data/file reference in the notice's source
+    int col = 0;
     std::string page;   // URL path of its page (data attachments), relative to the root
     std::string file;   // output path of a plain file attachment
 };
@@ -113,6 +114,7 @@ struct Notice {
     std::optional<Date> deadline;
     std::string deadline_label;
     std::vector<Attachment> attachments;
+    std::string attachments_label = "附件：";  // as printed: the 2019 call writes "附件:"
     std::string attachments_note;
     std::string body;  // Markdown
     int body_line = 1; // line of the body's first line in the source file

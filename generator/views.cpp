@@ -291,6 +291,7 @@ View notice_view(const ViewContext& ctx, const Notice& n, const std::string& bod
         atts << av;
     }
     v.set("has_attachments", !n.attachments.empty());
+    v.set("attachments_label", n.attachments_label);
     v.set("attachments", atts);
     set_if(v, "attachments_note", n.attachments_note);
     return v;

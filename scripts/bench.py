@@ -1,0 +1,408 @@
+#!/usr/bin/env python3
+"""Benchmark our generator against Hugo on the shared notice corpus.
+
+For each size N the corpus (../shared/bench/make_corpus.py beside the
+repository) is generated
+once per layout, outside the timed region: "plain" for our generator (placed
+under content/ of a minimal site) and "hugo" for Hugo.  Every run is a clean
+build: the output directory (and Hugo's resources/ and cache directory) is
+removed before the run, outside the timed region.  Per run we record wall
+time (time.perf_counter around Popen + os.wait4), user+sys CPU and peak RSS
+of the child from the rusage that os.wait4 returns.
+
+The table reports the median wall and CPU time over --runs runs, the maximum
+peak RSS, CPU/wall (median CPU / median wall: roughly how many cores were
+busy), and for our generator its wall time and peak RSS divided by Hugo's at
+the same N.  Figures go to stdout, progress to stderr.  Exit status is 1 if
+any build fails or produces the wrong number of pages, 2 on bad usage.
+
+  python3 scripts/bench.py                       # sizes 1000,10000, 3 runs
+  python3 scripts/bench.py --sizes 1000 --runs 1 --no-hugo
+
+Standard library only; installs nothing.  Hugo is the Debian package "hugo".
+"""
+
+import argparse
+import glob
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_GENERATOR = os.path.join(REPO, "build", "generator", "generator")
+DEFAULT_CORPUS_SCRIPT = os.path.join(os.path.dirname(REPO), "shared", "bench", "make_corpus.py")
+
+SITE_CONFIG = {
+    "base_url": "https://bench.example.gov.cn/site/",
+    "theme": "default",
+    "language": "zh-CN",
+    "today": None,
+    "public_numbers": [],
+}
+SITE_DATA = {
+    "bureau": "X市教育局",
+    "site_title": "基准测试站点",
+    "host_unit": "X市教育局",
+    "contacts": [],
+}
+UNITS_DATA = {"counties": [], "schools": []}
+
+# Lines of a failing build's stderr shown in the error report.
+MAX_ERROR_LINES = 40
+
+
+class BenchError(Exception):
+    """A build failed or produced the wrong output."""
+
+
+def progress(msg):
+    print("[bench] " + msg, file=sys.stderr, flush=True)
+
+
+def write_json(path, obj):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(obj, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+
+
+def remove(path):
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        os.remove(path)
+
+
+def parse_sizes(text):
+    try:
+        sizes = [int(s) for s in text.split(",") if s.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected comma-separated integers, got %r" % text)
+    if not sizes or any(n < 1 for n in sizes):
+        raise argparse.ArgumentTypeError("sizes must be integers >= 1, got %r" % text)
+    return sizes
+
+
+def positive_int(text):
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected an integer, got %r" % text)
+    if v < 1:
+        raise argparse.ArgumentTypeError("must be >= 1, got %r" % text)
+    return v
+
+
+def tail(path, limit=MAX_ERROR_LINES):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return "(no output captured)"
+    if len(lines) > limit:
+        return "\n".join(lines[:limit] + ["... (%d more lines in %s; pass --work DIR to keep it)"
+                                           % (len(lines) - limit, path)])
+    return "\n".join(lines)
+
+
+def run_measured(cmd, cwd, log_prefix):
+    """Runs cmd, returns (exit_code, wall_s, cpu_s, maxrss_kib).
+
+    stdout/stderr go to files (log_prefix + ".out"/".err") so a chatty child
+    can never block on a full pipe while we sit in wait4.
+    """
+    with open(log_prefix + ".out", "wb") as out, open(log_prefix + ".err", "wb") as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        _, status, ru = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code  # already reaped; keep Popen from waiting again
+    return code, wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+
+
+def gen_corpus(corpus_script, out_dir, n, layout):
+    remove(out_dir)
+    cmd = [sys.executable, corpus_script, "gen", out_dir, "-n", str(n),
+           "--layout", layout, "--attachment-files"]
+    r = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        raise BenchError("corpus generation failed (%s):\n%s%s"
+                         % (" ".join(cmd), r.stdout, r.stderr))
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def prepare_our_site(corpus_script, n_dir, n):
+    """Generates the plain corpus and wraps it in a minimal site directory."""
+    plain = os.path.join(n_dir, "corpus-plain")
+    site = os.path.join(n_dir, "site-ours")
+    stats = gen_corpus(corpus_script, plain, n, "plain")
+    remove(site)
+    content = os.path.join(site, "content")
+    os.makedirs(content)
+    # The plain layout holds notices/ and attachments/; everything under
+    # content/ other than notices is copied verbatim by the generator.
+    for name in sorted(os.listdir(plain)):
+        if name.startswith("."):
+            continue
+        shutil.move(os.path.join(plain, name), os.path.join(content, name))
+    remove(plain)
+    write_json(os.path.join(site, "config.json"), SITE_CONFIG)
+    write_json(os.path.join(site, "data", "site.json"), SITE_DATA)
+    write_json(os.path.join(site, "data", "units.json"), UNITS_DATA)
+    shutil.copytree(os.path.join(REPO, "themes", "default"),
+                    os.path.join(site, "themes", "default"))
+    return site, stats
+
+
+def prepare_hugo_site(corpus_script, n_dir, n):
+    site = os.path.join(n_dir, "site-hugo")
+    stats = gen_corpus(corpus_script, site, n, "hugo")
+    return site, stats
+
+
+def verify_ours(out_dir, n):
+    pages = glob.glob(os.path.join(out_dir, "notices", "*", "index.html"))
+    if len(pages) != n:
+        raise BenchError("our generator wrote %d notice pages under %s/notices/*/index.html, "
+                         "expected %d" % (len(pages), out_dir, n))
+
+
+def verify_hugo(out_dir, n):
+    count = 0
+    for _, _, files in os.walk(out_dir):
+        count += sum(1 for f in files if f.endswith(".html"))
+    if count != n + 1:
+        raise BenchError("Hugo wrote %d HTML files under %s, expected %d (N + 1)"
+                         % (count, out_dir, n + 1))
+
+
+class Tool:
+    def __init__(self, name, prepare, command, verify, clean_extra=()):
+        self.name = name
+        self.prepare = prepare          # (corpus_script, n_dir, n) -> (site, stats)
+        self.command = command          # (site, out, n_dir) -> argv
+        self.verify = verify            # (out, n) -> None or raises BenchError
+        self.clean_extra = clean_extra  # (site, n_dir) -> paths removed before each run
+
+
+def our_tool(generator):
+    return Tool(
+        "generator",
+        prepare_our_site,
+        lambda site, out, n_dir: [generator, "build", "--site", site, "--out", out],
+        verify_ours,
+        lambda site, n_dir: [],
+    )
+
+
+def hugo_tool(hugo):
+    return Tool(
+        "hugo",
+        prepare_hugo_site,
+        lambda site, out, n_dir: [hugo, "--quiet", "--source", site, "--destination", out,
+                                  "--cacheDir", os.path.join(n_dir, "hugo-cache")],
+        verify_hugo,
+        lambda site, n_dir: [os.path.join(site, "resources"),
+                             os.path.join(site, ".hugo_build.lock"),
+                             os.path.join(n_dir, "hugo-cache")],
+    )
+
+
+def bench_tool(tool, corpus_script, n_dir, n, runs):
+    """Returns a result dict; raises BenchError on the first failed run."""
+    progress("%s N=%d: generating corpus" % (tool.name, n))
+    t0 = time.perf_counter()
+    site, stats = tool.prepare(corpus_script, n_dir, n)
+    progress("%s N=%d: corpus ready in %.1f s (%d body bytes, %d attachments)"
+             % (tool.name, n, time.perf_counter() - t0,
+                stats.get("body_bytes_total", 0), stats.get("attachments_total", 0)))
+    out = os.path.join(n_dir, "out-" + tool.name)
+    walls, cpus, rsss = [], [], []
+    for i in range(1, runs + 1):
+        remove(out)
+        for p in tool.clean_extra(site, n_dir):
+            remove(p)
+        cmd = tool.command(site, out, n_dir)
+        log = os.path.join(n_dir, "%s-run%d" % (tool.name, i))
+        code, wall, cpu, rss = run_measured(cmd, site, log)
+        if code != 0:
+            raise BenchError("%s N=%d run %d: exit status %d\n  command: %s\n  stderr (%s.err):\n%s"
+                             % (tool.name, n, i, code, " ".join(cmd), log, tail(log + ".err")))
+        tool.verify(out, n)
+        walls.append(wall)
+        cpus.append(cpu)
+        rsss.append(rss)
+        summary = tail(log + ".err", 1).strip()
+        progress("%s N=%d run %d/%d: wall %.3f s, cpu %.3f s, peak RSS %.1f MB%s"
+                 % (tool.name, n, i, runs, wall, cpu, rss / 1024.0,
+                    ("  [" + summary + "]") if summary else ""))
+    remove(out)
+    return {
+        "wall": statistics.median(walls),
+        "cpu": statistics.median(cpus),
+        "rss_mb": max(rsss) / 1024.0,  # ru_maxrss is KiB on Linux
+    }
+
+
+def tool_version(argv):
+    try:
+        r = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return None, str(e)
+    text = r.stdout.strip().splitlines()
+    return r.returncode, (text[0] if text else "")
+
+
+def generator_version(generator):
+    code, text = tool_version([generator, "--version"])
+    if code == 0 and text:
+        return text
+    # No --version flag: identify the binary by content and build time.
+    h = hashlib.sha256()
+    with open(generator, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    mtime = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(os.path.getmtime(generator)))
+    return "%s (no --version; sha256 %s, built %s)" % (generator, h.hexdigest()[:12], mtime)
+
+
+def fmt_row(cells, widths):
+    return "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+
+def print_table(rows):
+    header = ["tool", "N", "wall s", "CPU s", "peak RSS MB", "CPU/wall",
+              "wall/Hugo", "RSS/Hugo"]
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) if rows else len(header[i])
+              for i in range(len(header))]
+    print(fmt_row(header, widths))
+    print(fmt_row(["-" * w for w in widths], widths))
+    for r in rows:
+        print(fmt_row(r, widths))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(
+        description="Clean-build benchmark of our generator (and Hugo) on the notice corpus.")
+    ap.add_argument("--sizes", type=parse_sizes, default=[1000, 10000],
+                    help="comma-separated corpus sizes N (default 1000,10000)")
+    ap.add_argument("--runs", type=positive_int, default=3,
+                    help="clean builds per tool and size; the median is reported (default 3)")
+    ap.add_argument("--work", metavar="DIR",
+                    help="working directory (default: a temporary directory under /tmp, "
+                         "removed at the end; a given DIR is kept)")
+    ap.add_argument("--generator", metavar="PATH", default=DEFAULT_GENERATOR,
+                    help="our generator binary (default %(default)s)")
+    ap.add_argument("--no-hugo", action="store_true", help="do not run Hugo")
+    ap.add_argument("--corpus-script", metavar="PATH", default=DEFAULT_CORPUS_SCRIPT,
+                    help="corpus generator (default %(default)s)")
+    a = ap.parse_args(argv)
+
+    generator = os.path.abspath(a.generator)
+    if not (os.path.isfile(generator) and os.access(generator, os.X_OK)):
+        ap.error("generator binary not found or not executable: %s "
+                 "(build it: cmake -S %s -B %s/build && cmake --build %s/build -j2)"
+                 % (generator, REPO, REPO, REPO))
+    corpus_script = os.path.abspath(a.corpus_script)
+    if not os.path.isfile(corpus_script):
+        ap.error("corpus script not found: %s" % corpus_script)
+
+    hugo = None
+    hugo_note = None
+    if a.no_hugo:
+        hugo_note = "Hugo: skipped (--no-hugo); ratios skipped"
+    else:
+        hugo = shutil.which("hugo")
+        if hugo is None:
+            hugo_note = "Hugo: not found on PATH (Debian package 'hugo'); ratios skipped"
+
+    if a.work:
+        work = os.path.abspath(a.work)
+        os.makedirs(work, exist_ok=True)
+        temp_work = False
+    else:
+        work = tempfile.mkdtemp(prefix="ssg-bench-", dir="/tmp")
+        temp_work = True
+    progress("work dir: %s%s" % (work, " (removed at the end)" if temp_work else ""))
+
+    tools = [our_tool(generator)]
+    if hugo:
+        tools.append(hugo_tool(hugo))
+
+    results = {}   # (tool, n) -> dict
+    failures = []
+    try:
+        for n in a.sizes:
+            n_dir = os.path.join(work, "n%d" % n)
+            os.makedirs(n_dir, exist_ok=True)
+            for tool in tools:
+                try:
+                    results[(tool.name, n)] = bench_tool(tool, corpus_script, n_dir, n, a.runs)
+                except BenchError as e:
+                    failures.append(str(e))
+                    progress("FAILED: " + str(e))
+                    results[(tool.name, n)] = None
+            # Corpora for this N are no longer needed; free the disk.
+            for name in ("site-ours", "site-hugo", "hugo-cache"):
+                remove(os.path.join(n_dir, name))
+    except KeyboardInterrupt:
+        progress("interrupted")
+        failures.append("interrupted")
+    finally:
+        if temp_work:
+            shutil.rmtree(work, ignore_errors=True)
+
+    # ---- figures (stdout) ----
+    cores = os.cpu_count()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    print("cores: %d (usable by this process: %d)%s"
+          % (cores, usable,
+             ("; load average at end %.2f %.2f %.2f" % load) if load else ""))
+    print("generator: " + generator_version(generator))
+    if hugo:
+        code, text = tool_version([hugo, "version"])
+        print("hugo: %s (%s)" % (text if code == 0 else "version unknown: " + text, hugo))
+    else:
+        print(hugo_note)
+    print("runs per tool and size: %d (wall and CPU: median; peak RSS: max)" % a.runs)
+    print()
+
+    rows = []
+    for n in a.sizes:
+        for tool in tools:
+            r = results.get((tool.name, n))
+            if r is None:
+                rows.append([tool.name, str(n), "FAILED", "", "", "", "", ""])
+                continue
+            ratio_wall = ratio_rss = "-"
+            h = results.get(("hugo", n))
+            if tool.name == "generator" and h:
+                ratio_wall = "%.2f" % (r["wall"] / h["wall"]) if h["wall"] > 0 else "-"
+                ratio_rss = "%.2f" % (r["rss_mb"] / h["rss_mb"]) if h["rss_mb"] > 0 else "-"
+            rows.append([
+                tool.name, str(n), "%.3f" % r["wall"], "%.3f" % r["cpu"],
+                "%.1f" % r["rss_mb"],
+                "%.2f" % (r["cpu"] / r["wall"]) if r["wall"] > 0 else "-",
+                ratio_wall, ratio_rss,
+            ])
+    print_table(rows)
+    sys.stdout.flush()
+
+    if failures:
+        progress("%d build(s) failed; see the messages above" % len(failures))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,281 @@
+// Every kind of problem in content, data or themes is reported as
+// path:line:col, all in one run, and nothing is written.
+
+#include <catch2/catch.hpp>
+
+#include "support/tiny_site.hpp"
+
+using Catch::Matchers::Contains;
+using testing::TinySite;
+
+namespace {
+
+const char* const kNotice = R"(-- content/notices/a.md --
+---
+title: 关于测试的通知
+date: 2020-03-01
+---
+
+正文第一段。
+)";
+
+// Builds and returns the printed diagnostics; the build must fail.
+std::string failing_build(const TinySite& site) {
+    const auto r = site.build();
+    REQUIRE_FALSE(r.errors.empty());
+    CHECK_FALSE(site.exists("index.html"));
+    return testing::errors_text(r);
+}
+
+}  // namespace
+
+TEST_CASE("malformed front matter names the file, line and column") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+title: 关于测试的通知
+date: [2020-03-01
+---
+正文。
+)");
+    const std::string e = failing_build(site);
+    CHECK_THAT(e, Contains("content/notices/a.md:4:"));
+    CHECK_THAT(e, Contains("invalid front matter"));
+}
+
+TEST_CASE("a missing required front matter field is named") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+date: 2020-03-01
+---
+正文。
+)");
+    CHECK_THAT(failing_build(site), Contains("content/notices/a.md:2:1: error: missing required front matter field \"title\""));
+}
+
+TEST_CASE("an unknown front matter field and a bad date are reported at their lines") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+title: 通知
+date: 2020-13-01
+---
+正文。
+-- content/notices/b.md --
+---
+title: 通知
+date: 2020-03-01
+titel: 错别字
+---
+正文。
+)");
+    const std::string e = failing_build(site);
+    CHECK_THAT(e, Contains("content/notices/a.md:3:7: error: \"date\" must be a date"));
+    CHECK_THAT(e, Contains("content/notices/b.md:4:1: error: unknown front matter field \"titel\""));
+}
+
+TEST_CASE("malformed JSON names the file, line and column") {
+    TinySite site(R"(-- data/site.json --
+{
+  "bureau": "示例局",
+  "site_title": "示例"
+  "contacts": []
+}
+)");
+    CHECK_THAT(failing_build(site), Contains("data/site.json:4:12: error: invalid JSON"));
+}
+
+TEST_CASE("a missing required data field is reported where its object starts") {
+    TinySite site(R"(-- data/lists/2020.json --
+{
+  "title": "名单",
+  "columns": {"unit": "单位名称", "project": "项目名称", "leader": "项目负责人"},
+  "entries": [
+    {"unit": "甲校", "project": "项目"}
+  ]
+}
+)");
+    CHECK_THAT(failing_build(site), Contains("data/lists/2020.json:5:5: error: missing required field \"leader\""));
+}
+
+TEST_CASE("a quota total that differs from the rows is a build error naming the file and line") {
+    TinySite site(R"(-- data/quotas/2019.json --
+{
+  "title": "名额分配表",
+  "unit_column": "单位名称",
+  "quota_column": "分配名额",
+  "rows": [
+    {"county": "a", "quota": 2},
+    {"county": "b", "quota": 1}
+  ],
+  "total": {"label": "全市", "quota": 4}
+}
+)");
+    CHECK_THAT(failing_build(site), Contains("data/quotas/2019.json:9:37: error: declared total 4 differs from the sum of the rows, 3"));
+}
+
+TEST_CASE("an unknown or missing partial is reported at its tag") {
+    TinySite site;
+    site.write(R"(-- themes/default/templates/home.mustache --
+<h1>{{title}}</h1>
+  {{>no_such_partial}}
+)");
+    CHECK_THAT(failing_build(site), Contains("themes/default/templates/home.mustache:2:3: error: unknown partial \"no_such_partial\""));
+}
+
+TEST_CASE("a Mustache syntax error names the template and line") {
+    TinySite site;
+    site.write(R"(-- themes/default/templates/not_found.mustache --
+<h1>{{title}}</h1>
+{{#open}}
+<p>never closed</p>
+)");
+    const std::string e = failing_build(site);
+    CHECK_THAT(e, Contains("themes/default/templates/not_found.mustache:2:1: error: Mustache syntax: Unclosed section \"open\""));
+}
+
+TEST_CASE("a missing template is named") {
+    TinySite site;
+    std::filesystem::remove(site.root() / "themes/default/templates/quota.mustache");
+    CHECK_THAT(failing_build(site), Contains("themes/default/templates/: error: missing template quota.mustache"));
+}
+
+TEST_CASE("an internal link that resolves to nothing is reported at its Markdown line and column") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+title: 通知
+date: 2020-03-01
+---
+
+第一段。
+
+详见[另一通知](/notices/missing/)和[附件](../../attachments/x.pdf)。
+)");
+    const std::string e = failing_build(site);
+    CHECK_THAT(e, Contains("content/notices/a.md:8:3: error: link to /notices/missing/ resolves to nothing"));
+    CHECK_THAT(e, Contains("content/notices/a.md:8:29: error: link to /attachments/x.pdf resolves to nothing"));
+}
+
+TEST_CASE("an attachment that resolves to nothing is reported at its front matter line") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+title: 通知
+date: 2020-03-01
+attachments:
+  - title: 名额分配表
+    data: quotas/1999.json
+  - title: 说明
+    file: /attachments/missing.pdf
+---
+正文。
+)");
+    const std::string e = failing_build(site);
+    CHECK_THAT(e, Contains("content/notices/a.md:6:11: error: attachment \"名额分配表\" refers to data/quotas/1999.json, which does not exist"));
+    CHECK_THAT(e, Contains("content/notices/a.md:8:11: error: attachment file /attachments/missing.pdf does not exist"));
+}
+
+TEST_CASE("two sources for one output path are an error") {
+    TinySite site(std::string(kNotice) + R"(-- content/notices/a/index.html --
+<p>collides with the notice page</p>
+)");
+    CHECK_THAT(failing_build(site), Contains("error: output path public/notices/a/index.html is also produced by"));
+}
+
+TEST_CASE("a mobile number about to be published is reported where it is written") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+title: 通知
+date: 2020-03-01
+---
+
+联系人：张老师，手机13912345678。
+)");
+    CHECK_THAT(failing_build(site), Contains("content/notices/a.md:6:11: error: personal data: mobile number 13912345678 would be published"));
+}
+
+TEST_CASE("an ID-card number in data or an attachment file is reported") {
+    TinySite site(R"(-- data/lists/2020.json --
+{"title": "名单", "columns": {"unit": "单位名称", "project": "项目名称", "leader": "项目负责人"},
+ "entries": [{"unit": "甲校", "project": "项目", "leader": "李某 11010519491231002X"}]}
+-- content/attachments/roster.csv --
+姓名,手机
+王某,139-1234-5678
+)");
+    const std::string e = failing_build(site);
+    CHECK_THAT(e, Contains("data/lists/2020.json:2:60: error: personal data: ID-card number 11010519491231002X"));
+    CHECK_THAT(e, Contains("content/attachments/roster.csv:2:4: error: personal data: mobile number 13912345678"));
+}
+
+TEST_CASE("numbers listed in public_numbers may be published") {
+    TinySite site(R"(-- config.json --
+{"base_url": "https://jyj.example.gov.cn/", "public_numbers": ["139 1234 5678"]}
+-- content/notices/a.md --
+---
+title: 通知
+date: 2020-03-01
+---
+监督电话：13912345678。
+)");
+    const auto r = site.build();
+    INFO(testing::errors_text(r));
+    CHECK(r.errors.empty());
+    CHECK_THAT(site.read("notices/a/index.html"), Contains("13912345678"));
+}
+
+TEST_CASE("a heading that skips a level is reported") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+title: 通知
+date: 2020-03-01
+---
+
+## 一、总体要求
+
+#### 1．细则
+)");
+    CHECK_THAT(failing_build(site), Contains("content/notices/a.md:8:1: error: heading level 4 skips level 3"));
+}
+
+TEST_CASE("all problems of a run are reported together") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+title: 通知
+---
+-- data/units.json --
+{"counties": [}
+-- content/notices/b.md --
+no front matter
+)");
+    const auto r = site.build();
+    CHECK(r.errors.size() >= 3);
+    const std::string e = testing::errors_text(r);
+    CHECK_THAT(e, Contains("content/notices/a.md"));
+    CHECK_THAT(e, Contains("data/units.json:1:15"));
+    CHECK_THAT(e, Contains("content/notices/b.md:1:1"));
+}
+
+TEST_CASE("a failed build leaves the previous output untouched and no staging directory behind") {
+    TinySite site(kNotice);
+    REQUIRE(site.build().errors.empty());
+    const auto before = testing::read_tree(site.out());
+    site.write(R"(-- content/notices/b.md --
+---
+title: 坏通知
+date: 2020-02-30
+---
+)");
+    REQUIRE_FALSE(site.build().errors.empty());
+    CHECK(testing::read_tree(site.out()) == before);
+    for (const auto& entry : std::filesystem::directory_iterator(site.root()))
+        CHECK(entry.path().filename().string().find("staging") == std::string::npos);
+}
+
+TEST_CASE("check validates without writing anything") {
+    TinySite site(kNotice);
+    const auto r = site.check();
+    INFO(testing::errors_text(r));
+    CHECK(r.errors.empty());
+    CHECK_FALSE(std::filesystem::exists(site.out()));
+    site.write(R"(-- data/units.json --
+{"counties": 3}
+)");
+    CHECK_FALSE(site.check().errors.empty());
+}

@@ -1,0 +1,131 @@
+// What a built site contains: sub-path deployment, feed, sitemap, calls,
+// determinism.
+
+#include <catch2/catch.hpp>
+
+#include "support/tiny_site.hpp"
+
+using testing::TinySite;
+
+namespace {
+
+const char* const kSite = R"(-- content/notices/call.md --
+---
+title: 关于申报试点项目的通知
+date: 2020-03-01
+deadline: 2020-04-30
+deadline_label: 申报材料
+category: 通知公告
+addressees: 各县市区教育局
+attachments:
+  - title: 名额分配表
+    data: quotas/2020.json
+  - title: 填报说明
+    file: /attachments/guide.txt
+---
+
+现将有关事项通知如下。
+
+## 一、申报要求
+
+详见[上一通知](/notices/old/)和[名额](../../quotas/2020/)。
+
+| 县市区 | 名额 |
+| --- | ---: |
+| 甲县 | 2 |
+-- content/notices/old.md --
+---
+title: 旧通知
+date: 2019-05-01
+---
+正文。
+-- content/attachments/guide.txt --
+填报说明。
+-- data/quotas/2020.json --
+{"title": "名额分配表", "unit_column": "单位名称", "quota_column": "分配名额",
+ "rows": [{"county": "a", "quota": 2}, {"county": "b", "quota": 1}], "total": {"label": "全市"}}
+)";
+
+}  // namespace
+
+TEST_CASE("every link, the feed and the sitemap honour a base URL with a path") {
+    TinySite site(kSite);
+    const auto r = site.build();
+    INFO(testing::errors_text(r));
+    REQUIRE(r.errors.empty());
+    const std::string page = site.read("notices/call/index.html");
+    CHECK(page.find("href=\"/xxh/notices/old/\"") != std::string::npos);
+    CHECK(page.find("href=\"../../quotas/2020/\"") != std::string::npos);
+    CHECK(page.find("href=\"/xxh/assets/style.css\"") != std::string::npos);
+    CHECK(page.find("<a href=\"/xxh/attachments/guide.txt\">填报说明</a>") != std::string::npos);
+    CHECK(page.find("下载（TXT，16 B）") != std::string::npos);
+    CHECK(page.find("href=\"/notices") == std::string::npos);
+    const std::string feed = site.read("feed.xml");
+    CHECK(feed.find("<id>https://jyj.example.gov.cn/xxh/notices/call/</id>") != std::string::npos);
+    CHECK(feed.find("<updated>2020-03-01T00:00:00+08:00</updated>") != std::string::npos);
+    const std::string sitemap = site.read("sitemap.xml");
+    CHECK(sitemap.find("<loc>https://jyj.example.gov.cn/xxh/notices/old/</loc><lastmod>2019-05-01</lastmod>") != std::string::npos);
+    CHECK(sitemap.find("<loc>https://jyj.example.gov.cn/xxh/quotas/2020/</loc>") != std::string::npos);
+    CHECK(sitemap.find("404") == std::string::npos);
+}
+
+TEST_CASE("tables get header scopes and the quota total is computed") {
+    TinySite site(kSite);
+    REQUIRE(site.build().errors.empty());
+    CHECK(site.read("notices/call/index.html").find("<th scope=\"col\">县市区</th>") != std::string::npos);
+    const std::string quota = site.read("quotas/2020/index.html");
+    CHECK(quota.find("<tfoot><tr><th scope=\"row\">全市</th><td class=\"num\">3</td></tr></tfoot>") != std::string::npos);
+    CHECK(quota.find("本页为《<a href=\"/xxh/notices/call/\">关于申报试点项目的通知</a>》（2020年3月1日）附件1。") != std::string::npos);
+}
+
+TEST_CASE("a call is open until its deadline, inclusive, as of the configured day") {
+    TinySite site(kSite);
+    REQUIRE(site.build("2020-04-30").errors.empty());
+    std::string home = site.read("index.html");
+    CHECK(home.find("正在受理") < home.find("关于申报试点项目的通知"));
+    CHECK(home.find("关于申报试点项目的通知") < home.find("id=\"closed-calls\""));
+    CHECK(site.read("notices/call/index.html").find("（正在受理）") != std::string::npos);
+
+    REQUIRE(site.build("2020-05-01").errors.empty());
+    home = site.read("index.html");
+    CHECK(home.find("关于申报试点项目的通知") > home.find("id=\"closed-calls\""));
+    CHECK(site.read("notices/call/index.html").find("（已截止）") != std::string::npos);
+}
+
+TEST_CASE("the notice index groups notices by year, newest first") {
+    TinySite site(kSite);
+    REQUIRE(site.build().errors.empty());
+    const std::string index = site.read("notices/index.html");
+    CHECK(index.find("<h2 id=\"year-2020\">2020年</h2>") < index.find("<h2 id=\"year-2019\">2019年</h2>"));
+    CHECK(index.find("关于申报试点项目的通知") < index.find("旧通知"));
+}
+
+TEST_CASE("the same input gives byte-identical output") {
+    TinySite site(kSite);
+    REQUIRE(site.build().errors.empty());
+    const auto first = testing::read_tree(site.out());
+    REQUIRE(site.build().errors.empty());
+    CHECK(testing::read_tree(site.out()) == first);
+
+    // A copy of the site elsewhere builds to the same bytes.
+    TinySite copy(kSite);
+    REQUIRE(copy.build().errors.empty());
+    CHECK(testing::read_tree(copy.out()) == first);
+}
+
+TEST_CASE("Markdown raw HTML and javascript: links are not passed through") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+title: 通知
+date: 2020-03-01
+---
+
+<script>alert(1)</script>
+
+[点我](javascript:alert(1))
+)");
+    REQUIRE(site.build().errors.empty());
+    const std::string page = site.read("notices/a/index.html");
+    CHECK(page.find("<script>") == std::string::npos);
+    CHECK(page.find("javascript:") == std::string::npos);
+}
