@@ -2,10 +2,12 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "common/files.hpp"
 #include "generator/content_loader.hpp"
@@ -47,18 +49,29 @@ public:
         if (!fresh) diags_.add(source, 0, 0, "output path public/" + path + " is also produced by " + it->second);
     }
     bool has(const std::string& path) const { return owners_.count(path) > 0; }
-    std::set<std::string> paths() const {
-        std::set<std::string> out;
-        for (const auto& [p, _] : owners_) out.insert(p);
-        return out;
-    }
+    std::size_t size() const { return owners_.size(); }
 
 private:
     common::Diagnostics& diags_;
-    std::map<std::string, std::string> owners_;
+    std::unordered_map<std::string, std::string> owners_;
 };
 
 bool link_resolves(const OutputPlan& plan, const std::string& target) { return plan.has(output_path(target)); }
+
+// Wall time of each step, for --timings.
+class PhaseClock {
+public:
+    explicit PhaseClock(BuildResult& r) : result_(r), last_(std::chrono::steady_clock::now()) {}
+    void mark(const char* phase) {
+        const auto now = std::chrono::steady_clock::now();
+        result_.phases.emplace_back(phase, std::chrono::duration<double>(now - last_).count());
+        last_ = now;
+    }
+
+private:
+    BuildResult& result_;
+    std::chrono::steady_clock::time_point last_;
+};
 
 class Progress {
 public:
@@ -105,7 +118,7 @@ struct Renderer {
                 const RenderedMarkdown md = render_markdown(n.body, site.config.base_path, job.url, n.source, n.body_line, diags);
                 for (const InternalLink& l : md.links) {
                     if (link_resolves(plan, l.target)) continue;
-                    diags.add(n.source, l.line, l.col, "link to /" + l.target + " resolves to nothing on the site");
+                    diags.add(n.source, l.line, markdown_column(n.body, l), "link to /" + l.target + " resolves to nothing on the site");
                     reported.insert(l.target);
                 }
                 view = notice_view(ctx, n, md.html), tmpl = "notice", title = n.title;
@@ -161,11 +174,14 @@ BuildResult build_site(const BuildOptions& o) {
         return result;
     }
 
+    PhaseClock clock(result);
     PersonalDataCheck personal(site.config.public_numbers, diags);
     const ThemeSource theme = load_theme(o.site, site.config.theme, diags);
     for (const auto& [shown, text] : theme.texts) personal.scan_source(shown, text);
     load_data(o.site, site, personal, diags);
+    clock.mark("load theme and data");
     load_content(o.site, site, personal, diags);
+    clock.mark("load content");
     link_site(site, diags);
 
     const auto downloads = make_downloads(site);
@@ -195,30 +211,42 @@ BuildResult build_site(const BuildOptions& o) {
 
     try {
         Writer writer(o.out.empty() ? o.site / "public" : o.out, !o.write);
-        writer.prepare(plan.paths());
+        clock.mark("plan");
 
         // Templates are compiled once per thread: kainjow's render is not const.
         std::vector<std::unique_ptr<Templates>> per_worker;
-        for (std::size_t w = 0; w < worker_count(jobs.size()); ++w) per_worker.push_back(std::make_unique<Templates>(theme));
-        const bool theme_ok = theme.templates.size() >= 9;
+        const bool theme_ok = theme.templates.size() >= std::size(kRequiredTemplates);
+        if (!theme_ok) jobs.clear();
+        std::vector<const StaticFile*> copies;
+        for (const auto& f : site.static_files) copies.push_back(&f);
+        for (const auto& f : theme.static_files) copies.push_back(&f);
+        // Pages and copies interleaved, so that each core mixes rendering with
+        // file-system work instead of queueing behind it.
+        std::vector<std::pair<bool, std::size_t>> work;  // (is a page, index)
+        for (std::size_t p = 0, c = 0; p + c < jobs.size() + copies.size();) {
+            if (c >= copies.size() || (p < jobs.size() && p * copies.size() <= c * jobs.size())) work.emplace_back(true, p++);
+            else work.emplace_back(false, c++);
+        }
+        for (std::size_t w = 0; w < worker_count(work.size()); ++w) per_worker.push_back(std::make_unique<Templates>(theme));
         Renderer renderer{site, ctx, plan, theme, writer, personal, diags};
         Progress progress(o.progress, jobs.size());
         std::mutex io_error_mutex;
         std::string io_error;
-        if (theme_ok) {
-            parallel_for(jobs.size(), [&](std::size_t worker, std::size_t i) {
-                try {
-                    renderer.render(*per_worker[worker], jobs[i]);
-                } catch (const common::SourceError& e) {
-                    diags.add(e.diagnostic());
-                } catch (const std::exception& e) {
-                    std::lock_guard<std::mutex> lock(io_error_mutex);
-                    if (io_error.empty()) io_error = e.what();
-                }
-                progress.tick();
-            });
-        }
+        parallel_for(work.size(), [&](std::size_t worker, std::size_t i) {
+            const auto [is_page, index] = work[i];
+            try {
+                if (is_page) renderer.render(*per_worker[worker], jobs[index]);
+                else writer.copy(copies[index]->out_path, copies[index]->source_path);
+            } catch (const common::SourceError& e) {
+                diags.add(e.diagnostic());
+            } catch (const std::exception& e) {
+                std::lock_guard<std::mutex> lock(io_error_mutex);
+                if (io_error.empty()) io_error = e.what();
+            }
+            if (is_page) progress.tick();
+        });
         if (!io_error.empty()) throw std::runtime_error(io_error);
+        clock.mark("render pages and copy files");
 
         for (const auto& [url, list] : downloads) {
             for (const auto& d : list) {
@@ -226,8 +254,6 @@ BuildResult build_site(const BuildOptions& o) {
                 writer.write(d.path, d.bytes);
             }
         }
-        for (const auto& f : site.static_files) writer.copy(f.out_path, f.source_path);
-        for (const auto& f : theme.static_files) writer.copy(f.out_path, f.source_path);
         writer.write("feed.xml", make_feed(site));
         std::vector<SitemapEntry> entries;
         for (const auto& job : jobs) {
@@ -237,14 +263,16 @@ BuildResult build_site(const BuildOptions& o) {
         writer.write("sitemap.xml", make_sitemap(site, entries));
 
         result.errors = diags.sorted();
+        clock.mark("downloads, feed, sitemap");
         if (result.errors.empty()) writer.commit();
+        clock.mark("swap output");
     } catch (const std::exception& e) {
         result.errors = diags.sorted();
         result.errors.push_back({o.out.empty() ? "public" : o.out.string(), 0, 0, e.what()});
     }
     if (result.errors.empty()) {
         result.pages = jobs.size();
-        result.files = plan.paths().size();
+        result.files = plan.size();
     }
     return result;
 }

@@ -23,6 +23,7 @@ struct BuildResult {
     std::vector<common::Diagnostic> errors;  // sorted; empty on success
     std::size_t pages = 0;
     std::size_t files = 0;  // every file written, pages included
+    std::vector<std::pair<std::string, double>> phases;  // seconds spent in each step, in order
 };
 
 // Never throws for problems in the site: they come back as errors, and the

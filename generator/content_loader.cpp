@@ -126,21 +126,29 @@ void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& pers
             }
             notice_files.push_back(rel);
         } else {
-            std::error_code ec;
-            const auto size = fs::file_size(content / rel, ec);
-            if (is_text_file(rel)) {
-                try {
-                    personal.scan_source(shown, common::read_file(content / rel, shown));
-                } catch (const common::SourceError& e) {
-                    diags.add(e.diagnostic());
-                }
-            }
-            site.static_files.push_back({(content / rel).string(), shown, rel, ec ? 0 : size});
+            site.static_files.push_back({(content / rel).string(), shown, rel, 0});
         }
     }
 
+    // Files are read, parsed and measured on every core: thousands of small
+    // reads and stats dominate loading.
+    const std::size_t statics = site.static_files.size();
     std::vector<std::optional<Notice>> loaded(notice_files.size());
-    parallel_for(notice_files.size(), [&](std::size_t, std::size_t i) {
+    parallel_for(statics + notice_files.size(), [&](std::size_t, std::size_t job) {
+        if (job < statics) {
+            StaticFile& f = site.static_files[job];
+            std::error_code ec;
+            const auto size = fs::file_size(f.source_path, ec);
+            f.size = ec ? 0 : size;
+            if (!is_text_file(f.out_path)) return;
+            try {
+                personal.scan_source(f.shown_path, common::read_file(f.source_path, f.shown_path));
+            } catch (const common::SourceError& e) {
+                diags.add(e.diagnostic());
+            }
+            return;
+        }
+        const std::size_t i = job - statics;
         const std::string& rel = notice_files[i];
         const std::string shown = "content/" + rel;
         const std::string slug = rel.substr(8, rel.size() - 8 - 3);
@@ -152,6 +160,7 @@ void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& pers
             diags.add(e.diagnostic());
         }
     });
+    site.notices.reserve(loaded.size());
     for (auto& n : loaded)
         if (n) site.notices.push_back(std::move(*n));
 }

@@ -13,10 +13,11 @@ namespace {
 
 int usage() {
     std::fputs(
-        "usage: generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD]\n"
-        "       generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD]\n"
+        "usage: generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD] [--timings]\n"
+        "       generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD] [--timings]\n"
         "  build  writes the site into --out (default: DIR/public), replacing it only on success\n"
-        "  check  validates everything a build would, writes nothing\n",
+        "  check  validates everything a build would, writes nothing\n"
+        "  --timings  prints the time each step took\n",
         stderr);
     return 2;
 }
@@ -30,8 +31,13 @@ int main(int argc, char** argv) {
     gen::BuildOptions options;
     options.write = command == "build";
     options.progress = true;
+    bool timings = false;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
+        if (arg == "--timings") {
+            timings = true;
+            continue;
+        }
         if (i + 1 >= argc) return usage();
         const std::string value = argv[++i];
         if (arg == "--site") options.site = value;
@@ -48,6 +54,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (timings)
+        for (const auto& [phase, s] : result.phases) std::fprintf(stderr, "%8.3f s  %s\n", s, phase.c_str());
     std::fprintf(stderr, "%s %zu pages, %zu files in %.2f s\n", options.write ? "built" : "checked", result.pages, result.files, seconds);
     return 0;
 }

@@ -50,6 +50,17 @@ std::string normalise_path(const std::string& path) {
     return out;
 }
 
+// cmark counts columns in bytes; messages count characters.
+int char_column(const std::string& markdown, int md_line, int byte_col) {
+    std::size_t start = 0;
+    for (int l = 1; l < md_line && start != std::string::npos; ++l) {
+        start = markdown.find('\n', start);
+        if (start != std::string::npos) ++start;
+    }
+    if (start == std::string::npos || byte_col < 1) return byte_col;
+    return common::line_col_at(std::string_view(markdown).substr(start), static_cast<std::size_t>(byte_col - 1)).col;
+}
+
 void add_th_scope(std::string& html) {
     static const std::string plain = "<th>", aligned = "<th align=";
     for (std::size_t p = 0; (p = html.find("<th", p)) != std::string::npos; p += 3) {
@@ -59,6 +70,10 @@ void add_th_scope(std::string& html) {
 }
 
 }  // namespace
+
+int markdown_column(const std::string& markdown, const InternalLink& link) {
+    return char_column(markdown, link.md_line, link.byte_col);
+}
 
 void init_markdown() {
     static std::once_flag once;
@@ -74,22 +89,12 @@ std::optional<std::string> resolve_internal(const std::string& url, const std::s
 
 RenderedMarkdown render_markdown(const std::string& markdown, const std::string& base_path, const std::string& page_dir,
                                  const std::string& shown_path, int first_line, common::Diagnostics& diags) {
-    const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+    const int options = CMARK_OPT_DEFAULT;  // UTF-8 was validated when the file was read
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(options));
     for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"})
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser.get(), ext);
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-
-    // cmark counts columns in bytes; messages count characters.
-    std::vector<std::size_t> line_starts{0};
-    for (std::size_t i = 0; i < markdown.size(); ++i)
-        if (markdown[i] == '\n') line_starts.push_back(i + 1);
-    auto char_col = [&](int md_line, int byte_col) {
-        if (md_line < 1 || static_cast<std::size_t>(md_line) > line_starts.size() || byte_col < 1) return byte_col;
-        const std::size_t start = line_starts[static_cast<std::size_t>(md_line) - 1];
-        return common::line_col_at(std::string_view(markdown).substr(start), static_cast<std::size_t>(byte_col - 1)).col;
-    };
 
     RenderedMarkdown out;
     int previous_level = 1;  // the notice title is the page's h1
@@ -100,13 +105,13 @@ RenderedMarkdown render_markdown(const std::string& markdown, const std::string&
         const cmark_node_type type = cmark_node_get_type(node);
         const int md_line = cmark_node_get_start_line(node);
         const int line = first_line + md_line - 1;
-        const int col = char_col(md_line, cmark_node_get_start_column(node));
+        const int byte_col = cmark_node_get_start_column(node);
         if (type == CMARK_NODE_HEADING) {
             const int level = cmark_node_get_heading_level(node);
             if (level == 1) {
-                diags.add(shown_path, line, col, "a level-1 heading is reserved for the title: start sections at ##");
+                diags.add(shown_path, line, char_column(markdown, md_line, byte_col), "a level-1 heading is reserved for the title: start sections at ##");
             } else if (level > previous_level + 1) {
-                diags.add(shown_path, line, col,
+                diags.add(shown_path, line, char_column(markdown, md_line, byte_col),
                           "heading level " + std::to_string(level) + " skips level " + std::to_string(previous_level + 1));
             }
             previous_level = level;
@@ -115,7 +120,7 @@ RenderedMarkdown render_markdown(const std::string& markdown, const std::string&
             const std::string url = raw ? raw : "";
             const auto target = resolve_internal(url, page_dir);
             if (!target) continue;
-            out.links.push_back({*target, line, col});
+            out.links.push_back({*target, line, md_line, byte_col});
             if (url[0] == '/') cmark_node_set_url(node, (base_path + url.substr(1)).c_str());
         }
     }

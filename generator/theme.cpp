@@ -9,8 +9,6 @@ namespace gen {
 namespace fs = std::filesystem;
 namespace {
 
-// Every page kind the generator renders; a theme must provide them all.
-const char* const kRequired[] = {"layout", "home", "notice", "notice_index", "quota", "topics", "list", "form", "not_found"};
 const std::string kExt = ".mustache";
 
 struct RawFile {
@@ -139,7 +137,7 @@ ThemeSource load_theme(const fs::path& site_root, const std::string& name, commo
         source.templates.emplace(tname, std::move(text));
         source.shown_paths.emplace(tname, file.shown);
     }
-    for (const char* required : kRequired)
+    for (const char* required : kRequiredTemplates)
         if (!templates.count(required))
             diags.add(shown + "templates/", 0, 0, std::string("missing template ") + required + kExt);
     for (const std::string& rel : common::list_files(dir / "static")) {

@@ -13,6 +13,10 @@
 
 namespace gen {
 
+// Every page kind the generator renders; a theme must provide them all.
+inline constexpr const char* kRequiredTemplates[] = {"layout", "home", "notice", "notice_index", "quota",
+                                                     "topics", "list", "form", "not_found"};
+
 // Template texts with their partials already inlined, checked for syntax.
 struct ThemeSource {
     std::map<std::string, std::string> templates;  // name -> expanded text

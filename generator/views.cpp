@@ -168,7 +168,8 @@ View block_view(const common::FormBlock& b, int year) {
 }  // namespace
 
 ViewContext make_view_context(const Site& site, const std::map<std::string, std::vector<Download>>& downloads) {
-    ViewContext ctx{site, downloads, {}};
+    ViewContext ctx{site, downloads, {}, {}};
+    for (const auto& f : site.static_files) ctx.file_sizes[f.out_path] = f.size;
     for (const auto& n : site.notices)
         for (const auto& a : n.attachments)
             if (!a.page.empty()) ctx.cited_by[a.page].push_back(&n);
@@ -277,11 +278,8 @@ View notice_view(const ViewContext& ctx, const Notice& n, const std::string& bod
             av.set("url", href(ctx, a.file));
             List d = list();
             View dv("url", href(ctx, a.file));
-            unsigned long long size = 0;
-            for (const auto& f : ctx.site.static_files)
-                if (f.out_path == a.file) size = f.size;
             dv.set("type", file_type(a.file));
-            dv.set("size", human_size(size));
+            dv.set("size", human_size(ctx.file_sizes.at(a.file)));
             const auto dot = a.file.rfind('.');
             dv.set("filename", a.title + (dot == std::string::npos ? std::string() : a.file.substr(dot)));
             d << dv;

@@ -18,6 +18,7 @@ struct ViewContext {
     const Site& site;
     const std::map<std::string, std::vector<Download>>& downloads;  // by page URL
     std::map<std::string, std::vector<const Notice*>> cited_by;     // page URL -> notices attaching it
+    std::map<std::string, unsigned long long> file_sizes;           // copied file output path -> bytes
 };
 
 ViewContext make_view_context(const Site& site, const std::map<std::string, std::vector<Download>>& downloads);

@@ -1,6 +1,7 @@
 #include "generator/writer.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -36,20 +37,23 @@ Writer::~Writer() {
     }
 }
 
-void Writer::prepare(const std::set<std::string>& paths) {
-    if (dry_run_) return;
-    std::set<std::string> dirs;
-    for (const auto& p : paths) {
-        const auto slash = p.rfind('/');
-        if (slash != std::string::npos) dirs.insert(p.substr(0, slash));
-    }
-    for (const auto& d : dirs) fs::create_directories(staging_ / d);
+// Another thread may create the same directory at the same time: EEXIST is fine.
+void Writer::make_parents(const fs::path& target) {
+    const fs::path dir = target.parent_path();
+    if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
+    if (errno != ENOENT || dir == staging_) fail_io("cannot create", dir);
+    make_parents(dir);
+    if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) fail_io("cannot create", dir);
 }
 
 void Writer::write(const std::string& path, std::string_view bytes) {
     if (dry_run_) return;
     const fs::path target = staging_ / path;
-    const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == ENOENT) {
+        make_parents(target);
+        fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    }
     if (fd < 0) fail_io("cannot create", target);
     std::size_t done = 0;
     while (done < bytes.size()) {
@@ -66,7 +70,15 @@ void Writer::write(const std::string& path, std::string_view bytes) {
 
 void Writer::copy(const std::string& path, const fs::path& from) {
     if (dry_run_) return;
-    fs::copy_file(from, staging_ / path, fs::copy_options::overwrite_existing);
+    // A hard link costs one system call and no data; the output is rebuilt,
+    // never edited in place. Across file systems, copy.
+    const fs::path target = staging_ / path;
+    if (::link(from.c_str(), target.c_str()) == 0) return;
+    if (errno == ENOENT) {
+        make_parents(target);
+        if (::link(from.c_str(), target.c_str()) == 0) return;
+    }
+    fs::copy_file(from, target, fs::copy_options::overwrite_existing);
 }
 
 void Writer::commit() {

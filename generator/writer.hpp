@@ -4,7 +4,6 @@
 // whole build succeeded: a failed build leaves the old output as it was.
 
 #include <filesystem>
-#include <set>
 #include <string>
 #include <string_view>
 
@@ -18,16 +17,17 @@ public:
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 
-    // Creates every parent directory the given output paths need; call
-    // before writing from several threads.
-    void prepare(const std::set<std::string>& paths);
-    // Thread-safe once prepare() has seen the path. Throws std::runtime_error.
+    // Both are thread-safe and create missing parent directories, so that
+    // directory creation (costly on ext4) runs in parallel with rendering.
+    // Throw std::runtime_error.
     void write(const std::string& path, std::string_view bytes);
     void copy(const std::string& path, const std::filesystem::path& from);
     // Swaps the staging directory in place of the output directory.
     void commit();
 
 private:
+    void make_parents(const std::filesystem::path& target);
+
     std::filesystem::path out_, staging_;
     bool dry_run_;
     bool committed_ = false;

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev nlohmann-json3-dev
-  libyaml-cpp-dev catch2
+  libyaml-cpp-dev libmimalloc-dev catch2
 )
 
 missing=()
