@@ -1,5 +1,6 @@
 #include "generator/content_loader.hpp"
 
+#include <map>
 #include <set>
 
 #include "common/files.hpp"
@@ -29,8 +30,8 @@ struct FieldReader {
         common::fail(path, line_of(n), col_of(n), msg);
     }
 
-    std::string text(const YAML::Node& map, const char* key, bool required) const {
-        const YAML::Node n = map[key];
+    // `n` is the value of `key`, or an invalid node when the key is absent.
+    std::string text(const YAML::Node& n, const char* key, bool required) const {
         if (!n || n.IsNull()) {
             if (required) common::fail(path, fm.fields_line, 1, std::string("missing required front matter field \"") + key + "\"");
             return {};
@@ -39,8 +40,7 @@ struct FieldReader {
         return n.Scalar();
     }
 
-    Date date(const YAML::Node& map, const char* key) const {
-        const YAML::Node n = map[key];
+    Date date(const YAML::Node& n, const char* key) const {
         const auto d = parse_date(n.Scalar());
         if (!n.IsScalar() || !d) fail(n, std::string("\"") + key + "\" must be a date YYYY-MM-DD, found \"" + n.Scalar() + "\"");
         return *d;
@@ -55,35 +55,42 @@ Notice read_notice(const std::string& text, const std::string& shown, const std:
     if (!common::is_valid_utf8(text)) common::fail(shown, 0, 0, "file is not valid UTF-8");
     const FrontMatter fm = parse_front_matter(text, shown);
     const FieldReader r{fm, shown};
+    // One pass over the map: yaml-cpp looks keys up by linear search.
+    std::map<std::string, YAML::Node> fields;
     for (const auto& kv : fm.fields) {
         const std::string key = kv.first.Scalar();
         if (!kNoticeKeys.count(key)) r.fail(kv.first, "unknown front matter field \"" + key + "\"");
+        fields.emplace(key, kv.second);
     }
+    auto field = [&](const char* key) {
+        const auto it = fields.find(key);
+        return it == fields.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
+    };
     Notice n;
     n.slug = slug;
     n.source = shown;
-    n.title = r.text(fm.fields, "title", true);
-    r.text(fm.fields, "date", true);
-    n.date = r.date(fm.fields, "date");
-    n.published = fm.fields["published"] ? r.date(fm.fields, "published") : n.date;
-    n.issuer = r.text(fm.fields, "issuer", false);
-    n.category = r.text(fm.fields, "category", false);
-    n.doc_no = r.text(fm.fields, "doc_no", false);
-    n.index_no = r.text(fm.fields, "index_no", false);
-    n.addressees = r.text(fm.fields, "addressees", false);
-    n.signature = r.text(fm.fields, "signature", false);
-    n.deadline_label = r.text(fm.fields, "deadline_label", false);
-    n.attachments_note = r.text(fm.fields, "attachments_note", false);
-    if (auto label = r.text(fm.fields, "attachments_label", false); !label.empty()) n.attachments_label = label;
-    if (fm.fields["deadline"]) n.deadline = r.date(fm.fields, "deadline");
-    if (const YAML::Node kw = fm.fields["keywords"]) {
+    n.title = r.text(field("title"), "title", true);
+    r.text(field("date"), "date", true);
+    n.date = r.date(field("date"), "date");
+    n.published = field("published") ? r.date(field("published"), "published") : n.date;
+    n.issuer = r.text(field("issuer"), "issuer", false);
+    n.category = r.text(field("category"), "category", false);
+    n.doc_no = r.text(field("doc_no"), "doc_no", false);
+    n.index_no = r.text(field("index_no"), "index_no", false);
+    n.addressees = r.text(field("addressees"), "addressees", false);
+    n.signature = r.text(field("signature"), "signature", false);
+    n.deadline_label = r.text(field("deadline_label"), "deadline_label", false);
+    n.attachments_note = r.text(field("attachments_note"), "attachments_note", false);
+    if (auto label = r.text(field("attachments_label"), "attachments_label", false); !label.empty()) n.attachments_label = label;
+    if (field("deadline")) n.deadline = r.date(field("deadline"), "deadline");
+    if (const YAML::Node kw = field("keywords")) {
         if (!kw.IsSequence()) r.fail(kw, "\"keywords\" must be a list");
         for (const auto& k : kw) {
             if (!k.IsScalar()) r.fail(k, "a keyword must be text");
             n.keywords.push_back(k.Scalar());
         }
     }
-    if (const YAML::Node list = fm.fields["attachments"]) {
+    if (const YAML::Node list = field("attachments")) {
         if (!list.IsSequence()) r.fail(list, "\"attachments\" must be a list");
         int number = 0;
         for (const auto& a : list) {
@@ -91,12 +98,12 @@ Notice read_notice(const std::string& text, const std::string& shown, const std:
             Attachment att;
             att.number = ++number;
             // "name" is the benchmark corpus' spelling; it may carry its "附件N：" prefix.
-            att.title = a["title"] ? r.text(a, "title", true) : r.text(a, "name", false);
+            att.title = a["title"] ? r.text(a["title"], "title", true) : r.text(a["name"], "name", false);
             if (att.title.empty()) r.fail(a, "an attachment needs a title");
             const std::string prefix = "附件" + std::to_string(number) + "：";
             if (att.title.compare(0, prefix.size(), prefix) == 0) att.title.erase(0, prefix.size());
-            att.page = r.text(a, "data", false);  // resolved against data/ when linking
-            att.file = r.text(a, "file", false);
+            att.page = r.text(a["data"], "data", false);  // resolved against data/ when linking
+            att.file = r.text(a["file"], "file", false);
             if (att.page.empty() == att.file.empty()) r.fail(a, "an attachment needs exactly one of \"data\" or \"file\"");
             const YAML::Node ref = att.page.empty() ? a["file"] : a["data"];
             att.line = r.line_of(ref);
