@@ -20,8 +20,11 @@ const json& list_of(const JsonFile& f, const json& obj, const std::string& ptr, 
     return v;
 }
 
-std::vector<std::string> heading_lines(const JsonFile& f, const std::string& title) {
-    std::vector<std::string> out;
+void read_doc(const JsonFile& f, const std::string& key, DataDoc& doc) {
+    doc.key = key;
+    doc.source = f.path;
+    doc.title = common::require_string(f, f.value, "", "title");
+    std::vector<std::string>& out = doc.heading;
     if (const auto it = f.value.find("heading"); it != f.value.end()) {
         if (!it->is_array()) f.fail_at("/heading", "\"heading\" must be a list of lines");
         for (std::size_t i = 0; i < it->size(); ++i) {
@@ -29,8 +32,7 @@ std::vector<std::string> heading_lines(const JsonFile& f, const std::string& tit
             out.push_back((*it)[i].get<std::string>());
         }
     }
-    if (out.empty()) out.push_back(title);
-    return out;
+    if (out.empty()) out.push_back(doc.title);
 }
 
 SiteInfo read_site_info(const JsonFile& f) {
@@ -83,10 +85,7 @@ void read_units(const JsonFile& f, Site& site) {
 
 QuotaTable read_quota(const JsonFile& f, const std::string& key, const Site& site) {
     QuotaTable q;
-    q.key = key;
-    q.source = f.path;
-    q.title = common::require_string(f, f.value, "", "title");
-    q.heading = heading_lines(f, q.title);
+    read_doc(f, key, q);
     q.unit_column = common::require_string(f, f.value, "", "unit_column");
     q.quota_column = common::require_string(f, f.value, "", "quota_column");
     const json& rows = list_of(f, f.value, "", "rows");
@@ -116,10 +115,7 @@ QuotaTable read_quota(const JsonFile& f, const std::string& key, const Site& sit
 
 TopicGuide read_topics(const JsonFile& f, const std::string& key) {
     TopicGuide g;
-    g.key = key;
-    g.source = f.path;
-    g.title = common::require_string(f, f.value, "", "title");
-    g.heading = heading_lines(f, g.title);
+    read_doc(f, key, g);
     const json& topics = list_of(f, f.value, "", "topics");
     for (std::size_t i = 0; i < topics.size(); ++i) {
         const std::string p = idx("/topics", i);
@@ -133,10 +129,7 @@ TopicGuide read_topics(const JsonFile& f, const std::string& key) {
 
 ApprovedList read_list(const JsonFile& f, const std::string& key) {
     ApprovedList l;
-    l.key = key;
-    l.source = f.path;
-    l.title = common::require_string(f, f.value, "", "title");
-    l.heading = heading_lines(f, l.title);
+    read_doc(f, key, l);
     const json& cols = common::require(f, f.value, "", "columns");
     l.unit_label = common::require_string(f, cols, "/columns", "unit");
     l.project_label = common::require_string(f, cols, "/columns", "project");

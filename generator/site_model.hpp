@@ -55,9 +55,15 @@ struct QuotaRow {
     int quota = 0;
 };
 
-struct QuotaTable {
-    std::string key, source, title;
-    std::vector<std::string> heading;
+// What every page made from one data/ file has.
+struct DataDoc {
+    std::string key;     // file stem: "2019"
+    std::string source;  // "data/quotas/2019.json"
+    std::string title;
+    std::vector<std::string> heading;  // title lines as printed
+};
+
+struct QuotaTable : DataDoc {
     std::string unit_column, quota_column, total_label;
     std::vector<QuotaRow> rows;
     int total = 0;  // computed from the rows
@@ -67,9 +73,7 @@ struct Topic {
     std::string number, title, conditions, directions, applicants;
 };
 
-struct TopicGuide {
-    std::string key, source, title;
-    std::vector<std::string> heading;
+struct TopicGuide : DataDoc {
     std::vector<Topic> topics;
 };
 
@@ -77,9 +81,7 @@ struct ListEntry {
     std::string unit, school, project, leader;
 };
 
-struct ApprovedList {
-    std::string key, source, title;
-    std::vector<std::string> heading;
+struct ApprovedList : DataDoc {
     std::string unit_label, project_label, leader_label;
     std::vector<ListEntry> entries;
 };

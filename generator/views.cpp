@@ -66,10 +66,9 @@ View call_link(const ViewContext& ctx, const Notice& n) {
 }
 
 // Data pages and the notices that cite them, for navigation and backlinks.
-void set_data_header(const ViewContext& ctx, View& v, const std::string& url, const std::string& title,
-                     const std::vector<std::string>& heading) {
-    v.set("title", title);
-    v.set("heading", lines(heading));
+void set_data_header(const ViewContext& ctx, View& v, const std::string& url, const DataDoc& doc) {
+    v.set("title", doc.title);
+    v.set("heading", lines(doc.heading));
     v.set("downloads", downloads_of(ctx, url));
     List cited = list();
     if (const auto it = ctx.cited_by.find(url); it != ctx.cited_by.end()) {
@@ -322,7 +321,7 @@ View notice_index_view(const ViewContext& ctx) {
 
 View quota_view(const ViewContext& ctx, const QuotaTable& q) {
     View v;
-    set_data_header(ctx, v, data_url("quotas", q.key), q.title, q.heading);
+    set_data_header(ctx, v, data_url("quotas", q.key), q);
     v.set("unit_column", q.unit_column);
     v.set("quota_column", q.quota_column);
     List rows = list();
@@ -339,7 +338,7 @@ View quota_view(const ViewContext& ctx, const QuotaTable& q) {
 
 View topics_view(const ViewContext& ctx, const TopicGuide& g) {
     View v;
-    set_data_header(ctx, v, data_url("topics", g.key), g.title, g.heading);
+    set_data_header(ctx, v, data_url("topics", g.key), g);
     List topics = list();
     for (const auto& t : g.topics) {
         View tv("number", t.number);
@@ -355,7 +354,7 @@ View topics_view(const ViewContext& ctx, const TopicGuide& g) {
 
 View list_view(const ViewContext& ctx, const ApprovedList& l) {
     View v;
-    set_data_header(ctx, v, data_url("lists", l.key), l.title, l.heading);
+    set_data_header(ctx, v, data_url("lists", l.key), l);
     v.set("unit_label", l.unit_label);
     v.set("project_label", l.project_label);
     v.set("leader_label", l.leader_label);
@@ -373,7 +372,7 @@ View list_view(const ViewContext& ctx, const ApprovedList& l) {
 
 View form_view(const ViewContext& ctx, const FormPage& f) {
     View v;
-    set_data_header(ctx, v, data_url("forms", f.key), f.form.title, f.form.heading);
+    set_data_header(ctx, v, data_url("forms", f.key), DataDoc{f.key, f.source, f.form.title, f.form.heading});
     set_if(v, "subtitle", f.form.subtitle);
     List blocks = list();
     for (const auto& b : f.form.blocks) {
