@@ -46,14 +46,26 @@ void Writer::make_parents(const fs::path& target) {
     if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) fail_io("cannot create", dir);
 }
 
+// Remembers created directories, so that no system call is spent on a
+// failed open or a second mkdir.
+void Writer::ensure_parent(const std::string& path) {
+    const auto slash = path.rfind('/');
+    if (slash == std::string::npos) return;
+    std::string dir = path.substr(0, slash);
+    {
+        std::lock_guard<std::mutex> lock(dirs_mutex_);
+        if (dirs_.count(dir)) return;
+    }
+    make_parents(staging_ / path);
+    std::lock_guard<std::mutex> lock(dirs_mutex_);
+    dirs_.insert(std::move(dir));
+}
+
 void Writer::write(const std::string& path, std::string_view bytes) {
     if (dry_run_) return;
+    ensure_parent(path);
     const fs::path target = staging_ / path;
-    int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0 && errno == ENOENT) {
-        make_parents(target);
-        fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    }
+    const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) fail_io("cannot create", target);
     std::size_t done = 0;
     while (done < bytes.size()) {
@@ -72,12 +84,9 @@ void Writer::copy(const std::string& path, const fs::path& from) {
     if (dry_run_) return;
     // A hard link costs one system call and no data; the output is rebuilt,
     // never edited in place. Across file systems, copy.
+    ensure_parent(path);
     const fs::path target = staging_ / path;
     if (::link(from.c_str(), target.c_str()) == 0) return;
-    if (errno == ENOENT) {
-        make_parents(target);
-        if (::link(from.c_str(), target.c_str()) == 0) return;
-    }
     fs::copy_file(from, target, fs::copy_options::overwrite_existing);
 }
 

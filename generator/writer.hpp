@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <string>
+#include <mutex>
 #include <string_view>
+#include <unordered_set>
 
 namespace gen {
 
@@ -17,8 +19,9 @@ public:
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 
-    // Both are thread-safe and create missing parent directories, so that
-    // directory creation (costly on ext4) runs in parallel with rendering.
+    // Both are thread-safe and create missing parent directories as they
+    // go, so that directory creation (costly on ext4) runs in parallel with
+    // rendering.
     // Throw std::runtime_error.
     void write(const std::string& path, std::string_view bytes);
     void copy(const std::string& path, const std::filesystem::path& from);
@@ -27,10 +30,13 @@ public:
 
 private:
     void make_parents(const std::filesystem::path& target);
+    void ensure_parent(const std::string& path);
 
     std::filesystem::path out_, staging_;
     bool dry_run_;
     bool committed_ = false;
+    std::mutex dirs_mutex_;
+    std::unordered_set<std::string> dirs_;  // directories known to exist in staging
 };
 
 }  // namespace gen
