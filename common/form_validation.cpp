@@ -1,0 +1,195 @@
+#include "common/form_validation.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "common/utf8.hpp"
+
+namespace common {
+namespace {
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+std::string format_money(long long hundredths) {
+    std::string out = std::to_string(hundredths / 100);
+    const long long cents = hundredths % 100;
+    if (cents % 10 == 0 && cents) out += "." + std::to_string(cents / 10);
+    else if (cents) out += "." + std::string(cents < 10 ? "0" : "") + std::to_string(cents);
+    return out;
+}
+
+// YYYY-MM-DD with a real day.
+bool valid_date(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    if (!all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2)) || !all_digits(s.substr(8, 2))) return false;
+    const int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1) return false;
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= (m == 2 && leap ? 29 : days[m - 1]);
+}
+
+// Fixed-line numbers as written on forms: 8805708, 0730-8805708, (0730)8805708.
+bool valid_phone(const std::string& s) {
+    std::string digits;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') digits += c;
+        else if (c != '-' && c != ' ' && c != '(' && c != ')') return false;
+    }
+    return digits.size() >= 7 && digits.size() <= 12;
+}
+
+bool valid_mobile(const std::string& s) { return s.size() == 11 && all_digits(s) && s[0] == '1' && s[1] >= '3' && s[1] <= '9'; }
+
+void add_keys(const std::vector<FormBlock>& blocks, const std::string& year, int max_rows, std::vector<FieldKey>& out) {
+    const std::string suffix = year.empty() ? "" : "." + year;
+    const std::string year_label = year.empty() ? "" : "（" + year + "年）";
+    for (const auto& b : blocks) {
+        if (b.type == "per_year") {
+            for (int y : b.years) add_keys(b.blocks, std::to_string(y), max_rows, out);
+        } else if (b.type == "table") {
+            for (int row = 0; row < max_rows; ++row)
+                for (const auto& c : b.fields)
+                    out.push_back({b.name + suffix + "." + std::to_string(row) + "." + c.name, &c,
+                                   c.label + year_label + "第" + std::to_string(row + 1) + "行", true});
+        } else {
+            for (const auto& f : b.fields) out.push_back({f.name + suffix, &f, f.label + year_label});
+        }
+    }
+}
+
+// The years a rule applies to: those of the per_year block holding its total, or none.
+std::vector<std::string> rule_years(const Form& form, const std::string& field) {
+    for (const auto& b : form.blocks) {
+        if (b.type != "per_year") continue;
+        for (const auto& inner : b.blocks)
+            for (const auto& f : inner.fields)
+                if (f.name == field) {
+                    std::vector<std::string> years;
+                    for (int y : b.years) years.push_back(std::to_string(y));
+                    return years;
+                }
+    }
+    return {""};
+}
+
+const std::string* find_value(const FormValues& values, const std::string& key) {
+    const auto it = values.find(key);
+    return it == values.end() || trim(it->second).empty() ? nullptr : &it->second;
+}
+
+std::string label_of(const Form& form, const std::string& name) {
+    for (const FormField* f : all_fields(form))
+        if (f->name == name) return f->label;
+    return name;
+}
+
+}  // namespace
+
+bool parse_money(const std::string& raw, long long& hundredths) {
+    const std::string s = trim(raw);
+    const auto dot = s.find('.');
+    const std::string whole = s.substr(0, dot);
+    const std::string frac = dot == std::string::npos ? "" : s.substr(dot + 1);
+    if (!all_digits(whole) || whole.size() > 12) return false;
+    if (dot != std::string::npos && (frac.empty() || frac.size() > 2 || !all_digits(frac))) return false;
+    hundredths = std::stoll(whole) * 100 + (frac.empty() ? 0 : std::stoll(frac) * (frac.size() == 1 ? 10 : 1));
+    return true;
+}
+
+std::vector<FieldKey> form_keys(const Form& form, int max_rows) {
+    std::vector<FieldKey> out;
+    add_keys(form.blocks, "", max_rows, out);
+    return out;
+}
+
+std::vector<FieldError> validate_form(const Form& form, const FormValues& values) {
+    std::vector<FieldError> errors;
+    const std::vector<FieldKey> keys = form_keys(form, kMaxTableRows);
+    std::set<std::string> known;
+    for (const auto& k : keys) known.insert(k.key);
+    for (const auto& [key, value] : values)
+        if (!known.count(key)) errors.push_back({"unknown_field", key, "表单中没有此项：" + key});
+
+    for (const auto& k : keys) {
+        const FormField& f = *k.field;
+        const std::string* raw = find_value(values, k.key);
+        if (!raw) {
+            // Table rows are optional; a required column matters only in a row that is used.
+            if (f.required && !k.in_table) errors.push_back({"required", k.key, "请填写" + k.label});
+            continue;
+        }
+        const std::string v = trim(*raw);
+        if (!is_valid_utf8(v)) {
+            errors.push_back({"bad_encoding", k.key, k.label + "不是有效的UTF-8文本"});
+            continue;
+        }
+        if (f.max_chars > 0 && utf8_length(v) > static_cast<std::size_t>(f.max_chars)) {
+            errors.push_back({"too_long", k.key,
+                              k.label + "不能超过" + std::to_string(f.max_chars) + "字（现为" + std::to_string(utf8_length(v)) + "字）"});
+            continue;
+        }
+        long long money = 0;
+        if (f.type == "mobile" && !valid_mobile(v)) errors.push_back({"bad_mobile", k.key, k.label + "应为11位手机号码"});
+        else if (f.type == "phone" && !valid_phone(v)) errors.push_back({"bad_phone", k.key, k.label + "应为电话号码"});
+        else if (f.type == "money" && !parse_money(v, money))
+            errors.push_back({"bad_money", k.key, k.label + "应为金额（万元），最多两位小数"});
+        else if (f.type == "date" && !valid_date(v)) errors.push_back({"bad_date", k.key, k.label + "应为日期，如2021-01-18"});
+        else if (f.type == "year" && !(v.size() == 4 && all_digits(v))) errors.push_back({"bad_year", k.key, k.label + "应为四位年份"});
+    }
+    if (!errors.empty()) return errors;  // sums only make sense over well-formed numbers
+
+    for (const FormRule& rule : form.rules) {
+        for (const std::string& year : rule_years(form, rule.total)) {
+            const std::string suffix = year.empty() ? "" : "." + year;
+            const std::string year_label = year.empty() ? "" : "（" + year + "年）";
+            const std::string total_key = rule.total + suffix;
+            long long total = 0, sum = 0;
+            bool any = false;
+            if (const std::string* t = find_value(values, total_key)) {
+                parse_money(*t, total);
+                any = true;
+            }
+            std::string parts_label;
+            if (rule.type == "sum") {
+                for (const auto& p : rule.parts) {
+                    long long part = 0;
+                    if (const std::string* pv = find_value(values, p + suffix)) {
+                        parse_money(*pv, part);
+                        any = true;
+                    }
+                    sum += part;
+                    parts_label += (parts_label.empty() ? "" : "与") + label_of(form, p);
+                }
+                parts_label += "之和";
+            } else {
+                for (int row = 0; row < kMaxTableRows; ++row) {
+                    long long cell = 0;
+                    if (const std::string* cv = find_value(values, rule.table + suffix + "." + std::to_string(row) + "." + rule.column)) {
+                        parse_money(*cv, cell);
+                        any = true;
+                    }
+                    sum += cell;
+                }
+                parts_label = "各行" + label_of(form, rule.column) + "之和";
+            }
+            if (any && total != sum) {
+                errors.push_back({rule.type == "sum" ? "sum_mismatch" : "column_sum_mismatch", total_key,
+                                  label_of(form, rule.total) + year_label + "应等于" + parts_label + "：填写" + format_money(total) +
+                                      "，合计" + format_money(sum)});
+            }
+        }
+    }
+    return errors;
+}
+
+}  // namespace common
