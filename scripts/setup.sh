@@ -7,6 +7,7 @@ packages=(
   build-essential cmake pkg-config git python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev nlohmann-json3-dev
   libyaml-cpp-dev libmimalloc-dev catch2
+  libcpp-httplib-dev libsodium-dev libssl-dev
 )
 
 missing=()
