@@ -37,12 +37,6 @@ bool flag(const JsonFile& f, const json& obj, const std::string& ptr, const char
     return it->get<bool>();
 }
 
-const json& array_member(const JsonFile& f, const json& obj, const std::string& ptr, const char* key) {
-    const auto& v = require(f, obj, ptr, key);
-    if (!v.is_array()) f.fail_at(ptr + "/" + key, std::string("\"") + key + "\" must be a list");
-    return v;
-}
-
 FormField parse_field(const JsonFile& f, const json& j, const std::string& ptr) {
     FormField field;
     field.name = require_string(f, j, ptr, "name");
@@ -64,7 +58,7 @@ FormField parse_field(const JsonFile& f, const json& j, const std::string& ptr) 
 
 std::vector<FormField> parse_fields(const JsonFile& f, const json& obj, const std::string& ptr, const char* key) {
     std::vector<FormField> out;
-    const auto& list = array_member(f, obj, ptr, key);
+    const auto& list = require_list(f, obj, ptr, key);
     for (std::size_t i = 0; i < list.size(); ++i)
         out.push_back(parse_field(f, list[i], ptr + "/" + key + "/" + std::to_string(i)));
     return out;
@@ -100,22 +94,22 @@ FormBlock parse_block(const JsonFile& f, const json& j, const std::string& ptr) 
     } else if (b.type == "text") {
         b.paragraphs = string_list(f, j, ptr, "paragraphs");
     } else if (b.type == "outline") {
-        const auto& items = array_member(f, j, ptr, "items");
+        const auto& items = require_list(f, j, ptr, "items");
         for (std::size_t i = 0; i < items.size(); ++i)
             b.items.push_back(parse_outline_item(f, items[i], ptr + "/items/" + std::to_string(i)));
     } else if (b.type == "signatures") {
-        const auto& entries = array_member(f, j, ptr, "entries");
+        const auto& entries = require_list(f, j, ptr, "entries");
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const std::string p = ptr + "/entries/" + std::to_string(i);
             b.entries.push_back({require_string(f, entries[i], p, "label"), string_list(f, entries[i], p, "lines")});
         }
     } else {  // per_year
-        const auto& years = array_member(f, j, ptr, "years");
+        const auto& years = require_list(f, j, ptr, "years");
         for (std::size_t i = 0; i < years.size(); ++i) {
             if (!years[i].is_number_integer()) f.fail_at(ptr + "/years/" + std::to_string(i), "a year must be a whole number");
             b.years.push_back(years[i].get<int>());
         }
-        const auto& blocks = array_member(f, j, ptr, "blocks");
+        const auto& blocks = require_list(f, j, ptr, "blocks");
         for (std::size_t i = 0; i < blocks.size(); ++i) {
             FormBlock child = parse_block(f, blocks[i], ptr + "/blocks/" + std::to_string(i));
             if (child.type == "per_year") f.fail_at(ptr + "/blocks/" + std::to_string(i), "per_year blocks cannot nest");
@@ -159,7 +153,7 @@ Form parse_form(const JsonFile& f, const std::string& id) {
     form.submitted_by = optional_string(f, j, "", "submitted_by");
     if (!form.submitted_by.empty() && form.submitted_by != "school" && form.submitted_by != "county")
         f.fail_at("/submitted_by", "\"submitted_by\" must be \"school\" or \"county\"");
-    const auto& blocks = array_member(f, j, "", "blocks");
+    const auto& blocks = require_list(f, j, "", "blocks");
     for (std::size_t i = 0; i < blocks.size(); ++i) form.blocks.push_back(parse_block(f, blocks[i], "/blocks/" + std::to_string(i)));
     form.notes = string_list(f, j, "", "notes");
 

@@ -199,6 +199,13 @@ std::string require_string(const JsonFile& f, const nlohmann::json& obj, const s
     return v.get<std::string>();
 }
 
+const nlohmann::json& require_list(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer,
+                                   const char* key) {
+    const auto& v = require(f, obj, pointer, key);
+    if (!v.is_array()) f.fail_at(pointer + "/" + key, std::string("\"") + key + "\" must be a list");
+    return v;
+}
+
 std::string optional_string(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer,
                             const char* key) {
     const auto it = obj.find(key);

@@ -31,6 +31,10 @@ const nlohmann::json& require(const JsonFile& f, const nlohmann::json& obj, cons
                               const char* key);
 std::string require_string(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer,
                            const char* key);
+const nlohmann::json& require_list(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer,
+                                   const char* key);
+// "/rows" and 3 -> "/rows/3"
+inline std::string pointer_at(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
 std::string optional_string(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer,
                             const char* key);
 

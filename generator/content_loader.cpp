@@ -49,7 +49,7 @@ struct FieldReader {
 
 const std::set<std::string> kNoticeKeys = {
     "title", "date", "issuer", "published", "category", "doc_no", "index_no", "addressees", "signature",
-    "keywords", "deadline", "deadline_label", "attachments", "attachments_label", "attachments_note"};
+    "keywords", "attachments", "attachments_label", "attachments_note"};
 
 Notice read_notice(const std::string& text, const std::string& shown, const std::string& slug) {
     if (!common::is_valid_utf8(text)) common::fail(shown, 0, 0, "file is not valid UTF-8");
@@ -79,10 +79,8 @@ Notice read_notice(const std::string& text, const std::string& shown, const std:
     n.index_no = r.text(field("index_no"), "index_no", false);
     n.addressees = r.text(field("addressees"), "addressees", false);
     n.signature = r.text(field("signature"), "signature", false);
-    n.deadline_label = r.text(field("deadline_label"), "deadline_label", false);
     n.attachments_note = r.text(field("attachments_note"), "attachments_note", false);
     if (auto label = r.text(field("attachments_label"), "attachments_label", false); !label.empty()) n.attachments_label = label;
-    if (field("deadline")) n.deadline = r.date(field("deadline"), "deadline");
     if (const YAML::Node kw = field("keywords")) {
         if (!kw.IsSequence()) r.fail(kw, "\"keywords\" must be a list");
         for (const auto& k : kw) {

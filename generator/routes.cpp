@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "generator/date.hpp"
+
 namespace gen {
 
 std::string notice_url(const std::string& slug) { return "notices/" + slug + "/"; }
@@ -13,6 +15,39 @@ std::string output_path(const std::string& url) {
     if (url.empty() || url.back() == '/') return url + "index.html";
     return url;
 }
+
+namespace {
+
+// A call makes its notice a call for submissions: the notice shows the
+// deadline that the collector enforces, from one definition.
+void link_calls(Site& site, common::Diagnostics& diags) {
+    std::map<std::string, Notice*> by_slug;
+    for (auto& n : site.notices) by_slug[n.slug] = &n;
+    for (const Call& call : site.calls) {
+        const auto it = by_slug.find(call.notice);
+        if (it == by_slug.end()) {
+            diags.add(call.source, 0, 0, "call names notice \"" + call.notice + "\", but there is no content/notices/" + call.notice + ".md");
+            continue;
+        }
+        Notice& n = *it->second;
+        if (n.deadline) {
+            diags.add(call.source, 0, 0, "notice \"" + call.notice + "\" already announces another call");
+            continue;
+        }
+        n.deadline = parse_date(call.deadline);
+        n.deadline_label = call.deadline_label;
+        for (const std::string& form : call.forms) {
+            const bool known = std::any_of(site.forms.begin(), site.forms.end(), [&](const FormPage& f) { return f.key == form; });
+            if (!known) diags.add(call.source, 0, 0, "call names form \"" + form + "\", but there is no data/forms/" + form + ".json");
+        }
+        if (!call.quota.empty() && std::none_of(site.quotas.begin(), site.quotas.end(), [&](const QuotaTable& q) { return q.key == call.quota; }))
+            diags.add(call.source, 0, 0, "call names quota table \"" + call.quota + "\", but there is no data/quotas/" + call.quota + ".json");
+        if (!call.list.empty() && std::none_of(site.lists.begin(), site.lists.end(), [&](const ApprovedList& l) { return l.key == call.list; }))
+            diags.add(call.source, 0, 0, "call names list \"" + call.list + "\", but there is no data/lists/" + call.list + ".json");
+    }
+}
+
+}  // namespace
 
 void link_site(Site& site, common::Diagnostics& diags) {
     std::sort(site.notices.begin(), site.notices.end(), [](const Notice& a, const Notice& b) {
@@ -51,6 +86,8 @@ void link_site(Site& site, common::Diagnostics& diags) {
             }
         }
     }
+
+    link_calls(site, diags);
 
     if (site.config.today) {
         site.today = *site.config.today;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/form_schema.hpp"
+#include "common/site_data.hpp"
 
 namespace gen {
 
@@ -41,33 +42,14 @@ struct SiteInfo {
     std::vector<Contact> contacts;
 };
 
-struct County {
-    std::string id, name;
-};
-
-struct School {
-    std::string id, name, county;
-    bool unfinished_pilot = false;
-};
-
-struct QuotaRow {
-    std::string county_id, county_name;
-    int quota = 0;
-};
-
-// What every page made from one data/ file has.
-struct DataDoc {
-    std::string key;     // file stem: "2019"
-    std::string source;  // "data/quotas/2019.json"
-    std::string title;
-    std::vector<std::string> heading;  // title lines as printed
-};
-
-struct QuotaTable : DataDoc {
-    std::string unit_column, quota_column, total_label;
-    std::vector<QuotaRow> rows;
-    int total = 0;  // computed from the rows
-};
+using common::ApprovedList;
+using common::Call;
+using common::County;
+using common::DataDoc;
+using common::ListEntry;
+using common::QuotaRow;
+using common::QuotaTable;
+using common::School;
 
 struct Topic {
     std::string number, title, conditions, directions, applicants;
@@ -75,15 +57,6 @@ struct Topic {
 
 struct TopicGuide : DataDoc {
     std::vector<Topic> topics;
-};
-
-struct ListEntry {
-    std::string unit, school, project, leader;
-};
-
-struct ApprovedList : DataDoc {
-    std::string unit_label, project_label, leader_label;
-    std::vector<ListEntry> entries;
 };
 
 struct FormPage {
@@ -113,7 +86,7 @@ struct Notice {
     std::string title, issuer, category, doc_no, index_no, addressees, signature;
     Date date, published;
     std::vector<std::string> keywords;
-    std::optional<Date> deadline;
+    std::optional<Date> deadline;  // set when a call (data/calls/) is announced by this notice
     std::string deadline_label;
     std::vector<Attachment> attachments;
     std::string attachments_label = "附件：";  // as printed: the 2019 call writes "附件:"
@@ -139,6 +112,7 @@ struct Site {
     std::vector<TopicGuide> topics;
     std::vector<ApprovedList> lists;
     std::vector<FormPage> forms;
+    std::vector<Call> calls;
     std::vector<Notice> notices;  // newest first, ties by slug
     std::vector<StaticFile> static_files;
     Date today;                   // decides which calls are open

@@ -112,6 +112,18 @@ TEST_CASE("a quota total that differs from the rows is a build error naming the 
     CHECK_THAT(failing_build(site), Contains("data/quotas/2019.json:9:37: error: declared total 4 differs from the sum of the rows, 3"));
 }
 
+TEST_CASE("a call naming a notice, form or quota table that does not exist is reported") {
+    TinySite site(std::string(kNotice) + R"(-- data/calls/c.json --
+{"title": "申报", "notice": "no-such-notice", "deadline": "2020-04-31", "forms": []}
+-- data/calls/d.json --
+{"title": "申报", "notice": "a", "deadline": "2020-04-30", "forms": ["no-such-form"], "quota": "1999"}
+)");
+    const std::string e = failing_build(site);
+    CHECK_THAT(e, Contains("data/calls/c.json:1:57: error: \"deadline\" must be a date YYYY-MM-DD, found \"2020-04-31\""));
+    CHECK_THAT(e, Contains("data/calls/d.json: error: call names form \"no-such-form\", but there is no data/forms/no-such-form.json"));
+    CHECK_THAT(e, Contains("data/calls/d.json: error: call names quota table \"1999\", but there is no data/quotas/1999.json"));
+}
+
 TEST_CASE("an unknown or missing partial is reported at its tag") {
     TinySite site;
     site.write(R"(-- themes/default/templates/home.mustache --

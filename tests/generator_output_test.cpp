@@ -13,8 +13,6 @@ const char* const kSite = R"(-- content/notices/call.md --
 ---
 title: 关于申报试点项目的通知
 date: 2020-03-01
-deadline: 2020-04-30
-deadline_label: 申报材料
 category: 通知公告
 addressees: 各县市区教育局
 attachments:
@@ -41,6 +39,8 @@ date: 2019-05-01
 正文。
 -- content/attachments/guide.txt --
 填报说明。
+-- data/calls/pilot-2020.json --
+{"title": "试点申报", "notice": "call", "deadline": "2020-04-30", "deadline_label": "申报材料", "forms": [], "quota": "2020"}
 -- data/quotas/2020.json --
 {"title": "名额分配表", "unit_column": "单位名称", "quota_column": "分配名额",
  "rows": [{"county": "a", "quota": 2}, {"county": "b", "quota": 1}], "total": {"label": "全市"}}

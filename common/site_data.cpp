@@ -1,0 +1,149 @@
+#include "common/site_data.hpp"
+
+#include <set>
+
+namespace common {
+namespace {
+
+using nlohmann::json;
+
+bool optional_flag(const JsonFile& f, const json& obj, const std::string& ptr, const char* key) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) return false;
+    if (!it->is_boolean()) f.fail_at(ptr + "/" + key, std::string("\"") + key + "\" must be true or false");
+    return it->get<bool>();
+}
+
+}  // namespace
+
+bool is_iso_date(const std::string& s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (s[i] < '0' || s[i] > '9') return false;
+    const int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1) return false;
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= (m == 2 && leap ? 29 : days[m - 1]);
+}
+
+const County* Units::county(const std::string& id) const {
+    for (const auto& c : counties)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const School* Units::school(const std::string& id) const {
+    for (const auto& s : schools)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+void read_doc(const JsonFile& f, const std::string& key, DataDoc& doc) {
+    doc.key = key;
+    doc.source = f.path;
+    doc.title = require_string(f, f.value, "", "title");
+    if (const auto it = f.value.find("heading"); it != f.value.end()) {
+        if (!it->is_array()) f.fail_at("/heading", "\"heading\" must be a list of lines");
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            if (!(*it)[i].is_string()) f.fail_at(pointer_at("/heading", i), "expected a string");
+            doc.heading.push_back((*it)[i].get<std::string>());
+        }
+    }
+    if (doc.heading.empty()) doc.heading.push_back(doc.title);
+}
+
+Units read_units(const JsonFile& f) {
+    Units units;
+    std::set<std::string> seen;
+    const json& counties = require_list(f, f.value, "", "counties");
+    for (std::size_t i = 0; i < counties.size(); ++i) {
+        const std::string p = pointer_at("/counties", i);
+        County c{require_string(f, counties[i], p, "id"), require_string(f, counties[i], p, "name")};
+        if (!seen.insert(c.id).second) f.fail_at(p + "/id", "unit id \"" + c.id + "\" is used twice");
+        units.counties.push_back(std::move(c));
+    }
+    if (!f.value.contains("schools")) return units;
+    const json& schools = require_list(f, f.value, "", "schools");
+    for (std::size_t i = 0; i < schools.size(); ++i) {
+        const std::string p = pointer_at("/schools", i);
+        School s;
+        s.id = require_string(f, schools[i], p, "id");
+        s.name = require_string(f, schools[i], p, "name");
+        s.county = require_string(f, schools[i], p, "county");
+        if (!seen.insert(s.id).second) f.fail_at(p + "/id", "unit id \"" + s.id + "\" is used twice");
+        if (!units.county(s.county)) f.fail_at(p + "/county", "unknown county \"" + s.county + "\"");
+        s.unfinished_pilot = optional_flag(f, schools[i], p, "unfinished_pilot");
+        units.schools.push_back(std::move(s));
+    }
+    return units;
+}
+
+QuotaTable read_quota(const JsonFile& f, const std::string& key, const Units& units) {
+    QuotaTable q;
+    read_doc(f, key, q);
+    q.unit_column = require_string(f, f.value, "", "unit_column");
+    q.quota_column = require_string(f, f.value, "", "quota_column");
+    const json& rows = require_list(f, f.value, "", "rows");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::string p = pointer_at("/rows", i);
+        QuotaRow row;
+        row.county_id = require_string(f, rows[i], p, "county");
+        const County* county = units.county(row.county_id);
+        if (!county) f.fail_at(p + "/county", "unknown county \"" + row.county_id + "\" (see data/units.json)");
+        row.county_name = county->name;
+        const json& quota = require(f, rows[i], p, "quota");
+        if (!quota.is_number_integer() || quota.get<int>() < 0) f.fail_at(p + "/quota", "a quota must be a whole number");
+        row.quota = quota.get<int>();
+        q.total += row.quota;
+        q.rows.push_back(std::move(row));
+    }
+    const json& total = require(f, f.value, "", "total");
+    q.total_label = require_string(f, total, "/total", "label");
+    if (const auto it = total.find("quota"); it != total.end()) {
+        if (!it->is_number_integer()) f.fail_at("/total/quota", "a quota must be a whole number");
+        if (it->get<int>() != q.total)
+            f.fail_at("/total/quota", "declared total " + std::to_string(it->get<int>()) + " differs from the sum of the rows, " +
+                                          std::to_string(q.total));
+    }
+    return q;
+}
+
+ApprovedList read_list(const JsonFile& f, const std::string& key) {
+    ApprovedList l;
+    read_doc(f, key, l);
+    const json& cols = require(f, f.value, "", "columns");
+    l.unit_label = require_string(f, cols, "/columns", "unit");
+    l.project_label = require_string(f, cols, "/columns", "project");
+    l.leader_label = require_string(f, cols, "/columns", "leader");
+    const json& entries = require_list(f, f.value, "", "entries");
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string p = pointer_at("/entries", i);
+        const json& e = entries[i];
+        l.entries.push_back({require_string(f, e, p, "unit"), optional_string(f, e, p, "school"),
+                             require_string(f, e, p, "project"), require_string(f, e, p, "leader")});
+    }
+    return l;
+}
+
+Call read_call(const JsonFile& f, const std::string& key) {
+    Call c;
+    c.key = key;
+    c.source = f.path;
+    c.title = require_string(f, f.value, "", "title");
+    c.notice = require_string(f, f.value, "", "notice");
+    c.deadline = require_string(f, f.value, "", "deadline");
+    if (!is_iso_date(c.deadline)) f.fail_at("/deadline", "\"deadline\" must be a date YYYY-MM-DD, found \"" + c.deadline + "\"");
+    c.deadline_label = optional_string(f, f.value, "", "deadline_label");
+    const json& forms = require_list(f, f.value, "", "forms");
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        if (!forms[i].is_string()) f.fail_at(pointer_at("/forms", i), "expected a form id");
+        c.forms.push_back(forms[i].get<std::string>());
+    }
+    c.quota = optional_string(f, f.value, "", "quota");
+    c.list = optional_string(f, f.value, "", "list");
+    c.exclude_unfinished_pilots = optional_flag(f, f.value, "", "exclude_unfinished_pilots");
+    return c;
+}
+
+}  // namespace common

@@ -1,0 +1,78 @@
+#pragma once
+// The parts of data/ that both programs read: units, quota tables, published
+// lists and calls. The generator publishes them; the collector enforces them.
+
+#include <string>
+#include <vector>
+
+#include "common/json_file.hpp"
+
+namespace common {
+
+// What every page made from one data/ file has.
+struct DataDoc {
+    std::string key;     // file stem: "2019"
+    std::string source;  // "data/quotas/2019.json"
+    std::string title;
+    std::vector<std::string> heading;  // title lines as printed
+};
+
+struct County {
+    std::string id, name;
+};
+
+struct School {
+    std::string id, name, county;
+    bool unfinished_pilot = false;  // holds a pilot not yet accepted: may not apply
+};
+
+struct Units {
+    std::vector<County> counties;
+    std::vector<School> schools;
+    const County* county(const std::string& id) const;
+    const School* school(const std::string& id) const;
+};
+
+struct QuotaRow {
+    std::string county_id, county_name;
+    int quota = 0;
+};
+
+struct QuotaTable : DataDoc {
+    std::string unit_column, quota_column, total_label;
+    std::vector<QuotaRow> rows;
+    int total = 0;  // computed from the rows
+};
+
+struct ListEntry {
+    std::string unit, school, project, leader;
+};
+
+struct ApprovedList : DataDoc {
+    std::string unit_label, project_label, leader_label;
+    std::vector<ListEntry> entries;
+};
+
+// A call for submissions: which notice announces it, until when, which forms
+// it takes and which rules bind it.
+struct Call {
+    std::string key, source, title;
+    std::string notice;          // slug of the notice under content/notices/
+    std::string deadline;        // YYYY-MM-DD, last day accepted (Asia/Shanghai)
+    std::string deadline_label;  // what is due, e.g. 申报材料
+    std::vector<std::string> forms;
+    std::string quota;           // key of data/quotas/*.json limiting counties, or empty
+    std::string list;            // key of data/lists/*.json: only units on it may submit, or empty
+    bool exclude_unfinished_pilots = false;
+};
+
+void read_doc(const JsonFile& f, const std::string& key, DataDoc& doc);
+Units read_units(const JsonFile& f);
+QuotaTable read_quota(const JsonFile& f, const std::string& key, const Units& units);
+ApprovedList read_list(const JsonFile& f, const std::string& key);
+Call read_call(const JsonFile& f, const std::string& key);
+
+// YYYY-MM-DD naming a real day.
+bool is_iso_date(const std::string& s);
+
+}  // namespace common
