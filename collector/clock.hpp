@@ -1,0 +1,24 @@
+#pragma once
+// The one clock of the collector. Deadlines are judged by it, so tests and
+// demos set it (--now) instead of waiting for a date.
+
+#include <chrono>
+#include <string>
+
+namespace collector {
+
+class Clock {
+public:
+    Clock() = default;
+    // Starts at `now` (RFC 3339, e.g. 2019-09-22T23:59:00+08:00) and runs on from there.
+    static Clock starting_at(const std::string& rfc3339);
+
+    std::chrono::system_clock::time_point now() const;
+    std::string now_rfc3339() const;     // in Asia/Shanghai: 2019-09-22T23:59:00+08:00
+    std::string today_shanghai() const;  // YYYY-MM-DD
+
+private:
+    std::chrono::system_clock::duration offset_{0};
+};
+
+}  // namespace collector

@@ -1,0 +1,66 @@
+#include "collector/durable.hpp"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+namespace collector {
+
+namespace {
+[[noreturn]] void fail(const std::string& what, const std::filesystem::path& p) {
+    throw std::runtime_error(what + " " + p.string() + ": " + std::strerror(errno));
+}
+}  // namespace
+
+void fsync_path(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail("cannot open", path);
+    const int rc = ::fsync(fd);
+    ::close(fd);
+    if (rc != 0) fail("cannot fsync", path);
+}
+
+void write_durably(const std::filesystem::path& path, std::string_view bytes) {
+    const std::filesystem::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp-" + random_token(6));
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) fail("cannot create", tmp);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            fail("cannot write", tmp);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        ::unlink(tmp.c_str());
+        fail("cannot fsync", tmp);
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        ::unlink(tmp.c_str());
+        fail("cannot rename", tmp);
+    }
+    fsync_path(path.parent_path());
+}
+
+std::string random_token(std::size_t bytes) {
+    std::vector<unsigned char> raw(bytes);
+    randombytes_buf(raw.data(), raw.size());
+    static const char hex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char b : raw) {
+        out += hex[b >> 4];
+        out += hex[b & 15];
+    }
+    return out;
+}
+
+}  // namespace collector

@@ -1,0 +1,51 @@
+#include "collector/file_sink.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+namespace collector {
+
+FileSink::FileSink(std::filesystem::path path, std::size_t max_bytes)
+    : path_(std::move(path)), max_bytes_(max_bytes), md_(EVP_MD_CTX_new(), &EVP_MD_CTX_free) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw std::runtime_error("cannot create " + path_.string() + ": " + std::strerror(errno));
+    if (!md_ || EVP_DigestInit_ex(md_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
+}
+
+FileSink::~FileSink() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+bool FileSink::write(const char* data, std::size_t size) {
+    bytes_ += size;
+    if (bytes_ > max_bytes_) return false;
+    EVP_DigestUpdate(md_.get(), data, size);
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::write(fd_, data + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw std::runtime_error("cannot write " + path_.string() + ": " + std::strerror(errno));
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+void FileSink::finish() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(md_.get(), digest, &len);
+    static const char hex[] = "0123456789abcdef";
+    for (unsigned int i = 0; i < len; ++i) {
+        sha256_ += hex[digest[i] >> 4];
+        sha256_ += hex[digest[i] & 15];
+    }
+    if (::fsync(fd_) != 0) throw std::runtime_error("cannot fsync " + path_.string() + ": " + std::strerror(errno));
+    ::close(fd_);
+    fd_ = -1;
+}
+
+}  // namespace collector

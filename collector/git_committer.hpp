@@ -1,0 +1,45 @@
+#pragma once
+// Turns accepted versions into git commits, for review. Commits trail the
+// receipts by about a second and batch whatever arrived meanwhile;
+// durability comes from fsync, not from git. A restart commits what a
+// previous run left uncommitted.
+
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace collector {
+
+class GitCommitter {
+public:
+    // Initialises the repository if needed. `remote`: a git remote (name or
+    // path) that receives a push after each commit, or empty.
+    GitCommitter(std::filesystem::path repo, std::string remote);
+    ~GitCommitter();  // commits what is pending, then stops
+
+    // One line for the next commit message, e.g. "application-2019 miluo-zhengze v0002".
+    void note(const std::string& line);
+    // Commits now whatever is pending (for shutdown and tests).
+    void flush();
+
+private:
+    void run();
+    void commit(const std::vector<std::string>& lines);
+
+    std::filesystem::path repo_;
+    std::string remote_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::vector<std::string> pending_;
+    bool stopping_ = false;
+    std::mutex git_mutex_;  // one git process at a time
+    std::thread thread_;
+};
+
+// Runs git with `args` in `repo`; returns its exit status.
+int run_git(const std::filesystem::path& repo, const std::vector<std::string>& args);
+
+}  // namespace collector

@@ -1,0 +1,66 @@
+#pragma once
+// Receiving one submission: stream the body, check who sends it and the
+// rules of its call, validate it against its form, store it durably, and
+// only then answer. Knows nothing of HTTP libraries.
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "collector/access_codes.hpp"
+#include "collector/audit_log.hpp"
+#include "collector/clock.hpp"
+#include "collector/git_committer.hpp"
+#include "collector/site_rules.hpp"
+#include "collector/submission_store.hpp"
+
+namespace collector {
+
+struct IntakeLimits {
+    std::size_t field_bytes = 64 * 1024;
+    std::size_t fields_total = 512 * 1024;
+    std::size_t file_bytes = 60u * 1024 * 1024;
+    std::size_t body_bytes = 150u * 1024 * 1024;
+};
+
+using ChunkSink = std::function<bool(const char* data, std::size_t size)>;
+
+struct IntakeRequest {
+    std::string form;
+    std::string content_type;
+    std::string remote_addr;
+    bool wants_json = true;
+    // Feeds the raw body to the sink chunk by chunk; false if the transfer broke.
+    std::function<bool(const ChunkSink&)> read_body;
+};
+
+struct IntakeReply {
+    int status = 500;
+    std::string content_type = "application/json; charset=utf-8";
+    std::string body;
+    std::string location;  // for 303
+};
+
+class Intake {
+public:
+    Intake(const SiteRules& rules, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit, const Clock& clock,
+           IntakeLimits limits = {});
+
+    IntakeReply receive(const IntakeRequest& request);
+    // The receipt page of a stored version, in Chinese; 404 unless `receipt` matches.
+    IntakeReply receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
+
+private:
+    const SiteRules& rules_;
+    SubmissionStore& store_;
+    AccessCodes& codes_;
+    GitCommitter& git_;
+    AuditLog& audit_;
+    const Clock& clock_;
+    IntakeLimits limits_;
+};
+
+// A refusal as the API returns it: {"error": {"code", "field", "message"}}.
+IntakeReply error_reply(int status, const std::string& code, const std::string& field, const std::string& message);
+
+}  // namespace collector

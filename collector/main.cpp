@@ -1,0 +1,108 @@
+// collector: receives applications and task books into a versioned data directory.
+//   collector serve --site DIR --data DIR [--listen HOST:PORT] [--now RFC3339] [--remote GIT-REMOTE]
+//   collector issue-code --data DIR UNIT
+
+#include <csignal>
+#include <cstdio>
+#include <string>
+#include <thread>
+
+#include "collector/routes.hpp"
+#include "common/diagnostic.hpp"
+
+namespace {
+
+int usage() {
+    std::fputs(
+        "usage: collector serve --site DIR --data DIR [--listen HOST:PORT] [--now 2019-09-01T09:00:00+08:00] [--remote GIT-REMOTE]\n"
+        "       collector issue-code --data DIR UNIT\n",
+        stderr);
+    return 2;
+}
+
+int issue_code(int argc, char** argv) {
+    std::string data, unit;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--data" && i + 1 < argc) data = argv[++i];
+        else if (unit.empty() && arg[0] != '-') unit = arg;
+        else return usage();
+    }
+    if (data.empty() || unit.empty()) return usage();
+    std::filesystem::create_directories(data);
+    collector::AccessCodes codes(data);
+    std::printf("%s\n", codes.issue(unit).c_str());
+    return 0;
+}
+
+int serve(int argc, char** argv) {
+    std::string site, data, listen = "127.0.0.1:8081", now, remote;
+    for (int i = 2; i + 1 < argc; i += 2) {
+        const std::string arg = argv[i];
+        if (arg == "--site") site = argv[i + 1];
+        else if (arg == "--data") data = argv[i + 1];
+        else if (arg == "--listen") listen = argv[i + 1];
+        else if (arg == "--now") now = argv[i + 1];
+        else if (arg == "--remote") remote = argv[i + 1];
+        else return usage();
+    }
+    if ((argc - 2) % 2 != 0 || site.empty() || data.empty()) return usage();
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos) return usage();
+
+    // Signals are taken by one thread that stops the server cleanly.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    collector::SiteRules rules;
+    try {
+        rules = collector::load_site_rules(site);
+    } catch (const common::SourceError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 1;
+    }
+    std::filesystem::create_directories(data);
+    const collector::Clock clock = now.empty() ? collector::Clock() : collector::Clock::starting_at(now);
+    collector::SubmissionStore store(data);
+    collector::AccessCodes codes(data);
+    collector::AuditLog audit(std::filesystem::path(data) / "audit.log");
+    collector::GitCommitter git(data, remote);
+    collector::Intake intake(rules, store, codes, git, audit, clock);
+
+    std::thread stopper([&] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        collector::stop_server();
+    });
+    collector::ServeOptions options;
+    options.host = listen.substr(0, colon);
+    options.port = std::stoi(listen.substr(colon + 1));
+    options.on_listening = [&](int port) {
+        std::printf("collector: listening on http://%s:%d\n", options.host.c_str(), port);
+        std::fflush(stdout);
+    };
+    const bool ok = collector::serve(intake, options);
+    if (!ok) std::fprintf(stderr, "collector: cannot listen on %s\n", listen.c_str());
+    pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
+    git.flush();
+    return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage();
+    const std::string command = argv[1];
+    try {
+        if (command == "serve") return serve(argc, argv);
+        if (command == "issue-code") return issue_code(argc, argv);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "collector: %s\n", e.what());
+        return 1;
+    }
+    return usage();
+}

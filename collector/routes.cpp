@@ -1,0 +1,119 @@
+#include "collector/routes.hpp"
+
+#include <httplib.h>
+
+#include <cstdio>
+#include <mutex>
+
+namespace collector {
+namespace {
+
+std::mutex server_mutex;
+httplib::Server* running = nullptr;
+
+void send(httplib::Response& res, const IntakeReply& reply) {
+    res.status = reply.status;
+    if (!reply.location.empty()) res.set_header("Location", reply.location);
+    res.set_content(reply.body, reply.content_type.c_str());
+}
+
+const char* const kOriginalType = "X-Collector-Original-Content-Type";
+
+// httplib 0.11.4 hands a multipart body only to its own parser, which drops
+// the first part when its boundary straddles a 4 KiB read and refuses
+// "boundary=...; charset=...". Relabelled here, before routing, the body
+// reaches our streaming parser raw. The request object is not const; only
+// the pre-routing hook's signature is.
+void hide_multipart(httplib::Request& req) {
+    req.headers.erase(kOriginalType);  // never trust a client's copy
+    const auto it = req.headers.find("Content-Type");
+    if (it == req.headers.end()) return;
+    req.headers.emplace(kOriginalType, it->second);
+    it->second = "application/octet-stream";
+}
+
+bool wants_json(const httplib::Request& req) {
+    return req.get_header_value("Accept").find("application/json") != std::string::npos;
+}
+
+}  // namespace
+
+bool serve(Intake& intake, const ServeOptions& options) {
+    httplib::Server server;
+    server.set_read_timeout(15, 0);
+    server.set_write_timeout(15, 0);
+
+    // Refused before any handler or body reading: what httplib 0.11.4 would
+    // otherwise mishandle (compressed bodies are inflated without limit).
+    server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+        const std::string encoding = req.get_header_value("Content-Encoding");
+        if (!encoding.empty() && encoding != "identity") {
+            send(res, error_reply(415, "unsupported_encoding", "", "不接受压缩的提交内容"));
+            res.set_header("Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (req.has_header("Content-Length")) {
+            const std::string length = req.get_header_value("Content-Length");
+            if (length.size() > 15 || std::stoull("0" + length) > options.body_limit) {
+                send(res, error_reply(413, "body_too_large", "", "提交内容总量过大"));
+                res.set_header("Connection", "close");
+                return httplib::Server::HandlerResponse::Handled;
+            }
+        }
+        hide_multipart(const_cast<httplib::Request&>(req));
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // Never leak an exception's text (httplib would put it in a header).
+    server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        try {
+            std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "collector: %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+        } catch (...) {
+            std::fprintf(stderr, "collector: %s %s: unknown exception\n", req.method.c_str(), req.path.c_str());
+        }
+        send(res, error_reply(500, "internal_error", "", "服务器内部错误，本次提交未被保存，请稍后重试"));
+    });
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        send(res, error_reply(res.status, res.status == 404 ? "not_found" : "bad_request", "", res.status == 404 ? "没有这个地址" : "请求有误"));
+    });
+
+    server.Get("/api/health", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content("{\"status\":\"ok\"}\n", "application/json; charset=utf-8");
+    });
+    server.Post(R"(/api/submissions/([a-z0-9-]+))",
+                [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+                    IntakeRequest in;
+                    in.form = req.matches[1];
+                    in.content_type = req.get_header_value(kOriginalType);
+                    in.remote_addr = req.remote_addr;  // the socket's peer, never a client header
+                    in.wants_json = wants_json(req);
+                    in.read_body = [&](const ChunkSink& sink) { return reader([&](const char* d, std::size_t n) { return sink(d, n); }); };
+                    const IntakeReply reply = intake.receive(in);
+                    send(res, reply);
+                    if (reply.status >= 400) res.set_header("Connection", "close");
+                });
+    server.Get(R"(/api/submissions/([a-z0-9-]+)/([a-z0-9-]+)/(v[0-9]{4})/receipt)", [&](const httplib::Request& req, httplib::Response& res) {
+        send(res, intake.receipt_page(req.matches[1], req.matches[2], req.matches[3], req.get_param_value("id")));
+    });
+
+    const int port = options.port == 0 ? server.bind_to_any_port(options.host) : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+    if (port < 0) return false;
+    {
+        std::lock_guard<std::mutex> lock(server_mutex);
+        running = &server;
+    }
+    if (options.on_listening) options.on_listening(port);
+    const bool ok = server.listen_after_bind();
+    std::lock_guard<std::mutex> lock(server_mutex);
+    running = nullptr;
+    return ok;
+}
+
+void stop_server() {
+    std::lock_guard<std::mutex> lock(server_mutex);
+    if (running) running->stop();
+}
+
+}  // namespace collector

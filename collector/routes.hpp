@@ -1,0 +1,23 @@
+#pragma once
+// The HTTP face of the collector; the only code that includes httplib.h.
+
+#include <functional>
+#include <string>
+
+#include "collector/intake.hpp"
+
+namespace collector {
+
+struct ServeOptions {
+    std::string host = "127.0.0.1";
+    int port = 0;  // 0: any free port
+    std::size_t body_limit = IntakeLimits{}.body_bytes;
+    std::function<void(int port)> on_listening;  // called once bound, before serving
+};
+
+// Serves until stop_server() is called (from another thread or a signal
+// thread). Returns false if it could not bind.
+bool serve(Intake& intake, const ServeOptions& options);
+void stop_server();
+
+}  // namespace collector

@@ -1,0 +1,41 @@
+#include "collector/site_rules.hpp"
+
+#include "common/files.hpp"
+
+namespace collector {
+namespace fs = std::filesystem;
+
+const common::Call* SiteRules::call_for(const std::string& form) const {
+    for (const auto& [key, call] : calls)
+        for (const auto& f : call.forms)
+            if (f == form) return &call;
+    return nullptr;
+}
+
+int SiteRules::quota_of(const std::string& table, const std::string& county) const {
+    const auto it = quotas.find(table);
+    if (it == quotas.end()) return -1;
+    for (const auto& row : it->second.rows)
+        if (row.county_id == county) return row.quota;
+    return -1;
+}
+
+SiteRules load_site_rules(const fs::path& site_root) {
+    const fs::path data = site_root / "data";
+    SiteRules r;
+    r.units = common::read_units(common::load_json(data / "units.json", "data/units.json"));
+    auto each = [&](const std::string& folder, auto&& read) {
+        for (const std::string& rel : common::list_files(data / folder)) {
+            if (rel.size() < 6 || rel.compare(rel.size() - 5, 5, ".json") != 0 || rel.find('/') != std::string::npos) continue;
+            const std::string key = rel.substr(0, rel.size() - 5);
+            read(common::load_json(data / folder / rel, "data/" + folder + "/" + rel), key);
+        }
+    };
+    each("forms", [&](const common::JsonFile& f, const std::string& key) { r.forms.emplace(key, common::parse_form(f, key)); });
+    each("calls", [&](const common::JsonFile& f, const std::string& key) { r.calls.emplace(key, common::read_call(f, key)); });
+    each("quotas", [&](const common::JsonFile& f, const std::string& key) { r.quotas.emplace(key, common::read_quota(f, key, r.units)); });
+    each("lists", [&](const common::JsonFile& f, const std::string& key) { r.lists.emplace(key, common::read_list(f, key)); });
+    return r;
+}
+
+}  // namespace collector

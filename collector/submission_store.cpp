@@ -1,0 +1,81 @@
+#include "collector/submission_store.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include "collector/durable.hpp"
+
+namespace collector {
+namespace fs = std::filesystem;
+
+std::string version_name(int version) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "v%04d", version);
+    return buf;
+}
+
+namespace {
+
+// Creates a directory and makes its entry durable in the parent.
+void make_dir_durably(const fs::path& dir) {
+    if (fs::exists(dir)) return;
+    make_dir_durably(dir.parent_path());
+    std::error_code ec;
+    if (fs::create_directory(dir, ec)) fsync_path(dir.parent_path());
+}
+
+int highest_version(const fs::path& unit_dir) {
+    int highest = 0;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(unit_dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.size() == 5 && name[0] == 'v') highest = std::max(highest, std::atoi(name.c_str() + 1));
+    }
+    return highest;
+}
+
+}  // namespace
+
+SubmissionStore::SubmissionStore(fs::path data_dir) : root_(std::move(data_dir)), incoming_(root_ / ".incoming") {
+    make_dir_durably(root_ / "submissions");
+    // Whatever is here belonged to uploads that never got a receipt.
+    fs::remove_all(incoming_);
+    fs::create_directories(incoming_);
+    if (!fs::exists(root_ / ".gitignore")) write_durably(root_ / ".gitignore", ".incoming/\n.*.tmp-*\n");
+}
+
+fs::path SubmissionStore::stage() {
+    const fs::path dir = incoming_ / random_token(12);
+    fs::create_directory(dir);
+    return dir;
+}
+
+void SubmissionStore::discard(const fs::path& staged) {
+    std::error_code ec;
+    fs::remove_all(staged, ec);
+}
+
+fs::path SubmissionStore::version_dir(const std::string& form, const std::string& unit, int version) const {
+    return root_ / "submissions" / form / unit / version_name(version);
+}
+
+int SubmissionStore::commit(const fs::path& staged, const std::string& form, const std::string& unit, nlohmann::json meta) {
+    const fs::path unit_dir = root_ / "submissions" / form / unit;
+    make_dir_durably(unit_dir);
+    // Concurrent submissions of one unit race for the next number; the
+    // loser's rename fails because the winner's directory is not empty.
+    for (int version = highest_version(unit_dir) + 1;; ++version) {
+        meta["version"] = version;
+        write_durably(staged / "submission.json", meta.dump(2) + "\n");
+        const fs::path target = unit_dir / version_name(version);
+        if (std::rename(staged.c_str(), target.c_str()) == 0) {
+            fsync_path(unit_dir);
+            return version;
+        }
+        if (errno != EEXIST && errno != ENOTEMPTY) throw std::runtime_error("cannot publish " + target.string() + ": " + std::strerror(errno));
+    }
+}
+
+}  // namespace collector
