@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "collector/durable.hpp"
+#include "common/text.hpp"
 
 namespace collector {
 namespace {
@@ -19,13 +20,7 @@ constexpr std::size_t kMemLimit = 8u * 1024 * 1024;
 std::string sha256_hex(const std::string& s) {
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(s.data()), s.size());
-    static const char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : digest) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
-    return out;
+    return common::to_hex(digest, sizeof digest);
 }
 
 }  // namespace

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "common/text.hpp"
+
 namespace collector {
 
 namespace {
@@ -54,13 +56,7 @@ void write_durably(const std::filesystem::path& path, std::string_view bytes) {
 std::string random_token(std::size_t bytes) {
     std::vector<unsigned char> raw(bytes);
     randombytes_buf(raw.data(), raw.size());
-    static const char hex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : raw) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
-    return out;
+    return common::to_hex(raw.data(), raw.size());
 }
 
 }  // namespace collector

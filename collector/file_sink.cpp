@@ -7,6 +7,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "common/text.hpp"
+
 namespace collector {
 
 FileSink::FileSink(std::filesystem::path path, std::size_t max_bytes)
@@ -38,11 +40,7 @@ void FileSink::finish() {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     EVP_DigestFinal_ex(md_.get(), digest, &len);
-    static const char hex[] = "0123456789abcdef";
-    for (unsigned int i = 0; i < len; ++i) {
-        sha256_ += hex[digest[i] >> 4];
-        sha256_ += hex[digest[i] & 15];
-    }
+    sha256_ = common::to_hex(digest, len);
     if (::fsync(fd_) != 0) throw std::runtime_error("cannot fsync " + path_.string() + ": " + std::strerror(errno));
     ::close(fd_);
     fd_ = -1;

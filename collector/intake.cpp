@@ -10,6 +10,7 @@
 #include "collector/file_types.hpp"
 #include "collector/multipart.hpp"
 #include "common/files.hpp"
+#include "common/text.hpp"
 #include "common/form_validation.hpp"
 
 namespace collector {
@@ -35,23 +36,9 @@ struct Draft {
     std::vector<UploadedFile> files;
 };
 
-std::string html_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string page(const std::string& title, const std::string& body) {
-    return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>" + html_escape(title) +
-           "</title></head>\n<body>\n<main>\n<h1>" + html_escape(title) + "</h1>\n" + body + "</main>\n</body>\n</html>\n";
+    return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>" + common::escape_markup(title) +
+           "</title></head>\n<body>\n<main>\n<h1>" + common::escape_markup(title) + "</h1>\n" + body + "</main>\n</body>\n</html>\n";
 }
 
 // Reads the multipart body into a draft: text fields in memory, files
@@ -181,8 +168,8 @@ std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& 
 IntakeReply refusal_reply(const Refusal& r, bool wants_json) {
     if (!wants_json) {
         std::string body = "<p>提交未被受理：</p>\n<ul>\n";
-        if (r.all.empty()) body += "<li>" + html_escape(r.message) + "</li>\n";
-        for (const auto& e : r.all) body += "<li>" + html_escape(e.message) + "</li>\n";
+        if (r.all.empty()) body += "<li>" + common::escape_markup(r.message) + "</li>\n";
+        for (const auto& e : r.all) body += "<li>" + common::escape_markup(e.message) + "</li>\n";
         body += "</ul>\n<p>请返回修改后重新提交。</p>\n";
         IntakeReply reply{r.status, "text/html; charset=utf-8", page("提交未被受理", body), ""};
         return reply;
@@ -303,15 +290,15 @@ IntakeReply Intake::receipt_page(const std::string& form, const std::string& uni
     std::string unit_name = unit;
     if (const auto* s = rules_.units.school(unit)) unit_name = s->name;
     if (const auto* c = rules_.units.county(unit)) unit_name = c->name;
-    std::string body = "<dl>\n<dt>回执编号</dt><dd>" + html_escape(receipt) + "</dd>\n<dt>表单</dt><dd>" + html_escape(f.title) +
-                       "</dd>\n<dt>单位</dt><dd>" + html_escape(unit_name) + "</dd>\n<dt>版本</dt><dd>第" +
+    std::string body = "<dl>\n<dt>回执编号</dt><dd>" + common::escape_markup(receipt) + "</dd>\n<dt>表单</dt><dd>" + common::escape_markup(f.title) +
+                       "</dd>\n<dt>单位</dt><dd>" + common::escape_markup(unit_name) + "</dd>\n<dt>版本</dt><dd>第" +
                        std::to_string(meta.value("version", 0)) + "版</dd>\n<dt>收到时间</dt><dd>" +
-                       html_escape(meta.value("received_at", "")) + "</dd>\n</dl>\n";
+                       common::escape_markup(meta.value("received_at", "")) + "</dd>\n</dl>\n";
     if (!meta["files"].empty()) {
         body += "<table>\n<thead><tr><th scope=\"col\">文件</th><th scope=\"col\">大小（字节）</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n";
         for (const auto& file : meta["files"])
-            body += "<tr><td>" + html_escape(file.value("original_name", "")) + "</td><td>" + std::to_string(file.value("bytes", 0)) +
-                    "</td><td><code>" + html_escape(file.value("sha256", "")) + "</code></td></tr>\n";
+            body += "<tr><td>" + common::escape_markup(file.value("original_name", "")) + "</td><td>" + std::to_string(file.value("bytes", 0)) +
+                    "</td><td><code>" + common::escape_markup(file.value("sha256", "")) + "</code></td></tr>\n";
         body += "</tbody>\n</table>\n";
     }
     body += "<p>已受理。如需修改，可再次提交，新版本不会覆盖旧版本。</p>\n";
