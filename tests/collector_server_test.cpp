@@ -1,0 +1,253 @@
+// The real collector on loopback, with a real git data directory.
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "support/collector_fixture.hpp"
+
+using Catch::Matchers::Contains;
+using nlohmann::json;
+using testing::FormPart;
+using testing::RunningCollector;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kBeforeTaskBookDeadline = "2021-01-10T10:00:00+08:00";
+const char* const kBeforeApplicationDeadline = "2019-09-01T09:00:00+08:00";
+
+json body_of(const testing::HttpReply& r) {
+    INFO(r.body);
+    return json::parse(r.body);
+}
+
+std::vector<FormPart> with(std::vector<FormPart> parts, const std::string& name, const std::string& value) {
+    for (auto& p : parts)
+        if (p.name == name) {
+            p.value = value;
+            return parts;
+        }
+    parts.push_back({name, value});
+    return parts;
+}
+
+int count_versions(const fs::path& unit_dir) {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(unit_dir)) n += fs::exists(e.path() / "submission.json") ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a complete task book is stored as version 1, acknowledged, committed to git") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const auto r = c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")));
+    REQUIRE(r.status == 201);
+    const json j = body_of(r);
+    CHECK(j["form"] == "task-book-2020");
+    CHECK(j["unit"] == "miluo-zhengze");
+    CHECK(j["version"] == 1);
+    CHECK(j["received_at"] == "2021-01-10T10:00:00+08:00");
+    const fs::path dir = c.data() / "submissions/task-book-2020/miluo-zhengze/v0001";
+    const json meta = json::parse(testing::read_file(dir / "submission.json"));
+    CHECK(meta["receipt"] == j["receipt"]);
+    CHECK(meta["fields"]["budget_total.2022"] == "30.5");
+    c.flush_git();
+    CHECK_THAT(c.git("log --format=%s"), Contains("Receive task-book-2020 miluo-zhengze v0001"));
+    CHECK(c.git("status --porcelain").empty());
+    // The commit message names form, unit and version, never personal data.
+    CHECK_THAT(c.git("log -1 --format=%B"), !Contains("何发意"));
+}
+
+TEST_CASE("a revision becomes version 2 and version 1 stays") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const std::string code = c.code("miluo-zhengze");
+    REQUIRE(c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", code)).status == 201);
+    const auto r = c.post("task-book-2020", with(testing::task_book_parts("miluo-zhengze", code), "content.2021", "修订后的内容"));
+    REQUIRE(r.status == 201);
+    CHECK(body_of(r)["version"] == 2);
+    const fs::path unit = c.data() / "submissions/task-book-2020/miluo-zhengze";
+    CHECK(json::parse(testing::read_file(unit / "v0001/submission.json"))["fields"]["content.2021"] == "2021年建设智慧课堂");
+    CHECK(json::parse(testing::read_file(unit / "v0002/submission.json"))["fields"]["content.2021"] == "修订后的内容");
+}
+
+TEST_CASE("a late submission is refused with 逾期不予受理, logged, and not stored") {
+    RunningCollector c("2021-01-19T00:00:01+08:00");
+    const auto r = c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")));
+    CHECK(r.status == 403);
+    const json j = body_of(r);
+    CHECK(j["error"]["code"] == "deadline_passed");
+    CHECK_THAT(j["error"]["message"].get<std::string>(), Contains("逾期不予受理"));
+    CHECK_FALSE(fs::exists(c.data() / "submissions/task-book-2020"));
+    CHECK_THAT(c.audit_log(), Contains("\"code\":\"deadline_passed\""));
+}
+
+TEST_CASE("the last day of a call is still open") {
+    RunningCollector c("2021-01-18T23:59:00+08:00");
+    CHECK(c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze"))).status == 201);
+}
+
+TEST_CASE("a unit holding an unfinished pilot cannot apply") {
+    RunningCollector c(kBeforeApplicationDeadline);
+    const auto r = c.post("application-2019", testing::application_parts("miluo-zhengze", c.code("miluo-zhengze"), "方案.pdf", testing::tiny_pdf()));
+    CHECK(r.status == 403);
+    CHECK(body_of(r)["error"]["code"] == "ineligible");
+}
+
+TEST_CASE("a task book comes only from a unit on the published list") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const auto r = c.post("task-book-2020", testing::task_book_parts("pingjiang-test", c.code("pingjiang-test")));
+    CHECK(r.status == 403);
+    CHECK(body_of(r)["error"]["code"] == "not_on_list");
+}
+
+TEST_CASE("a wrong access code and another unit's code are refused") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const std::string other = c.code("huarong-jiaoshi-jinxiu");
+    c.code("miluo-zhengze");
+    const auto wrong = c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", "AAAAA-BBBBB-CCCCC-DDDDD"));
+    CHECK(wrong.status == 403);
+    CHECK(body_of(wrong)["error"]["code"] == "bad_access_code");
+    const auto borrowed = c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", other));
+    CHECK(borrowed.status == 403);
+    CHECK(body_of(borrowed)["error"]["field"] == "access_code");
+    CHECK_FALSE(fs::exists(c.data() / "submissions/task-book-2020/miluo-zhengze"));
+}
+
+TEST_CASE("a county may not forward more schools than its quota") {
+    RunningCollector c(kBeforeApplicationDeadline);
+    std::vector<FormPart> parts = {{"unit", "pingjiang"}, {"access_code", c.code("pingjiang")}, {"county_bureau", "平江县教育局"},
+                                   {"county_leader", "张某"}, {"county_leader_mobile", "13912345678"}};
+    for (int row = 0; row < 3; ++row) {
+        parts.push_back({"schools." + std::to_string(row) + ".unit", "学校" + std::to_string(row)});
+        parts.push_back({"schools." + std::to_string(row) + ".project", "项目"});
+    }
+    const auto over = c.post("summary-2019", parts);
+    CHECK(over.status == 422);
+    const json j = body_of(over);
+    CHECK(j["error"]["code"] == "over_quota");
+    CHECK(j["error"]["message"] == "申报数量超过分配名额：本地名额2个，填报3个");
+    parts.erase(parts.end() - 2, parts.end());
+    CHECK(c.post("summary-2019", parts).status == 201);
+}
+
+TEST_CASE("a budget that does not add up names the failing field") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const auto r = c.post("task-book-2020", with(testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")), "budget_self.2023", "20"));
+    CHECK(r.status == 422);
+    const json j = body_of(r);
+    CHECK(j["error"]["code"] == "sum_mismatch");
+    CHECK(j["error"]["field"] == "budget_total.2023");
+    CHECK(j["errors"].size() == 1);
+}
+
+TEST_CASE("an uploaded file is streamed to a server-chosen name with its hash, and a traversal name stays metadata") {
+    RunningCollector c(kBeforeApplicationDeadline);
+    const std::string pdf = testing::tiny_pdf();
+    const auto r = c.post("application-2019", testing::application_parts("pingjiang-test", c.code("pingjiang-test"), "../../../etc/方案.pdf", pdf));
+    REQUIRE(r.status == 201);
+    const json j = body_of(r);
+    CHECK(j["files"][0]["name"] == "../../../etc/方案.pdf");
+    CHECK(j["files"][0]["bytes"] == pdf.size());
+    CHECK(j["files"][0]["sha256"].get<std::string>().size() == 64);
+    const fs::path dir = c.data() / "submissions/application-2019/pingjiang-test/v0001";
+    CHECK(testing::read_file(dir / "work_plan.pdf") == pdf);
+    CHECK_FALSE(fs::exists(c.data() / "etc"));
+}
+
+TEST_CASE("disguised, empty and oversized files are refused and nothing is kept") {
+    collector::IntakeLimits limits;
+    limits.file_bytes = 64 * 1024;
+    RunningCollector c(kBeforeApplicationDeadline, limits);
+    const std::string code = c.code("pingjiang-test");
+    const auto exe = c.post("application-2019", testing::application_parts("pingjiang-test", code, "方案.pdf", "MZ\x90\x00 not a pdf"));
+    CHECK(exe.status == 422);
+    CHECK(body_of(exe)["error"]["code"] == "bad_file_type");
+    CHECK(body_of(exe)["error"]["field"] == "work_plan");
+    const auto big = c.post("application-2019", testing::application_parts("pingjiang-test", code, "方案.pdf", "%PDF-" + std::string(70000, 'x')));
+    CHECK(big.status == 413);
+    CHECK(body_of(big)["error"]["code"] == "file_too_large");
+    CHECK_FALSE(fs::exists(c.data() / "submissions/application-2019"));
+    CHECK(fs::is_empty(c.data() / ".incoming"));
+}
+
+TEST_CASE("the same valid upload succeeds with every header block length from 3,900 to 4,200 bytes") {
+    RunningCollector c(kBeforeApplicationDeadline);
+    const auto parts = testing::application_parts("pingjiang-test", c.code("pingjiang-test"), "方案.pdf", testing::tiny_pdf());
+    const std::string plain = testing::multipart_request("/api/submissions/application-2019", parts);
+    const std::size_t base = plain.find("\r\n\r\n") + 4;
+    const std::size_t pad_overhead = std::string("X-Pad: \r\n").size();
+    int failures = 0;
+    for (std::size_t target = 3900; target <= 4200; ++target) {
+        const std::string pad = "X-Pad: " + std::string(target - base - pad_overhead, 'a') + "\r\n";
+        const std::string request = testing::multipart_request("/api/submissions/application-2019", parts, pad);
+        REQUIRE(request.find("\r\n\r\n") + 4 == target);
+        if (testing::raw_request(c.port(), request).status != 201) ++failures;
+    }
+    CHECK(failures == 0);
+    CHECK(count_versions(c.data() / "submissions/application-2019/pingjiang-test") == 301);
+}
+
+TEST_CASE("a boundary with a charset parameter is accepted") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    std::string request = testing::multipart_request("/api/submissions/task-book-2020", testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")));
+    const std::string type = "boundary=----testboundary42";
+    request.replace(request.find(type), type.size(), type + "; charset=UTF-8");
+    CHECK(testing::raw_request(c.port(), request).status == 201);
+}
+
+TEST_CASE("compressed bodies are refused and a spoofed REMOTE_ADDR is not believed") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const auto parts = testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze"));
+    const auto gz = c.post("task-book-2020", parts, "Content-Encoding: gzip\r\n");
+    CHECK(gz.status == 415);
+    CHECK(body_of(gz)["error"]["code"] == "unsupported_encoding");
+    REQUIRE(c.post("task-book-2020", parts, "REMOTE_ADDR: 203.0.113.9\r\n").status == 201);
+    CHECK_THAT(c.audit_log(), Contains("\"remote\":\"127.0.0.1\""));
+    CHECK_THAT(c.audit_log(), !Contains("203.0.113.9"));
+}
+
+TEST_CASE("an exception in a handler does not leak its text") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const auto r = testing::raw_request(c.port(), "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(r.status == 200);
+    CHECK(r.body == "{\"status\":\"ok\"}\n");
+    for (const auto& [name, value] : r.headers) CHECK(name != "exception_what");
+}
+
+TEST_CASE("50 concurrent submissions from one unit become 50 versions, none lost") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const auto parts = testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze"));
+    std::atomic<int> created{0};
+    std::vector<std::thread> clients;
+    for (int i = 0; i < 50; ++i)
+        clients.emplace_back([&] {
+            if (c.post("task-book-2020", parts).status == 201) ++created;
+        });
+    for (auto& t : clients) t.join();
+    CHECK(created == 50);
+    const fs::path unit = c.data() / "submissions/task-book-2020/miluo-zhengze";
+    CHECK(count_versions(unit) == 50);
+    CHECK(fs::exists(unit / "v0050/submission.json"));
+    c.flush_git();
+    CHECK(c.git("status --porcelain").empty());
+}
+
+TEST_CASE("commits are pushed to a configured remote") {
+    testing::TempDir remote;
+    REQUIRE(std::system(("git init -q --bare '" + remote.path().string() + "'").c_str()) == 0);
+    {
+        RunningCollector c(kBeforeTaskBookDeadline, {}, remote.path().string());
+        REQUIRE(c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze"))).status == 201);
+        c.flush_git();
+    }
+    FILE* p = ::popen(("git -C '" + remote.path().string() + "' log --format=%s main 2>&1").c_str(), "r");
+    char buf[4096] = {};
+    const std::size_t n = std::fread(buf, 1, sizeof buf - 1, p);
+    ::pclose(p);
+    CHECK_THAT(std::string(buf, n), Contains("Receive task-book-2020 miluo-zhengze v0001"));
+}

@@ -1,0 +1,98 @@
+#include "support/collector_fixture.hpp"
+
+#include <cstdio>
+#include <future>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "collector/routes.hpp"
+
+namespace testing {
+namespace fs = std::filesystem;
+
+RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimits limits, const std::string& git_remote)
+    : site_(dir_.path() / "site"), data_(dir_.path() / "data"), clock_(collector::Clock::starting_at(now)) {
+    fs::create_directories(site_);
+    fs::copy(fs::path(REPO_ROOT) / "data", site_ / "data", fs::copy_options::recursive);
+    // Two schools that hold no unfinished pilot, so that they may apply.
+    auto units = nlohmann::json::parse(read_file(site_ / "data/units.json"));
+    units["schools"].push_back({{"id", "pingjiang-test"}, {"name", "平江县测试学校"}, {"county", "pingjiang"}});
+    units["schools"].push_back({{"id", "city-test"}, {"name", "岳阳市测试学校"}, {"county", "city"}});
+    write_tree(site_, "-- data/units.json --\n" + units.dump(2));
+    rules_ = collector::load_site_rules(site_);
+    fs::create_directories(data_);
+    store_ = std::make_unique<collector::SubmissionStore>(data_);
+    codes_ = std::make_unique<collector::AccessCodes>(data_);
+    audit_ = std::make_unique<collector::AuditLog>(data_ / "audit.log");
+    git_ = std::make_unique<collector::GitCommitter>(data_, git_remote);
+    intake_ = std::make_unique<collector::Intake>(rules_, *store_, *codes_, *git_, *audit_, clock_, limits);
+    std::promise<int> bound;
+    thread_ = std::thread([&] {
+        collector::ServeOptions options;
+        options.on_listening = [&](int port) { bound.set_value(port); };
+        if (!collector::serve(*intake_, options)) bound.set_value(-1);
+    });
+    port_ = bound.get_future().get();
+    if (port_ < 0) throw std::runtime_error("collector did not start");
+}
+
+RunningCollector::~RunningCollector() {
+    collector::stop_server();
+    thread_.join();
+}
+
+std::string RunningCollector::code(const std::string& unit) {
+    auto it = issued_.find(unit);
+    if (it == issued_.end()) it = issued_.emplace(unit, codes_->issue(unit)).first;
+    return it->second;
+}
+
+HttpReply RunningCollector::post(const std::string& form, const std::vector<FormPart>& parts, const std::string& extra_headers) {
+    return raw_request(port_, multipart_request("/api/submissions/" + form, parts, extra_headers));
+}
+
+std::string RunningCollector::git(const std::string& args) const {
+    const std::string cmd = "git -C '" + data_.string() + "' " + args + " 2>&1";
+    std::string out;
+    std::unique_ptr<FILE, int (*)(FILE*)> p(::popen(cmd.c_str(), "r"), &::pclose);
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p.get())) > 0;) out.append(buf, n);
+    return out;
+}
+
+std::string RunningCollector::audit_log() const { return read_file(data_ / "audit.log"); }
+
+std::vector<FormPart> task_book_parts(const std::string& unit, const std::string& code) {
+    std::vector<FormPart> parts = {{"unit", unit}, {"access_code", code}, {"unit_name", "汨罗市正则学校"}, {"project_name", "智慧教育实践与探究"},
+                                   {"project_leader", "何发意"}, {"contact_phone", "0730-8805708"}};
+    for (const std::string y : {"2021", "2022", "2023"}) {
+        parts.push_back({"content." + y, y + "年建设智慧课堂"});
+        parts.push_back({"budget_total." + y, "30.5"});
+        parts.push_back({"budget_higher." + y, "10"});
+        parts.push_back({"budget_self." + y, "20.5"});
+        parts.push_back({"budget_items." + y + ".0.item", "智慧课堂"});
+        parts.push_back({"budget_items." + y + ".0.cost", "30.5"});
+    }
+    return parts;
+}
+
+std::vector<FormPart> application_parts(const std::string& unit, const std::string& code, const std::string& file_name,
+                                        const std::string& file_bytes) {
+    return {{"unit", unit},
+            {"access_code", code},
+            {"unit_name", "平江县测试学校"},
+            {"project_name", "数字校园建设与创新应用探索"},
+            {"leader", "王某"},
+            {"leader_mobile", "13912345678"},
+            {"contact", "李某"},
+            {"contact_mobile", "13812345678"},
+            {"plan_summary", "建设数字校园。"},
+            {"work_plan", file_bytes, file_name, "application/pdf"}};
+}
+
+std::string tiny_pdf() {
+    return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+}
+
+}  // namespace testing

@@ -1,0 +1,33 @@
+#pragma once
+// A deliberately plain HTTP/1.1 client over a loopback socket, so tests
+// control every byte the server sees (header lengths, encodings, spoofed
+// headers) without another HTTP library in between.
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace testing {
+
+struct HttpReply {
+    int status = 0;
+    std::map<std::string, std::string> headers;  // lower-case names
+    std::string body;
+};
+
+// Sends `request` verbatim to 127.0.0.1:port and reads the reply to EOF.
+HttpReply raw_request(int port, const std::string& request);
+
+struct FormPart {
+    FormPart(std::string n, std::string v, std::string file = "", std::string type = "application/octet-stream")
+        : name(std::move(n)), value(std::move(v)), filename(std::move(file)), content_type(std::move(type)) {}
+    std::string name, value;
+    std::string filename;  // non-empty: a file part
+    std::string content_type;
+};
+
+// A complete multipart POST; `extra_headers` lines end in "\r\n".
+std::string multipart_request(const std::string& path, const std::vector<FormPart>& parts, const std::string& extra_headers = "",
+                              const std::string& boundary = "----testboundary42");
+
+}  // namespace testing
