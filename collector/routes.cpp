@@ -17,6 +17,8 @@ void send(httplib::Response& res, const IntakeReply& reply) {
     res.set_content(reply.body, reply.content_type.c_str());
 }
 
+constexpr std::size_t kWorkerThreads = 64;
+
 const char* const kOriginalType = "X-Collector-Original-Content-Type";
 
 // httplib 0.11.4 hands a multipart body only to its own parser, which drops
@@ -40,6 +42,9 @@ bool wants_json(const httplib::Request& req) {
 
 bool serve(Intake& intake, const ServeOptions& options) {
     httplib::Server server;
+    // httplib's default is 8 workers, which 8 slow clients can hold for the
+    // whole read timeout; idle threads cost little memory.
+    server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     server.set_read_timeout(15, 0);
     server.set_write_timeout(15, 0);
 

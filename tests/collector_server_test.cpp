@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -209,6 +210,28 @@ TEST_CASE("compressed bodies are refused and a spoofed REMOTE_ADDR is not believ
     REQUIRE(c.post("task-book-2020", parts, "REMOTE_ADDR: 203.0.113.9\r\n").status == 201);
     CHECK_THAT(c.audit_log(), Contains("\"remote\":\"127.0.0.1\""));
     CHECK_THAT(c.audit_log(), !Contains("203.0.113.9"));
+}
+
+TEST_CASE("an urlencoded body over 8 KiB gets our refusal, not httplib's 413") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const std::string body = "unit=miluo-zhengze&plan=" + std::string(10000, 'a');
+    const auto r = testing::raw_request(c.port(), "POST /api/submissions/task-book-2020 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                                  "Accept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                                  "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+    CHECK(r.status == 415);
+    CHECK(body_of(r)["error"]["code"] == "bad_content_type");
+}
+
+TEST_CASE("32 slow clients do not starve a normal request") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    std::vector<int> slow;
+    for (int i = 0; i < 32; ++i) slow.push_back(testing::open_slow_connection(c.port(), "POST /api/submissions/task-book-2020 HTTP/1.1\r\nHost: x\r\n"));
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")));
+    const auto waited = std::chrono::steady_clock::now() - start;
+    CHECK(r.status == 201);
+    CHECK(waited < std::chrono::seconds(5));
+    for (int fd : slow) testing::close_connection(fd);
 }
 
 TEST_CASE("an exception in a handler does not leak its text") {

@@ -9,8 +9,13 @@
 
 namespace testing {
 
-HttpReply raw_request(int port, const std::string& request) {
+namespace {
+
+int connect_loopback(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    // A server that never answers fails the test instead of hanging it.
+    timeval timeout{30, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(port));
@@ -19,6 +24,21 @@ HttpReply raw_request(int port, const std::string& request) {
         ::close(fd);
         throw std::runtime_error("cannot connect");
     }
+    return fd;
+}
+
+}  // namespace
+
+int open_slow_connection(int port, const std::string& start) {
+    const int fd = connect_loopback(port);
+    ::send(fd, start.data(), start.size(), MSG_NOSIGNAL);
+    return fd;
+}
+
+void close_connection(int fd) { ::close(fd); }
+
+HttpReply raw_request(int port, const std::string& request) {
+    const int fd = connect_loopback(port);
     std::size_t sent = 0;
     while (sent < request.size()) {
         const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);

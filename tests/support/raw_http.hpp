@@ -18,6 +18,10 @@ struct HttpReply {
 // Sends `request` verbatim to 127.0.0.1:port and reads the reply to EOF.
 HttpReply raw_request(int port, const std::string& request);
 
+// A connection that sends `start` and then nothing more, like a slow client.
+int open_slow_connection(int port, const std::string& start);
+void close_connection(int fd);
+
 struct FormPart {
     FormPart(std::string n, std::string v, std::string file = "", std::string type = "application/octet-stream")
         : name(std::move(n)), value(std::move(v)), filename(std::move(file)), content_type(std::move(type)) {}
