@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <stdexcept>
 
 extern char** environ;
@@ -36,6 +37,10 @@ int run_git(const std::filesystem::path& repo, const std::vector<std::string>& a
 GitCommitter::GitCommitter(std::filesystem::path repo, std::string remote) : repo_(std::move(repo)), remote_(std::move(remote)) {
     if (!std::filesystem::exists(repo_ / ".git") && run_git(repo_, {"init", "-q", "-b", "main"}) != 0)
         throw std::runtime_error("git init failed in " + repo_.string());
+    // A git process killed with its collector leaves its lock behind; only
+    // one collector runs per data directory (see DataDirLock), so it is stale.
+    std::error_code ec;
+    std::filesystem::remove(repo_ / ".git" / "index.lock", ec);
     commit({"versions received before a restart"});
     thread_ = std::thread([this] { run(); });
 }
@@ -84,13 +89,19 @@ void GitCommitter::run() {
 
 void GitCommitter::commit(const std::vector<std::string>& lines) {
     std::lock_guard<std::mutex> lock(git_mutex_);
-    if (run_git(repo_, {"add", "-A", "--", "."}) != 0) return;
+    if (run_git(repo_, {"add", "-A", "--", "."}) != 0) {
+        std::fprintf(stderr, "collector: git add failed in %s; will retry with the next commit\n", repo_.c_str());
+        return;
+    }
     // Nothing staged: nothing to commit.
     if (run_git(repo_, {"diff", "--cached", "--quiet"}) == 0) return;
     std::string subject = lines.size() == 1 ? "Receive " + lines[0] : "Receive " + std::to_string(lines.size()) + " submissions";
     std::string body;
     for (const auto& l : lines) body += l + "\n";
-    if (run_git(repo_, {"commit", "-q", "-m", subject, "-m", body}) != 0) return;
+    if (run_git(repo_, {"commit", "-q", "-m", subject, "-m", body}) != 0) {
+        std::fprintf(stderr, "collector: git commit failed in %s; will retry with the next commit\n", repo_.c_str());
+        return;
+    }
     if (!remote_.empty()) run_git(repo_, {"push", "-q", remote_, "HEAD:refs/heads/main"});
 }
 

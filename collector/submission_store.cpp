@@ -1,5 +1,9 @@
 #include "collector/submission_store.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -40,10 +44,18 @@ int highest_version(const fs::path& unit_dir) {
 
 SubmissionStore::SubmissionStore(fs::path data_dir) : root_(std::move(data_dir)), incoming_(root_ / ".incoming") {
     make_dir_durably(root_ / "submissions");
+    const fs::path lock = root_ / ".collector.lock";
+    lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
+        throw std::runtime_error("another collector is using " + root_.string());
     // Whatever is here belonged to uploads that never got a receipt.
     fs::remove_all(incoming_);
     fs::create_directories(incoming_);
-    if (!fs::exists(root_ / ".gitignore")) write_durably(root_ / ".gitignore", ".incoming/\n.*.tmp-*\n");
+    if (!fs::exists(root_ / ".gitignore")) write_durably(root_ / ".gitignore", ".incoming/\n.*.tmp-*\n.collector.lock\n");
+}
+
+SubmissionStore::~SubmissionStore() {
+    if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
 fs::path SubmissionStore::stage() {

@@ -14,8 +14,13 @@ namespace collector {
 
 class SubmissionStore {
 public:
-    // Creates the layout if missing and sweeps debris of interrupted uploads.
+    // Takes the data directory for this process alone (throws if another
+    // collector holds it), creates the layout if missing and sweeps debris
+    // of interrupted uploads.
     explicit SubmissionStore(std::filesystem::path data_dir);
+    ~SubmissionStore();
+    SubmissionStore(const SubmissionStore&) = delete;
+    SubmissionStore& operator=(const SubmissionStore&) = delete;
 
     const std::filesystem::path& root() const { return root_; }
 
@@ -32,6 +37,7 @@ public:
     std::filesystem::path version_dir(const std::string& form, const std::string& unit, int version) const;
 
 private:
+    int lock_fd_ = -1;  // flock on <data>/.collector.lock: one collector per data directory
     std::filesystem::path root_;
     std::filesystem::path incoming_;
 };
