@@ -2,6 +2,7 @@
 // An append-only record of every acceptance and refusal (no personal data).
 
 #include <filesystem>
+#include <condition_variable>
 #include <mutex>
 #include <string>
 
@@ -13,11 +14,17 @@ class AuditLog {
 public:
     explicit AuditLog(std::filesystem::path file);
     ~AuditLog();
-    void append(const nlohmann::json& entry);  // one line, fsynced
+    // One line; returns once it is on disk. Concurrent appends share one
+    // fdatasync (group commit): whoever syncs covers every line written before.
+    void append(const nlohmann::json& entry);
 
 private:
     std::mutex mutex_;
+    std::condition_variable synced_cv_;
     int fd_ = -1;
+    unsigned long long written_ = 0;  // lines written
+    unsigned long long synced_ = 0;   // lines known to be on disk
+    bool syncing_ = false;
 };
 
 }  // namespace collector

@@ -27,24 +27,30 @@ void fsync_path(const std::filesystem::path& path) {
     if (rc != 0) fail("cannot fsync", path);
 }
 
-void write_durably(const std::filesystem::path& path, std::string_view bytes) {
-    const std::filesystem::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp-" + random_token(6));
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) fail("cannot create", tmp);
+void write_synced(const std::filesystem::path& path, std::string_view bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail("cannot create", path);
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             ::close(fd);
-            ::unlink(tmp.c_str());
-            fail("cannot write", tmp);
+            fail("cannot write", path);
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const int synced = ::fsync(fd);
+    if (::close(fd) != 0 || synced != 0) fail("cannot fsync", path);
+}
+
+void write_durably(const std::filesystem::path& path, std::string_view bytes) {
+    const std::filesystem::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp-" + random_token(6));
+    try {
+        write_synced(tmp, bytes);
+    } catch (...) {
         ::unlink(tmp.c_str());
-        fail("cannot fsync", tmp);
+        throw;
     }
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         ::unlink(tmp.c_str());

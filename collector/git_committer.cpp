@@ -1,15 +1,15 @@
 #include "collector/git_committer.hpp"
 
 #include <fcntl.h>
-#include <spawn.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <stdexcept>
-
-extern char** environ;
 
 namespace collector {
 
@@ -21,15 +21,21 @@ int run_git(const std::filesystem::path& repo, const std::vector<std::string>& a
     std::vector<char*> argv;
     for (auto& a : full) argv.push_back(a.data());
     argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    pid_t pid;
-    const int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) return -1;
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        // Between fork and exec only async-signal-safe calls. A git that
+        // outlived a killed collector would race the next one for the repository.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);
+        const int devnull = ::open("/dev/null", O_WRONLY);
+        if (devnull >= 0) ::dup2(devnull, 1);
+        ::execvp("git", argv.data());
+        ::_exit(127);
+    }
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -37,11 +43,17 @@ int run_git(const std::filesystem::path& repo, const std::vector<std::string>& a
 GitCommitter::GitCommitter(std::filesystem::path repo, std::string remote) : repo_(std::move(repo)), remote_(std::move(remote)) {
     if (!std::filesystem::exists(repo_ / ".git") && run_git(repo_, {"init", "-q", "-b", "main"}) != 0)
         throw std::runtime_error("git init failed in " + repo_.string());
-    // A git process killed with its collector leaves its lock behind; only
-    // one collector runs per data directory (see DataDirLock), so it is stale.
+    // A git process killed with its collector leaves its locks behind
+    // (index.lock, HEAD.lock, refs/heads/main.lock); only one collector runs
+    // per data directory (SubmissionStore holds a flock), so they are stale.
+    // Give a git killed with our predecessor a moment to be gone first.
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
     std::error_code ec;
-    std::filesystem::remove(repo_ / ".git" / "index.lock", ec);
-    commit({"versions received before a restart"});
+    for (auto it = std::filesystem::recursive_directory_iterator(repo_ / ".git", ec); it != std::filesystem::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (it->path().extension() == ".lock") std::filesystem::remove(it->path(), ec);
+    }
+    commit({"versions received before a restart"}, {});
     thread_ = std::thread([this] { run(); });
 }
 
@@ -55,21 +67,23 @@ GitCommitter::~GitCommitter() {
     flush();
 }
 
-void GitCommitter::note(const std::string& line) {
+void GitCommitter::note(const std::string& line, const std::string& path) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         pending_.push_back(line);
+        pending_paths_.push_back(path);
     }
     wake_.notify_all();
 }
 
 void GitCommitter::flush() {
-    std::vector<std::string> lines;
+    std::vector<std::string> lines, paths;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         lines.swap(pending_);
+        paths.swap(pending_paths_);
     }
-    if (!lines.empty()) commit(lines);
+    if (!lines.empty()) commit(lines, paths);
 }
 
 void GitCommitter::run() {
@@ -79,17 +93,25 @@ void GitCommitter::run() {
         if (stopping_) return;
         // Gather what arrives within a second into one commit.
         wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
-        std::vector<std::string> lines;
+        std::vector<std::string> lines, paths;
         lines.swap(pending_);
+        paths.swap(pending_paths_);
         lock.unlock();
-        commit(lines);
+        commit(lines, paths);
         lock.lock();
     }
 }
 
-void GitCommitter::commit(const std::vector<std::string>& lines) {
+void GitCommitter::commit(const std::vector<std::string>& lines, const std::vector<std::string>& paths) {
     std::lock_guard<std::mutex> lock(git_mutex_);
-    if (run_git(repo_, {"add", "-A", "--", "."}) != 0) {
+    std::vector<std::string> add = {"add", "-A", "--"};
+    if (paths.empty()) {
+        add.push_back(".");
+    } else {
+        add.insert(add.end(), {"audit.log", "access"});
+        add.insert(add.end(), paths.begin(), paths.end());
+    }
+    if (run_git(repo_, add) != 0) {
         std::fprintf(stderr, "collector: git add failed in %s; will retry with the next commit\n", repo_.c_str());
         return;
     }

@@ -20,20 +20,24 @@ public:
     GitCommitter(std::filesystem::path repo, std::string remote);
     ~GitCommitter();  // commits what is pending, then stops
 
-    // One line for the next commit message, e.g. "application-2019 miluo-zhengze v0002".
-    void note(const std::string& line);
+    // A new version for the next commit: its message line, e.g.
+    // "application-2019 miluo-zhengze v0002", and its directory relative to
+    // the repository (only these paths are staged: no scan of the whole tree).
+    void note(const std::string& line, const std::string& path);
     // Commits now whatever is pending (for shutdown and tests).
     void flush();
 
 private:
     void run();
-    void commit(const std::vector<std::string>& lines);
+    // `paths` empty: stage everything (after a restart).
+    void commit(const std::vector<std::string>& lines, const std::vector<std::string>& paths);
 
     std::filesystem::path repo_;
     std::string remote_;
     std::mutex mutex_;
     std::condition_variable wake_;
     std::vector<std::string> pending_;
+    std::vector<std::string> pending_paths_;
     bool stopping_ = false;
     std::mutex git_mutex_;  // one git process at a time
     std::thread thread_;

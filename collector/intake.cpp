@@ -262,7 +262,7 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     audit["version"] = version;
     audit["receipt"] = receipt;
     audit_.append(audit);
-    git_.note(req.form + " " + unit + " " + version_name(version));
+    git_.note(req.form + " " + unit + " " + version_name(version), "submissions/" + req.form + "/" + unit + "/" + version_name(version));
 
     json public_files = json::array();
     for (const auto& f : files) public_files.push_back({{"name", f["original_name"]}, {"bytes", f["bytes"]}, {"sha256", f["sha256"]}});

@@ -80,7 +80,10 @@ int SubmissionStore::commit(const fs::path& staged, const std::string& form, con
     // loser's rename fails because the winner's directory is not empty.
     for (int version = highest_version(unit_dir) + 1;; ++version) {
         meta["version"] = version;
-        write_durably(staged / "submission.json", meta.dump(2) + "\n");
+        // The staging directory is private: write in place, then one fsync
+        // of the directory makes every entry in it durable before the rename.
+        write_synced(staged / "submission.json", meta.dump(2) + "\n");
+        fsync_path(staged);
         const fs::path target = unit_dir / version_name(version);
         if (std::rename(staged.c_str(), target.c_str()) == 0) {
             fsync_path(unit_dir);

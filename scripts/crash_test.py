@@ -24,53 +24,18 @@ import tempfile
 import threading
 import time
 import urllib.request
-import uuid
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from collector_kit import DEFAULT_COLLECTOR, application_fields, issue_codes, make_site, multipart_head_tail, start
+
 UNITS = ["crash-a", "crash-b", "crash-c"]
-
-
-def make_site(root):
-    """A copy of the bundled data with three eligible schools."""
-    shutil.copytree(os.path.join(REPO, "data"), os.path.join(root, "data"))
-    path = os.path.join(root, "data", "units.json")
-    with open(path, encoding="utf-8") as f:
-        units = json.load(f)
-    for u in UNITS:
-        units["schools"].append({"id": u, "name": "测试学校" + u, "county": "pingjiang"})
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(units, f, ensure_ascii=False)
-
-
-def start(collector, site, data):
-    proc = subprocess.Popen([collector, "serve", "--site", site, "--data", data, "--listen", "127.0.0.1:0",
-                             "--now", "2019-09-01T09:00:00+08:00"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = proc.stdout.readline()
-    if "listening on" not in line:
-        raise SystemExit("collector did not start: " + line)
-    return proc, int(line.rsplit(":", 1)[1])
-
-
-def multipart(fields, file_field, file_name, file_bytes):
-    boundary = "----crash" + uuid.uuid4().hex
-    out = []
-    for k, v in fields.items():
-        out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode())
-    out.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n"
-                % (boundary, file_field, file_name)).encode())
-    out.append(file_bytes)
-    out.append(("\r\n--%s--\r\n" % boundary).encode())
-    return boundary, b"".join(out)
 
 
 def client(port, unit, code, receipts, lock, stop):
     rnd = random.Random()
     while not stop.is_set():
         pdf = b"%PDF-1.4\n" + os.urandom(rnd.randint(500_000, 3_000_000))
-        fields = {"unit": unit, "access_code": code, "unit_name": "测试学校", "project_name": "数字校园",
-                  "leader": "王某", "leader_mobile": "13912345678", "contact": "李某",
-                  "contact_mobile": "13812345678", "plan_summary": "要点"}
-        boundary, body = multipart(fields, "work_plan", "方案.pdf", pdf)
+        boundary, head, tail = multipart_head_tail(application_fields(unit, code), "work_plan", "方案.pdf")
+        body = head + pdf + tail
         req = urllib.request.Request("http://127.0.0.1:%d/api/submissions/application-2019" % port, data=body, method="POST",
                                      headers={"Content-Type": "multipart/form-data; boundary=" + boundary,
                                               "Accept": "application/json"})
@@ -119,7 +84,7 @@ def verify(data, receipts):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--collector", default=os.path.join(REPO, "build", "collector", "collector"))
+    ap.add_argument("--collector", default=DEFAULT_COLLECTOR)
     ap.add_argument("--rounds", type=int, default=12)
     ap.add_argument("--clients", type=int, default=4)
     args = ap.parse_args()
@@ -127,11 +92,8 @@ def main():
     work = tempfile.mkdtemp(prefix="collector-crash-")
     try:
         site, data = os.path.join(work, "site"), os.path.join(work, "data")
-        make_site(site)
-        codes = {}
-        for u in UNITS:
-            out = subprocess.run([args.collector, "issue-code", "--data", data, u], check=True, capture_output=True, text=True)
-            codes[u] = out.stdout.strip()
+        make_site(site, UNITS)
+        codes = issue_codes(args.collector, data, UNITS)
         receipts, lock = [], threading.Lock()
         kills = 0
         for _ in range(args.rounds):
@@ -157,9 +119,9 @@ def main():
         leftovers = os.listdir(os.path.join(data, ".incoming"))
         if leftovers:
             problems.append(".incoming not swept: %s" % leftovers)
-        status = subprocess.run(["git", "-C", data, "status", "--porcelain"], capture_output=True, text=True).stdout
-        if status.strip():
-            problems.append("uncommitted after restart:\n" + status)
+        status = subprocess.run(["git", "-C", data, "status", "--porcelain"], capture_output=True, text=True)
+        if status.stdout.strip() or status.returncode != 0:
+            problems.append("uncommitted after restart: %r %r" % (status.stdout[:2000], status.stderr[:2000]))
         print("kills: %d, receipts: %d, versions on disk: %d, problems: %d" % (kills, len(receipts), versions, len(problems)))
         for p in problems[:20]:
             print("  " + p)

@@ -1,0 +1,56 @@
+"""Shared by the collector's crash test and load script: a site with
+eligible test schools, starting the real collector, multipart bodies."""
+
+import json
+import os
+import shutil
+import subprocess
+import uuid
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_COLLECTOR = os.path.join(REPO, "build", "collector", "collector")
+BEFORE_2019_DEADLINE = "2019-09-01T09:00:00+08:00"
+
+
+def make_site(root, units):
+    """A copy of the bundled data with eligible schools `units` in 平江县."""
+    shutil.copytree(os.path.join(REPO, "data"), os.path.join(root, "data"))
+    path = os.path.join(root, "data", "units.json")
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    for u in units:
+        data["schools"].append({"id": u, "name": "测试学校" + u, "county": "pingjiang"})
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+
+
+def issue_codes(collector, data, units):
+    return {u: subprocess.run([collector, "issue-code", "--data", data, u], check=True, capture_output=True,
+                              text=True).stdout.strip() for u in units}
+
+
+def start(collector, site, data, now=BEFORE_2019_DEADLINE):
+    """Starts `collector serve` on a free port; returns (process, port)."""
+    proc = subprocess.Popen([collector, "serve", "--site", site, "--data", data, "--listen", "127.0.0.1:0", "--now", now],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline()
+    if "listening on" not in line:
+        raise SystemExit("collector did not start: " + line)
+    return proc, int(line.rsplit(":", 1)[1])
+
+
+def application_fields(unit, code):
+    return {"unit": unit, "access_code": code, "unit_name": "测试学校", "project_name": "数字校园",
+            "leader": "王某", "leader_mobile": "13912345678", "contact": "李某",
+            "contact_mobile": "13812345678", "plan_summary": "要点"}
+
+
+def multipart_head_tail(fields, file_field, file_name):
+    """(boundary, bytes before the file's content, bytes after it)."""
+    boundary = "----kit" + uuid.uuid4().hex
+    head = b"".join(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode()
+                    for k, v in fields.items())
+    head += ("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\nContent-Type: application/pdf\r\n\r\n"
+             % (boundary, file_field, file_name)).encode()
+    tail = ("\r\n--%s--\r\n" % boundary).encode()
+    return boundary, head, tail

@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Load figures for the collector, measured on this machine:
+
+1. the disk's own rate of single durable file commits (write, fsync,
+   rename, fsync of the directory), one after another;
+2. accepted small submissions per second, with p50/p99 latency, from
+   concurrent clients;
+3. the server's peak RSS while 20 clients upload 50 MB each at once.
+
+  python3 scripts/collector_load.py [--collector PATH] [--seconds 5] [--clients 16]
+      [--uploaders 20] [--upload-mb 50]
+
+Figures go to stdout. Targets: (2) at least (1); (3) under 64 MB.
+"""
+
+import argparse
+import http.client
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+
+from collector_kit import DEFAULT_COLLECTOR, application_fields, issue_codes, make_site, multipart_head_tail, start
+
+
+def durable_commit_rate(directory, seconds):
+    n = 0
+    end = time.perf_counter() + seconds
+    dfd = os.open(directory, os.O_RDONLY)
+    while time.perf_counter() < end:
+        tmp, final = os.path.join(directory, ".tmp"), os.path.join(directory, "f%d" % (n % 100))
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.write(fd, b'{"receipt": "x"}\n')
+        os.fsync(fd)
+        os.close(fd)
+        os.rename(tmp, final)
+        os.fsync(dfd)
+        n += 1
+    os.close(dfd)
+    return n / seconds
+
+
+def post(port, boundary, head, file_chunks, tail):
+    """Streams one multipart POST; returns (status, seconds)."""
+    length = len(head) + sum(len(c) for c in file_chunks) + len(tail)
+    t0 = time.perf_counter()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    conn.putrequest("POST", "/api/submissions/application-2019")
+    conn.putheader("Content-Type", "multipart/form-data; boundary=" + boundary)
+    conn.putheader("Content-Length", str(length))
+    conn.putheader("Accept", "application/json")
+    conn.endheaders()
+    conn.send(head)
+    for c in file_chunks:
+        conn.send(c)
+    conn.send(tail)
+    resp = conn.getresponse()
+    resp.read()
+    conn.close()
+    return resp.status, time.perf_counter() - t0
+
+
+def cpu_seconds(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def peak_rss_mb(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--collector", default=DEFAULT_COLLECTOR)
+    ap.add_argument("--seconds", type=float, default=5)
+    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--uploaders", type=int, default=20)
+    ap.add_argument("--upload-mb", type=int, default=50)
+    args = ap.parse_args()
+
+    work = tempfile.mkdtemp(prefix="collector-load-")
+    try:
+        probe = os.path.join(work, "probe")
+        os.makedirs(probe)
+        single = durable_commit_rate(probe, args.seconds)
+
+        units = ["load-%02d" % i for i in range(max(args.clients, args.uploaders))]
+        site, data = os.path.join(work, "site"), os.path.join(work, "data")
+        make_site(site, units)
+        codes = issue_codes(args.collector, data, units)
+        proc, port = start(args.collector, site, data)
+
+        # Small submissions: each client posts again and again for --seconds.
+        pdf = [b"%PDF-1.4\n" + b"x" * 2000]
+        latencies, statuses, lock = [], [], threading.Lock()
+        # One warm-up request per unit: the first check of an access code runs Argon2.
+        for u in units[:args.clients]:
+            b, h, t = multipart_head_tail(application_fields(u, codes[u]), "work_plan", "方案.pdf")
+            post(port, b, h, pdf, t)
+        stop_at = time.perf_counter() + args.seconds
+
+        def small(unit):
+            while time.perf_counter() < stop_at:
+                b, h, t = multipart_head_tail(application_fields(unit, codes[unit]), "work_plan", "方案.pdf")
+                status, secs = post(port, b, h, pdf, t)
+                with lock:
+                    statuses.append(status)
+                    latencies.append(secs)
+
+        started = time.perf_counter()
+        server_cpu = cpu_seconds(proc.pid)
+        threads = [threading.Thread(target=small, args=(u,)) for u in units[:args.clients]]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - started
+        server_cpu = cpu_seconds(proc.pid) - server_cpu
+        accepted = sum(1 for s in statuses if s == 201)
+        latencies.sort()
+
+        # Large uploads, all at once.
+        chunk = b"%PDF-1.4\n" + bytes(range(256)) * 4096
+        chunks = [chunk] * (args.upload_mb * 1024 * 1024 // len(chunk))
+        big_status = []
+
+        def big(unit):
+            b, h, t = multipart_head_tail(application_fields(unit, codes[unit]), "work_plan", "方案.pdf")
+            status, secs = post(port, b, h, chunks, t)
+            with lock:
+                big_status.append((status, secs))
+
+        big_started = time.perf_counter()
+        threads = [threading.Thread(target=big, args=(u,)) for u in units[:args.uploaders]]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        big_elapsed = time.perf_counter() - big_started
+        rss = peak_rss_mb(proc.pid)
+        proc.terminate()
+        proc.wait(timeout=60)
+
+        mb = sum(len(c) for c in chunks) / (1024 * 1024)
+        print("machine cores: %d" % os.cpu_count())
+        print("single durable commits (write+fsync+rename+fsync dir): %.0f /s" % single)
+        print("small submissions: %d accepted of %d in %.1f s by %d clients: %.0f /s (%.2fx the single-commit rate)"
+              % (accepted, len(statuses), elapsed, args.clients, accepted / elapsed, accepted / elapsed / single))
+        print("collector CPU during small submissions: %.1f s of %.1f s wall (%.2f cores; the clients use the rest)"
+              % (server_cpu, elapsed, server_cpu / elapsed))
+        print("small submission latency: p50 %.1f ms, p99 %.1f ms"
+              % (1000 * statistics.median(latencies), 1000 * latencies[int(0.99 * (len(latencies) - 1))]))
+        print("large uploads: %d of %d accepted, %.0f MB each, %.1f s for all (%.0f MB/s)"
+              % (sum(1 for s, _ in big_status if s == 201), args.uploaders, mb, big_elapsed, args.uploaders * mb / big_elapsed))
+        print("collector peak RSS (VmHWM, whole run): %.1f MB" % rss)
+        return 0 if accepted == len(statuses) and all(s == 201 for s, _ in big_status) else 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
