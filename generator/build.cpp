@@ -22,6 +22,7 @@
 #include "generator/routes.hpp"
 #include "generator/site_config.hpp"
 #include "generator/sitemap.hpp"
+#include "generator/submissions_loader.hpp"
 #include "generator/theme.hpp"
 #include "generator/views.hpp"
 #include "generator/writer.hpp"
@@ -30,7 +31,7 @@ namespace gen {
 namespace fs = std::filesystem;
 namespace {
 
-enum class PageKind { home, notice_index, notice, quota, topics, list, form, not_found };
+enum class PageKind { home, notice_index, notice, quota, topics, list, form, not_found, call_status };
 
 struct PageJob {
     PageKind kind;
@@ -136,6 +137,9 @@ struct Renderer {
             case PageKind::form:
                 view = form_view(ctx, site.forms[job.index]), tmpl = "form", title = site.forms[job.index].form.title;
                 break;
+            case PageKind::call_status:
+                view = call_status_view(ctx, site.calls[job.index]), tmpl = "call_status", title = site.calls[job.index].title + "受理情况";
+                break;
             case PageKind::not_found:
                 view = not_found_view(ctx), tmpl = "not_found", title = "页面未找到";
                 break;
@@ -182,6 +186,10 @@ BuildResult build_site(const BuildOptions& o) {
     clock.mark("load theme and data");
     load_content(o.site, site, personal, diags);
     clock.mark("load content");
+    if (!o.submissions.empty()) {
+        site.has_submissions = true;
+        load_submissions(o.submissions, site, diags);
+    }
     link_site(site, diags);
 
     const auto downloads = make_downloads(site);
@@ -201,6 +209,8 @@ BuildResult build_site(const BuildOptions& o) {
     for (std::size_t i = 0; i < site.topics.size(); ++i) page(PageKind::topics, i, data_url("topics", site.topics[i].key), site.topics[i].source);
     for (std::size_t i = 0; i < site.lists.size(); ++i) page(PageKind::list, i, data_url("lists", site.lists[i].key), site.lists[i].source);
     for (std::size_t i = 0; i < site.forms.size(); ++i) page(PageKind::form, i, data_url("forms", site.forms[i].key), site.forms[i].source);
+    if (site.has_submissions)
+        for (std::size_t i = 0; i < site.calls.size(); ++i) page(PageKind::call_status, i, data_url("calls", site.calls[i].key), site.calls[i].source);
     page(PageKind::not_found, 0, "404.html", theme_dir + "not_found.mustache");
     for (const auto& [url, list] : downloads)
         for (const auto& d : list) plan.add(d.path, "data for " + url);

@@ -16,6 +16,7 @@ struct BuildOptions {
     bool write = true;          // false: check only, nothing is written
     std::string base_url;       // overrides config.json when set
     std::string today;          // YYYY-MM-DD, overrides config.json when set
+    std::filesystem::path submissions;  // the collector's data directory: adds 受理情况 pages
     bool progress = false;      // report progress on stderr
 };
 

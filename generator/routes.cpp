@@ -34,6 +34,7 @@ void link_calls(Site& site, common::Diagnostics& diags) {
             diags.add(call.source, 0, 0, "notice \"" + call.notice + "\" already announces another call");
             continue;
         }
+        n.call = call.key;
         n.deadline = parse_date(call.deadline);
         n.deadline_label = call.deadline_label;
         for (const std::string& form : call.forms) {

@@ -86,7 +86,8 @@ struct Notice {
     std::string title, issuer, category, doc_no, index_no, addressees, signature;
     Date date, published;
     std::vector<std::string> keywords;
-    std::optional<Date> deadline;  // set when a call (data/calls/) is announced by this notice
+    std::string call;              // key of the call (data/calls/) this notice announces, if any
+    std::optional<Date> deadline;  // that call's deadline
     std::string deadline_label;
     std::vector<Attachment> attachments;
     std::string attachments_label = "附件：";  // as printed: the 2019 call writes "附件:"
@@ -103,6 +104,21 @@ struct StaticFile {
     unsigned long long size = 0;
 };
 
+struct SubmittedFile {
+    std::string field, name, original_name, sha256;
+    unsigned long long bytes = 0;
+};
+
+// One stored version from the collector's data directory. Holds personal
+// data: views publish only counts derived from it.
+struct Submission {
+    std::string source;  // "<form>/<unit>/vNNNN", relative to submissions/
+    std::string form, unit, call, received_at;
+    int version = 0;
+    std::map<std::string, std::string> fields;
+    std::vector<SubmittedFile> files;
+};
+
 struct Site {
     Config config;
     SiteInfo info;
@@ -115,6 +131,8 @@ struct Site {
     std::vector<Call> calls;
     std::vector<Notice> notices;  // newest first, ties by slug
     std::vector<StaticFile> static_files;
+    bool has_submissions = false;         // a collector data directory was given
+    std::vector<Submission> submissions;  // sorted by form, unit, version
     Date today;                   // decides which calls are open
 };
 

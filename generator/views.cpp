@@ -1,5 +1,9 @@
 #include "generator/views.hpp"
 
+#include <algorithm>
+#include <set>
+
+#include "generator/date.hpp"
 #include "generator/downloads.hpp"
 #include "generator/routes.hpp"
 
@@ -259,6 +263,7 @@ View notice_view(const ViewContext& ctx, const Notice& n, const std::string& bod
     v.set("meta_doc_no", or_dash(n.doc_no));
     v.set("meta_index_no", or_dash(n.index_no));
     v.set("keywords", lines(n.keywords));
+    if (!n.call.empty() && ctx.site.has_submissions) v.set("status_url", href(ctx, data_url("calls", n.call)));
     if (n.deadline) {
         v.set("deadline", n.deadline->zh());
         v.set("deadline_iso", n.deadline->iso());
@@ -394,6 +399,76 @@ View form_view(const ViewContext& ctx, const FormPage& f) {
     }
     v.set("blocks", blocks);
     v.set("notes", lines(f.form.notes));
+    return v;
+}
+
+View call_status_view(const ViewContext& ctx, const Call& call) {
+    const Site& s = ctx.site;
+    View v;
+    v.set("title", call.title + "受理情况");
+    for (const auto& n : s.notices)
+        if (n.slug == call.notice) {
+            v.set("notice_title", n.title);
+            v.set("notice_url", href(ctx, notice_url(n.slug)));
+        }
+    v.set("deadline", parse_date(call.deadline)->zh());
+    // The latest version of each unit counts once.
+    std::map<std::string, std::set<std::string>> units_by_form;
+    std::string as_of;
+    for (const auto& sub : s.submissions) {
+        if (std::find(call.forms.begin(), call.forms.end(), sub.form) == call.forms.end()) continue;
+        units_by_form[sub.form].insert(sub.unit);
+        as_of = std::max(as_of, sub.received_at);
+    }
+    std::set<std::string> school_units, county_units;
+    for (const auto& f : s.forms) {
+        const auto it = units_by_form.find(f.key);
+        if (it == units_by_form.end()) continue;
+        for (const auto& unit : it->second) (f.form.submitted_by == "county" ? county_units : school_units).insert(unit);
+    }
+    auto county_of = [&](const std::string& unit) {
+        for (const auto& sc : s.schools)
+            if (sc.id == unit) return sc.county;
+        return std::string();
+    };
+    List rows = list();
+    int total_expected = 0, total_received = 0;
+    auto add_row = [&](const County& county, int expected) {
+        int received = 0;
+        for (const auto& unit : school_units) received += county_of(unit) == county.id ? 1 : 0;
+        View row("county", county.name);
+        row.set("expected", std::to_string(expected));
+        row.set("received", std::to_string(received));
+        row.set("over", received > expected);
+        row.set("summary", county_units.count(county.id) ? std::string("已报送") : std::string("—"));
+        rows << row;
+        total_expected += expected;
+        total_received += received;
+    };
+    if (!call.quota.empty()) {
+        v.set("expected_label", "分配名额");
+        for (const auto& q : s.quotas)
+            if (q.key == call.quota)
+                for (const auto& r : q.rows)
+                    for (const auto& c : s.counties)
+                        if (c.id == r.county_id) add_row(c, r.quota);
+    } else if (!call.list.empty()) {
+        v.set("expected_label", "名单内单位");
+        for (const auto& c : s.counties) {
+            int listed = 0;
+            for (const auto& l : s.lists)
+                if (l.key == call.list)
+                    for (const auto& e : l.entries) listed += county_of(e.school) == c.id ? 1 : 0;
+            if (listed > 0) add_row(c, listed);
+        }
+    }
+    v.set("rows", rows);
+    v.set("has_summary_form", std::any_of(s.forms.begin(), s.forms.end(), [&](const FormPage& f) {
+              return f.form.submitted_by == "county" && std::find(call.forms.begin(), call.forms.end(), f.key) != call.forms.end();
+          }));
+    v.set("total_expected", std::to_string(total_expected));
+    v.set("total_received", std::to_string(total_received));
+    set_if(v, "as_of", as_of.empty() ? std::string() : as_of.substr(0, 10) + " " + as_of.substr(11, 5));
     return v;
 }
 

@@ -11,7 +11,10 @@ bash scripts/setup.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)" --target generator collector
 base_path="$(python3 -c 'import json,urllib.parse; print(urllib.parse.urlsplit(json.load(open("config.json"))["base_url"]).path or "/")')"
-./build/generator/generator build --site . --out public --base-url "http://127.0.0.1:${port}${base_path}"
+# With submissions already received, the site shows each call's 受理情况.
+submissions=()
+[ -d collector-data/submissions ] && submissions=(--submissions collector-data)
+./build/generator/generator build --site . --out public --base-url "http://127.0.0.1:${port}${base_path}" "${submissions[@]}"
 
 # Submissions go to collector-data/, a git repository of their own.
 clock=()

@@ -129,3 +129,47 @@ date: 2020-03-01
     CHECK(page.find("<script>") == std::string::npos);
     CHECK(page.find("javascript:") == std::string::npos);
 }
+
+TEST_CASE("with the collector's data, each call gets a 受理情况 page of counts without personal data") {
+    TinySite site(std::string(kSite) + R"(-- data/forms/apply.json --
+{"title": "申请表", "submitted_by": "school", "blocks": [{"type": "fields", "fields": [
+  {"name": "leader", "label": "负责人", "type": "text", "personal": true},
+  {"name": "leader_mobile", "label": "手机号码", "type": "mobile", "personal": true}]}]}
+-- data/forms/summary.json --
+{"title": "汇总表", "submitted_by": "county", "blocks": [{"type": "table", "name": "schools", "columns": [
+  {"name": "unit", "label": "单位名称", "type": "text"}]}]}
+-- data/units.json --
+{"counties": [{"id": "a", "name": "甲县"}, {"id": "b", "name": "乙区"}],
+ "schools": [{"id": "a1", "name": "甲县一中", "county": "a"}, {"id": "a2", "name": "甲县二中", "county": "a"},
+             {"id": "a3", "name": "甲县三中", "county": "a"}]}
+-- data/calls/pilot-2020.json --
+{"title": "试点申报", "notice": "call", "deadline": "2020-04-30", "forms": ["apply", "summary"], "quota": "2020"}
+-- collector/submissions/apply/a1/v0001/submission.json --
+{"form": "apply", "unit": "a1", "version": 1, "received_at": "2020-04-01T09:00:00+08:00", "fields": {"leader": "王某某", "leader_mobile": "13912345678"}, "files": []}
+-- collector/submissions/apply/a1/v0002/submission.json --
+{"form": "apply", "unit": "a1", "version": 2, "received_at": "2020-04-02T09:00:00+08:00", "fields": {"leader": "王某某", "leader_mobile": "13912345678"}, "files": []}
+-- collector/submissions/apply/a2/v0001/submission.json --
+{"form": "apply", "unit": "a2", "version": 1, "received_at": "2020-04-03T10:30:00+08:00", "fields": {"leader": "李某某", "leader_mobile": "13812345678"}, "files": []}
+-- collector/submissions/apply/a3/v0001/submission.json --
+{"form": "apply", "unit": "a3", "version": 1, "received_at": "2020-04-03T11:00:00+08:00", "fields": {}, "files": []}
+-- collector/submissions/summary/a/v0001/submission.json --
+{"form": "summary", "unit": "a", "version": 1, "received_at": "2020-04-03T08:00:00+08:00", "fields": {}, "files": []}
+)");
+    gen::BuildOptions o = site.options();
+    o.submissions = site.root() / "collector";
+    const auto r = gen::build_site(o);
+    INFO(testing::errors_text(r));
+    REQUIRE(r.errors.empty());
+    const std::string page = site.read("calls/pilot-2020/index.html");
+    CHECK(page.find("<tr><th scope=\"row\">甲县</th><td class=\"num\">2</td><td class=\"num\">3（超出名额）</td><td class=\"num\">已报送</td></tr>") !=
+          std::string::npos);
+    CHECK(page.find("<tr><th scope=\"row\">乙区</th><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">—</td></tr>") !=
+          std::string::npos);
+    CHECK(page.find("统计截至2020-04-03 11:00。") != std::string::npos);
+    CHECK(site.read("notices/call/index.html").find("查看受理情况") != std::string::npos);
+    for (const auto& [path, bytes] : testing::read_tree(site.out())) {
+        INFO(path);
+        CHECK(bytes.find("王某某") == std::string::npos);
+        CHECK(bytes.find("13912345678") == std::string::npos);
+    }
+}

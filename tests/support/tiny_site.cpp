@@ -58,10 +58,15 @@ TinySite::TinySite(const std::string& txtar) {
     write_tree(root(), txtar);
 }
 
-gen::BuildResult TinySite::build(const std::string& today) const {
+gen::BuildOptions TinySite::options() const {
     gen::BuildOptions o;
     o.site = root();
     o.out = out();
+    return o;
+}
+
+gen::BuildResult TinySite::build(const std::string& today) const {
+    gen::BuildOptions o = options();
     o.today = today;
     return gen::build_site(o);
 }

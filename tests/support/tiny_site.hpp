@@ -33,6 +33,7 @@ public:
     std::filesystem::path out() const { return dir_.path() / "public"; }
     void write(const std::string& txtar) const { write_tree(root(), txtar); }
     gen::BuildResult build(const std::string& today = "") const;
+    gen::BuildOptions options() const;  // what build() uses, to adjust
     gen::BuildResult check() const;
     std::string read(const std::string& out_path) const;  // a file under public/
     bool exists(const std::string& out_path) const;
