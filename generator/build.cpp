@@ -4,7 +4,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <set>
 #include <unordered_map>
@@ -159,6 +161,26 @@ struct Renderer {
     }
 };
 
+// Every version of every submission for the bureau's reviewers, personal
+// data included: written only to the internal directory.
+void write_internal_site(Writer& writer, Templates templates, const ViewContext& ctx, const fs::path& data_dir) {
+    const auto& subs = ctx.site.submissions;
+    writer.write("index.html", templates.render("internal_index", internal_index_view(ctx)));
+    for (std::size_t i = 0; i < subs.size(); ++i) {
+        const Submission& s = subs[i];
+        const bool same_unit = i > 0 && subs[i - 1].form == s.form && subs[i - 1].unit == s.unit;
+        writer.write(internal_url(s) + "index.html", templates.render("internal_version", internal_version_view(ctx, s, same_unit ? &subs[i - 1] : nullptr)));
+        for (const auto& f : s.files) writer.copy(internal_url(s) + f.name, data_dir / "submissions" / s.source / f.name);
+    }
+}
+
+// True if `inner` is `outer` or lies inside it.
+bool is_within(const fs::path& inner, const fs::path& outer) {
+    const fs::path a = fs::weakly_canonical(fs::absolute(inner)), b = fs::weakly_canonical(fs::absolute(outer));
+    const auto mismatch = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
+    return mismatch.first == b.end();
+}
+
 }  // namespace
 
 BuildResult build_site(const BuildOptions& o) {
@@ -178,6 +200,17 @@ BuildResult build_site(const BuildOptions& o) {
         return result;
     }
 
+    const fs::path out_dir = o.out.empty() ? o.site / "public" : o.out;
+    if (!o.internal.empty()) {
+        std::string problem;
+        if (o.submissions.empty()) problem = "--internal needs --submissions (the collector's data directory)";
+        else if (is_within(o.internal, out_dir) || is_within(out_dir, o.internal))
+            problem = "the internal review site holds personal data and must not be inside the public output (or hold it)";
+        if (!problem.empty()) {
+            result.errors.push_back({"--internal", 0, 0, problem});
+            return result;
+        }
+    }
     PhaseClock clock(result);
     PersonalDataCheck personal(site.config.public_numbers, diags);
     const ThemeSource theme = load_theme(o.site, site.config.theme, diags);
@@ -220,7 +253,7 @@ BuildResult build_site(const BuildOptions& o) {
     plan.add("sitemap.xml", "the sitemap");
 
     try {
-        Writer writer(o.out.empty() ? o.site / "public" : o.out, !o.write);
+        Writer writer(out_dir, !o.write);
         clock.mark("plan");
 
         // Templates are compiled once per thread: kainjow's render is not const.
@@ -272,9 +305,20 @@ BuildResult build_site(const BuildOptions& o) {
         }
         writer.write("sitemap.xml", make_sitemap(site, entries));
 
-        result.errors = diags.sorted();
         clock.mark("downloads, feed, sitemap");
-        if (result.errors.empty()) writer.commit();
+
+        std::optional<Writer> internal;
+        if (!o.internal.empty()) {
+            internal.emplace(o.internal, !o.write);
+            write_internal_site(*internal, Templates(theme), ctx, o.submissions);
+            clock.mark("internal review site");
+        }
+
+        result.errors = diags.sorted();
+        if (result.errors.empty()) {
+            writer.commit();
+            if (internal) internal->commit();
+        }
         clock.mark("swap output");
     } catch (const std::exception& e) {
         result.errors = diags.sorted();

@@ -17,6 +17,7 @@ struct BuildOptions {
     std::string base_url;       // overrides config.json when set
     std::string today;          // YYYY-MM-DD, overrides config.json when set
     std::filesystem::path submissions;  // the collector's data directory: adds 受理情况 pages
+    std::filesystem::path internal;     // with submissions: the internal review site goes here, never under out
     bool progress = false;      // report progress on stderr
 };
 

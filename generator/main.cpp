@@ -13,11 +13,12 @@ namespace {
 
 int usage() {
     std::fputs(
-        "usage: generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD] [--submissions DIR] [--timings]\n"
+        "usage: generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD] [--submissions DIR [--internal DIR]] [--timings]\n"
         "       generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD] [--timings]\n"
         "  build  writes the site into --out (default: DIR/public), replacing it only on success\n"
         "  check  validates everything a build would, writes nothing\n"
         "  --submissions DIR  the collector's data directory: adds a 受理情况 page per call\n"
+        "  --internal DIR     with --submissions: writes the internal review site (personal data) to DIR\n"
         "  --timings  prints the time each step took\n",
         stderr);
     return 2;
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
         else if (arg == "--base-url") options.base_url = value;
         else if (arg == "--today") options.today = value;
         else if (arg == "--submissions") options.submissions = value;
+        else if (arg == "--internal" && options.write) options.internal = value;
         else return usage();
     }
     const auto start = std::chrono::steady_clock::now();

@@ -147,7 +147,10 @@ TEST_CASE("with the collector's data, each call gets a 受理情况 page of coun
 -- collector/submissions/apply/a1/v0001/submission.json --
 {"form": "apply", "unit": "a1", "version": 1, "received_at": "2020-04-01T09:00:00+08:00", "fields": {"leader": "王某某", "leader_mobile": "13912345678"}, "files": []}
 -- collector/submissions/apply/a1/v0002/submission.json --
-{"form": "apply", "unit": "a1", "version": 2, "received_at": "2020-04-02T09:00:00+08:00", "fields": {"leader": "王某某", "leader_mobile": "13912345678"}, "files": []}
+{"form": "apply", "unit": "a1", "version": 2, "received_at": "2020-04-02T09:00:00+08:00", "fields": {"leader": "王某某", "leader_mobile": "13712345678"},
+ "files": [{"field": "plan", "name": "plan.pdf", "original_name": "方案.pdf", "bytes": 9, "sha256": "ab"}]}
+-- collector/submissions/apply/a1/v0002/plan.pdf --
+%PDF-1.4
 -- collector/submissions/apply/a2/v0001/submission.json --
 {"form": "apply", "unit": "a2", "version": 1, "received_at": "2020-04-03T10:30:00+08:00", "fields": {"leader": "李某某", "leader_mobile": "13812345678"}, "files": []}
 -- collector/submissions/apply/a3/v0001/submission.json --
@@ -172,4 +175,48 @@ TEST_CASE("with the collector's data, each call gets a 受理情况 page of coun
         CHECK(bytes.find("王某某") == std::string::npos);
         CHECK(bytes.find("13912345678") == std::string::npos);
     }
+}
+
+TEST_CASE("the internal review site lists every version with its changes, outside public/") {
+    TinySite site(R"(-- data/forms/apply.json --
+{"title": "申请表", "submitted_by": "school", "blocks": [{"type": "fields", "fields": [
+  {"name": "leader_mobile", "label": "手机号码", "type": "mobile", "personal": true},
+  {"name": "plan", "label": "工作方案", "type": "file"}]}]}
+-- content/notices/call.md --
+---
+title: 通知
+date: 2020-03-01
+---
+正文。
+-- data/calls/c.json --
+{"title": "申报", "notice": "call", "deadline": "2020-04-30", "forms": ["apply"]}
+-- collector/submissions/apply/a/v0001/submission.json --
+{"form": "apply", "unit": "a", "version": 1, "received_at": "2020-04-01T09:00:00+08:00", "fields": {"leader_mobile": "13912345678"}, "files": []}
+-- collector/submissions/apply/a/v0002/submission.json --
+{"form": "apply", "unit": "a", "version": 2, "received_at": "2020-04-02T09:00:00+08:00", "fields": {"leader_mobile": "13712345678"},
+ "files": [{"field": "plan", "name": "plan.pdf", "original_name": "方案.pdf", "bytes": 9, "sha256": "ab"}]}
+-- collector/submissions/apply/a/v0002/plan.pdf --
+%PDF-1.4
+)");
+    gen::BuildOptions o = site.options();
+    o.submissions = site.root() / "collector";
+    o.internal = site.root() / "internal";
+    const auto r = gen::build_site(o);
+    INFO(testing::errors_text(r));
+    REQUIRE(r.errors.empty());
+    const std::string index = testing::read_file(o.internal / "index.html");
+    CHECK(index.find("共2个版本") != std::string::npos);
+    const std::string v2 = testing::read_file(o.internal / "apply/a/v0002/index.html");
+    CHECK(v2.find("<tr><th scope=\"row\">手机号码</th><td><del>13912345678</del></td><td><ins>13712345678</ins></td></tr>") != std::string::npos);
+    CHECK(v2.find("<a href=\"plan.pdf\">方案.pdf</a>") != std::string::npos);
+    CHECK(testing::read_file(o.internal / "apply/a/v0002/plan.pdf") == "%PDF-1.4\n");
+    for (const auto& [path, bytes] : testing::read_tree(site.out())) {
+        INFO(path);
+        CHECK(bytes.find("13712345678") == std::string::npos);
+    }
+
+    o.internal = site.out() / "review";
+    const auto inside = gen::build_site(o);
+    REQUIRE(inside.errors.size() == 1);
+    CHECK(inside.errors[0].message.find("must not be inside the public output") != std::string::npos);
 }
