@@ -176,6 +176,41 @@ TEST_CASE("disguised, empty and oversized files are refused and nothing is kept"
     CHECK(fs::is_empty(c.data() / ".incoming"));
 }
 
+TEST_CASE("a DOCX is accepted by its content, a zip bomb and a plain zip are refused") {
+    RunningCollector c(kBeforeApplicationDeadline);
+    const std::string code = c.code("pingjiang-test");
+    const std::vector<std::pair<std::string, std::string>> docx = {
+        {"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}};
+    const auto ok = c.post("application-2019", testing::application_parts("pingjiang-test", code, "方案.pdf", testing::stored_zip(docx)));
+    REQUIRE(ok.status == 201);
+    CHECK(fs::exists(c.data() / "submissions/application-2019/pingjiang-test/v0001/work_plan.docx"));
+    const auto bomb = c.post("application-2019",
+                             testing::application_parts("pingjiang-test", code, "方案.docx", testing::stored_zip(docx, 500ul * 1024 * 1024)));
+    CHECK(bomb.status == 422);
+    CHECK(body_of(bomb)["error"]["code"] == "zip_bomb");
+    const auto zip = c.post("application-2019",
+                            testing::application_parts("pingjiang-test", code, "方案.docx", testing::stored_zip({{"a.txt", "hello"}})));
+    CHECK(zip.status == 422);
+    CHECK(body_of(zip)["error"]["code"] == "bad_file_type");
+}
+
+TEST_CASE("a browser gets a 303 to a receipt page in Chinese, and a wrong receipt id finds nothing") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    std::string request = testing::multipart_request("/api/submissions/task-book-2020", testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")));
+    request.replace(request.find("Accept: application/json\r\n"), 26, "Accept: text/html\r\n");
+    const auto r = testing::raw_request(c.port(), request);
+    REQUIRE(r.status == 303);
+    const std::string location = r.headers.at("location");
+    CHECK_THAT(location, Contains("/api/submissions/task-book-2020/miluo-zhengze/v0001/receipt?id="));
+    const auto page = testing::raw_request(c.port(), "GET " + location + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(page.status == 200);
+    CHECK_THAT(page.body, Contains("提交回执"));
+    CHECK_THAT(page.body, Contains("汨罗市正则学校"));
+    CHECK_THAT(page.body, !Contains("何发意"));
+    const auto wrong = testing::raw_request(c.port(), "GET /api/submissions/task-book-2020/miluo-zhengze/v0001/receipt?id=nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(wrong.status == 404);
+}
+
 TEST_CASE("the same valid upload succeeds with every header block length from 3,900 to 4,200 bytes") {
     RunningCollector c(kBeforeApplicationDeadline);
     const auto parts = testing::application_parts("pingjiang-test", c.code("pingjiang-test"), "方案.pdf", testing::tiny_pdf());

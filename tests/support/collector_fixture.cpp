@@ -91,6 +91,41 @@ std::vector<FormPart> application_parts(const std::string& unit, const std::stri
             {"work_plan", file_bytes, file_name, "application/pdf"}};
 }
 
+namespace {
+void put16(std::string& s, unsigned v) {
+    s += static_cast<char>(v & 0xff);
+    s += static_cast<char>((v >> 8) & 0xff);
+}
+void put32(std::string& s, unsigned long v) {
+    put16(s, static_cast<unsigned>(v & 0xffff));
+    put16(s, static_cast<unsigned>((v >> 16) & 0xffff));
+}
+}  // namespace
+
+std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& entries, unsigned long claimed_size) {
+    std::string out, central;
+    for (const auto& [name, data] : entries) {
+        const unsigned long offset = out.size();
+        put32(out, 0x04034b50);
+        put16(out, 20), put16(out, 0), put16(out, 0), put16(out, 0), put16(out, 0);
+        put32(out, 0), put32(out, data.size()), put32(out, data.size());
+        put16(out, static_cast<unsigned>(name.size())), put16(out, 0);
+        out += name + data;
+        put32(central, 0x02014b50);
+        put16(central, 20), put16(central, 20), put16(central, 0), put16(central, 0), put16(central, 0), put16(central, 0);
+        put32(central, 0), put32(central, data.size()), put32(central, claimed_size ? claimed_size : data.size());
+        put16(central, static_cast<unsigned>(name.size())), put16(central, 0), put16(central, 0), put16(central, 0), put16(central, 0);
+        put32(central, 0), put32(central, offset);
+        central += name;
+    }
+    const unsigned long cd_offset = out.size();
+    out += central;
+    put32(out, 0x06054b50);
+    put16(out, 0), put16(out, 0), put16(out, static_cast<unsigned>(entries.size())), put16(out, static_cast<unsigned>(entries.size()));
+    put32(out, central.size()), put32(out, cd_offset), put16(out, 0);
+    return out;
+}
+
 std::string tiny_pdf() {
     return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 }

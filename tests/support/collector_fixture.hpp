@@ -53,4 +53,8 @@ std::vector<FormPart> application_parts(const std::string& unit, const std::stri
 // A small valid PDF.
 std::string tiny_pdf();
 
+// A zip of stored (uncompressed) entries. `claimed_size`, when set, is what
+// the central directory says each entry inflates to: a bomb's signature.
+std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& entries, unsigned long claimed_size = 0);
+
 }  // namespace testing
