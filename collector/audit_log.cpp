@@ -18,14 +18,14 @@ AuditLog::~AuditLog() {
     if (fd_ >= 0) ::close(fd_);
 }
 
-void AuditLog::append(const nlohmann::json& entry) {
+void AuditLog::append(const nlohmann::json& entry, bool sync) {
     const std::string line = entry.dump() + "\n";
     std::unique_lock<std::mutex> lock(mutex_);
     // O_APPEND: one write per line, so lines never interleave.
     if (::write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
         throw std::runtime_error(std::string("cannot append to the audit log: ") + std::strerror(errno));
     const unsigned long long mine = ++written_;
-    while (synced_ < mine) {
+    while (sync && synced_ < mine) {
         if (syncing_) {
             synced_cv_.wait(lock);
             continue;

@@ -14,9 +14,10 @@ class AuditLog {
 public:
     explicit AuditLog(std::filesystem::path file);
     ~AuditLog();
-    // One line; returns once it is on disk. Concurrent appends share one
-    // fdatasync (group commit): whoever syncs covers every line written before.
-    void append(const nlohmann::json& entry);
+    // One line; with `sync`, returns once it is on disk. Concurrent appends
+    // share one fdatasync (group commit): whoever syncs covers every line
+    // written before. Without, the caller makes it durable (syncfs).
+    void append(const nlohmann::json& entry, bool sync = true);
 
 private:
     std::mutex mutex_;

@@ -41,7 +41,6 @@ void FileSink::finish() {
     unsigned int len = 0;
     EVP_DigestFinal_ex(md_.get(), digest, &len);
     sha256_ = common::to_hex(digest, len);
-    if (::fsync(fd_) != 0) throw std::runtime_error("cannot fsync " + path_.string() + ": " + std::strerror(errno));
     ::close(fd_);
     fd_ = -1;
 }

@@ -261,7 +261,8 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     audit["unit"] = unit;
     audit["version"] = version;
     audit["receipt"] = receipt;
-    audit_.append(audit);
+    audit_.append(audit, false);
+    store_.sync();  // the version's rename and its audit line, in one journal commit
     git_.note(req.form + " " + unit + " " + version_name(version), "submissions/" + req.form + "/" + unit + "/" + version_name(version));
 
     json public_files = json::array();

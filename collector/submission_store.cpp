@@ -69,6 +69,8 @@ void SubmissionStore::discard(const fs::path& staged) {
     fs::remove_all(staged, ec);
 }
 
+void SubmissionStore::sync() { sync_filesystem(root_); }
+
 fs::path SubmissionStore::version_dir(const std::string& form, const std::string& unit, int version) const {
     return root_ / "submissions" / form / unit / version_name(version);
 }
@@ -82,13 +84,10 @@ int SubmissionStore::commit(const fs::path& staged, const std::string& form, con
         meta["version"] = version;
         // The staging directory is private: write in place, then one fsync
         // of the directory makes every entry in it durable before the rename.
-        write_synced(staged / "submission.json", meta.dump(2) + "\n");
-        fsync_path(staged);
+        write_unsynced(staged / "submission.json", meta.dump(2) + "\n");
+        sync_filesystem(staged);
         const fs::path target = unit_dir / version_name(version);
-        if (std::rename(staged.c_str(), target.c_str()) == 0) {
-            fsync_path(unit_dir);
-            return version;
-        }
+        if (std::rename(staged.c_str(), target.c_str()) == 0) return version;
         if (errno != EEXIST && errno != ENOTEMPTY) throw std::runtime_error("cannot publish " + target.string() + ": " + std::strerror(errno));
     }
 }

@@ -28,10 +28,13 @@ public:
     std::filesystem::path stage();
     void discard(const std::filesystem::path& staged);
 
-    // Writes `meta` (with "version" filled in) as submission.json, makes
-    // everything durable and publishes the staged directory as the next
-    // version of form/unit. Returns the version number.
+    // Writes `meta` (with "version" filled in) as submission.json, makes the
+    // staged files durable and renames the directory into place as the next
+    // version of form/unit. Returns the version number. The rename itself is
+    // durable only after sync(): call it before acknowledging, so that one
+    // journal commit also covers the audit line written in between.
     int commit(const std::filesystem::path& staged, const std::string& form, const std::string& unit, nlohmann::json meta);
+    void sync();
 
     // Directory of a published version.
     std::filesystem::path version_dir(const std::string& form, const std::string& unit, int version) const;

@@ -7,7 +7,7 @@
    concurrent clients;
 3. the server's peak RSS while 20 clients upload 50 MB each at once.
 
-  python3 scripts/collector_load.py [--collector PATH] [--seconds 5] [--clients 16]
+  python3 scripts/collector_load.py [--collector PATH] [--seconds 5] [--clients 64]
       [--uploaders 20] [--upload-mb 50]
 
 Figures go to stdout. Targets: (2) at least (1); (3) under 64 MB.
@@ -121,7 +121,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--collector", default=DEFAULT_COLLECTOR)
     ap.add_argument("--seconds", type=float, default=5)
-    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--clients", type=int, default=64)
     ap.add_argument("--uploaders", type=int, default=20)
     ap.add_argument("--upload-mb", type=int, default=50)
     args = ap.parse_args()
