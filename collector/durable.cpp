@@ -35,7 +35,10 @@ void sync_filesystem(const std::filesystem::path& path) {
     if (rc != 0) fail("cannot sync", path);
 }
 
-void write_unsynced(const std::filesystem::path& path, std::string_view bytes) {
+namespace {
+
+// Creates or truncates `path`, writes `bytes`, returns the open descriptor.
+int open_and_write(const std::filesystem::path& path, std::string_view bytes) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) fail("cannot create", path);
     std::size_t done = 0;
@@ -48,22 +51,17 @@ void write_unsynced(const std::filesystem::path& path, std::string_view bytes) {
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::close(fd) != 0) fail("cannot write", path);
+    return fd;
+}
+
+}  // namespace
+
+void write_unsynced(const std::filesystem::path& path, std::string_view bytes) {
+    if (::close(open_and_write(path, bytes)) != 0) fail("cannot write", path);
 }
 
 void write_synced(const std::filesystem::path& path, std::string_view bytes) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) fail("cannot create", path);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            ::close(fd);
-            fail("cannot write", path);
-        }
-        done += static_cast<std::size_t>(n);
-    }
+    const int fd = open_and_write(path, bytes);
     const int synced = ::fsync(fd);
     if (::close(fd) != 0 || synced != 0) fail("cannot fsync", path);
 }
