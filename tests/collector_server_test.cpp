@@ -271,10 +271,46 @@ TEST_CASE("32 slow clients do not starve a normal request") {
 
 TEST_CASE("an exception in a handler does not leak its text") {
     RunningCollector c(kBeforeTaskBookDeadline);
-    const auto r = testing::raw_request(c.port(), "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    CHECK(r.status == 200);
-    CHECK(r.body == "{\"status\":\"ok\"}\n");
-    for (const auto& [name, value] : r.headers) CHECK(name != "exception_what");
+    const auto health = testing::raw_request(c.port(), "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(health.status == 200);
+    CHECK(health.body == "{\"status\":\"ok\"}\n");
+    // Without its staging directory the store throws a filesystem_error naming paths.
+    fs::remove_all(c.data() / ".incoming");
+    const auto r = c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")));
+    CHECK(r.status == 500);
+    CHECK(body_of(r)["error"]["code"] == "internal_error");
+    CHECK_THAT(r.body, !Contains(".incoming"));
+    for (const auto& [name, value] : r.headers) {
+        CHECK(name != "exception_what");
+        CHECK(value.find(".incoming") == std::string::npos);
+    }
+}
+
+TEST_CASE("a chunked body is counted as it streams and refused past the limit") {
+    collector::IntakeLimits limits;
+    limits.body_bytes = 64 * 1024;
+    RunningCollector c(kBeforeTaskBookDeadline, limits);
+    std::string request = testing::multipart_request("/api/submissions/task-book-2020",
+                                                     with(testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")), "content.2021",
+                                                          std::string(60000, 'a')));
+    // Same body, sent in chunks of 4 KiB, twice over: beyond the 64 KiB limit without any Content-Length.
+    const auto head_end = request.find("\r\n\r\n");
+    std::string head = request.substr(0, head_end + 2);
+    const std::string body = request.substr(head_end + 4);
+    head.replace(head.find("Content-Length: "), head.find("\r\n", head.find("Content-Length: ")) - head.find("Content-Length: ") + 2, "");
+    std::string chunked = head + "Transfer-Encoding: chunked\r\n\r\n";
+    const std::string doubled = body + body;
+    for (std::size_t i = 0; i < doubled.size(); i += 4096) {
+        const std::string piece = doubled.substr(i, 4096);
+        char size[16];
+        std::snprintf(size, sizeof size, "%zx\r\n", piece.size());
+        chunked += size + piece + "\r\n";
+    }
+    chunked += "0\r\n\r\n";
+    const auto r = testing::raw_request(c.port(), chunked);
+    CHECK(r.status == 413);
+    CHECK(body_of(r)["error"]["code"] == "body_too_large");
+    CHECK_FALSE(fs::exists(c.data() / "submissions/task-book-2020"));
 }
 
 TEST_CASE("50 concurrent submissions from one unit become 50 versions, none lost") {
