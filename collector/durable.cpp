@@ -27,14 +27,6 @@ void fsync_path(const std::filesystem::path& path) {
     if (rc != 0) fail("cannot fsync", path);
 }
 
-void sync_filesystem(const std::filesystem::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail("cannot open", path);
-    const int rc = ::syncfs(fd);
-    ::close(fd);
-    if (rc != 0) fail("cannot sync", path);
-}
-
 namespace {
 
 // Creates or truncates `path`, writes `bytes`, returns the open descriptor.

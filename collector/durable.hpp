@@ -10,9 +10,6 @@ namespace collector {
 void write_durably(const std::filesystem::path& path, std::string_view bytes);
 void fsync_path(const std::filesystem::path& path);  // a file or a directory
 void write_unsynced(const std::filesystem::path& path, std::string_view bytes);
-// syncfs(2): everything written on the file system holding `path` reaches the
-// disk in one journal commit, files and directory entries alike.
-void sync_filesystem(const std::filesystem::path& path);
 // Creates or replaces `path` and fsyncs it (its directory entry is the caller's business).
 void write_synced(const std::filesystem::path& path, std::string_view bytes);
 // Random hex, for names no client chooses.

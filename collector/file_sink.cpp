@@ -13,9 +13,9 @@ namespace collector {
 
 FileSink::FileSink(std::filesystem::path path, std::size_t max_bytes)
     : path_(std::move(path)), max_bytes_(max_bytes), md_(EVP_MD_CTX_new(), &EVP_MD_CTX_free) {
+    if (!md_ || EVP_DigestInit_ex(md_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
     fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd_ < 0) throw std::runtime_error("cannot create " + path_.string() + ": " + std::strerror(errno));
-    if (!md_ || EVP_DigestInit_ex(md_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
 }
 
 FileSink::~FileSink() {
@@ -41,8 +41,9 @@ void FileSink::finish() {
     unsigned int len = 0;
     EVP_DigestFinal_ex(md_.get(), digest, &len);
     sha256_ = common::to_hex(digest, len);
-    ::close(fd_);
+    const int rc = ::close(fd_);
     fd_ = -1;
+    if (rc != 0) throw std::runtime_error("cannot write " + path_.string() + ": " + std::strerror(errno));
 }
 
 }  // namespace collector

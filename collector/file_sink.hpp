@@ -19,7 +19,7 @@ public:
     FileSink& operator=(const FileSink&) = delete;
 
     bool write(const char* data, std::size_t size);  // false once over max_bytes
-    void finish();                                    // fsync and close
+    void finish();  // close; durability comes from the staging directory's syncfs
     std::size_t bytes() const { return bytes_; }
     std::string sha256_hex() const { return sha256_; }
     const std::filesystem::path& path() const { return path_; }

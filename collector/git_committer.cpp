@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+extern "C" char** environ;
+
 namespace collector {
 
 int run_git(const std::filesystem::path& repo, const std::vector<std::string>& args) {
@@ -21,6 +23,14 @@ int run_git(const std::filesystem::path& repo, const std::vector<std::string>& a
     std::vector<char*> argv;
     for (auto& a : full) argv.push_back(a.data());
     argv.push_back(nullptr);
+    // Never wait for a person: no terminal prompts, no ssh questions.
+    std::vector<std::string> env_strings;
+    for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
+    env_strings.emplace_back("GIT_TERMINAL_PROMPT=0");
+    env_strings.emplace_back("GIT_SSH_COMMAND=ssh -o BatchMode=yes -o ConnectTimeout=10");
+    std::vector<char*> envp;
+    for (auto& e : env_strings) envp.push_back(e.data());
+    envp.push_back(nullptr);
     const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
     if (pid < 0) return -1;
@@ -29,9 +39,12 @@ int run_git(const std::filesystem::path& repo, const std::vector<std::string>& a
         // outlived a killed collector would race the next one for the repository.
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent) ::_exit(127);
-        const int devnull = ::open("/dev/null", O_WRONLY);
-        if (devnull >= 0) ::dup2(devnull, 1);
-        ::execvp("git", argv.data());
+        const int devnull = ::open("/dev/null", O_RDWR);
+        if (devnull >= 0) {
+            ::dup2(devnull, 0);
+            ::dup2(devnull, 1);
+        }
+        ::execvpe("git", argv.data(), envp.data());
         ::_exit(127);
     }
     int status = 0;
@@ -112,7 +125,11 @@ void GitCommitter::commit(const std::vector<std::string>& lines, const std::vect
         add.insert(add.end(), paths.begin(), paths.end());
     }
     if (run_git(repo_, add) != 0) {
+        // Keep the batch: later commits stage only their own paths.
         std::fprintf(stderr, "collector: git add failed in %s; will retry with the next commit\n", repo_.c_str());
+        std::lock_guard<std::mutex> pending_lock(mutex_);
+        pending_.insert(pending_.begin(), lines.begin(), lines.end());
+        pending_paths_.insert(pending_paths_.begin(), paths.begin(), paths.end());
         return;
     }
     // Nothing staged: nothing to commit.

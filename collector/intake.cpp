@@ -11,6 +11,7 @@
 #include "collector/multipart.hpp"
 #include "common/files.hpp"
 #include "common/text.hpp"
+#include "common/utf8.hpp"
 #include "common/form_validation.hpp"
 
 namespace collector {
@@ -18,6 +19,8 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
+
+constexpr std::size_t kPartOverhead = 128;
 
 struct Refusal {
     int status;
@@ -77,6 +80,13 @@ std::optional<Refusal> read_draft(const IntakeRequest& req, const common::Form& 
             if (h.filename || is_file_field) {
                 refusal = Refusal{422, h.filename ? "unknown_field" : "file_expected", h.name,
                                   h.filename ? "表单中没有此上传项：" + h.name : "此项需上传文件：" + h.name, {}};
+                return false;
+            }
+            // Every part costs memory beyond its value: count it, so that
+            // millions of empty parts cannot grow the draft unchecked.
+            fields_total += h.name.size() + kPartOverhead;
+            if (fields_total > limits.fields_total) {
+                refusal = Refusal{413, "field_too_large", h.name, "填写内容过长：" + h.name, {}};
                 return false;
             }
             if (draft.fields.count(h.name)) {
@@ -204,7 +214,9 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
         return error_reply(404, "unknown_form", "", "没有这个表单：" + req.form);
     }
     const common::Form& form = form_it->second;
-    const fs::path staged = store_.stage();
+    // Removed on every path but publication, exceptions included.
+    const std::unique_ptr<Staging> staging = store_.stage();
+    const fs::path& staged = staging->dir();
     Draft draft;
     std::optional<Refusal> refusal = read_draft(req, form, limits_, staged, draft);
 
@@ -223,8 +235,10 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     if (!refusal) {
         for (const auto& [name, value] : draft.fields)
             if (name != "unit" && name != "access_code" && name != "privacy_notice") values[name] = value;
+        if (draft.fields.count("privacy_notice") && !common::is_valid_utf8(draft.fields["privacy_notice"]))
+            refusal = Refusal{422, "bad_encoding", "privacy_notice", "隐私告知版本不是有效的UTF-8文本", {}};
         for (const auto& f : draft.files) values[f.field] = f.original_name;
-        const auto errors = common::validate_form(form, values);
+        const auto errors = refusal ? std::vector<common::FieldError>{} : common::validate_form(form, values);
         if (!errors.empty()) refusal = Refusal{422, errors[0].code, errors[0].field, errors[0].message, errors};
     }
 
@@ -244,7 +258,6 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     }
 
     if (refusal) {
-        store_.discard(staged);
         audit["event"] = "refused";
         audit["code"] = refusal->code;
         audit_.append(audit);
@@ -256,13 +269,13 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     json meta = {{"receipt", receipt}, {"form", req.form}, {"call", call->key}, {"unit", unit}, {"received_at", received_at},
                  {"fields", values}, {"files", files}};
     if (draft.fields.count("privacy_notice")) meta["privacy_notice"] = draft.fields["privacy_notice"];
-    const int version = store_.commit(staged, req.form, unit, meta);
+    const int version = store_.commit(*staging, req.form, unit, meta);
     audit["event"] = "accepted";
     audit["unit"] = unit;
     audit["version"] = version;
     audit["receipt"] = receipt;
     audit_.append(audit, false);
-    store_.sync();  // the version's rename and its audit line, in one journal commit
+    store_.sync(*staging);  // the version's rename and its audit line, in one journal commit
     git_.note(req.form + " " + unit + " " + version_name(version), "submissions/" + req.form + "/" + unit + "/" + version_name(version));
 
     json public_files = json::array();

@@ -7,6 +7,7 @@ namespace collector {
 namespace {
 
 constexpr std::size_t kMaxHeaderBlock = 16 * 1024;
+constexpr std::size_t kMaxPadding = 256;
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -115,17 +116,22 @@ bool MultipartParser::feed(const char* data, std::size_t size) {
                 break;
             }
             case State::after_boundary: {
-                // Transport padding (spaces, tabs) may follow a boundary.
+                // Transport padding (spaces, tabs) may follow a boundary:
+                // consumed as it comes, and only a little of it.
                 std::size_t i = 0;
                 while (i < buf_.size() && (buf_[i] == ' ' || buf_[i] == '\t')) ++i;
-                if (buf_.size() - i < 2) return true;
-                if (buf_.compare(i, 2, "--") == 0) {
+                padding_ += i;
+                buf_.erase(0, i);
+                if (padding_ > kMaxPadding) return fail("malformed boundary line");
+                if (buf_.size() < 2) return true;
+                padding_ = 0;
+                if (buf_.compare(0, 2, "--") == 0) {
                     buf_.clear();
                     state_ = State::epilogue;
                     return true;
                 }
-                if (buf_.compare(i, 2, "\r\n") != 0) return fail("malformed boundary line");
-                buf_.erase(0, i + 2);
+                if (buf_.compare(0, 2, "\r\n") != 0) return fail("malformed boundary line");
+                buf_.erase(0, 2);
                 state_ = State::headers;
                 break;
             }

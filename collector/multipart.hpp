@@ -46,6 +46,7 @@ private:
     MultipartCallbacks cb_;
     State state_ = State::preamble;
     std::string buf_;
+    std::size_t padding_ = 0;  // transport padding seen after the current boundary
     std::string error_;
 };
 

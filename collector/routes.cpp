@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <cstdio>
+#include <regex>
 #include <mutex>
 
 namespace collector {
@@ -54,6 +55,15 @@ bool serve(Intake& intake, const ServeOptions& options) {
         const std::string encoding = req.get_header_value("Content-Encoding");
         if (!encoding.empty() && encoding != "identity") {
             send(res, error_reply(415, "unsupported_encoding", "", "不接受压缩的提交内容"));
+            res.set_header("Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        // httplib reads a body into memory for every route but a streaming
+        // one: only submissions may carry a body at all.
+        static const std::regex submission_route(R"(/api/submissions/[a-z0-9-]+)");
+        const bool has_body = req.has_header("Transfer-Encoding") || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+        if (has_body && !(req.method == "POST" && std::regex_match(req.path, submission_route))) {
+            send(res, error_reply(413, "body_not_allowed", "", "此地址不接受提交内容"));
             res.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
         }

@@ -58,24 +58,32 @@ SubmissionStore::~SubmissionStore() {
     if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
-fs::path SubmissionStore::stage() {
-    const fs::path dir = incoming_ / random_token(12);
-    fs::create_directory(dir);
-    return dir;
+Staging::Staging(fs::path dir) : dir_(std::move(dir)) {
+    fs::create_directory(dir_);
+    fd_ = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd_ < 0) throw std::runtime_error("cannot open " + dir_.string() + ": " + std::strerror(errno));
 }
 
-void SubmissionStore::discard(const fs::path& staged) {
-    std::error_code ec;
-    fs::remove_all(staged, ec);
+Staging::~Staging() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!published_) {
+        std::error_code ec;
+        fs::remove_all(dir_, ec);
+    }
 }
 
-void SubmissionStore::sync() { sync_filesystem(root_); }
+std::unique_ptr<Staging> SubmissionStore::stage() { return std::unique_ptr<Staging>(new Staging(incoming_ / random_token(12))); }
+
+void SubmissionStore::sync(const Staging& staged) {
+    if (::syncfs(staged.fd_) != 0) throw std::runtime_error(std::string("cannot sync the data directory: ") + std::strerror(errno));
+}
 
 fs::path SubmissionStore::version_dir(const std::string& form, const std::string& unit, int version) const {
     return root_ / "submissions" / form / unit / version_name(version);
 }
 
-int SubmissionStore::commit(const fs::path& staged, const std::string& form, const std::string& unit, nlohmann::json meta) {
+int SubmissionStore::commit(Staging& staging, const std::string& form, const std::string& unit, nlohmann::json meta) {
+    const fs::path& staged = staging.dir_;
     const fs::path unit_dir = root_ / "submissions" / form / unit;
     make_dir_durably(unit_dir);
     // Concurrent submissions of one unit race for the next number; the
@@ -85,9 +93,13 @@ int SubmissionStore::commit(const fs::path& staged, const std::string& form, con
         // The staging directory is private: write in place, then one fsync
         // of the directory makes every entry in it durable before the rename.
         write_unsynced(staged / "submission.json", meta.dump(2) + "\n");
-        sync_filesystem(staged);
+        sync(staging);
         const fs::path target = unit_dir / version_name(version);
-        if (std::rename(staged.c_str(), target.c_str()) == 0) return version;
+        if (std::rename(staged.c_str(), target.c_str()) == 0) {
+            staging.published_ = true;
+            staging.dir_ = target;
+            return version;
+        }
         if (errno != EEXIST && errno != ENOTEMPTY) throw std::runtime_error("cannot publish " + target.string() + ": " + std::strerror(errno));
     }
 }

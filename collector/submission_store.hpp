@@ -6,11 +6,32 @@
 // the complete version or nothing visible.
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 namespace collector {
+
+// One upload in progress: a private directory under .incoming/, removed
+// unless it is published.
+class Staging {
+public:
+    ~Staging();
+    Staging(const Staging&) = delete;
+    Staging& operator=(const Staging&) = delete;
+    const std::filesystem::path& dir() const { return dir_; }
+
+private:
+    friend class SubmissionStore;
+    explicit Staging(std::filesystem::path dir);
+    std::filesystem::path dir_;
+    // Opened before the first byte of the upload is written: syncfs on it
+    // reports every write-back error since, including background write-back
+    // of a large upload while it was still arriving.
+    int fd_ = -1;
+    bool published_ = false;
+};
 
 class SubmissionStore {
 public:
@@ -24,17 +45,15 @@ public:
 
     const std::filesystem::path& root() const { return root_; }
 
-    // A fresh private directory for one upload in progress.
-    std::filesystem::path stage();
-    void discard(const std::filesystem::path& staged);
+    std::unique_ptr<Staging> stage();
 
     // Writes `meta` (with "version" filled in) as submission.json, makes the
     // staged files durable and renames the directory into place as the next
     // version of form/unit. Returns the version number. The rename itself is
     // durable only after sync(): call it before acknowledging, so that one
     // journal commit also covers the audit line written in between.
-    int commit(const std::filesystem::path& staged, const std::string& form, const std::string& unit, nlohmann::json meta);
-    void sync();
+    int commit(Staging& staged, const std::string& form, const std::string& unit, nlohmann::json meta);
+    void sync(const Staging& staged);
 
     // Directory of a published version.
     std::filesystem::path version_dir(const std::string& form, const std::string& unit, int version) const;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cstdio>
 #include <memory>
 
@@ -31,7 +32,10 @@ void walk(const std::string& dir, const std::string& rel, std::vector<std::strin
     if (!d) return;
     while (const dirent* e = ::readdir(d.get())) {
         const char* name = e->d_name;
-        if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
+        // Hidden files and editor backups (".x.swp", "x~") are never site files:
+        // they would be published unchecked.
+        const std::size_t len = std::strlen(name);
+        if (name[0] == '.' || name[len - 1] == '~') continue;
         unsigned char type = e->d_type;
         const std::string path = dir + "/" + name;
         if (type == DT_UNKNOWN || type == DT_LNK) {

@@ -170,7 +170,8 @@ void write_internal_site(Writer& writer, Templates templates, const ViewContext&
         const Submission& s = subs[i];
         const bool same_unit = i > 0 && subs[i - 1].form == s.form && subs[i - 1].unit == s.unit;
         writer.write(internal_url(s) + "index.html", templates.render("internal_version", internal_version_view(ctx, s, same_unit ? &subs[i - 1] : nullptr)));
-        for (const auto& f : s.files) writer.copy(internal_url(s) + f.name, data_dir / "submissions" / s.source / f.name);
+        // Copies, not links: the stored uploads are records whose hashes are in git.
+        for (const auto& f : s.files) writer.copy(internal_url(s) + f.name, data_dir / "submissions" / s.source / f.name, false);
     }
 }
 
@@ -316,8 +317,9 @@ BuildResult build_site(const BuildOptions& o) {
 
         result.errors = diags.sorted();
         if (result.errors.empty()) {
-            writer.commit();
+            // The internal site first: if it fails, public/ is still as it was.
             if (internal) internal->commit();
+            writer.commit();
         }
         clock.mark("swap output");
     } catch (const std::exception& e) {

@@ -80,13 +80,13 @@ void Writer::write(const std::string& path, std::string_view bytes) {
     if (::close(fd) != 0) fail_io("cannot write", target);
 }
 
-void Writer::copy(const std::string& path, const fs::path& from) {
+void Writer::copy(const std::string& path, const fs::path& from, bool may_link) {
     if (dry_run_) return;
     // A hard link costs one system call and no data; the output is rebuilt,
     // never edited in place. Across file systems, copy.
     ensure_parent(path);
     const fs::path target = staging_ / path;
-    if (::link(from.c_str(), target.c_str()) == 0) return;
+    if (may_link && ::link(from.c_str(), target.c_str()) == 0) return;
     fs::copy_file(from, target, fs::copy_options::overwrite_existing);
 }
 

@@ -24,7 +24,9 @@ public:
     // rendering.
     // Throw std::runtime_error.
     void write(const std::string& path, std::string_view bytes);
-    void copy(const std::string& path, const std::filesystem::path& from);
+    // `may_link`: a hard link instead of a copy is fine (the source is not
+    // someone's record that an edit of the output could change).
+    void copy(const std::string& path, const std::filesystem::path& from, bool may_link = true);
     // Swaps the staging directory in place of the output directory.
     void commit();
 

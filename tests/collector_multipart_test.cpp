@@ -113,6 +113,14 @@ TEST_CASE("a preamble before the first boundary is skipped") {
     check_parts(parse(kBoundary, "This is a preamble.\r\n" + kBody));
 }
 
+TEST_CASE("endless padding after a boundary is refused early, not rescanned") {
+    std::string body = "--b" + std::string(100000, ' ');
+    const Result r = parse("b", body, {10, 1000, 50000});
+    CHECK_FALSE(r.ok);
+    CHECK(r.error == "malformed boundary line");
+    CHECK(parse("b", "--b   \r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--b--\r\n").ok);
+}
+
 TEST_CASE("malformed bodies are refused with a reason") {
     const Result no_end = parse(kBoundary, kBody.substr(0, kBody.size() - 4));
     CHECK_FALSE(no_end.done);

@@ -236,6 +236,32 @@ TEST_CASE("a boundary with a charset parameter is accepted") {
     CHECK(testing::raw_request(c.port(), request).status == 201);
 }
 
+TEST_CASE("only the submission route accepts a body") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const auto r = testing::raw_request(c.port(), "POST /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                                  "5\r\nhello\r\n0\r\n\r\n");
+    CHECK(r.status == 413);
+    CHECK(body_of(r)["error"]["code"] == "body_not_allowed");
+}
+
+TEST_CASE("a refusal after the upload was staged leaves nothing in .incoming") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const auto r = c.post("task-book-2020", with(testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")), "privacy_notice", "v1\xFF"));
+    CHECK(r.status == 422);
+    CHECK(body_of(r)["error"]["code"] == "bad_encoding");
+    CHECK(fs::is_empty(c.data() / ".incoming"));
+}
+
+TEST_CASE("many empty parts count against the field limit") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    std::vector<FormPart> parts;
+    for (int i = 0; i < 5000; ++i) parts.push_back({"p" + std::to_string(i), ""});
+    const auto r = c.post("task-book-2020", parts);
+    CHECK(r.status == 413);
+    CHECK(body_of(r)["error"]["code"] == "field_too_large");
+    CHECK(fs::is_empty(c.data() / ".incoming"));
+}
+
 TEST_CASE("compressed bodies are refused and a spoofed REMOTE_ADDR is not believed") {
     RunningCollector c(kBeforeTaskBookDeadline);
     const auto parts = testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze"));

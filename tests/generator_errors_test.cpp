@@ -216,6 +216,19 @@ TEST_CASE("an ID-card number in data or an attachment file is reported") {
     CHECK_THAT(e, Contains("content/attachments/roster.csv:2:4: error: personal data: mobile number 13912345678"));
 }
 
+TEST_CASE("hidden files and editor backups under content/ are never published") {
+    TinySite site(std::string(kNotice) + R"(-- content/notices/a.md~ --
+联系人手机13812345678
+-- content/notices/.a.md.swp --
+13812345678
+)");
+    const auto r = site.build();
+    INFO(testing::errors_text(r));
+    REQUIRE(r.errors.empty());
+    CHECK_FALSE(site.exists("notices/a.md~"));
+    CHECK_FALSE(site.exists("notices/.a.md.swp"));
+}
+
 TEST_CASE("numbers listed in public_numbers may be published") {
     TinySite site(R"(-- config.json --
 {"base_url": "https://jyj.example.gov.cn/", "public_numbers": ["139 1234 5678"]}
