@@ -14,7 +14,10 @@ base_path="$(python3 -c 'import json,urllib.parse; print(urllib.parse.urlsplit(j
 # With submissions already received, the site shows each call's 受理情况.
 submissions=()
 [ -d collector-data/submissions ] && submissions=(--submissions collector-data)
-./build/generator/generator build --site . --out public --base-url "http://127.0.0.1:${port}${base_path}" "${submissions[@]}"
+# Open and closed calls are shown as of the collector's day: today in
+# Asia/Shanghai, or the day NOW names.
+today="${NOW:-$(TZ=Asia/Shanghai date +%F)}"
+./build/generator/generator build --site . --out public --base-url "http://127.0.0.1:${port}${base_path}" --today "${today:0:10}" "${submissions[@]}"
 
 # Submissions go to collector-data/, a git repository of their own.
 clock=()
