@@ -14,7 +14,7 @@ namespace {
 int usage() {
     std::fputs(
         "usage: generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD] [--submissions DIR [--internal DIR]] [--timings]\n"
-        "       generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD] [--timings]\n"
+        "       generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD] [--submissions DIR] [--timings]\n"
         "  build  writes the site into --out (default: DIR/public), replacing it only on success\n"
         "  check  validates everything a build would, writes nothing\n"
         "  --submissions DIR  the collector's data directory: adds a 受理情况 page per call\n"

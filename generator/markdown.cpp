@@ -61,6 +61,38 @@ int char_column(const std::string& markdown, int md_line, int byte_col) {
     return common::line_col_at(std::string_view(markdown).substr(start), static_cast<std::size_t>(byte_col - 1)).col;
 }
 
+// Depth of an official heading number (GB/T 9704): 一、 1, （一） 2, 1. 3,
+// （1） 4; 0 when the heading carries none.
+int numbering_depth(const std::string& t) {
+    static const std::string cjk[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇"};
+    auto numerals = [&](std::size_t p) {  // bytes of CJK numerals starting at p
+        std::size_t q = p;
+        for (bool more = true; more;) {
+            more = false;
+            for (const auto& n : cjk)
+                if (t.compare(q, n.size(), n) == 0) {
+                    q += n.size();
+                    more = true;
+                }
+        }
+        return q - p;
+    };
+    auto digits = [&](std::size_t p) {
+        std::size_t q = p;
+        while (q < t.size() && t[q] >= '0' && t[q] <= '9') ++q;
+        return q - p;
+    };
+    const std::string open = "（", close = "）";
+    if (std::size_t n = numerals(0); n && t.compare(n, 3, "、") == 0) return 1;
+    if (t.compare(0, open.size(), open) == 0) {
+        const std::size_t p = open.size();
+        if (std::size_t n = numerals(p); n && t.compare(p + n, close.size(), close) == 0) return 2;
+        if (std::size_t n = digits(p); n && t.compare(p + n, close.size(), close) == 0) return 4;
+    }
+    if (std::size_t n = digits(0); n && (t.compare(n, 1, ".") == 0 || t.compare(n, 3, "．") == 0)) return 3;
+    return 0;
+}
+
 void add_th_scope(std::string& html) {
     static const std::string plain = "<th>", aligned = "<th align=";
     for (std::size_t p = 0; (p = html.find("<th", p)) != std::string::npos; p += 3) {
@@ -98,6 +130,11 @@ RenderedMarkdown render_markdown(const std::string& markdown, const std::string&
 
     RenderedMarkdown out;
     int previous_level = 1;  // the notice title is the page's h1
+    struct OpenHeading {
+        int level, depth;
+        std::string text;
+    };
+    std::vector<OpenHeading> open;  // the headings enclosing the current one
     std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(doc.get()));
     for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
         if (ev != CMARK_EVENT_ENTER) continue;
@@ -115,6 +152,22 @@ RenderedMarkdown render_markdown(const std::string& markdown, const std::string&
                           "heading level " + std::to_string(level) + " skips level " + std::to_string(previous_level + 1));
             }
             previous_level = level;
+            cmark_node* first = cmark_node_first_child(node);
+            const char* literal = first && cmark_node_get_type(first) == CMARK_NODE_TEXT ? cmark_node_get_literal(first) : nullptr;
+            const std::string text = literal ? literal : "";
+            const int depth = numbering_depth(text);
+            while (!open.empty() && open.back().level >= level) open.pop_back();
+            if (depth > 0) {
+                for (auto it = open.rbegin(); it != open.rend(); ++it) {
+                    if (it->depth == 0) continue;
+                    if (it->depth >= depth)
+                        diags.add(shown_path, line, char_column(markdown, md_line, byte_col),
+                                  "heading \"" + text + "\" sits under \"" + it->text +
+                                      "\", but official numbering nests 一、 then （一） then 1. then （1）");
+                    break;
+                }
+            }
+            open.push_back({level, depth, text});
         } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
             const char* raw = cmark_node_get_url(node);
             const std::string url = raw ? raw : "";

@@ -259,6 +259,41 @@ date: 2020-03-01
     CHECK_THAT(failing_build(site), Contains("content/notices/a.md:8:1: error: heading level 4 skips level 3"));
 }
 
+TEST_CASE("headings follow the official numbering order 一、（一）1.（1）") {
+    TinySite good(R"(-- content/notices/a.md --
+---
+title: 通知
+date: 2020-03-01
+---
+
+## 一、总体要求
+
+### （一）目标
+
+#### 1．细则
+
+##### （1）条款
+
+## 二、工作要求
+
+### 1．要求
+)");
+    const auto ok = good.build();
+    INFO(testing::errors_text(ok));
+    CHECK(ok.errors.empty());
+    TinySite bad(R"(-- content/notices/a.md --
+---
+title: 通知
+date: 2020-03-01
+---
+
+## 1．细则
+
+### 一、总体要求
+)");
+    CHECK_THAT(failing_build(bad), Contains("content/notices/a.md:8:1: error: heading \"一、总体要求\" sits under \"1．细则\""));
+}
+
 TEST_CASE("all problems of a run are reported together") {
     TinySite site(R"(-- content/notices/a.md --
 ---
