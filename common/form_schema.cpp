@@ -30,13 +30,6 @@ std::vector<std::string> string_list(const JsonFile& f, const json& obj, const s
     return out;
 }
 
-bool flag(const JsonFile& f, const json& obj, const std::string& ptr, const char* key) {
-    const auto it = obj.find(key);
-    if (it == obj.end()) return false;
-    if (!it->is_boolean()) f.fail_at(ptr + "/" + key, std::string("\"") + key + "\" must be true or false");
-    return it->get<bool>();
-}
-
 FormField parse_field(const JsonFile& f, const json& j, const std::string& ptr) {
     FormField field;
     field.name = require_string(f, j, ptr, "name");
@@ -45,9 +38,9 @@ FormField parse_field(const JsonFile& f, const json& j, const std::string& ptr) 
     field.label = require_string(f, j, ptr, "label");
     field.type = require_string(f, j, ptr, "type");
     if (!kFieldTypes.count(field.type)) f.fail_at(ptr + "/type", "unknown field type \"" + field.type + "\"");
-    field.required = flag(f, j, ptr, "required");
-    field.personal = flag(f, j, ptr, "personal");
-    field.wide = flag(f, j, ptr, "wide");
+    field.required = optional_bool(f, j, ptr, "required");
+    field.personal = optional_bool(f, j, ptr, "personal");
+    field.wide = optional_bool(f, j, ptr, "wide");
     if (const auto it = j.find("max_chars"); it != j.end()) {
         if (!it->is_number_integer() || it->get<int>() <= 0)
             f.fail_at(ptr + "/max_chars", "\"max_chars\" must be a positive whole number");

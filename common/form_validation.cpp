@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/calendar.hpp"
 #include "common/utf8.hpp"
 
 namespace common {
@@ -25,17 +26,6 @@ std::string format_money(long long hundredths) {
     if (cents % 10 == 0 && cents) out += "." + std::to_string(cents / 10);
     else if (cents) out += "." + std::string(cents < 10 ? "0" : "") + std::to_string(cents);
     return out;
-}
-
-// YYYY-MM-DD with a real day.
-bool valid_date(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    if (!all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2)) || !all_digits(s.substr(8, 2))) return false;
-    const int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1) return false;
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= (m == 2 && leap ? 29 : days[m - 1]);
 }
 
 // Fixed-line numbers as written on forms: 8805708, 0730-8805708, (0730)8805708.
@@ -143,7 +133,7 @@ std::vector<FieldError> validate_form(const Form& form, const FormValues& values
         else if (f.type == "phone" && !valid_phone(v)) errors.push_back({"bad_phone", k.key, k.label + "应为电话号码"});
         else if (f.type == "money" && !parse_money(v, money))
             errors.push_back({"bad_money", k.key, k.label + "应为金额（万元），最多两位小数"});
-        else if (f.type == "date" && !valid_date(v)) errors.push_back({"bad_date", k.key, k.label + "应为日期，如2021-01-18"});
+        else if (f.type == "date" && !is_iso_date(v)) errors.push_back({"bad_date", k.key, k.label + "应为日期，如2021-01-18"});
         else if (f.type == "year" && !(v.size() == 4 && all_digits(v))) errors.push_back({"bad_year", k.key, k.label + "应为四位年份"});
     }
     if (!errors.empty()) return errors;  // sums only make sense over well-formed numbers

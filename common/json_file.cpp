@@ -206,6 +206,13 @@ const nlohmann::json& require_list(const JsonFile& f, const nlohmann::json& obj,
     return v;
 }
 
+bool optional_bool(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer, const char* key) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) return false;
+    if (!it->is_boolean()) f.fail_at(pointer + "/" + key, std::string("\"") + key + "\" must be true or false");
+    return it->get<bool>();
+}
+
 std::string optional_string(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer,
                             const char* key) {
     const auto it = obj.find(key);

@@ -35,6 +35,7 @@ const nlohmann::json& require_list(const JsonFile& f, const nlohmann::json& obj,
                                    const char* key);
 // "/rows" and 3 -> "/rows/3"
 inline std::string pointer_at(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
+bool optional_bool(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer, const char* key);  // false when absent
 std::string optional_string(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer,
                             const char* key);
 

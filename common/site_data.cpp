@@ -2,30 +2,14 @@
 
 #include <set>
 
+#include "common/calendar.hpp"
+
 namespace common {
 namespace {
 
 using nlohmann::json;
 
-bool optional_flag(const JsonFile& f, const json& obj, const std::string& ptr, const char* key) {
-    const auto it = obj.find(key);
-    if (it == obj.end()) return false;
-    if (!it->is_boolean()) f.fail_at(ptr + "/" + key, std::string("\"") + key + "\" must be true or false");
-    return it->get<bool>();
-}
-
 }  // namespace
-
-bool is_iso_date(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-        if (s[i] < '0' || s[i] > '9') return false;
-    const int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1) return false;
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return d <= (m == 2 && leap ? 29 : days[m - 1]);
-}
 
 const County* Units::county(const std::string& id) const {
     for (const auto& c : counties)
@@ -73,7 +57,7 @@ Units read_units(const JsonFile& f) {
         s.county = require_string(f, schools[i], p, "county");
         if (!seen.insert(s.id).second) f.fail_at(p + "/id", "unit id \"" + s.id + "\" is used twice");
         if (!units.county(s.county)) f.fail_at(p + "/county", "unknown county \"" + s.county + "\"");
-        s.unfinished_pilot = optional_flag(f, schools[i], p, "unfinished_pilot");
+        s.unfinished_pilot = optional_bool(f, schools[i], p, "unfinished_pilot");
         units.schools.push_back(std::move(s));
     }
     return units;
@@ -142,7 +126,7 @@ Call read_call(const JsonFile& f, const std::string& key) {
     }
     c.quota = optional_string(f, f.value, "", "quota");
     c.list = optional_string(f, f.value, "", "list");
-    c.exclude_unfinished_pilots = optional_flag(f, f.value, "", "exclude_unfinished_pilots");
+    c.exclude_unfinished_pilots = optional_bool(f, f.value, "", "exclude_unfinished_pilots");
     return c;
 }
 

@@ -72,7 +72,4 @@ QuotaTable read_quota(const JsonFile& f, const std::string& key, const Units& un
 ApprovedList read_list(const JsonFile& f, const std::string& key);
 Call read_call(const JsonFile& f, const std::string& key);
 
-// YYYY-MM-DD naming a real day.
-bool is_iso_date(const std::string& s);
-
 }  // namespace common

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <ctime>
 
+#include "common/calendar.hpp"
+
 namespace gen {
 namespace {
 
@@ -11,12 +13,6 @@ bool digits(const std::string& s, std::size_t from, std::size_t count) {
     for (std::size_t i = from; i < from + count; ++i)
         if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
     return true;
-}
-
-int days_in_month(int y, int m) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
 }
 
 std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
@@ -32,13 +28,11 @@ std::string Date::zh() const {
 std::string Date::rfc3339() const { return iso() + "T" + (time.empty() ? "00:00:00+08:00" : time); }
 
 std::optional<Date> parse_date(const std::string& s) {
-    if (!digits(s, 0, 4) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2))
-        return std::nullopt;
+    if (s.size() < 10 || !common::is_iso_date(s.substr(0, 10))) return std::nullopt;
     Date d;
     d.year = std::stoi(s.substr(0, 4));
     d.month = std::stoi(s.substr(5, 2));
     d.day = std::stoi(s.substr(8, 2));
-    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
     if (s.size() == 10) return d;
     // A time with an explicit offset, as Hugo and Jekyll users write it.
     const std::string t = s.substr(11);
