@@ -57,4 +57,11 @@ std::vector<std::string> list_files(const std::filesystem::path& dir) {
     return out;
 }
 
+bool is_within(const std::filesystem::path& inner, const std::filesystem::path& outer) {
+    namespace fs = std::filesystem;
+    const fs::path a = fs::weakly_canonical(fs::absolute(inner)), b = fs::weakly_canonical(fs::absolute(outer));
+    const auto mismatch = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
+    return mismatch.first == b.end();
+}
+
 }  // namespace common

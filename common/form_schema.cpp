@@ -78,6 +78,7 @@ FormBlock parse_block(const JsonFile& f, const json& j, const std::string& ptr) 
         b.fields = parse_fields(f, j, ptr, "fields");
     } else if (b.type == "table") {
         b.name = require_string(f, j, ptr, "name");
+        b.title = optional_string(f, j, ptr, "title");
         b.fields = parse_fields(f, j, ptr, "columns");
         if (const auto it = j.find("blank_rows"); it != j.end()) {
             if (!it->is_number_integer() || it->get<int>() < 0)
@@ -189,6 +190,32 @@ Form parse_form(const JsonFile& f, const std::string& id) {
         }
     }
     return form;
+}
+
+std::vector<std::vector<const FormField*>> printed_rows(const FormBlock& block) {
+    std::vector<std::vector<const FormField*>> rows;
+    std::vector<const FormField*> pending;
+    for (const auto& f : block.fields) {
+        if (f.wide || f.type == "textarea") {
+            if (!pending.empty()) rows.push_back(std::move(pending));
+            pending.clear();
+            rows.push_back({&f});
+            continue;
+        }
+        pending.push_back(&f);
+        if (pending.size() == 2) {
+            rows.push_back(std::move(pending));
+            pending.clear();
+        }
+    }
+    if (!pending.empty()) rows.push_back(std::move(pending));
+    return rows;
+}
+
+std::string with_year(std::string text, int year) {
+    const std::string key = "{year}";
+    for (std::size_t p; (p = text.find(key)) != std::string::npos;) text.replace(p, key.size(), std::to_string(year));
+    return text;
 }
 
 }  // namespace common

@@ -35,6 +35,7 @@ struct FormBlock {
     std::string note;
     std::vector<FormField> fields;  // "fields": the fields; "table": the columns
     std::string name;               // "table": name of the rows in a submission
+    std::string title;              // "table": what the bureau's export calls it (a sheet name)
     int blank_rows = 0;             // "table": empty rows on the printed form
     std::vector<std::string> paragraphs;
     std::vector<OutlineItem> items;
@@ -67,5 +68,12 @@ Form parse_form(const JsonFile& file, const std::string& id);
 
 // Every field of the form, table columns included, in document order.
 std::vector<const FormField*> all_fields(const Form& form);
+
+// How a "fields" block is printed, on paper, in HTML and in DOCX alike: a wide
+// field or a text area takes a row of its own, the others pair up.
+std::vector<std::vector<const FormField*>> printed_rows(const FormBlock& block);
+
+// "{year}" in a heading of a per-year block stands for that page's year.
+std::string with_year(std::string text, int year);
 
 }  // namespace common

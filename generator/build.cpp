@@ -175,13 +175,6 @@ void write_internal_site(Writer& writer, Templates templates, const ViewContext&
     }
 }
 
-// True if `inner` is `outer` or lies inside it.
-bool is_within(const fs::path& inner, const fs::path& outer) {
-    const fs::path a = fs::weakly_canonical(fs::absolute(inner)), b = fs::weakly_canonical(fs::absolute(outer));
-    const auto mismatch = std::mismatch(b.begin(), b.end(), a.begin(), a.end());
-    return mismatch.first == b.end();
-}
-
 }  // namespace
 
 BuildResult build_site(const BuildOptions& o) {
@@ -205,7 +198,7 @@ BuildResult build_site(const BuildOptions& o) {
     if (!o.internal.empty()) {
         std::string problem;
         if (o.submissions.empty()) problem = "--internal needs --submissions (the collector's data directory)";
-        else if (is_within(o.internal, out_dir) || is_within(out_dir, o.internal))
+        else if (common::is_within(o.internal, out_dir) || common::is_within(out_dir, o.internal))
             problem = "the internal review site holds personal data and must not be inside the public output (or hold it)";
         if (!problem.empty()) {
             result.errors.push_back({"--internal", 0, 0, problem});
@@ -294,7 +287,7 @@ BuildResult build_site(const BuildOptions& o) {
 
         for (const auto& [url, list] : downloads) {
             for (const auto& d : list) {
-                personal.scan_output(d.path, d.bytes);
+                personal.scan_output(d.path, d.text);
                 writer.write(d.path, d.bytes);
             }
         }

@@ -2,41 +2,52 @@
 
 #include <cstdio>
 
+#include "generator/form_document.hpp"
 #include "generator/routes.hpp"
 
 namespace gen {
 namespace {
 
-// Excel opens UTF-8 CSV correctly only with a byte-order mark; rows end in CRLF.
-class Csv {
-public:
-    Csv() : text_("\xEF\xBB\xBF") {}
-    Csv& row(const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i) text_ += ',';
-            const std::string& c = cells[i];
-            if (c.find_first_of(",\"\r\n") == std::string::npos) {
-                text_ += c;
-            } else {
-                text_ += '"';
-                for (char ch : c) {
-                    if (ch == '"') text_ += '"';
-                    text_ += ch;
-                }
-                text_ += '"';
-            }
-        }
-        text_ += "\r\n";
-        return *this;
-    }
-    std::string str() const { return text_; }
+Download csv_download(const std::string& page_url, const std::string& stem, const std::string& title, const xlsx::Sheet& sheet) {
+    std::string bytes = xlsx::csv_bytes(sheet);
+    std::string text = bytes;
+    return Download{page_url + stem + ".csv", title + ".csv", "CSV", std::move(bytes), std::move(text)};
+}
 
-private:
-    std::string text_;
-};
+Download xlsx_download(const std::string& page_url, const std::string& stem, const xlsx::Workbook& book) {
+    return Download{page_url + stem + ".xlsx", book.title + ".xlsx", "XLSX", xlsx::xlsx_bytes(book), xlsx::plain_text(book)};
+}
 
-Download csv_download(const std::string& page_url, const std::string& stem, const std::string& title, const Csv& csv) {
-    return Download{page_url + stem + ".csv", title + ".csv", "CSV", csv.str()};
+// Office files carry a creation date: the date of the first notice that
+// attaches the page, so that rebuilding never changes them.
+std::string document_date(const Site& site, const std::string& page_url) {
+    std::string date;
+    for (const auto& n : site.notices)
+        for (const auto& a : n.attachments)
+            if (a.page == page_url && (date.empty() || n.date.iso() < date)) date = n.date.iso();
+    return date.empty() ? site.today.iso() : date;
+}
+
+xlsx::Sheet quota_sheet(const QuotaTable& q) {
+    using xlsx::RowKind;
+    xlsx::Sheet sheet = xlsx::titled_sheet("名额分配", q.heading, q.title);
+    sheet.rows.push_back({RowKind::header, {xlsx::text(q.unit_column), xlsx::text(q.quota_column)}, 0});
+    for (const auto& r : q.rows) sheet.rows.push_back({RowKind::data, {xlsx::text(r.county_name), xlsx::number(r.quota)}, 0});
+    // The total stays a formula, so that a county editing its copy sees it follow.
+    xlsx::Cell total = xlsx::number(q.total);
+    const std::string column = xlsx::column_name(1);
+    total.formula = "=SUM(" + column + "3:" + column + std::to_string(q.rows.size() + 2) + ")";
+    sheet.rows.push_back({RowKind::total, {xlsx::text(q.total_label), total}, 0});
+    return sheet;
+}
+
+xlsx::Sheet list_sheet(const ApprovedList& l) {
+    using xlsx::RowKind;
+    xlsx::Sheet sheet = xlsx::titled_sheet("名单", l.heading, l.title);
+    sheet.rows.push_back({RowKind::header, {xlsx::text(l.unit_label), xlsx::text(l.project_label), xlsx::text(l.leader_label)}, 0});
+    for (const auto& e : l.entries)
+        sheet.rows.push_back({RowKind::data, {xlsx::text(e.unit), xlsx::text(e.project), xlsx::text(e.leader)}, 0});
+    return sheet;
 }
 
 }  // namespace
@@ -65,33 +76,31 @@ std::string file_type(const std::string& path) {
 
 std::map<std::string, std::vector<Download>> make_downloads(const Site& site) {
     std::map<std::string, std::vector<Download>> out;
+    const std::string& author = site.info.bureau;
     for (const auto& q : site.quotas) {
-        Csv csv;
-        csv.row({q.unit_column, q.quota_column});
-        for (const auto& r : q.rows) csv.row({r.county_name, std::to_string(r.quota)});
-        csv.row({q.total_label, std::to_string(q.total)});
         const std::string url = data_url("quotas", q.key);
-        out[url].push_back(csv_download(url, "quota-" + q.key, q.title, csv));
+        const xlsx::Sheet sheet = quota_sheet(q);
+        out[url].push_back(xlsx_download(url, "quota-" + q.key, {q.title, author, document_date(site, url), {sheet}}));
+        out[url].push_back(csv_download(url, "quota-" + q.key, q.title, sheet));
     }
     for (const auto& l : site.lists) {
-        Csv csv;
-        csv.row({l.unit_label, l.project_label, l.leader_label});
-        for (const auto& e : l.entries) csv.row({e.unit, e.project, e.leader});
         const std::string url = data_url("lists", l.key);
-        out[url].push_back(csv_download(url, "list-" + l.key, l.title, csv));
+        const xlsx::Sheet sheet = list_sheet(l);
+        out[url].push_back(xlsx_download(url, "list-" + l.key, {l.title, author, document_date(site, url), {sheet}}));
+        out[url].push_back(csv_download(url, "list-" + l.key, l.title, sheet));
     }
-    // A form's top-level tables, as blank sheets to fill in.
     for (const auto& f : site.forms) {
-        for (const auto& block : f.form.blocks) {
-            if (block.type != "table") continue;
-            Csv csv;
-            std::vector<std::string> header;
-            for (const auto& c : block.fields) header.push_back(c.label);
-            csv.row(header);
-            for (int i = 0; i < block.blank_rows; ++i) csv.row(std::vector<std::string>(header.size()));
-            const std::string url = data_url("forms", f.key);
-            out[url].push_back(csv_download(url, f.key + "-" + block.name, f.form.title, csv));
+        const std::string url = data_url("forms", f.key);
+        const std::string date = document_date(site, url);
+        if (!is_table_form(f.form)) {
+            const docx::Document doc = form_document(f.form, author, date);
+            out[url].push_back(Download{url + f.key + ".docx", f.form.title + ".docx", "DOCX", docx::docx_bytes(doc), docx::plain_text(doc)});
+            continue;
         }
+        out[url].push_back(xlsx_download(url, f.key, {f.form.title, author, date, {form_sheet(f.form)}}));
+        // Each top-level table also as CSV, for those who fill it in by program.
+        for (const auto& block : f.form.blocks)
+            if (block.type == "table") out[url].push_back(csv_download(url, f.key + "-" + block.name, f.form.title, form_table_sheet(block)));
     }
     return out;
 }

@@ -1,6 +1,7 @@
 // generator: builds the bureau's public site.
 //   generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD]
 //   generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD]
+//   generator export [--site DIR] --data DIR --call KEY --out FILE.xlsx [--csv DIR]
 
 #include <chrono>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "generator/build.hpp"
+#include "generator/export.hpp"
 
 namespace {
 
@@ -19,9 +21,31 @@ int usage() {
         "  check  validates everything a build would, writes nothing\n"
         "  --submissions DIR  the collector's data directory: adds a 受理情况 page per call\n"
         "  --internal DIR     with --submissions: writes the internal review site (personal data) to DIR\n"
-        "  --timings  prints the time each step took\n",
+        "       generator export [--site DIR] --data DIR --call KEY --out FILE.xlsx [--csv DIR]\n"
+        "  --timings  prints the time each step took\n"
+        "  export  writes every current submission of a call (personal data included) for the bureau:\n"
+        "          a summary sheet, a sheet per county, a sheet per form table; --csv: the same as CSV files\n",
         stderr);
     return 2;
+}
+
+int run_export(int argc, char** argv) {
+    gen::ExportOptions options;
+    for (int i = 2; i + 1 < argc; i += 2) {
+        const std::string arg = argv[i], value = argv[i + 1];
+        if (arg == "--site") options.site = value;
+        else if (arg == "--data") options.data = value;
+        else if (arg == "--call") options.call = value;
+        else if (arg == "--out") options.out = value;
+        else if (arg == "--csv") options.csv = value;
+        else return usage();
+    }
+    if (argc % 2 != 0) return usage();
+    const auto errors = gen::export_call(options);
+    for (const auto& d : errors) std::fprintf(stderr, "%s\n", common::format(d).c_str());
+    if (!errors.empty()) return 1;
+    std::fprintf(stderr, "exported %s\n", options.out.c_str());
+    return 0;
 }
 
 }  // namespace
@@ -29,6 +53,7 @@ int usage() {
 int main(int argc, char** argv) {
     if (argc < 2) return usage();
     const std::string command = argv[1];
+    if (command == "export") return run_export(argc, argv);
     if (command != "build" && command != "check") return usage();
     gen::BuildOptions options;
     options.write = command == "build";

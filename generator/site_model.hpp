@@ -70,6 +70,7 @@ struct Download {
     std::string label;  // file name offered to the user
     std::string type;   // CSV, PDF, DOCX, ...
     std::string bytes;  // content (generated downloads only)
+    std::string text;   // its words, for the personal data check (zipped files hide them)
 };
 
 struct Attachment {

@@ -5,7 +5,9 @@
 
 #include "common/form_validation.hpp"
 #include "generator/date.hpp"
+#include "generator/call_progress.hpp"
 #include "generator/downloads.hpp"
+#include "generator/progress_chart.hpp"
 #include "generator/routes.hpp"
 
 namespace gen {
@@ -23,13 +25,6 @@ std::string or_dash(const std::string& s) { return s.empty() ? "—" : s; }
 // set only when present, and its key is not used by any enclosing context.
 void set_if(View& v, const std::string& key, const std::string& value) {
     if (!value.empty()) v.set(key, value);
-}
-
-// "{year}" in form headings stands for the year of a per-year page.
-std::string with_year(std::string text, int year) {
-    const std::string key = "{year}";
-    for (std::size_t p; (p = text.find(key)) != std::string::npos;) text.replace(p, key.size(), std::to_string(year));
-    return text;
 }
 
 List lines(const std::vector<std::string>& texts) {
@@ -98,38 +93,21 @@ View field_cell(const common::FormField& f) {
 
 View block_view(const common::FormBlock& b, int year) {
     View v;
-    set_if(v, "block_heading", with_year(b.heading, year));
+    set_if(v, "block_heading", common::with_year(b.heading, year));
     set_if(v, "block_note", b.note);
     v.set("is_" + b.type, true);
     if (b.type == "fields") {
-        // Printed like the paper forms: a wide field takes a row, others pair up.
         List rows = list();
-        List pending = list();
-        int in_row = 0;
-        auto flush = [&] {
-            if (in_row == 0) return;
+        for (const auto& printed : common::printed_rows(b)) {
+            List cells = list();
+            for (const auto* f : printed) cells << field_cell(*f);
             View row;
-            row.set("cells", pending);
-            row.set("single", in_row == 1);
+            row.set("cells", cells);
+            const bool wide = printed.size() == 1 && (printed[0]->wide || printed[0]->type == "textarea");
+            row.set("wide", wide);
+            row.set("single", printed.size() == 1 && !wide);
             rows << row;
-            pending = list();
-            in_row = 0;
-        };
-        for (const auto& f : b.fields) {
-            if (f.wide || f.type == "textarea") {
-                flush();
-                View row;
-                List cells = list();
-                cells << field_cell(f);
-                row.set("cells", cells);
-                row.set("wide", true);
-                rows << row;
-                continue;
-            }
-            pending << field_cell(f);
-            if (++in_row == 2) flush();
         }
-        flush();
         v.set("rows", rows);
     } else if (b.type == "table") {
         List cols = list();
@@ -413,63 +391,23 @@ View call_status_view(const ViewContext& ctx, const Call& call) {
             v.set("notice_url", href(ctx, notice_url(n.slug)));
         }
     v.set("deadline", parse_date(call.deadline)->zh());
-    // The latest version of each unit counts once.
-    std::map<std::string, std::set<std::string>> units_by_form;
-    std::string as_of;
-    for (const auto& sub : s.submissions) {
-        if (std::find(call.forms.begin(), call.forms.end(), sub.form) == call.forms.end()) continue;
-        units_by_form[sub.form].insert(sub.unit);
-        as_of = std::max(as_of, sub.received_at);
-    }
-    std::set<std::string> school_units, county_units;
-    for (const auto& f : s.forms) {
-        const auto it = units_by_form.find(f.key);
-        if (it == units_by_form.end()) continue;
-        for (const auto& unit : it->second) (f.form.submitted_by == "county" ? county_units : school_units).insert(unit);
-    }
-    auto county_of = [&](const std::string& unit) {
-        for (const auto& sc : s.schools)
-            if (sc.id == unit) return sc.county;
-        return std::string();
-    };
+    const CallProgress p = call_progress(s, call);
+    v.set("expected_label", p.expected_label);
     List rows = list();
-    int total_expected = 0, total_received = 0;
-    auto add_row = [&](const County& county, int expected) {
-        int received = 0;
-        for (const auto& unit : school_units) received += county_of(unit) == county.id ? 1 : 0;
-        View row("county", county.name);
-        row.set("expected", std::to_string(expected));
-        row.set("received", std::to_string(received));
-        row.set("over", received > expected);
-        row.set("summary", county_units.count(county.id) ? std::string("已报送") : std::string("—"));
+    for (const auto& r : p.rows) {
+        View row("county", r.county_name);
+        row.set("expected", std::to_string(r.expected));
+        row.set("received", std::to_string(r.received));
+        row.set("over", r.received > r.expected);
+        row.set("summary", r.summary ? std::string("已报送") : std::string("—"));
         rows << row;
-        total_expected += expected;
-        total_received += received;
-    };
-    if (!call.quota.empty()) {
-        v.set("expected_label", "分配名额");
-        for (const auto& q : s.quotas)
-            if (q.key == call.quota)
-                for (const auto& r : q.rows)
-                    for (const auto& c : s.counties)
-                        if (c.id == r.county_id) add_row(c, r.quota);
-    } else if (!call.list.empty()) {
-        v.set("expected_label", "名单内单位");
-        for (const auto& c : s.counties) {
-            int listed = 0;
-            for (const auto& l : s.lists)
-                if (l.key == call.list)
-                    for (const auto& e : l.entries) listed += county_of(e.school) == c.id ? 1 : 0;
-            if (listed > 0) add_row(c, listed);
-        }
     }
     v.set("rows", rows);
-    v.set("has_summary_form", std::any_of(s.forms.begin(), s.forms.end(), [&](const FormPage& f) {
-              return f.form.submitted_by == "county" && std::find(call.forms.begin(), call.forms.end(), f.key) != call.forms.end();
-          }));
-    v.set("total_expected", std::to_string(total_expected));
-    v.set("total_received", std::to_string(total_received));
-    set_if(v, "as_of", as_of.empty() ? std::string() : as_of.substr(0, 10) + " " + as_of.substr(11, 5));
+    v.set("has_summary_form", p.has_summary_form);
+    v.set("total_expected", std::to_string(p.total_expected));
+    v.set("total_received", std::to_string(p.total_received));
+    set_if(v, "as_of", p.as_of.empty() ? std::string() : p.as_of.substr(0, 10) + " " + p.as_of.substr(11, 5));
+    if (!p.rows.empty()) v.set("chart", progress_chart_svg(p));
     return v;
 }
 
@@ -484,14 +422,6 @@ std::map<std::string, std::string> key_labels(const Site& site, const std::strin
         if (f.key == form)
             for (const auto& k : common::form_keys(f.form, common::kMaxTableRows)) out[k.key] = k.label;
     return out;
-}
-
-std::string unit_name(const Site& site, const std::string& unit) {
-    for (const auto& c : site.counties)
-        if (c.id == unit) return c.name;
-    for (const auto& s : site.schools)
-        if (s.id == unit) return s.name;
-    return unit;
 }
 
 std::string form_title(const Site& site, const std::string& form) {

@@ -169,6 +169,14 @@ TEST_CASE("with the collector's data, each call gets a 受理情况 page of coun
     CHECK(page.find("<tr><th scope=\"row\">乙区</th><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">—</td></tr>") !=
           std::string::npos);
     CHECK(page.find("统计截至2020-04-03 11:00。") != std::string::npos);
+    // The chart: a bar pair per county, its numbers written out, so it reads without colour.
+    const auto chart = page.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"progress-chart\"");
+    REQUIRE(chart != std::string::npos);
+    const std::string svg = page.substr(chart, page.find("</svg>", chart) - chart);
+    CHECK(svg.find("<desc id=\"chart-desc\">甲县：已受理3，分配名额2；乙区：已受理0，分配名额1；</desc>") != std::string::npos);
+    CHECK(svg.find(">3 / 2 超出</text>") != std::string::npos);
+    CHECK(svg.find(">0 / 1</text>") != std::string::npos);
+    CHECK(svg.find("stroke-dasharray") != std::string::npos);
     CHECK(site.read("notices/call/index.html").find("查看受理情况") != std::string::npos);
     for (const auto& [path, bytes] : testing::read_tree(site.out())) {
         INFO(path);

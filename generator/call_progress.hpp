@@ -1,0 +1,40 @@
+#pragma once
+// How far a call has got: per county, submissions received against the quota
+// or the published list. The 受理情况 page, its chart and the bureau's export
+// all count the same way.
+
+#include <string>
+#include <vector>
+
+#include "generator/site_model.hpp"
+
+namespace gen {
+
+struct CountyProgress {
+    std::string county_id, county_name;
+    int expected = 0;      // its quota, or its units on the list
+    int received = 0;      // its school units that submitted (each counted once)
+    bool summary = false;  // the county's own form (申报汇总表) received
+};
+
+struct CallProgress {
+    std::string expected_label;  // 分配名额 or 名单内单位
+    std::vector<CountyProgress> rows;
+    int total_expected = 0, total_received = 0;
+    bool has_summary_form = false;  // the call takes a form submitted by counties
+    std::string as_of;              // received_at of the newest submission, or empty
+};
+
+CallProgress call_progress(const Site& site, const Call& call);
+
+// The newest version of each unit's submission of each of the call's forms,
+// by form, then unit.
+std::vector<const Submission*> latest_submissions(const Site& site, const Call& call);
+
+// The county a unit belongs to: a school's county, or the county itself.
+std::string county_of(const Site& site, const std::string& unit);
+
+// A unit's name as people know it: the school's or the county's; its id if unknown.
+std::string unit_name(const Site& site, const std::string& unit);
+
+}  // namespace gen

@@ -1,0 +1,262 @@
+#include "generator/export.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <unistd.h>
+
+#include "common/files.hpp"
+#include "common/form_validation.hpp"
+#include "generator/call_progress.hpp"
+#include "generator/data_loader.hpp"
+#include "generator/personal_check.hpp"
+#include "generator/site_config.hpp"
+#include "generator/submissions_loader.hpp"
+
+namespace gen {
+namespace fs = std::filesystem;
+namespace {
+
+using xlsx::RowKind;
+
+xlsx::Row row(RowKind kind, std::vector<xlsx::Cell> cells) { return xlsx::Row{kind, std::move(cells), 0}; }
+
+// A money field as a number with two places, so that Excel can add it up;
+// anything else (or money that does not parse) as the text received.
+xlsx::Cell value_cell(const common::FormField& field, const std::string& value) {
+    long long hundredths = 0;
+    if (field.type == "money" && common::parse_money(value, hundredths)) return xlsx::number(static_cast<double>(hundredths) / 100.0, 2);
+    return xlsx::text(value);
+}
+
+std::string county_name(const Site& site, const std::string& county) {
+    for (const auto& c : site.counties)
+        if (c.id == county) return c.name;
+    return county.empty() ? "未归属县市区" : county;
+}
+
+// SUM over a column of data rows, with the value Excel would compute.
+xlsx::Cell column_total(int column, std::size_t first_row, std::size_t last_row, double value, int decimals) {
+    xlsx::Cell c = xlsx::number(value, decimals);
+    const std::string name = xlsx::column_name(column);
+    c.formula = "=SUM(" + name + std::to_string(first_row + 1) + ":" + name + std::to_string(last_row + 1) + ")";
+    return c;
+}
+
+xlsx::Sheet summary_sheet(const Call& call, const CallProgress& p) {
+    xlsx::Sheet sheet{"汇总", {}, false};
+    sheet.rows.push_back(row(RowKind::title, {xlsx::text(call.title + "受理汇总")}));
+    sheet.rows.push_back(row(RowKind::note, {xlsx::text(p.as_of.empty() ? "尚未收到提交。"
+                                                                         : "统计截至" + p.as_of.substr(0, 10) + " " + p.as_of.substr(11, 5) +
+                                                                               "；每个单位以最新版本计一次。")}));
+    std::vector<xlsx::Cell> header = {xlsx::text("县市区"), xlsx::text(p.expected_label), xlsx::text("已受理"), xlsx::text("超出（+）/不足（-）")};
+    if (p.has_summary_form) header.push_back(xlsx::text("申报汇总表"));
+    sheet.rows.push_back(row(RowKind::header, header));
+    const std::size_t first = sheet.rows.size();
+    for (const auto& r : p.rows) {
+        std::vector<xlsx::Cell> cells = {xlsx::text(r.county_name), xlsx::number(r.expected), xlsx::number(r.received),
+                                         xlsx::number(r.received - r.expected)};
+        if (p.has_summary_form) cells.push_back(xlsx::text(r.summary ? "已报送" : "未报送"));
+        sheet.rows.push_back(row(RowKind::data, cells));
+    }
+    if (!p.rows.empty()) {
+        const std::size_t last = sheet.rows.size() - 1;
+        sheet.rows.push_back(row(RowKind::total, {xlsx::text("合计"), column_total(1, first, last, p.total_expected, 0),
+                                                   column_total(2, first, last, p.total_received, 0),
+                                                   column_total(3, first, last, p.total_received - p.total_expected, 0)}));
+    }
+    return sheet;
+}
+
+// The fields of a form outside its tables, each a column.
+std::vector<common::FieldKey> scalar_keys(const common::Form& form) {
+    std::vector<common::FieldKey> keys;
+    for (auto& k : common::form_keys(form, 0))
+        if (!k.in_table) keys.push_back(std::move(k));
+    return keys;
+}
+
+void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormPage& form, const std::vector<const Submission*>& subs) {
+    const auto keys = scalar_keys(form.form);
+    if (!sheet.rows.empty()) sheet.rows.push_back(row(RowKind::gap, {}));
+    sheet.rows.push_back(row(RowKind::title, {xlsx::text(form.form.title)}));
+    std::vector<xlsx::Cell> header = {xlsx::text("单位"), xlsx::text("版本"), xlsx::text("提交时间")};
+    for (const auto& k : keys) header.push_back(xlsx::text(k.label));
+    header.push_back(xlsx::text("上传文件"));
+    sheet.rows.push_back(row(RowKind::header, header));
+    for (const Submission* s : subs) {
+        std::vector<xlsx::Cell> cells = {xlsx::text(unit_name(site, s->unit)), xlsx::number(s->version),
+                                         xlsx::text(s->received_at.substr(0, 10) + " " + s->received_at.substr(11, 8))};
+        for (const auto& k : keys) {
+            const auto it = s->fields.find(k.key);
+            cells.push_back(it == s->fields.end() ? xlsx::Cell{} : value_cell(*k.field, it->second));
+        }
+        std::string files;
+        for (const auto& f : s->files) files += (files.empty() ? "" : "\n") + f.original_name + "（" + f.name + "）";
+        cells.push_back(xlsx::text(files));
+        sheet.rows.push_back(row(RowKind::data, cells));
+    }
+}
+
+struct TableRef {
+    const common::FormBlock* block;
+    std::vector<int> years;  // empty: a table at the top level
+};
+
+void find_tables(const std::vector<common::FormBlock>& blocks, const std::vector<int>& years, std::vector<TableRef>& out) {
+    for (const auto& b : blocks) {
+        if (b.type == "table") out.push_back({&b, years});
+        if (b.type == "per_year") find_tables(b.blocks, b.years, out);
+    }
+}
+
+xlsx::Sheet table_sheet(const std::string& name, const Site& site, const TableRef& t, const std::vector<const Submission*>& subs) {
+    const common::FormBlock& b = *t.block;
+    xlsx::Sheet sheet{name, {}, true};
+    std::vector<xlsx::Cell> header = {xlsx::text("县市区"), xlsx::text("单位")};
+    if (!t.years.empty()) header.push_back(xlsx::text("年度"));
+    const int first_column = static_cast<int>(header.size());
+    for (const auto& c : b.fields) header.push_back(xlsx::text(c.label));
+    sheet.rows.push_back(row(RowKind::header, header));
+    const std::size_t first = sheet.rows.size();
+    std::vector<long long> totals(b.fields.size(), 0);
+    const std::vector<int> years = t.years.empty() ? std::vector<int>{0} : t.years;
+    for (const Submission* s : subs) {
+        for (int year : years) {
+            const std::string prefix = b.name + "." + (year ? std::to_string(year) + "." : "");
+            for (int r = 0; r < common::kMaxTableRows; ++r) {
+                std::vector<xlsx::Cell> cells = {xlsx::text(county_name(site, county_of(site, s->unit))), xlsx::text(unit_name(site, s->unit))};
+                if (year) cells.push_back(xlsx::number(year));
+                bool used = false;
+                for (std::size_t c = 0; c < b.fields.size(); ++c) {
+                    const auto it = s->fields.find(prefix + std::to_string(r) + "." + b.fields[c].name);
+                    if (it == s->fields.end()) {
+                        cells.push_back({});
+                        continue;
+                    }
+                    used = true;
+                    cells.push_back(value_cell(b.fields[c], it->second));
+                    long long hundredths = 0;
+                    if (b.fields[c].type == "money" && common::parse_money(it->second, hundredths)) totals[c] += hundredths;
+                }
+                if (used) sheet.rows.push_back(row(RowKind::data, cells));
+            }
+        }
+    }
+    const std::size_t last = sheet.rows.size() - 1;
+    if (last >= first && std::any_of(b.fields.begin(), b.fields.end(), [](const common::FormField& f) { return f.type == "money"; })) {
+        std::vector<xlsx::Cell> total(static_cast<std::size_t>(first_column));
+        total[0] = xlsx::text("合计");
+        for (std::size_t c = 0; c < b.fields.size(); ++c)
+            total.push_back(b.fields[c].type == "money"
+                                ? column_total(first_column + static_cast<int>(c), first, last, static_cast<double>(totals[c]) / 100.0, 2)
+                                : xlsx::Cell{});
+        sheet.rows.push_back(row(RowKind::total, total));
+    }
+    return sheet;
+}
+
+const FormPage* find_form(const Site& site, const std::string& key) {
+    for (const auto& f : site.forms)
+        if (f.key == key) return &f;
+    return nullptr;
+}
+
+void write_whole(const fs::path& path, const std::string& bytes) {
+    const fs::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.close();
+        if (!out) {
+            std::error_code ignored;
+            fs::remove(temp, ignored);
+            throw std::runtime_error("cannot write " + temp.string());
+        }
+    }
+    fs::rename(temp, path);
+}
+
+}  // namespace
+
+xlsx::Workbook call_workbook(const Site& site, const Call& call) {
+    const CallProgress progress = call_progress(site, call);
+    xlsx::Workbook book{call.title + "受理汇总", site.info.bureau, progress.as_of.substr(0, 10), {}};
+    book.sheets.push_back(summary_sheet(call, progress));
+
+    const auto latest = latest_submissions(site, call);
+    // Counties in the order of the summary, then any other a submission names.
+    std::vector<std::string> counties;
+    for (const auto& r : progress.rows) counties.push_back(r.county_id);
+    for (const auto& c : site.counties)
+        for (const Submission* s : latest)
+            if (county_of(site, s->unit) == c.id && std::find(counties.begin(), counties.end(), c.id) == counties.end()) counties.push_back(c.id);
+    for (const auto& county : counties) {
+        xlsx::Sheet sheet{county_name(site, county), {}, true};
+        for (const auto& key : call.forms) {
+            const FormPage* form = find_form(site, key);
+            std::vector<const Submission*> subs;
+            for (const Submission* s : latest)
+                if (s->form == key && county_of(site, s->unit) == county) subs.push_back(s);
+            if (form && !subs.empty()) add_form_section(sheet, site, *form, subs);
+        }
+        if (sheet.rows.empty()) sheet.rows.push_back(row(RowKind::note, {xlsx::text("尚未收到提交。")}));
+        book.sheets.push_back(std::move(sheet));
+    }
+
+    std::set<std::string> names;
+    for (const auto& s : book.sheets) names.insert(s.name);
+    for (const auto& key : call.forms) {
+        const FormPage* form = find_form(site, key);
+        if (!form) continue;
+        std::vector<const Submission*> subs;
+        for (const auto& county : counties)
+            for (const Submission* s : latest)
+                if (s->form == key && county_of(site, s->unit) == county) subs.push_back(s);
+        std::vector<TableRef> tables;
+        find_tables(form->form.blocks, {}, tables);
+        for (const auto& t : tables) {
+            std::string name = t.block->title.empty() ? t.block->name : t.block->title;
+            if (names.count(name)) name += "（" + key + "）";
+            names.insert(name);
+            book.sheets.push_back(table_sheet(name, site, t, subs));
+        }
+    }
+    return book;
+}
+
+std::vector<common::Diagnostic> export_call(const ExportOptions& o) {
+    common::Diagnostics diags;
+    if (o.data.empty() || o.call.empty() || o.out.empty()) return {{"export", 0, 0, "needs --data DIR, --call KEY and --out FILE.xlsx"}};
+    for (const fs::path& target : {o.out, o.csv})
+        if (!target.empty() && common::is_within(target, o.site / "public"))
+            return {{target.string(), 0, 0, "the export holds personal data and must not be written into the public site"}};
+    Site site;
+    try {
+        site.config = load_config(o.site, "");
+    } catch (const common::SourceError& e) {
+        return {e.diagnostic()};
+    }
+    PersonalDataCheck personal(site.config.public_numbers, diags);
+    load_data(o.site, site, personal, diags);
+    load_submissions(o.data, site, diags);
+    const Call* call = nullptr;
+    for (const auto& c : site.calls)
+        if (c.key == o.call) call = &c;
+    if (!call) diags.add("--call", 0, 0, "no call \"" + o.call + "\" in data/calls/");
+    if (!diags.sorted().empty()) return diags.sorted();
+
+    try {
+        const xlsx::Workbook book = call_workbook(site, *call);
+        write_whole(o.out, xlsx::xlsx_bytes(book));
+        if (!o.csv.empty()) {
+            fs::create_directories(o.csv);
+            for (const auto& sheet : book.sheets) write_whole(o.csv / (sheet.name + ".csv"), xlsx::csv_bytes(sheet));
+        }
+    } catch (const std::exception& e) {
+        return {{o.out.string(), 0, 0, e.what()}};
+    }
+    return {};
+}
+
+}  // namespace gen

@@ -1,0 +1,150 @@
+#include "generator/form_document.hpp"
+
+#include <algorithm>
+
+namespace gen {
+namespace {
+
+using docx::Paragraph;
+using docx::Style;
+
+constexpr int kBlankHeightMm = 10;      // room for a name or a number
+constexpr int kTextAreaHeightMm = 70;   // room for a paragraph by hand
+constexpr double kSheetBlankHeight = 24;  // points
+
+class DocumentBuilder {
+public:
+    explicit DocumentBuilder(docx::Document& doc) : doc_(doc) {}
+
+    void paragraph(Style style, const std::string& text, int indent = 0) {
+        Paragraph p{style, text, indent, page_break_};
+        page_break_ = false;
+        doc_.blocks.push_back(std::move(p));
+    }
+    void table(docx::Table t) {
+        // A page break belongs to a paragraph: an empty one starts the page.
+        if (page_break_) paragraph(Style::outline, "");
+        doc_.blocks.push_back(std::move(t));
+    }
+    void new_page() { page_break_ = true; }
+
+    void block(const common::FormBlock& b, int year) {
+        if (!b.heading.empty()) paragraph(Style::heading, common::with_year(b.heading, year));
+        if (b.type == "fields") fields(b);
+        else if (b.type == "table") blank_table(b);
+        else if (b.type == "text")
+            for (const auto& text : b.paragraphs) paragraph(Style::body, text);
+        else if (b.type == "outline")
+            for (const auto& item : b.items) {
+                paragraph(Style::heading, item.text);
+                for (const auto& sub : item.items) paragraph(Style::outline, sub.text, 2);
+            }
+        else if (b.type == "signatures")
+            for (const auto& entry : b.entries) {
+                paragraph(Style::outline, entry.label);
+                for (const auto& line : entry.lines) paragraph(Style::sign, line);
+            }
+        if (!b.note.empty()) paragraph(Style::note, b.note);
+    }
+
+private:
+    void fields(const common::FormBlock& b) {
+        docx::Table t;
+        t.widths = {2, 3, 2, 3};
+        for (const auto& printed : common::printed_rows(b)) {
+            docx::Row row;
+            row.min_height_mm = kBlankHeightMm;
+            for (const auto* f : printed) {
+                row.cells.push_back({f->label, true, 1});
+                row.cells.push_back({"", false, printed.size() == 1 ? 3 : 1});
+                if (f->type == "textarea") row.min_height_mm = kTextAreaHeightMm;
+            }
+            t.rows.push_back(std::move(row));
+        }
+        table(std::move(t));
+    }
+
+    void blank_table(const common::FormBlock& b) {
+        docx::Table t;
+        docx::Row header;
+        header.header = true;
+        for (const auto& c : b.fields) {
+            header.cells.push_back({c.label, true, 1});
+            t.widths.push_back(1);
+        }
+        t.rows.push_back(header);
+        for (int i = 0; i < b.blank_rows; ++i) {
+            docx::Row row;
+            row.min_height_mm = kBlankHeightMm;
+            row.cells.assign(b.fields.size(), docx::Cell{});
+            t.rows.push_back(std::move(row));
+        }
+        table(std::move(t));
+    }
+
+    docx::Document& doc_;
+    bool page_break_ = false;
+};
+
+}  // namespace
+
+docx::Document form_document(const common::Form& form, const std::string& author, const std::string& date) {
+    docx::Document doc{form.title, author, date, {}};
+    DocumentBuilder build(doc);
+    if (form.heading.empty()) build.paragraph(Style::title, form.title);
+    for (const auto& line : form.heading) build.paragraph(Style::title, line);
+    if (!form.subtitle.empty()) build.paragraph(Style::subtitle, form.subtitle);
+    for (const auto& b : form.blocks) {
+        if (b.type != "per_year") {
+            build.block(b, 0);
+            continue;
+        }
+        for (int year : b.years) {
+            build.new_page();
+            for (const auto& inner : b.blocks) build.block(inner, year);
+        }
+    }
+    for (const auto& note : form.notes) build.paragraph(Style::note, note);
+    return doc;
+}
+
+bool is_table_form(const common::Form& form) {
+    return std::any_of(form.blocks.begin(), form.blocks.end(), [](const common::FormBlock& b) { return b.type == "table"; });
+}
+
+xlsx::Sheet form_table_sheet(const common::FormBlock& table) {
+    xlsx::Sheet sheet;
+    xlsx::Row header{xlsx::RowKind::header, {}, 0};
+    for (const auto& c : table.fields) header.cells.push_back(xlsx::text(c.label));
+    sheet.rows.push_back(header);
+    for (int i = 0; i < table.blank_rows; ++i)
+        sheet.rows.push_back({xlsx::RowKind::data, std::vector<xlsx::Cell>(table.fields.size()), kSheetBlankHeight});
+    return sheet;
+}
+
+xlsx::Sheet form_sheet(const common::Form& form) {
+    xlsx::Sheet sheet = xlsx::titled_sheet("表格", form.heading, form.title);
+    if (!form.subtitle.empty()) sheet.rows.push_back({xlsx::RowKind::note, {xlsx::text(form.subtitle)}, 0});
+    for (const auto& b : form.blocks) {
+        if (b.type == "fields") {
+            for (const auto& printed : common::printed_rows(b)) {
+                xlsx::Row row{xlsx::RowKind::data, {}, kSheetBlankHeight};
+                for (const auto* f : printed) {
+                    row.cells.push_back(xlsx::text(f->label));
+                    row.cells.push_back({});
+                }
+                sheet.rows.push_back(std::move(row));
+            }
+        } else if (b.type == "table") {
+            for (auto& row : form_table_sheet(b).rows) sheet.rows.push_back(std::move(row));
+        } else {
+            continue;
+        }
+        if (!b.note.empty()) sheet.rows.push_back({xlsx::RowKind::note, {xlsx::text(b.note)}, 0});
+    }
+    for (const auto& note : form.notes) sheet.rows.push_back({xlsx::RowKind::note, {xlsx::text(note)}, 0});
+    sheet.landscape = true;
+    return sheet;
+}
+
+}  // namespace gen
