@@ -8,6 +8,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev nlohmann-json3-dev
   libyaml-cpp-dev libmimalloc-dev catch2
   libcpp-httplib-dev libsodium-dev libssl-dev
+  nginx
 )
 
 missing=()
