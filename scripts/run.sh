@@ -38,7 +38,9 @@ echo "collector: issue a unit's access code with: build/collector/collector issu
 runtime="$PWD/build/nginx"
 python3 scripts/nginx_conf.py --out "$runtime" --standalone --listen "127.0.0.1:${port}" \
   --public public --collector "127.0.0.1:${collector_port}"
-nginx -p "$runtime/" -c "$runtime/nginx.conf" -e stderr &
+# Debian installs nginx in sbin, which a normal user's PATH leaves out.
+nginx="$(PATH="$PATH:/usr/sbin:/sbin" command -v nginx)"
+"$nginx" -p "$runtime/" -c "$runtime/nginx.conf" -e stderr &
 pids+=($!)
 echo "site: http://127.0.0.1:${port}${base_path}"
 echo "api:  http://127.0.0.1:${port}${base_path}api/submissions/FORM (access log: build/nginx/access.log)"

@@ -282,6 +282,15 @@ def check_slow_uploaders(c, port, base, codes):
             s.close()
 
 
+def check_collector_down(c, port, base, collector):
+    collector.terminate()
+    collector.wait(timeout=20)
+    r = request(port, "GET", base + "api/health")
+    c(r.status == 503 and b'"unavailable"' in r.body and "charset=utf-8" in r.headers.get("content-type", ""),
+      "collector down: %d %r %r" % (r.status, r.headers.get("content-type"), r.body[:200]))
+    c.security_headers(r, "collector down")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -348,6 +357,7 @@ def main():
             ("a stalled body is cut off", lambda: check_stalled_body(c, port, base, codes)),
             ("a burst above the rate limit gets 429", lambda: check_rate_limit(c, port, base)),
             ("slow uploaders do not hold the collector", lambda: check_slow_uploaders(c, port, base, codes)),
+            ("with the collector down, a refusal in its format", lambda: check_collector_down(c, port, base, collector)),
         ]
         failed = 0
         for name, run in scenarios:
