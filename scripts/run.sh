@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up, builds the bundled site into public/, starts the collector and
-# serves the site on loopback under the configured base path. The README's
+# nginx in front of both on loopback, as in production: the site under the
+# configured base path, the collector's API under BASE/api/. The README's
 # run command. NOW=2021-01-10T10:00:00+08:00 sets the collector's clock
-# (the bundled calls closed in 2019 and 2021).
+# (the bundled calls closed in 2019 and 2021). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${PORT:-8080}"
@@ -22,15 +23,26 @@ today="${NOW:-$(TZ=Asia/Shanghai date +%F)}"
 # Submissions go to collector-data/, a git repository of their own.
 clock=()
 [ -n "${NOW:-}" ] && clock=(--now "$NOW")
+pids=()
+stop() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop EXIT
+trap 'exit 130' INT TERM
 ./build/collector/collector serve --site . --data collector-data --listen "127.0.0.1:${collector_port}" "${clock[@]}" &
-collector_pid=$!
-trap 'kill "$collector_pid" 2>/dev/null; wait "$collector_pid" 2>/dev/null' EXIT
+pids+=($!)
 echo "collector: issue a unit's access code with: build/collector/collector issue-code --data collector-data UNIT"
 
-# Serve public/ at the base path, as the city portal will.
-serve_root=build/serve
-rm -rf "$serve_root"
-mkdir -p "$serve_root$(dirname "${base_path%/}")"
-ln -s "$PWD/public" "$serve_root${base_path%/}"
+# A private nginx whose pid file, temporary bodies and logs live in build/nginx/.
+runtime="$PWD/build/nginx"
+python3 scripts/nginx_conf.py --out "$runtime" --standalone --listen "127.0.0.1:${port}" \
+  --public public --collector "127.0.0.1:${collector_port}"
+# Debian installs nginx in sbin, which a normal user's PATH leaves out.
+nginx="$(PATH="$PATH:/usr/sbin:/sbin" command -v nginx)"
+"$nginx" -p "$runtime/" -c "$runtime/nginx.conf" -e stderr &
+pids+=($!)
 echo "site: http://127.0.0.1:${port}${base_path}"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$serve_root"
+echo "api:  http://127.0.0.1:${port}${base_path}api/submissions/FORM (access log: build/nginx/access.log)"
+# Whichever stops first (or Ctrl-C) ends the run and takes the other along.
+wait -n

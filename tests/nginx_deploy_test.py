@@ -1,0 +1,387 @@
+#!/usr/bin/env python3
+"""The real nginx, configured from deploy/nginx/ by scripts/nginx_conf.py,
+in front of the real collector on loopback, serving a freshly built site.
+
+  python3 tests/nginx_deploy_test.py --collector build/collector/collector --generator build/generator/generator
+
+Checks what a visitor, a school and an abuser would see: pages under the
+base path with UTF-8 and the security headers, the site's 404 page,
+submissions and receipts through nginx, refusals of oversized bodies, slow
+headers and bursts by nginx itself, and that slow uploaders cannot hold the
+collector's threads. Exit 77 (a skip for ctest) when nginx is not installed.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import select
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(REPO, "scripts"))
+
+from collector_kit import application_fields, issue_codes, make_site, multipart_head_tail, start  # noqa: E402
+from nginx_conf import base_url_parts  # noqa: E402
+
+FORM = "application-2019"
+UNITS = ["nginx-a", "nginx-b"]
+# Short enough to wait for in a test; production renders 10s and 30s.
+HEADER_TIMEOUT = 2
+BODY_TIMEOUT = 3
+SLOW_UPLOADERS = 80  # more than the collector's 64 worker threads
+PDF = b"%PDF-1.4\n" + b"0" * 4000 + b"\n%%EOF\n"
+
+
+class Reply:
+    def __init__(self, status, headers, body, seconds):
+        self.status, self.headers, self.body, self.seconds = status, headers, body, seconds
+
+    def text(self):
+        return self.body.decode("utf-8", errors="replace")
+
+
+def request(port, method, path, body=None, headers=None, source="127.0.0.1", timeout=15):
+    started = time.monotonic()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout, source_address=(source, 0))
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        resp = conn.getresponse()
+        data = resp.read()
+        return Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, data, time.monotonic() - started)
+    finally:
+        conn.close()
+
+
+def submission(code, unit):
+    boundary, head, tail = multipart_head_tail(application_fields(unit, code), "work_plan", "方案.pdf")
+    return boundary, head + PDF + tail
+
+
+def submit(port, base, code, unit, accept="application/json", source="127.0.0.1", timeout=15):
+    boundary, body = submission(code, unit)
+    return request(port, "POST", base + "api/submissions/" + FORM, body,
+                   {"Content-Type": "multipart/form-data; boundary=" + boundary, "Accept": accept},
+                   source=source, timeout=timeout)
+
+
+def closed_within(sock, seconds, keep_sending):
+    """Sends keep_sending() every 0.25 s until the peer closes the connection
+    or `seconds` pass; returns (seconds until closed or None, bytes received)."""
+    started = time.monotonic()
+    received = b""
+    while time.monotonic() - started < seconds:
+        readable, _, _ = select.select([sock], [], [], 0.25)
+        try:
+            if readable:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    return time.monotonic() - started, received
+                received += chunk
+            sock.sendall(keep_sending())
+        except (BrokenPipeError, ConnectionResetError):
+            return time.monotonic() - started, received
+    return None, received
+
+
+class Checks:
+    def __init__(self):
+        self.failed = []
+
+    def __call__(self, ok, what):
+        if not ok:
+            self.failed.append(what)
+        return ok
+
+    def security_headers(self, reply, where):
+        csp = reply.headers.get("content-security-policy", "")
+        self("default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp,
+             "%s: Content-Security-Policy %r" % (where, csp))
+        self(reply.headers.get("x-content-type-options") == "nosniff", "%s: no X-Content-Type-Options nosniff" % where)
+        self(reply.headers.get("x-frame-options") == "DENY", "%s: no X-Frame-Options DENY" % where)
+        self(bool(reply.headers.get("referrer-policy")), "%s: no Referrer-Policy" % where)
+        self(reply.headers.get("server") == "nginx", "%s: Server header %r tells the version" % (where, reply.headers.get("server")))
+
+
+def check_pages(c, port, base, public):
+    home = request(port, "GET", base)
+    c(home.status == 200, "home page: status %d" % home.status)
+    c(home.headers.get("content-type") == "text/html; charset=utf-8", "home page: Content-Type %r" % home.headers.get("content-type"))
+    c("岳阳市教育信息化试点项目" in home.text(), "home page: site title missing")
+    c.security_headers(home, "home page")
+    # The policy forbids inline script and style: no page may need them.
+    for root, _, files in os.walk(public):
+        for name in files:
+            if name.endswith(".html"):
+                with open(os.path.join(root, name), encoding="utf-8") as f:
+                    page = f.read()
+                c("<script" not in page and "<style" not in page and " style=" not in page,
+                  "%s: inline script or style, which the Content-Security-Policy blocks" % os.path.relpath(os.path.join(root, name), public))
+    csv = next(os.path.relpath(os.path.join(r, n), public) for r, _, ns in os.walk(public) for n in ns if n.endswith(".csv"))
+    for path, expected in [("assets/style.css", "text/css; charset=utf-8"), (csv, "text/csv; charset=utf-8"),
+                           ("feed.xml", "application/atom+xml; charset=utf-8"), ("sitemap.xml", "application/xml; charset=utf-8")]:
+        r = request(port, "GET", base + path)
+        c(r.status == 200 and r.headers.get("content-type") == expected,
+          "%s: %d %r, expected %r" % (path, r.status, r.headers.get("content-type"), expected))
+    css = request(port, "GET", base + "assets/style.css")
+    c("max-age=" in css.headers.get("cache-control", ""), "assets: Cache-Control %r" % css.headers.get("cache-control"))
+    c(home.headers.get("cache-control") == "no-cache", "home page: Cache-Control %r" % home.headers.get("cache-control"))
+    bare = request(port, "GET", base + "notices")
+    c(bare.status == 301 and bare.headers.get("location") == base + "notices/",
+      "directory without slash: %d to %r" % (bare.status, bare.headers.get("location")))
+
+
+def check_not_found(c, port, base, public):
+    with open(os.path.join(public, "404.html"), "rb") as f:
+        page = f.read()
+    for path in [base + "notices/no-such-notice/", "/elsewhere/"]:
+        r = request(port, "GET", path)
+        c(r.status == 404, "%s: status %d" % (path, r.status))
+        c(r.body == page, "%s: not the site's 404 page" % path)
+        c.security_headers(r, path)
+
+
+def check_submissions(c, port, base, data, codes):
+    r = submit(port, base, codes[UNITS[0]], UNITS[0])
+    if not c(r.status == 201, "JSON submission through nginx: %d %s" % (r.status, r.text()[:300])):
+        return
+    receipt = json.loads(r.body)
+    stored = os.path.join(data, "submissions", FORM, UNITS[0], "v%04d" % receipt["version"], "submission.json")
+    with open(stored, encoding="utf-8") as f:
+        c(json.load(f)["receipt"] == receipt["receipt"], "JSON submission: stored receipt differs")
+    c(r.headers.get("cache-control") == "no-store", "API answer: Cache-Control %r" % r.headers.get("cache-control"))
+    c.security_headers(r, "API answer")
+
+    browser = submit(port, base, codes[UNITS[0]], UNITS[0], accept="text/html")
+    location = browser.headers.get("location", "")
+    c(browser.status == 303 and location.startswith(base + "api/submissions/%s/%s/" % (FORM, UNITS[0])),
+      "browser submission: %d to %r, expected a receipt under the base path" % (browser.status, location))
+    if location:
+        page = request(port, "GET", location)
+        c(page.status == 200 and "提交回执" in page.text(), "receipt page through nginx: %d" % page.status)
+
+
+def access_log_lines(runtime, marker, seconds=5):
+    """The access log's lines naming `marker`, waiting for the first: nginx
+    logs a refused request only once its connection is closed."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with open(os.path.join(runtime, "access.log"), encoding="utf-8") as f:
+            lines = [line for line in f if marker in line]
+        if lines or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.1)
+
+
+def check_body_limit(c, port, base, data, runtime, codes):
+    boundary, body = submission(codes[UNITS[1]], UNITS[1])
+    path = base + "api/submissions/%s?too-large" % FORM
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    try:
+        # One byte over the collector's 150 MiB, announced; the start is sent.
+        sock.sendall(("POST %s HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n"
+                      "Content-Type: multipart/form-data; boundary=%s\r\nContent-Length: %d\r\n\r\n"
+                      % (path, boundary, 150 * 1024 * 1024 + 1)).encode() + body)
+        answer = b""
+        while b"\r\n\r\n" not in answer or not answer.rstrip().endswith(b"}"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    finally:
+        sock.close()
+    status_line = answer.split(b"\r\n", 1)[0].decode()
+    c(" 413 " in status_line + " ", "oversized body: %r" % status_line)
+    c(b'"body_too_large"' in answer, "oversized body: no body_too_large refusal")
+    lines = access_log_lines(runtime, "?too-large")
+    c(len(lines) == 1 and "upstream=-" in lines[0], "oversized body reached the collector: %r" % lines)
+    # The same log names the collector for a request that did reach it.
+    c(any("upstream=127.0.0.1:" in line for line in access_log_lines(runtime, "api/submissions/" + FORM)),
+      "access log never names the collector: the check above proves nothing")
+    c(not os.path.exists(os.path.join(data, "submissions", FORM, UNITS[1])), "oversized body: a version was stored")
+
+
+def check_slow_headers(c, port, base):
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.21", 0))
+    try:
+        sock.sendall(("GET %s HTTP/1.1\r\nHost: x\r\n" % base).encode())
+        seconds, received = closed_within(sock, HEADER_TIMEOUT + 8, lambda: b"X-Slow: a\r\n")
+    finally:
+        sock.close()
+    c(seconds is not None, "slow headers: still connected after %d s" % (HEADER_TIMEOUT + 8))
+    if seconds is not None:
+        c(HEADER_TIMEOUT - 0.5 <= seconds <= HEADER_TIMEOUT + 2.5, "slow headers: cut off after %.1f s, expected %d s" % (seconds, HEADER_TIMEOUT))
+    c(b" 200 " not in received, "slow headers: the request was served")
+
+
+def check_stalled_body(c, port, base, codes):
+    boundary, body = submission(codes[UNITS[1]], UNITS[1])
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.22", 0))
+    try:
+        sock.sendall(("POST %sapi/submissions/%s HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=%s\r\n"
+                      "Content-Length: %d\r\n\r\n" % (base, FORM, boundary, len(body) + 100000)).encode() + body[:1000])
+        seconds, _ = closed_within(sock, BODY_TIMEOUT + 8, lambda: b"")
+    finally:
+        sock.close()
+    c(seconds is not None and BODY_TIMEOUT - 0.5 <= seconds <= BODY_TIMEOUT + 2.5,
+      "stalled body: closed after %s s, expected %d s" % (seconds, BODY_TIMEOUT))
+
+
+def check_rate_limit(c, port, base):
+    source = "127.0.0.31"
+    statuses = [request(port, "GET", base + "api/health", source=source).status for _ in range(100)]
+    limited = statuses.count(429)
+    c(statuses[:20] == [200] * 20, "burst: the first 20 API requests were not all served: %s" % statuses[:20])
+    c(limited >= 20 and set(statuses) <= {200, 429}, "burst of 100: %d refused with 429, statuses %s" % (limited, sorted(set(statuses))))
+    refused = request(port, "GET", base + "api/health", source=source)
+    c(refused.status == 429 and b'"too_many_requests"' in refused.body, "rate limited answer: %d %r" % (refused.status, refused.body[:200]))
+    c.security_headers(refused, "rate limited answer")
+    page = request(port, "GET", base, source=source)
+    c(page.status == 200, "pages are limited along with the API: %d" % page.status)
+
+
+def check_slow_uploaders(c, port, base, codes):
+    boundary, body = submission(codes[UNITS[1]], UNITS[1])
+    head = ("POST %sapi/submissions/%s HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n"
+            "Content-Type: multipart/form-data; boundary=%s\r\nContent-Length: %d\r\n\r\n"
+            % (base, FORM, boundary, len(body) + 200000)).encode()
+    # Each from an address of its own, as real clients would be, so that
+    # the per-address limits do not hide what is measured here.
+    socks = [socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.1.%d" % (i + 1), 0))
+             for i in range(SLOW_UPLOADERS)]
+    stop = threading.Event()
+
+    def trickle():
+        for s in socks:
+            s.sendall(head + body[:500])
+        while not stop.wait(0.5):
+            for s in socks:
+                try:
+                    s.sendall(b"0" * 20)
+                except OSError:
+                    pass
+
+    t = threading.Thread(target=trickle)
+    t.start()
+    try:
+        time.sleep(1.5)
+        r = submit(port, base, codes[UNITS[0]], UNITS[0], source="127.0.0.41", timeout=10)
+        c(r.status == 201, "submission among %d slow uploaders: %d %s" % (SLOW_UPLOADERS, r.status, r.text()[:200]))
+        c(r.seconds < 5, "submission among %d slow uploaders took %.1f s" % (SLOW_UPLOADERS, r.seconds))
+    finally:
+        stop.set()
+        t.join()
+        for s in socks:
+            s.close()
+
+
+def check_collector_down(c, port, base, collector):
+    collector.terminate()
+    collector.wait(timeout=20)
+    r = request(port, "GET", base + "api/health")
+    c(r.status == 503 and b'"unavailable"' in r.body and "charset=utf-8" in r.headers.get("content-type", ""),
+      "collector down: %d %r %r" % (r.status, r.headers.get("content-type"), r.body[:200]))
+    c.security_headers(r, "collector down")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_listening(port, proc, seconds=15):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--collector", required=True)
+    ap.add_argument("--generator", required=True)
+    args = ap.parse_args()
+    # Debian installs nginx in sbin, which a normal user's PATH leaves out.
+    nginx = shutil.which("nginx") or shutil.which("nginx", path=os.pathsep.join(("/usr/sbin", "/sbin")))
+    if not nginx:
+        print("skipped: nginx is not installed (scripts/setup.sh installs Debian's nginx)")
+        return 77
+
+    work = tempfile.mkdtemp(prefix="nginx-deploy-")
+    procs = []
+    try:
+        _, base = base_url_parts(REPO)
+        port = free_port()
+        public = os.path.join(work, "public")
+        subprocess.run([args.generator, "build", "--site", REPO, "--out", public,
+                        "--base-url", "http://127.0.0.1:%d%s" % (port, base)], check=True, stdout=subprocess.DEVNULL)
+        site, data = os.path.join(work, "site"), os.path.join(work, "data")
+        make_site(site, UNITS)
+        codes = issue_codes(args.collector, data, UNITS)
+        collector, collector_port = start(args.collector, site, data)
+        procs.append(collector)
+
+        runtime = os.path.join(work, "nginx")
+        subprocess.run([sys.executable, os.path.join(REPO, "scripts", "nginx_conf.py"), "--out", runtime, "--standalone",
+                        "--listen", "127.0.0.1:%d" % port, "--public", public, "--collector", "127.0.0.1:%d" % collector_port,
+                        "--header-timeout", "%ds" % HEADER_TIMEOUT, "--body-timeout", "%ds" % BODY_TIMEOUT], check=True)
+        error_log = os.path.join(runtime, "error.log")
+        server = subprocess.Popen([nginx, "-p", runtime + "/", "-c", os.path.join(runtime, "nginx.conf"), "-e", error_log])
+        procs.append(server)
+        if not wait_listening(port, server):
+            with open(error_log, encoding="utf-8", errors="replace") as f:
+                print("nginx did not start:\n" + f.read())
+            return 1
+
+        c = Checks()
+        scenarios = [
+            ("pages under the base path, UTF-8, types, caching, security headers", lambda: check_pages(c, port, base, public)),
+            ("a missing page gets the site's 404 page", lambda: check_not_found(c, port, base, public)),
+            ("submissions and receipts go through nginx", lambda: check_submissions(c, port, base, data, codes)),
+            ("a body over the collector's limit is refused by nginx", lambda: check_body_limit(c, port, base, data, runtime, codes)),
+            ("slow headers are cut off", lambda: check_slow_headers(c, port, base)),
+            ("a stalled body is cut off", lambda: check_stalled_body(c, port, base, codes)),
+            ("a burst above the rate limit gets 429", lambda: check_rate_limit(c, port, base)),
+            ("slow uploaders do not hold the collector", lambda: check_slow_uploaders(c, port, base, codes)),
+            ("with the collector down, a refusal in its format", lambda: check_collector_down(c, port, base, collector)),
+        ]
+        failed = 0
+        for name, run in scenarios:
+            before = len(c.failed)
+            try:
+                run()
+            except (OSError, http.client.HTTPException, ValueError) as e:
+                c(False, "%s: %s" % (type(e).__name__, e))
+            problems = c.failed[before:]
+            failed += 1 if problems else 0
+            print(("ok: " if not problems else "FAIL: ") + name)
+            for p in problems:
+                print("  " + p)
+        print("%d passed, %d failed" % (len(scenarios) - failed, failed))
+        return 1 if failed else 0
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
