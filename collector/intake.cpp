@@ -235,8 +235,13 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     if (!refusal) {
         for (const auto& [name, value] : draft.fields)
             if (name != "unit" && name != "access_code" && name != "privacy_notice") values[name] = value;
-        if (draft.fields.count("privacy_notice") && !common::is_valid_utf8(draft.fields["privacy_notice"]))
-            refusal = Refusal{422, "bad_encoding", "privacy_notice", "隐私告知版本不是有效的UTF-8文本", {}};
+        // Personal data is taken only with the current notice read and agreed to.
+        const auto notice = draft.fields.find("privacy_notice");
+        if (notice == draft.fields.end() || notice->second.empty())
+            refusal = Refusal{422, "privacy_notice_required", "privacy_notice", "请阅读并同意《" + rules_.privacy.title + "》后再提交", {}};
+        else if (notice->second != rules_.privacy.version)
+            refusal = Refusal{422, "privacy_notice_outdated", "privacy_notice",
+                              "《" + rules_.privacy.title + "》已更新，请重新打开填报页面阅读后再提交", {}};
         for (const auto& f : draft.files) values[f.field] = f.original_name;
         const auto errors = refusal ? std::vector<common::FieldError>{} : common::validate_form(form, values);
         if (!errors.empty()) refusal = Refusal{422, errors[0].code, errors[0].field, errors[0].message, errors};
@@ -268,7 +273,7 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     const std::string receipt = received_at.substr(0, 4) + received_at.substr(5, 2) + received_at.substr(8, 2) + "-" + random_token(6);
     json meta = {{"receipt", receipt}, {"form", req.form}, {"call", call->key}, {"unit", unit}, {"received_at", received_at},
                  {"fields", values}, {"files", files}};
-    if (draft.fields.count("privacy_notice")) meta["privacy_notice"] = draft.fields["privacy_notice"];
+    meta["privacy_notice"] = rules_.privacy.version;
     const int version = store_.commit(*staging, req.form, unit, meta);
     audit["event"] = "accepted";
     audit["unit"] = unit;

@@ -24,6 +24,7 @@ SiteRules load_site_rules(const fs::path& site_root) {
     const fs::path data = site_root / "data";
     SiteRules r;
     r.units = common::read_units(common::load_json(data / "units.json", "data/units.json"));
+    r.privacy = common::read_privacy(common::load_json(data / "privacy.json", "data/privacy.json"));
     auto each = [&](const std::string& folder, auto&& read) {
         for (const std::string& rel : common::list_files(data / folder)) {
             if (rel.size() < 6 || rel.compare(rel.size() - 5, 5, ".json") != 0 || rel.find('/') != std::string::npos) continue;

@@ -17,6 +17,7 @@ struct SiteRules {
     common::Units units;
     std::map<std::string, common::QuotaTable> quotas;
     std::map<std::string, common::ApprovedList> lists;
+    common::PrivacyNotice privacy;  // every submission must name its version
 
     const common::Call* call_for(const std::string& form) const;
     // The quota of a county in a quota table; -1 if it has none.

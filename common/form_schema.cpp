@@ -17,19 +17,6 @@ bool is_snake_case(const std::string& s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
-std::vector<std::string> string_list(const JsonFile& f, const json& obj, const std::string& ptr, const char* key) {
-    std::vector<std::string> out;
-    const auto it = obj.find(key);
-    if (it == obj.end()) return out;
-    if (!it->is_array()) f.fail_at(ptr + "/" + key, std::string("\"") + key + "\" must be a list of strings");
-    for (std::size_t i = 0; i < it->size(); ++i) {
-        const auto& v = (*it)[i];
-        if (!v.is_string()) f.fail_at(ptr + "/" + key + "/" + std::to_string(i), "expected a string");
-        out.push_back(v.get<std::string>());
-    }
-    return out;
-}
-
 FormField parse_field(const JsonFile& f, const json& j, const std::string& ptr) {
     FormField field;
     field.name = require_string(f, j, ptr, "name");

@@ -1,6 +1,7 @@
 #include "common/form_validation.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "common/calendar.hpp"
@@ -102,82 +103,113 @@ std::vector<FieldKey> form_keys(const Form& form, int max_rows) {
     return out;
 }
 
+const std::map<std::string, std::string>& message_templates() {
+    static const std::map<std::string, std::string> templates = {
+        {"required", "请填写{label}"},
+        {"too_long", "{label}不能超过{max}字（现为{count}字）"},
+        {"bad_mobile", "{label}应为11位手机号码"},
+        {"bad_phone", "{label}应为电话号码"},
+        {"bad_money", "{label}应为金额（万元），最多两位小数"},
+        {"bad_date", "{label}应为日期，如2021-01-18"},
+        {"bad_year", "{label}应为四位年份"},
+        {"bad_encoding", "{label}不是有效的UTF-8文本"},
+        {"unknown_field", "表单中没有此项：{label}"},
+        {"sum_mismatch", "{label}应等于{parts}：填写{total}，合计{sum}"},
+        {"column_sum_mismatch", "{label}应等于{parts}：填写{total}，合计{sum}"},
+    };
+    return templates;
+}
+
+std::string message(const std::string& code, const std::map<std::string, std::string>& values) {
+    std::string text = message_templates().at(code);
+    for (const auto& [name, value] : values) {
+        const std::string slot = "{" + name + "}";
+        for (std::size_t p; (p = text.find(slot)) != std::string::npos;) text.replace(p, slot.size(), value);
+    }
+    return text;
+}
+
+std::vector<RuleCheck> rule_checks(const Form& form) {
+    std::vector<RuleCheck> out;
+    for (const FormRule& rule : form.rules) {
+        for (const std::string& year : rule_years(form, rule.total)) {
+            const std::string suffix = year.empty() ? "" : "." + year;
+            RuleCheck check;
+            check.code = rule.type == "sum" ? "sum_mismatch" : "column_sum_mismatch";
+            check.total_key = rule.total + suffix;
+            check.label = label_of(form, rule.total) + (year.empty() ? "" : "（" + year + "年）");
+            if (rule.type == "sum") {
+                for (const auto& p : rule.parts) {
+                    check.part_keys.push_back(p + suffix);
+                    check.parts += (check.parts.empty() ? "" : "与") + label_of(form, p);
+                }
+                check.parts += "之和";
+            } else {
+                check.table_prefix = rule.table + suffix + ".";
+                check.column = rule.column;
+                check.parts = "各行" + label_of(form, rule.column) + "之和";
+            }
+            out.push_back(std::move(check));
+        }
+    }
+    return out;
+}
+
 std::vector<FieldError> validate_form(const Form& form, const FormValues& values) {
     std::vector<FieldError> errors;
     const std::vector<FieldKey> keys = form_keys(form, kMaxTableRows);
     std::set<std::string> known;
     for (const auto& k : keys) known.insert(k.key);
     for (const auto& [key, value] : values)
-        if (!known.count(key)) errors.push_back({"unknown_field", key, "表单中没有此项：" + key});
+        if (!known.count(key)) errors.push_back({"unknown_field", key, message("unknown_field", {{"label", key}})});
 
     for (const auto& k : keys) {
         const FormField& f = *k.field;
         const std::string* raw = find_value(values, k.key);
         if (!raw) {
             // Table rows are optional; a required column matters only in a row that is used.
-            if (f.required && !k.in_table) errors.push_back({"required", k.key, "请填写" + k.label});
+            if (f.required && !k.in_table) errors.push_back({"required", k.key, message("required", {{"label", k.label}})});
             continue;
         }
         const std::string v = trim(*raw);
         if (!is_valid_utf8(v)) {
-            errors.push_back({"bad_encoding", k.key, k.label + "不是有效的UTF-8文本"});
+            errors.push_back({"bad_encoding", k.key, message("bad_encoding", {{"label", k.label}})});
             continue;
         }
         if (f.max_chars > 0 && utf8_length(v) > static_cast<std::size_t>(f.max_chars)) {
             errors.push_back({"too_long", k.key,
-                              k.label + "不能超过" + std::to_string(f.max_chars) + "字（现为" + std::to_string(utf8_length(v)) + "字）"});
+                              message("too_long", {{"label", k.label}, {"max", std::to_string(f.max_chars)}, {"count", std::to_string(utf8_length(v))}})});
             continue;
         }
         long long money = 0;
-        if (f.type == "mobile" && !valid_mobile(v)) errors.push_back({"bad_mobile", k.key, k.label + "应为11位手机号码"});
-        else if (f.type == "phone" && !valid_phone(v)) errors.push_back({"bad_phone", k.key, k.label + "应为电话号码"});
-        else if (f.type == "money" && !parse_money(v, money))
-            errors.push_back({"bad_money", k.key, k.label + "应为金额（万元），最多两位小数"});
-        else if (f.type == "date" && !is_iso_date(v)) errors.push_back({"bad_date", k.key, k.label + "应为日期，如2021-01-18"});
-        else if (f.type == "year" && !(v.size() == 4 && all_digits(v))) errors.push_back({"bad_year", k.key, k.label + "应为四位年份"});
+        std::string code;
+        if (f.type == "mobile" && !valid_mobile(v)) code = "bad_mobile";
+        else if (f.type == "phone" && !valid_phone(v)) code = "bad_phone";
+        else if (f.type == "money" && !parse_money(v, money)) code = "bad_money";
+        else if (f.type == "date" && !is_iso_date(v)) code = "bad_date";
+        else if (f.type == "year" && !(v.size() == 4 && all_digits(v))) code = "bad_year";
+        if (!code.empty()) errors.push_back({code, k.key, message(code, {{"label", k.label}})});
     }
     if (!errors.empty()) return errors;  // sums only make sense over well-formed numbers
 
-    for (const FormRule& rule : form.rules) {
-        for (const std::string& year : rule_years(form, rule.total)) {
-            const std::string suffix = year.empty() ? "" : "." + year;
-            const std::string year_label = year.empty() ? "" : "（" + year + "年）";
-            const std::string total_key = rule.total + suffix;
-            long long total = 0, sum = 0;
-            bool any = false;
-            if (const std::string* t = find_value(values, total_key)) {
-                parse_money(*t, total);
+    for (const RuleCheck& check : rule_checks(form)) {
+        long long total = 0, sum = 0;
+        bool any = false;
+        auto add = [&](const std::string& key, long long& into) {
+            long long amount = 0;
+            if (const std::string* v = find_value(values, key)) {
+                parse_money(*v, amount);
                 any = true;
             }
-            std::string parts_label;
-            if (rule.type == "sum") {
-                for (const auto& p : rule.parts) {
-                    long long part = 0;
-                    if (const std::string* pv = find_value(values, p + suffix)) {
-                        parse_money(*pv, part);
-                        any = true;
-                    }
-                    sum += part;
-                    parts_label += (parts_label.empty() ? "" : "与") + label_of(form, p);
-                }
-                parts_label += "之和";
-            } else {
-                for (int row = 0; row < kMaxTableRows; ++row) {
-                    long long cell = 0;
-                    if (const std::string* cv = find_value(values, rule.table + suffix + "." + std::to_string(row) + "." + rule.column)) {
-                        parse_money(*cv, cell);
-                        any = true;
-                    }
-                    sum += cell;
-                }
-                parts_label = "各行" + label_of(form, rule.column) + "之和";
-            }
-            if (any && total != sum) {
-                errors.push_back({rule.type == "sum" ? "sum_mismatch" : "column_sum_mismatch", total_key,
-                                  label_of(form, rule.total) + year_label + "应等于" + parts_label + "：填写" + format_money(total) +
-                                      "，合计" + format_money(sum)});
-            }
-        }
+            into += amount;
+        };
+        add(check.total_key, total);
+        for (const auto& key : check.part_keys) add(key, sum);
+        if (!check.table_prefix.empty())
+            for (int row = 0; row < kMaxTableRows; ++row) add(check.table_prefix + std::to_string(row) + "." + check.column, sum);
+        if (any && total != sum)
+            errors.push_back({check.code, check.total_key,
+                              message(check.code, {{"label", check.label}, {"parts", check.parts}, {"total", format_money(total)}, {"sum", format_money(sum)}})});
     }
     return errors;
 }

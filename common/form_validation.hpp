@@ -34,6 +34,25 @@ struct FieldKey {
 };
 std::vector<FieldKey> form_keys(const Form& form, int max_rows);
 
+// The sums a form's rules ask for, one per rule and year: total_key must equal
+// the sum of part_keys, or of column `column` over the rows under table_prefix.
+struct RuleCheck {
+    std::string code;          // sum_mismatch or column_sum_mismatch
+    std::string total_key;     // "budget_total.2021"
+    std::string label;         // the total's label with its year
+    std::string parts;         // what it must equal, in words: "各行所需经费（万元）之和"
+    std::vector<std::string> part_keys;
+    std::string table_prefix;  // "budget_items.2021."
+    std::string column;
+};
+std::vector<RuleCheck> rule_checks(const Form& form);
+
+// The text of every message by code, with {label}, {max}, {count}, {parts},
+// {total}, {sum} to fill in: the collector answers with them and the online
+// forms, which check fields before sending, are given the same table.
+const std::map<std::string, std::string>& message_templates();
+std::string message(const std::string& code, const std::map<std::string, std::string>& values);
+
 // Money in 万元 with at most two decimals, as hundredths; false if malformed.
 bool parse_money(const std::string& text, long long& hundredths);
 

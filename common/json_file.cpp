@@ -221,4 +221,17 @@ std::string optional_string(const JsonFile& f, const nlohmann::json& obj, const 
     return it->get<std::string>();
 }
 
+std::vector<std::string> string_list(const JsonFile& f, const nlohmann::json& obj, const std::string& ptr, const char* key) {
+    std::vector<std::string> out;
+    const auto it = obj.find(key);
+    if (it == obj.end()) return out;
+    if (!it->is_array()) f.fail_at(ptr + "/" + key, std::string("\"") + key + "\" must be a list of strings");
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const auto& v = (*it)[i];
+        if (!v.is_string()) f.fail_at(ptr + "/" + key + "/" + std::to_string(i), "expected a string");
+        out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
 }  // namespace common

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +36,8 @@ const nlohmann::json& require_list(const JsonFile& f, const nlohmann::json& obj,
                                    const char* key);
 // "/rows" and 3 -> "/rows/3"
 inline std::string pointer_at(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
+// A list of strings; empty when absent.
+std::vector<std::string> string_list(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer, const char* key);
 bool optional_bool(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer, const char* key);  // false when absent
 std::string optional_string(const JsonFile& f, const nlohmann::json& obj, const std::string& pointer,
                             const char* key);

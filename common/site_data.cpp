@@ -130,4 +130,13 @@ Call read_call(const JsonFile& f, const std::string& key) {
     return c;
 }
 
+PrivacyNotice read_privacy(const JsonFile& f) {
+    PrivacyNotice p;
+    p.version = require_string(f, f.value, "", "version");
+    p.title = require_string(f, f.value, "", "title");
+    p.paragraphs = string_list(f, f.value, "", "paragraphs");
+    if (p.paragraphs.empty()) f.fail_at("/paragraphs", "the notice needs its text: who collects, why, and how long it is kept");
+    return p;
+}
+
 }  // namespace common

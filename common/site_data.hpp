@@ -66,10 +66,18 @@ struct Call {
     bool exclude_unfinished_pilots = false;
 };
 
+// What the online forms tell people before they give personal data; its
+// version is stored with every submission (data/privacy.json).
+struct PrivacyNotice {
+    std::string version, title;
+    std::vector<std::string> paragraphs;
+};
+
 void read_doc(const JsonFile& f, const std::string& key, DataDoc& doc);
 Units read_units(const JsonFile& f);
 QuotaTable read_quota(const JsonFile& f, const std::string& key, const Units& units);
 ApprovedList read_list(const JsonFile& f, const std::string& key);
 Call read_call(const JsonFile& f, const std::string& key);
+PrivacyNotice read_privacy(const JsonFile& f);
 
 }  // namespace common

@@ -71,11 +71,15 @@ void load_data(const fs::path& site_root, Site& site, PersonalDataCheck& persona
 
     for (const std::string& rel : common::list_files(data)) {
         if (rel == "site.json" || rel == "units.json") continue;
+        if (rel == "privacy.json") {
+            guarded(diags, [&] { site.privacy = common::read_privacy(load(rel)); });
+            continue;
+        }
         const std::string shown = "data/" + rel;
         const auto slash = rel.find('/');
         const bool json_file = rel.size() > 5 && rel.compare(rel.size() - 5, 5, ".json") == 0;
         if (slash == std::string::npos || rel.find('/', slash + 1) != std::string::npos || !json_file) {
-            diags.add(shown, 0, 0, "unexpected file in data/ (known: site.json, units.json, quotas/, topics/, lists/, forms/, calls/ with .json files)");
+            diags.add(shown, 0, 0, "unexpected file in data/ (known: site.json, units.json, privacy.json, quotas/, topics/, lists/, forms/, calls/ with .json files)");
             continue;
         }
         const std::string kind = rel.substr(0, slash);

@@ -130,6 +130,7 @@ struct Site {
     std::vector<ApprovedList> lists;
     std::vector<FormPage> forms;
     std::vector<Call> calls;
+    common::PrivacyNotice privacy;  // shown before the online forms ask for personal data
     std::vector<Notice> notices;  // newest first, ties by slug
     std::vector<StaticFile> static_files;
     bool has_submissions = false;         // a collector data directory was given

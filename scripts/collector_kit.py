@@ -39,8 +39,15 @@ def start(collector, site, data, now=BEFORE_2019_DEADLINE):
     return proc, int(line.rsplit(":", 1)[1])
 
 
+def privacy_version():
+    """The version of the bundled privacy notice, which every submission must name."""
+    with open(os.path.join(REPO, "data", "privacy.json"), encoding="utf-8") as f:
+        return json.load(f)["version"]
+
+
 def application_fields(unit, code):
-    return {"unit": unit, "access_code": code, "unit_name": "测试学校", "project_name": "数字校园",
+    return {"unit": unit, "access_code": code, "privacy_notice": privacy_version(),
+            "unit_name": "测试学校", "project_name": "数字校园",
             "leader": "王某", "leader_mobile": "13912345678", "contact": "李某",
             "contact_mobile": "13812345678", "plan_summary": "要点"}
 

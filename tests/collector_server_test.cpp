@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -67,6 +68,22 @@ TEST_CASE("a complete task book is stored as version 1, acknowledged, committed 
     CHECK_THAT(c.git("log -1 --format=%B"), !Contains("何发意"));
 }
 
+TEST_CASE("no submission is taken without the current privacy notice agreed to, and its version is stored") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const std::string code = c.code("miluo-zhengze");
+    auto parts = testing::task_book_parts("miluo-zhengze", code);
+    parts.erase(std::remove_if(parts.begin(), parts.end(), [](const FormPart& p) { return p.name == "privacy_notice"; }), parts.end());
+    const auto refused = c.post("task-book-2020", parts);
+    CHECK(refused.status == 422);
+    CHECK(body_of(refused)["error"]["code"] == "privacy_notice_required");
+    CHECK(body_of(refused)["error"]["field"] == "privacy_notice");
+    CHECK_THAT(body_of(refused)["error"]["message"].get<std::string>(), Contains("个人信息保护说明"));
+    CHECK_FALSE(fs::exists(c.data() / "submissions/task-book-2020/miluo-zhengze"));
+    REQUIRE(c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", code)).status == 201);
+    const json meta = json::parse(testing::read_file(c.data() / "submissions/task-book-2020/miluo-zhengze/v0001/submission.json"));
+    CHECK(meta["privacy_notice"] == testing::privacy_version());
+}
+
 TEST_CASE("a revision becomes version 2 and version 1 stays") {
     RunningCollector c(kBeforeTaskBookDeadline);
     const std::string code = c.code("miluo-zhengze");
@@ -124,7 +141,8 @@ TEST_CASE("a wrong access code and another unit's code are refused") {
 
 TEST_CASE("a county may not forward more schools than its quota") {
     RunningCollector c(kBeforeApplicationDeadline);
-    std::vector<FormPart> parts = {{"unit", "pingjiang"}, {"access_code", c.code("pingjiang")}, {"county_bureau", "平江县教育局"},
+    std::vector<FormPart> parts = {{"unit", "pingjiang"}, {"access_code", c.code("pingjiang")}, {"privacy_notice", testing::privacy_version()},
+                                   {"county_bureau", "平江县教育局"},
                                    {"county_leader", "张某"}, {"county_leader_mobile", "13912345678"}};
     for (int row = 0; row < 3; ++row) {
         parts.push_back({"schools." + std::to_string(row) + ".unit", "学校" + std::to_string(row)});
@@ -249,9 +267,9 @@ TEST_CASE("only the submission route accepts a body") {
 
 TEST_CASE("a refusal after the upload was staged leaves nothing in .incoming") {
     RunningCollector c(kBeforeTaskBookDeadline);
-    const auto r = c.post("task-book-2020", with(testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")), "privacy_notice", "v1\xFF"));
+    const auto r = c.post("task-book-2020", with(testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")), "privacy_notice", "2019-1"));
     CHECK(r.status == 422);
-    CHECK(body_of(r)["error"]["code"] == "bad_encoding");
+    CHECK(body_of(r)["error"]["code"] == "privacy_notice_outdated");
     CHECK(fs::is_empty(c.data() / ".incoming"));
 }
 

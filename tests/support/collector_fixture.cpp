@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "collector/routes.hpp"
+#include "common/json_file.hpp"
 
 namespace testing {
 namespace fs = std::filesystem;
@@ -63,8 +64,13 @@ std::string RunningCollector::git(const std::string& args) const {
 
 std::string RunningCollector::audit_log() const { return read_file(data_ / "audit.log"); }
 
+std::string privacy_version() {
+    const auto notice = common::load_json(fs::path(REPO_ROOT) / "data/privacy.json", "data/privacy.json");
+    return notice.value.at("version").get<std::string>();
+}
+
 std::vector<FormPart> task_book_parts(const std::string& unit, const std::string& code) {
-    std::vector<FormPart> parts = {{"unit", unit}, {"access_code", code}, {"unit_name", "汨罗市正则学校"}, {"project_name", "智慧教育实践与探究"},
+    std::vector<FormPart> parts = {{"unit", unit}, {"access_code", code}, {"privacy_notice", privacy_version()}, {"unit_name", "汨罗市正则学校"}, {"project_name", "智慧教育实践与探究"},
                                    {"project_leader", "何发意"}, {"contact_phone", "0730-8805708"}};
     for (const std::string y : {"2021", "2022", "2023"}) {
         parts.push_back({"content." + y, y + "年建设智慧课堂"});
@@ -81,6 +87,7 @@ std::vector<FormPart> application_parts(const std::string& unit, const std::stri
                                         const std::string& file_bytes) {
     return {{"unit", unit},
             {"access_code", code},
+            {"privacy_notice", privacy_version()},
             {"unit_name", "平江县测试学校"},
             {"project_name", "数字校园建设与创新应用探索"},
             {"leader", "王某"},

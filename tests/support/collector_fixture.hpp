@@ -45,6 +45,9 @@ private:
     std::map<std::string, std::string> issued_;
 };
 
+// The version of the bundled privacy notice (data/privacy.json).
+std::string privacy_version();
+
 // Parts of a complete, valid submission of the bundled forms.
 std::vector<FormPart> task_book_parts(const std::string& unit, const std::string& code);
 std::vector<FormPart> application_parts(const std::string& unit, const std::string& code, const std::string& file_name,
