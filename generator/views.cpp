@@ -106,8 +106,10 @@ View block_view(const common::FormBlock& b, int year) {
         List rows = list();
         List pending = list();
         int in_row = 0;
+        bool paired = false;
         auto flush = [&] {
             if (in_row == 0) return;
+            paired = paired || in_row == 2;
             View row;
             row.set("cells", pending);
             row.set("single", in_row == 1);
@@ -131,6 +133,9 @@ View block_view(const common::FormBlock& b, int year) {
         }
         flush();
         v.set("rows", rows);
+        // A lone field spans the value columns of paired rows; with no paired
+        // row the table has two columns and a span would point at nothing.
+        v.set("paired", paired);
     } else if (b.type == "table") {
         List cols = list();
         for (const auto& c : b.fields) cols << field_cell(c);
