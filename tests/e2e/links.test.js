@@ -59,8 +59,9 @@ function checkLink(site, pageUrl, value) {
     external.get(url.href).add(`${site.name}: ${pageUrl.pathname}`);
     return null;
   }
-  // The collector answers /api/ (form posts, receipts); no file stands behind it.
-  if (url.pathname.startsWith('/api/')) {
+  // The collector answers /api/ (form posts, receipts), at the host's root
+  // or under the site's path; no file stands behind it.
+  if (url.pathname.startsWith('/api/') || url.pathname.startsWith(`${site.basePath}api/`)) {
     figures.collector += 1;
     return null;
   }

@@ -41,20 +41,26 @@ function runGenerator(args) {
 // or null for the internal site, which is never published.
 function buildSites() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'site-gates-'));
-  const base = configuredBaseUrl();
-  const plain = path.join(root, 'bundled', 'public');
-  runGenerator(['--out', plain]);
-  const data = path.join(root, 'collector-data');
-  writeSubmissions(data);
-  const withSubmissions = path.join(root, 'with-submissions', 'public');
-  const internal = path.join(root, 'with-submissions', 'internal');
-  runGenerator(['--out', withSubmissions, '--submissions', data, '--internal', internal]);
-  const sites = [
-    { name: 'bundled site', dir: plain, basePath: base.pathname, publicBase: base },
-    { name: 'bundled site with submissions', dir: withSubmissions, basePath: base.pathname, publicBase: base },
-    { name: 'internal review site', dir: internal, basePath: '/internal/', publicBase: null },
-  ];
-  return { root, sites, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
+  const remove = () => fs.rmSync(root, { recursive: true, force: true });
+  try {
+    const base = configuredBaseUrl();
+    const plain = path.join(root, 'bundled', 'public');
+    runGenerator(['--out', plain]);
+    const data = path.join(root, 'collector-data');
+    writeSubmissions(data);
+    const withSubmissions = path.join(root, 'with-submissions', 'public');
+    const internal = path.join(root, 'with-submissions', 'internal');
+    runGenerator(['--out', withSubmissions, '--submissions', data, '--internal', internal]);
+    const sites = [
+      { name: 'bundled site', dir: plain, basePath: base.pathname, publicBase: base },
+      { name: 'bundled site with submissions', dir: withSubmissions, basePath: base.pathname, publicBase: base },
+      { name: 'internal review site', dir: internal, basePath: '/internal/', publicBase: null },
+    ];
+    return { root, sites, remove };
+  } catch (e) {
+    remove();
+    throw e;
+  }
 }
 
 function walk(dir, rel = '') {
