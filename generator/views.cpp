@@ -98,9 +98,11 @@ View block_view(const common::FormBlock& b, int year) {
     v.set("is_" + b.type, true);
     if (b.type == "fields") {
         List rows = list();
+        bool paired = false;
         for (const auto& printed : common::printed_rows(b)) {
             List cells = list();
             for (const auto* f : printed) cells << field_cell(*f);
+            paired = paired || printed.size() == 2;
             View row;
             row.set("cells", cells);
             const bool wide = printed.size() == 1 && (printed[0]->wide || printed[0]->type == "textarea");
@@ -109,6 +111,9 @@ View block_view(const common::FormBlock& b, int year) {
             rows << row;
         }
         v.set("rows", rows);
+        // A lone field spans the value columns of paired rows; with no paired
+        // row the table has two columns and a span would point at nothing.
+        v.set("paired", paired);
     } else if (b.type == "table") {
         List cols = list();
         for (const auto& c : b.fields) cols << field_cell(c);

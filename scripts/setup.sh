@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages the project builds and tests with.
-# Run as root (or with sudo); safe to run again.
+# Installs the Debian 12 packages the project builds and tests with, then
+# the browser-side test tools (tests/e2e). Run as root (or with sudo); safe
+# to run again.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake pkg-config git python3
@@ -10,49 +12,56 @@ packages=(
   libcpp-httplib-dev libsodium-dev libssl-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
   nginx
+  # The quality gates: pages are checked in Debian's Chromium, and the
+  # screenshots need a font that has the Chinese glyphs.
+  chromium fonts-noto-cjk
 )
+# The Nu Html Checker runs on Java 17; any java already on the PATH will do.
+command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+# Node.js may come from elsewhere than Debian (the gates need 20 or newer).
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
-# Tests read the generated DOCX and XLSX back through LibreOffice; without it
-# (where apt cannot install it) they skip those conversions and say so.
-optional=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk)
+# Tests read the generated DOCX and XLSX back through LibreOffice; where apt
+# cannot install it they skip those conversions and say so.
+optional=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || optional+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
+not_installed() {
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"
+  done
+}
+mapfile -t missing < <(not_installed "${packages[@]}")
+mapfile -t optional_missing < <(not_installed "${optional[@]}")
 
-optional_missing=()
-for p in "${optional[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || optional_missing+=("$p")
-done
-# The full LibreOffice packages serve as well as the -nogui ones.
-command -v soffice >/dev/null 2>&1 && optional_missing=($(printf '%s\n' "${optional_missing[@]}" | grep -v '^libreoffice-' || true))
-
-if [ ${#missing[@]} -eq 0 ] && [ ${#optional_missing[@]} -eq 0 ]; then
-  exit 0
-fi
-
-if [ "$(id -u)" -ne 0 ]; then
+as_root=()
+if [ "$(id -u)" -ne 0 ] && { [ ${#missing[@]} -gt 0 ] || [ ${#optional_missing[@]} -gt 0 ]; }; then
   if command -v sudo >/dev/null 2>&1; then
-    exec sudo "$0" "$@"
-  fi
-  if [ ${#missing[@]} -eq 0 ]; then
+    as_root=(sudo)
+  elif [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: these packages are missing: ${missing[*]}" >&2
+    echo "setup: run this script as root to install them with apt-get" >&2
+    exit 1
+  else
     echo "setup: optional packages missing (run as root to install): ${optional_missing[*]}" >&2
-    exit 0
+    optional_missing=()
   fi
-  echo "setup: these packages are missing: ${missing[*]}" >&2
-  echo "setup: run this script as root to install them with apt-get" >&2
-  exit 1
 fi
-
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+apt_install() {
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+if [ ${#missing[@]} -gt 0 ] || [ ${#optional_missing[@]} -gt 0 ]; then
+  "${as_root[@]}" apt-get update -qq
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}" >&2
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_install "${missing[@]}"
 fi
 if [ ${#optional_missing[@]} -gt 0 ]; then
   echo "setup: installing ${optional_missing[*]} (optional)" >&2
-  apt-get install -y -qq --no-install-recommends "${optional_missing[@]}" >/dev/null ||
+  apt_install "${optional_missing[@]}" ||
     echo "setup: could not install ${optional_missing[*]}: the LibreOffice conversion tests will be skipped" >&2
 fi
+
+# npm runs as the caller, so that node_modules belongs to whoever builds.
+bash tests/e2e/install.sh
