@@ -225,8 +225,8 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
         unit = draft.fields.count("unit") ? draft.fields["unit"] : "";
         const std::string code = draft.fields.count("access_code") ? draft.fields["access_code"] : "";
         audit["unit"] = is_valid_unit_id(unit) ? unit : "";
-        if (unit.empty()) refusal = Refusal{401, "missing_unit", "unit", "请填写申报单位代码", {}};
-        else if (code.empty()) refusal = Refusal{401, "missing_access_code", "access_code", "请填写访问码", {}};
+        if (unit.empty()) refusal = Refusal{401, "missing_unit", "unit", common::message("missing_unit", {}), {}};
+        else if (code.empty()) refusal = Refusal{401, "missing_access_code", "access_code", common::message("missing_access_code", {}), {}};
         else if (!codes_.verify(unit, code)) refusal = Refusal{403, "bad_access_code", "access_code", "单位代码或访问码不正确", {}};
     }
     if (!refusal) refusal = check_sender(rules_, form, *call, unit, draft, clock_);
@@ -238,7 +238,8 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
         // Personal data is taken only with the current notice read and agreed to.
         const auto notice = draft.fields.find("privacy_notice");
         if (notice == draft.fields.end() || notice->second.empty())
-            refusal = Refusal{422, "privacy_notice_required", "privacy_notice", "请阅读并同意《" + rules_.privacy.title + "》后再提交", {}};
+            refusal = Refusal{422, "privacy_notice_required", "privacy_notice",
+                              common::message("privacy_notice_required", {{"label", rules_.privacy.title}}), {}};
         else if (notice->second != rules_.privacy.version)
             refusal = Refusal{422, "privacy_notice_outdated", "privacy_notice",
                               "《" + rules_.privacy.title + "》已更新，请重新打开填报页面阅读后再提交", {}};

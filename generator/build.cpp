@@ -19,6 +19,7 @@
 #include "generator/feed.hpp"
 #include "generator/link_check.hpp"
 #include "generator/markdown.hpp"
+#include "generator/online_form_view.hpp"
 #include "generator/parallel.hpp"
 #include "generator/personal_check.hpp"
 #include "generator/routes.hpp"
@@ -33,7 +34,7 @@ namespace gen {
 namespace fs = std::filesystem;
 namespace {
 
-enum class PageKind { home, notice_index, notice, quota, topics, list, form, not_found, call_status };
+enum class PageKind { home, notice_index, notice, quota, topics, list, form, online_form, not_found, call_status };
 
 struct PageJob {
     PageKind kind;
@@ -107,6 +108,7 @@ struct Renderer {
     void render(Templates& templates, const PageJob& job) {
         std::string title;
         std::string tmpl;
+        std::string script;  // the page's own script, under the site root
         View view;
         std::set<std::string> reported;  // markdown links already reported at their source line
         switch (job.kind) {
@@ -139,6 +141,12 @@ struct Renderer {
             case PageKind::form:
                 view = form_view(ctx, site.forms[job.index]), tmpl = "form", title = site.forms[job.index].form.title;
                 break;
+            case PageKind::online_form: {
+                const FormPage& f = site.forms[job.index];
+                view = online_form_view(ctx, f, *call_taking(site, f.key)), tmpl = "online_form", title = "在线填报：" + f.form.title;
+                script = "assets/online-form.js";
+                break;
+            }
             case PageKind::call_status:
                 view = call_status_view(ctx, site.calls[job.index]), tmpl = "call_status", title = site.calls[job.index].title + "受理情况";
                 break;
@@ -147,7 +155,9 @@ struct Renderer {
                 break;
         }
         const std::string content = templates.render(tmpl, view);
-        const std::string html = templates.render("layout", layout_view(ctx, job.url, title, content));
+        View layout = layout_view(ctx, job.url, title, content);
+        if (!script.empty()) layout.set("script", site.config.base_path + script);
+        const std::string html = templates.render("layout", layout);
         const std::string out = output_path(job.url);
         for (const PageLink& l : page_links(html, job.url, site.config.base_path)) {
             if (l.outside_base) {
@@ -235,7 +245,10 @@ BuildResult build_site(const BuildOptions& o) {
     for (std::size_t i = 0; i < site.quotas.size(); ++i) page(PageKind::quota, i, data_url("quotas", site.quotas[i].key), site.quotas[i].source);
     for (std::size_t i = 0; i < site.topics.size(); ++i) page(PageKind::topics, i, data_url("topics", site.topics[i].key), site.topics[i].source);
     for (std::size_t i = 0; i < site.lists.size(); ++i) page(PageKind::list, i, data_url("lists", site.lists[i].key), site.lists[i].source);
-    for (std::size_t i = 0; i < site.forms.size(); ++i) page(PageKind::form, i, data_url("forms", site.forms[i].key), site.forms[i].source);
+    for (std::size_t i = 0; i < site.forms.size(); ++i) {
+        page(PageKind::form, i, data_url("forms", site.forms[i].key), site.forms[i].source);
+        if (call_taking(site, site.forms[i].key)) page(PageKind::online_form, i, online_form_url(site.forms[i].key), site.forms[i].source);
+    }
     if (site.has_submissions)
         for (std::size_t i = 0; i < site.calls.size(); ++i) page(PageKind::call_status, i, data_url("calls", site.calls[i].key), site.calls[i].source);
     page(PageKind::not_found, 0, "404.html", theme_dir + "not_found.mustache");

@@ -41,6 +41,9 @@ void link_calls(Site& site, common::Diagnostics& diags) {
             const bool known = std::any_of(site.forms.begin(), site.forms.end(), [&](const FormPage& f) { return f.key == form; });
             if (!known) diags.add(call.source, 0, 0, "call names form \"" + form + "\", but there is no data/forms/" + form + ".json");
         }
+        // Its forms go online, and online forms ask for personal data only after the notice.
+        if (!call.forms.empty() && site.privacy.version.empty())
+            diags.add(call.source, 0, 0, "call takes forms online, but there is no data/privacy.json (version, title, paragraphs) to show first");
         if (!call.quota.empty() && std::none_of(site.quotas.begin(), site.quotas.end(), [&](const QuotaTable& q) { return q.key == call.quota; }))
             diags.add(call.source, 0, 0, "call names quota table \"" + call.quota + "\", but there is no data/quotas/" + call.quota + ".json");
         if (!call.list.empty() && std::none_of(site.lists.begin(), site.lists.end(), [&](const ApprovedList& l) { return l.key == call.list; }))

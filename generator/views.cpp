@@ -7,6 +7,7 @@
 #include "generator/date.hpp"
 #include "generator/call_progress.hpp"
 #include "generator/downloads.hpp"
+#include "generator/online_form_view.hpp"
 #include "generator/progress_chart.hpp"
 #include "generator/routes.hpp"
 
@@ -362,6 +363,7 @@ View list_view(const ViewContext& ctx, const ApprovedList& l) {
 View form_view(const ViewContext& ctx, const FormPage& f) {
     View v;
     set_data_header(ctx, v, data_url("forms", f.key), DataDoc{f.key, f.source, f.form.title, f.form.heading});
+    if (call_taking(ctx.site, f.key)) v.set("fill_url", href(ctx, online_form_url(f.key)));
     set_if(v, "subtitle", f.form.subtitle);
     List blocks = list();
     for (const auto& b : f.form.blocks) {

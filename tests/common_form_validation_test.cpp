@@ -104,3 +104,22 @@ TEST_CASE("missing, malformed and unknown fields are each named") {
     CHECK(c.find("required:project_name") != std::string::npos);
     CHECK(c.find("required:unit_name") == std::string::npos);
 }
+
+// The cases the online forms' script is tested on too (tests/e2e/validation_parity.test.js):
+// both must give these errors, in this order, word for word.
+TEST_CASE("the collector's validation gives the errors of every shared case, in order and word for word") {
+    const auto file = common::load_json(std::filesystem::path(REPO_ROOT) / "tests/validation_cases.json", "tests/validation_cases.json");
+    int checked = 0;
+    for (const auto& c : file.value.at("cases")) {
+        INFO(c.at("name").get<std::string>());
+        common::FormValues values = file.value.at("bases").at(c.at("base").get<std::string>()).get<common::FormValues>();
+        for (const auto& [k, v] : c.at("set").items()) values[k] = v.get<std::string>();
+        const auto errors = common::validate_form(bundled_form(c.at("form").get<std::string>()), values);
+        std::string got, want;
+        for (const auto& e : errors) got += e.code + "|" + e.field + "|" + e.message + "\n";
+        for (const auto& e : c.at("errors")) want += e.at("code").get<std::string>() + "|" + e.at("field").get<std::string>() + "|" + e.at("message").get<std::string>() + "\n";
+        CHECK(got == want);
+        ++checked;
+    }
+    CHECK(checked >= 10);
+}

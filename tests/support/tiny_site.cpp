@@ -54,6 +54,8 @@ TinySite::TinySite(const std::string& txtar) {
 {"bureau": "示例市教育体育局", "site_title": "示例试点项目", "contacts": []}
 -- data/units.json --
 {"counties": [{"id": "a", "name": "甲县"}, {"id": "b", "name": "乙区"}], "schools": []}
+-- data/privacy.json --
+{"version": "t1", "title": "个人信息保护说明", "paragraphs": ["收集单位：示例市教育体育局。"]}
 )");
     write_tree(root(), txtar);
 }

@@ -1,0 +1,343 @@
+// Online forms: checks fields as the collector will, with the collector's own
+// message templates (given in the form's data-schema), sums the budget as it
+// is typed, adds table rows, and sends the form with an upload progress bar.
+// Without this script the form still posts and the collector answers.
+(function () {
+  'use strict';
+
+  // The pure part, shared with tests/e2e/validation_parity.test.js.
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function trim(s) {
+    return s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+  }
+
+  // Characters, not UTF-16 units: the collector counts code points.
+  function charCount(s) {
+    return Array.from(s).length;
+  }
+
+  // Money in 万元 as hundredths, or null: up to 12 digits, at most 2 decimals.
+  function parseMoney(raw) {
+    var m = /^([0-9]{1,12})(?:\.([0-9]{1,2}))?$/.exec(trim(raw));
+    if (!m) return null;
+    var frac = m[2] || '';
+    return Number(m[1]) * 100 + (frac === '' ? 0 : Number(frac) * (frac.length === 1 ? 10 : 1));
+  }
+
+  function formatMoney(hundredths) {
+    var whole = Math.floor(hundredths / 100);
+    var cents = hundredths % 100;
+    if (cents === 0) return String(whole);
+    if (cents % 10 === 0) return whole + '.' + cents / 10;
+    return whole + '.' + (cents < 10 ? '0' : '') + cents;
+  }
+
+  function validMobile(s) {
+    return /^1[3-9][0-9]{9}$/.test(s);
+  }
+
+  function validPhone(s) {
+    if (/[^0-9\- ()]/.test(s)) return false;
+    var digits = s.replace(/[^0-9]/g, '').length;
+    return digits >= 7 && digits <= 12;
+  }
+
+  function isIsoDate(s) {
+    var m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(s);
+    if (!m) return false;
+    var y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    var days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if (mo < 1 || mo > 12 || d < 1) return false;
+    var leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    return d <= (mo === 2 && leap ? 29 : days[mo - 1]);
+  }
+
+  // Every key the form may carry, in document order, as the collector lists them.
+  function formKeys(schema) {
+    var keys = [];
+    schema.items.forEach(function (item) {
+      if (!item.table) {
+        keys.push({ key: item.key, label: item.label, type: item.type, required: item.required, max_chars: item.max_chars, in_table: false });
+        return;
+      }
+      for (var row = 0; row < schema.max_rows; row++) {
+        item.columns.forEach(function (c) {
+          keys.push({
+            key: item.table + row + '.' + c.name, label: c.label + item.label_suffix + '第' + (row + 1) + '行',
+            type: c.type, required: false, max_chars: c.max_chars, in_table: true
+          });
+        });
+      }
+    });
+    return keys;
+  }
+
+  function present(values, key) {
+    return Object.prototype.hasOwnProperty.call(values, key) && trim(values[key]) !== '';
+  }
+
+  // values: key -> text (a file field holds the chosen file's name).
+  function validate(schema, values) {
+    var msg = schema.messages;
+    var errors = [];
+    formKeys(schema).forEach(function (k) {
+      if (!present(values, k.key)) {
+        if (k.required && !k.in_table) errors.push({ code: 'required', field: k.key, message: fill(msg.required, { label: k.label }) });
+        return;
+      }
+      var v = trim(values[k.key]);
+      if (k.max_chars > 0 && charCount(v) > k.max_chars) {
+        errors.push({ code: 'too_long', field: k.key, message: fill(msg.too_long, { label: k.label, max: k.max_chars, count: charCount(v) }) });
+        return;
+      }
+      var code = '';
+      if (k.type === 'mobile' && !validMobile(v)) code = 'bad_mobile';
+      else if (k.type === 'phone' && !validPhone(v)) code = 'bad_phone';
+      else if (k.type === 'money' && parseMoney(v) === null) code = 'bad_money';
+      else if (k.type === 'date' && !isIsoDate(v)) code = 'bad_date';
+      else if (k.type === 'year' && !/^[0-9]{4}$/.test(v)) code = 'bad_year';
+      if (code) errors.push({ code: code, field: k.key, message: fill(msg[code], { label: k.label }) });
+    });
+    if (errors.length) return errors;
+    schema.rules.forEach(function (r) {
+      var s = ruleSums(schema, r, values);
+      if (s.any && s.total !== s.sum) {
+        errors.push({
+          code: r.code, field: r.total_key,
+          message: fill(msg[r.code], { label: r.label, parts: r.parts, total: formatMoney(s.total), sum: formatMoney(s.sum) })
+        });
+      }
+    });
+    return errors;
+  }
+
+  function ruleSums(schema, rule, values) {
+    var out = { total: 0, sum: 0, any: false };
+    function add(key, into) {
+      if (!present(values, key)) return;
+      out.any = true;
+      out[into] += parseMoney(values[key]) || 0;
+    }
+    add(rule.total_key, 'total');
+    rule.part_keys.forEach(function (k) { add(k, 'sum'); });
+    if (rule.table_prefix) {
+      for (var row = 0; row < schema.max_rows; row++) add(rule.table_prefix + row + '.' + rule.column, 'sum');
+    }
+    return out;
+  }
+
+  // The collector's day is Asia/Shanghai (UTC+8, no daylight saving).
+  function deadlinePassed(deadlineIso, nowMs) {
+    var shanghai = new Date(nowMs + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    return shanghai > deadlineIso;
+  }
+
+  var api = { fill: fill, parseMoney: parseMoney, formatMoney: formatMoney, validate: validate, ruleSums: ruleSums, deadlinePassed: deadlinePassed };
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = api;
+    return;
+  }
+
+  // The page.
+
+  function fieldValues(form) {
+    var values = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.name === 'unit' || el.name === 'access_code' || el.name === 'privacy_notice') return;
+      if (el.type === 'file') values[el.name] = el.files && el.files.length ? el.files[0].name : '';
+      else values[el.name] = el.value;
+    });
+    return values;
+  }
+
+  function errorSlot(form, key) {
+    var input = form.elements[key];
+    return input && input.id ? document.getElementById('e-' + input.id) : null;
+  }
+
+  function clearErrors(form) {
+    Array.prototype.forEach.call(form.querySelectorAll('.field-error'), function (el) { el.textContent = ''; });
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (el) { el.removeAttribute('aria-invalid'); });
+    var box = form.querySelector('.form-errors');
+    box.hidden = true;
+    box.textContent = '';
+  }
+
+  // Each message beside its field and all of them in a list at the end, each
+  // a link to its field; focus goes to the list so that it is read out.
+  function showErrors(form, errors) {
+    clearErrors(form);
+    var box = form.querySelector('.form-errors');
+    var heading = document.createElement('p');
+    heading.textContent = '提交前请修改以下' + errors.length + '处：';
+    var list = document.createElement('ul');
+    errors.forEach(function (e) {
+      var slot = errorSlot(form, e.field);
+      var item = document.createElement('li');
+      if (slot) {
+        slot.textContent = e.message;
+        var input = form.elements[e.field];
+        input.setAttribute('aria-invalid', 'true');
+        var link = document.createElement('a');
+        link.href = '#' + input.id;
+        link.textContent = e.message;
+        item.appendChild(link);
+      } else {
+        item.textContent = e.message;
+      }
+      list.appendChild(item);
+    });
+    box.appendChild(heading);
+    box.appendChild(list);
+    box.hidden = false;
+    box.focus();
+  }
+
+  // What the collector asks besides the form's fields, in its order.
+  function localChecks(form, schema) {
+    var msg = schema.messages;
+    var errors = [];
+    [['unit', 'missing_unit'], ['access_code', 'missing_access_code'], ['privacy_notice', 'privacy_notice_required']].forEach(function (pair) {
+      var el = form.elements[pair[0]];
+      var empty = el.type === 'checkbox' ? !el.checked : trim(el.value) === '';
+      if (empty) errors.push({ code: pair[1], field: pair[0], message: fill(msg[pair[1]], { label: schema.privacy_title }) });
+    });
+    return errors.concat(validate(schema, fieldValues(form)));
+  }
+
+  // Live sums: under each total, what its parts add up to so far.
+  function setUpSums(form, schema) {
+    var outputs = schema.rules.map(function (rule) {
+      var input = form.elements[rule.total_key];
+      if (!input) return null;
+      var out = document.createElement('output');
+      out.className = 'live-sum';
+      out.setAttribute('for', input.id);
+      input.parentNode.appendChild(out);
+      return out;
+    });
+    function update() {
+      var values = fieldValues(form);
+      schema.rules.forEach(function (rule, i) {
+        if (!outputs[i]) return;
+        var s = ruleSums(schema, rule, values);
+        outputs[i].textContent = rule.parts + '：' + formatMoney(s.sum) + '万元' + (s.any && s.total !== s.sum ? '（与填写的' + formatMoney(s.total) + '不一致）' : '');
+      });
+    }
+    form.addEventListener('input', update);
+    update();
+  }
+
+  function setUpRows(form, schema) {
+    Array.prototype.forEach.call(form.querySelectorAll('table.input-table'), function (table) {
+      var prefix = table.getAttribute('data-prefix');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'add-row';
+      button.textContent = '添加一行（' + table.querySelector('caption').textContent + '）';
+      button.addEventListener('click', function () {
+        var body = table.tBodies[0];
+        var count = body.rows.length;
+        if (count >= schema.max_rows) return;
+        var row = body.rows[count - 1].cloneNode(true);
+        row.cells[0].textContent = String(count + 1);
+        Array.prototype.forEach.call(row.querySelectorAll('input'), function (input) {
+          var column = input.name.slice(prefix.length).split('.')[1];
+          input.name = prefix + count + '.' + column;
+          input.id = 'f-' + input.name.replace(/\./g, '-');
+          input.value = '';
+          input.removeAttribute('aria-invalid');
+          input.setAttribute('aria-describedby', 'e-' + input.id);
+          input.setAttribute('aria-label', input.getAttribute('aria-label').replace(/（第[0-9]+行）$/, '（第' + (count + 1) + '行）'));
+        });
+        Array.prototype.forEach.call(row.querySelectorAll('.field-error'), function (slot) {
+          slot.id = 'e-' + slot.previousElementSibling.id;
+          slot.textContent = '';
+        });
+        body.appendChild(row);
+        row.querySelector('input').focus();
+        if (count + 1 >= schema.max_rows) button.disabled = true;
+      });
+      table.parentNode.parentNode.insertBefore(button, table.parentNode.nextSibling);
+    });
+  }
+
+  function versionName(n) {
+    return 'v' + ('000' + n).slice(-4);
+  }
+
+  // Sends with XMLHttpRequest for its upload progress; the collector's JSON
+  // answer either leads to the receipt page or lists what to correct.
+  function send(form) {
+    var progress = form.querySelector('.upload-progress');
+    var status = form.querySelector('.upload-status');
+    var button = form.querySelector('button[type=submit]');
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.addEventListener('progress', function (e) {
+      if (!e.lengthComputable) return;
+      var percent = Math.round(e.loaded / e.total * 100);
+      progress.hidden = false;
+      progress.value = percent;
+      progress.textContent = percent + '%';
+      status.textContent = percent < 100 ? '正在上传：' + percent + '%' : '上传完成，正在保存……';
+    });
+    xhr.addEventListener('load', function () {
+      var body = null;
+      try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = null; }
+      if (xhr.status === 201 && body) {
+        status.textContent = '已受理，正在打开回执……';
+        window.location.assign(form.action + '/' + encodeURIComponent(body.unit) + '/' + versionName(body.version) + '/receipt?id=' + encodeURIComponent(body.receipt));
+        return;
+      }
+      button.disabled = false;
+      progress.hidden = true;
+      status.textContent = '';
+      var errors = body && body.error ? (body.errors || [body.error]) : [{ field: '', message: '提交未成功（' + xhr.status + '），请稍后再试。' }];
+      showErrors(form, errors);
+    });
+    xhr.addEventListener('error', function () {
+      button.disabled = false;
+      progress.hidden = true;
+      status.textContent = '';
+      showErrors(form, [{ field: '', message: '网络连接中断，提交未成功，请稍后再试。' }]);
+    });
+    button.disabled = true;
+    status.textContent = '正在提交……';
+    xhr.send(new FormData(form));
+  }
+
+  function init() {
+    var form = document.querySelector('form.online-form');
+    if (!form) return;
+    if (deadlinePassed(form.getAttribute('data-deadline'), Date.now())) {
+      document.getElementById('closed-notice').hidden = false;
+      form.remove();
+      return;
+    }
+    var schema = JSON.parse(form.getAttribute('data-schema'));
+    form.noValidate = true;
+    setUpSums(form, schema);
+    setUpRows(form, schema);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var errors = localChecks(form, schema);
+      if (errors.length) {
+        showErrors(form, errors);
+        return;
+      }
+      clearErrors(form);
+      send(form);
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+}());
