@@ -8,6 +8,7 @@
 
 #include "common/form_schema.hpp"
 #include "generator/downloads.hpp"
+#include "generator/parallel.hpp"
 #include "generator/routes.hpp"
 #include "generator/search_tokens.hpp"
 
@@ -147,12 +148,17 @@ std::vector<SearchDocument> search_documents(const Site& site, const std::map<st
 }
 
 std::string search_index_json(const std::vector<SearchDocument>& docs) {
+    std::vector<std::vector<std::string>> tokens(docs.size());
+    parallel_for(docs.size(), [&](std::size_t, std::size_t id) { tokens[id] = search_tokens(docs[id].title + " " + docs[id].text); });
+    // Documents in ascending order: a repeated token of the current one is
+    // already the last id of its list (cheaper than sorting each document's tokens).
     std::unordered_map<std::string, std::vector<std::uint32_t>> postings;
     for (std::size_t id = 0; id < docs.size(); ++id) {
-        std::vector<std::string> tokens = search_tokens(docs[id].title + " " + docs[id].text);
-        std::sort(tokens.begin(), tokens.end());
-        tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
-        for (auto& t : tokens) postings[std::move(t)].push_back(static_cast<std::uint32_t>(id));
+        for (auto& t : tokens[id]) {
+            auto& list = postings[t];
+            if (list.empty() || list.back() != id) list.push_back(static_cast<std::uint32_t>(id));
+        }
+        tokens[id] = {};
     }
     nlohmann::json head = {{"kinds", kind_labels()}, {"docs", nlohmann::json::array()}};
     for (const auto& d : docs) head["docs"].push_back({d.kind, d.title, d.url, d.date, d.excerpt});

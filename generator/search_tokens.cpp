@@ -52,6 +52,7 @@ bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp 
 
 std::vector<std::string> search_tokens(std::string_view text) {
     std::vector<std::string> out;
+    out.reserve(text.size() / 3 + 1);  // about one token per Han character, three bytes each
     std::vector<char32_t> han;  // the current run of Han characters
     std::string word;           // the current run of letters and digits
     auto end_runs = [&] {

@@ -9,7 +9,7 @@ packages=(
   libyaml-cpp-dev libmimalloc-dev catch2
   libcpp-httplib-dev libsodium-dev libssl-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
-  nginx
+  nginx nodejs
 )
 
 # Tests read the generated DOCX and XLSX back through LibreOffice; without it
