@@ -149,8 +149,10 @@
   }
 
   // Every document holding every term, best first: those whose title holds
-  // the whole query, then those whose title or excerpt does, then by how
-  // often the terms occur there, then the newest.
+  // the whole query, then those whose title or excerpt does; then by how
+  // often the terms occur in the title, the shorter title first (a page
+  // before its file, whose name adds ".docx"), by how often they occur in
+  // the excerpt; then the newest.
   function search(index, query) {
     var terms = queryTerms(query);
     if (!terms.length) return [];
@@ -166,17 +168,23 @@
       var excerpt = fold(doc[4]);
       var tier = phrases.every(function (p) { return title.indexOf(p) >= 0; }) ? 0
         : phrases.every(function (p) { return title.indexOf(p) >= 0 || excerpt.indexOf(p) >= 0; }) ? 1 : 2;
-      var hits = 0;
-      terms.forEach(function (t) { hits += 2 * occurrences(title, t.text) + occurrences(excerpt, t.text); });
+      var titleHits = 0;
+      var excerptHits = 0;
+      terms.forEach(function (t) {
+        titleHits += occurrences(title, t.text);
+        excerptHits += occurrences(excerpt, t.text);
+      });
       return {
-        id: id, tier: tier, hits: hits,
+        id: id, tier: tier, titleHits: titleHits, excerptHits: excerptHits,
         kind: doc[0], kindLabel: index.kinds[doc[0]] || doc[0],
         title: doc[1], url: doc[2], date: doc[3], excerpt: doc[4]
       };
     });
     results.sort(function (a, b) {
       if (a.tier !== b.tier) return a.tier - b.tier;
-      if (a.hits !== b.hits) return b.hits - a.hits;
+      if (a.titleHits !== b.titleHits) return b.titleHits - a.titleHits;
+      if (a.title.length !== b.title.length) return a.title.length - b.title.length;
+      if (a.excerptHits !== b.excerptHits) return b.excerptHits - a.excerptHits;
       if (a.date !== b.date) return a.date < b.date ? 1 : -1;
       return a.id - b.id;
     });
