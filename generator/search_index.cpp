@@ -119,9 +119,10 @@ void add_files(std::vector<SearchDocument>& out, const Site& site, const std::ma
         const std::string date = citing_date(site, page);
         const std::string title = page_titles.count(page) ? page_titles.at(page) : std::string();
         for (const Download& d : files)
-            out.push_back(document("file", d.label, d.path, date, d.type + "，" + human_size(d.bytes.size()) + "，" + title, title));
+            out.push_back(document("file", d.label, d.path, date, d.type + "，" + human_size(d.bytes.size()) + "，" + title, d.type + " " + title));
     }
     // A file attached to several notices is listed once, under its first title.
+    // Its type is indexed too: "docx" finds every Word file.
     std::set<std::string> seen;
     std::map<std::string, unsigned long long> sizes;
     for (const auto& f : site.static_files) sizes[f.out_path] = f.size;
@@ -129,8 +130,9 @@ void add_files(std::vector<SearchDocument>& out, const Site& site, const std::ma
         for (const auto& a : n.attachments) {
             if (a.file.empty() || !seen.insert(a.file).second) continue;
             const std::string size = sizes.count(a.file) ? "，" + human_size(sizes.at(a.file)) : std::string();
+            const std::string type = file_type(a.file);
             out.push_back(document("file", a.title, a.file, n.published.iso(),
-                                   file_type(a.file) + size + "，《" + n.title + "》附件" + std::to_string(a.number), n.title));
+                                   type + size + "，《" + n.title + "》附件" + std::to_string(a.number), type + " " + n.title));
         }
     }
 }

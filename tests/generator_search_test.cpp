@@ -212,3 +212,38 @@ date: 2020-03-01
     CHECK(index["postings"].contains("申报"));
     CHECK(index["postings"].contains("项目"));
 }
+
+TEST_CASE("a file attached to a notice is found by its title and its type, once") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+title: 甲通知
+date: 2020-03-01
+attachments:
+  - title: 填报说明
+    file: /attachments/guide.txt
+---
+正文。
+-- content/notices/b.md --
+---
+title: 乙通知
+date: 2020-02-01
+attachments:
+  - title: 另一个名字
+    file: /attachments/guide.txt
+---
+正文。
+-- content/attachments/guide.txt --
+填报说明。
+)");
+    REQUIRE(site.build().errors.empty());
+    const Index index{json::parse(site.read("search/index.json"))};
+    // The notice holds its attachments' titles as printed on it.
+    CHECK(index.titles_with({"填报", "说明"}) == std::vector<std::string>{"甲通知", "填报说明"});
+    CHECK(index.titles_with({"txt"}) == std::vector<std::string>{"填报说明"});
+    CHECK(index.titles_with({"另一"}) == std::vector<std::string>{"乙通知"});
+    const json* file = index.doc_titled("填报说明");
+    REQUIRE(file);
+    CHECK((*file)[0] == "file");
+    CHECK((*file)[2] == "attachments/guide.txt");
+    CHECK((*file)[4] == "TXT，16 B，《甲通知》附件1");
+}

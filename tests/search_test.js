@@ -76,6 +76,7 @@ try {
 
   check('a Latin word is found whole, by its start and in full-width letters', () => {
     for (const q of ['XXXX', 'xx', 'ＸＸＸＸ']) includesAll(titles(index, q), ['2019年XXXX教育信息化创新试点工作方案（提纲）']);
+    assert.deepStrictEqual(titles(index, 'docx 任务书'), ['岳阳市教育信息化试点项目计划任务书.docx']);
   });
 
   check('one character finds what its pairs find; all pieces of a query must match', () => {
