@@ -23,6 +23,7 @@
 #include "generator/parallel.hpp"
 #include "generator/personal_check.hpp"
 #include "generator/routes.hpp"
+#include "generator/search_index.hpp"
 #include "generator/site_config.hpp"
 #include "generator/sitemap.hpp"
 #include "generator/submissions_loader.hpp"
@@ -34,7 +35,7 @@ namespace gen {
 namespace fs = std::filesystem;
 namespace {
 
-enum class PageKind { home, notice_index, notice, quota, topics, list, form, online_form, not_found, call_status };
+enum class PageKind { home, notice_index, notice, quota, topics, list, form, online_form, not_found, call_status, search };
 
 struct PageJob {
     PageKind kind;
@@ -104,6 +105,7 @@ struct Renderer {
     Writer& writer;
     PersonalDataCheck& personal;
     common::Diagnostics& diags;
+    std::vector<std::string>& notice_texts;  // one slot per notice, each filled by the thread rendering it
 
     void render(Templates& templates, const PageJob& job) {
         std::string title;
@@ -127,6 +129,7 @@ struct Renderer {
                     reported.insert(l.target);
                 }
                 view = notice_view(ctx, n, md.html), tmpl = "notice", title = n.title;
+                notice_texts[job.index] = md.text;
                 break;
             }
             case PageKind::quota:
@@ -152,6 +155,10 @@ struct Renderer {
                 break;
             case PageKind::not_found:
                 view = not_found_view(ctx), tmpl = "not_found", title = "页面未找到";
+                break;
+            case PageKind::search:
+                view = search_view(ctx), tmpl = "search", title = "站内搜索";
+                script = "assets/search.js";
                 break;
         }
         const std::string content = templates.render(tmpl, view);
@@ -251,6 +258,7 @@ BuildResult build_site(const BuildOptions& o) {
     }
     if (site.has_submissions)
         for (std::size_t i = 0; i < site.calls.size(); ++i) page(PageKind::call_status, i, data_url("calls", site.calls[i].key), site.calls[i].source);
+    page(PageKind::search, 0, "search/", theme_dir + "search.mustache");
     page(PageKind::not_found, 0, "404.html", theme_dir + "not_found.mustache");
     for (const auto& [url, list] : downloads)
         for (const auto& d : list) plan.add(d.path, "data for " + url);
@@ -258,6 +266,7 @@ BuildResult build_site(const BuildOptions& o) {
     for (const auto& f : theme.static_files) plan.add(f.out_path, f.shown_path);
     plan.add("feed.xml", "the feed");
     plan.add("sitemap.xml", "the sitemap");
+    plan.add("search/index.json", "the search index");
 
     try {
         Writer writer(out_dir, !o.write);
@@ -278,7 +287,8 @@ BuildResult build_site(const BuildOptions& o) {
             else work.emplace_back(false, c++);
         }
         for (std::size_t w = 0; w < worker_count(work.size()); ++w) per_worker.push_back(std::make_unique<Templates>(theme));
-        Renderer renderer{site, ctx, plan, theme, writer, personal, diags};
+        std::vector<std::string> notice_texts(site.notices.size());
+        Renderer renderer{site, ctx, plan, theme, writer, personal, diags, notice_texts};
         Progress progress(o.progress, jobs.size());
         std::mutex io_error_mutex;
         std::string io_error;
@@ -311,8 +321,12 @@ BuildResult build_site(const BuildOptions& o) {
             entries.push_back({job.url, job.kind == PageKind::notice ? site.notices[job.index].published.iso() : std::string()});
         }
         writer.write("sitemap.xml", make_sitemap(site, entries));
-
         clock.mark("downloads, feed, sitemap");
+
+        const std::string index = search_index_json(search_documents(site, downloads, notice_texts));
+        personal.scan_output("search/index.json", index);
+        writer.write("search/index.json", index);
+        clock.mark("search index");
 
         std::optional<Writer> internal;
         if (!o.internal.empty()) {

@@ -21,10 +21,7 @@ Download xlsx_download(const std::string& page_url, const std::string& stem, con
 // Office files carry a creation date: the date of the first notice that
 // attaches the page, so that rebuilding never changes them.
 std::string document_date(const Site& site, const std::string& page_url) {
-    std::string date;
-    for (const auto& n : site.notices)
-        for (const auto& a : n.attachments)
-            if (a.page == page_url && (date.empty() || n.date.iso() < date)) date = n.date.iso();
+    const std::string date = citing_date(site, page_url);
     return date.empty() ? site.today.iso() : date;
 }
 
@@ -51,6 +48,14 @@ xlsx::Sheet list_sheet(const ApprovedList& l) {
 }
 
 }  // namespace
+
+std::string citing_date(const Site& site, const std::string& page_url) {
+    std::string date;
+    for (const auto& n : site.notices)
+        for (const auto& a : n.attachments)
+            if (a.page == page_url && (date.empty() || n.date.iso() < date)) date = n.date.iso();
+    return date;
+}
 
 std::string human_size(unsigned long long bytes) {
     char buf[32];

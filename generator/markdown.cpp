@@ -101,6 +101,22 @@ void add_th_scope(std::string& html) {
     }
 }
 
+// Raw HTML is left out as the page leaves it out; a space ends every block
+// so that words of adjacent cells and paragraphs do not run together.
+void add_visible_text(std::string& text, cmark_node* node, cmark_node_type type, cmark_event_type ev) {
+    const bool block = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+    if (ev == CMARK_EVENT_EXIT) {
+        if (block) text += ' ';
+        return;
+    }
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK) {
+        if (const char* literal = cmark_node_get_literal(node)) text += literal;
+        if (block) text += ' ';
+    } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+        text += ' ';
+    }
+}
+
 }  // namespace
 
 int markdown_column(const std::string& markdown, const InternalLink& link) {
@@ -137,9 +153,10 @@ RenderedMarkdown render_markdown(const std::string& markdown, const std::string&
     std::vector<OpenHeading> open;  // the headings enclosing the current one
     std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(doc.get()));
     for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
-        if (ev != CMARK_EVENT_ENTER) continue;
         cmark_node* node = cmark_iter_get_node(iter.get());
         const cmark_node_type type = cmark_node_get_type(node);
+        add_visible_text(out.text, node, type, ev);
+        if (ev != CMARK_EVENT_ENTER) continue;
         const int md_line = cmark_node_get_start_line(node);
         const int line = first_line + md_line - 1;
         const int byte_col = cmark_node_get_start_column(node);

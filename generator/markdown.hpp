@@ -22,6 +22,7 @@ int markdown_column(const std::string& markdown, const InternalLink& link);
 struct RenderedMarkdown {
     std::string html;
     std::vector<InternalLink> links;
+    std::string text;  // what a reader sees, blocks separated by spaces: for the search index
 };
 
 // Registers the GFM extensions; call once before any thread renders.

@@ -16,6 +16,8 @@ std::string output_path(const std::string& url) {
     return url;
 }
 
+std::string item_anchor(const std::string& kind, std::size_t index) { return kind + "-" + std::to_string(index + 1); }
+
 namespace {
 
 // A call makes its notice a call for submissions: the notice shows the

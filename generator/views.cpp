@@ -189,6 +189,7 @@ View layout_view(const ViewContext& ctx, const std::string& url, const std::stri
     if (!s.topics.empty()) add_nav("选题指南", data_url("topics", s.topics.back().key));
     if (!s.quotas.empty()) add_nav("名额分配", data_url("quotas", s.quotas.back().key));
     if (!s.lists.empty()) add_nav("公布名单", data_url("lists", s.lists.back().key));
+    add_nav("站内搜索", "search/");
     v.set("nav", nav);
     List contacts = list();
     for (const auto& c : s.info.contacts) {
@@ -315,8 +316,10 @@ View quota_view(const ViewContext& ctx, const QuotaTable& q) {
     v.set("unit_column", q.unit_column);
     v.set("quota_column", q.quota_column);
     List rows = list();
-    for (const auto& r : q.rows) {
+    for (std::size_t i = 0; i < q.rows.size(); ++i) {
+        const QuotaRow& r = q.rows[i];
         View rv("unit", r.county_name);
+        rv.set("anchor", item_anchor("row", i));
         rv.set("quota", std::to_string(r.quota));
         rows << rv;
     }
@@ -330,8 +333,10 @@ View topics_view(const ViewContext& ctx, const TopicGuide& g) {
     View v;
     set_data_header(ctx, v, data_url("topics", g.key), g);
     List topics = list();
-    for (const auto& t : g.topics) {
+    for (std::size_t i = 0; i < g.topics.size(); ++i) {
+        const Topic& t = g.topics[i];
         View tv("number", t.number);
+        tv.set("anchor", item_anchor("topic", i));
         tv.set("title", t.title);
         tv.set("conditions", t.conditions);
         tv.set("directions", t.directions);
@@ -349,8 +354,10 @@ View list_view(const ViewContext& ctx, const ApprovedList& l) {
     v.set("project_label", l.project_label);
     v.set("leader_label", l.leader_label);
     List entries = list();
-    for (const auto& e : l.entries) {
+    for (std::size_t i = 0; i < l.entries.size(); ++i) {
+        const ListEntry& e = l.entries[i];
         View ev("unit", e.unit);
+        ev.set("anchor", item_anchor("entry", i));
         ev.set("project", e.project);
         ev.set("leader", e.leader);
         entries << ev;
@@ -516,6 +523,17 @@ View internal_version_view(const ViewContext& ctx, const Submission& sub, const 
         v.set("changes", changes);
         v.set("unchanged", changes.is_empty_list());
     }
+    return v;
+}
+
+View search_view(const ViewContext& ctx) {
+    View v;
+    v.set("title", "站内搜索");
+    v.set("action", href(ctx, "search/"));
+    v.set("index_url", href(ctx, "search/index.json"));
+    v.set("base", ctx.site.config.base_path);
+    v.set("notices_url", href(ctx, "notices/"));
+    v.set("home_url", href(ctx, ""));
     return v;
 }
 

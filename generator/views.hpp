@@ -34,6 +34,8 @@ View topics_view(const ViewContext& ctx, const TopicGuide& g);
 View list_view(const ViewContext& ctx, const ApprovedList& l);
 View form_view(const ViewContext& ctx, const FormPage& f);
 View not_found_view(const ViewContext& ctx);
+// The search page: a form that works as a plain GET, and what its script needs.
+View search_view(const ViewContext& ctx);
 // 受理情况 of a call: counts per county against its quota or list; no names
 // of people, no contact details.
 View call_status_view(const ViewContext& ctx, const Call& call);

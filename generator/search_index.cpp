@@ -1,0 +1,191 @@
+#include "generator/search_index.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "common/form_schema.hpp"
+#include "generator/downloads.hpp"
+#include "generator/parallel.hpp"
+#include "generator/routes.hpp"
+#include "generator/search_tokens.hpp"
+
+namespace gen {
+namespace {
+
+// Long enough for a sentence or two around the start; the client shows it as is.
+constexpr std::size_t kExcerptChars = 120;
+
+// What result lists call each kind.
+const std::map<std::string, std::string>& kind_labels() {
+    static const std::map<std::string, std::string> labels = {
+        {"notice", "通知公告"}, {"guide", "选题指南"}, {"topic", "试点选题"},  {"quota", "名额分配表"}, {"county", "名额分配"},
+        {"list", "公布名单"},   {"unit", "名单单位"},  {"form", "表格"},      {"file", "附件"}};
+    return labels;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
+    return out;
+}
+
+SearchDocument document(std::string kind, std::string title, std::string url, std::string date, std::string excerpt, std::string text) {
+    return SearchDocument{std::move(kind), std::move(title), std::move(url), std::move(date),
+                          collapsed_prefix(excerpt, kExcerptChars), std::move(text)};
+}
+
+void add_notices(std::vector<SearchDocument>& out, const Site& site, const std::vector<std::string>& notice_texts) {
+    for (std::size_t i = 0; i < site.notices.size(); ++i) {
+        const Notice& n = site.notices[i];
+        const std::string& body = i < notice_texts.size() ? notice_texts[i] : std::string();
+        std::vector<std::string> parts = {n.doc_no, n.addressees, body};
+        for (const auto& a : n.attachments) parts.push_back(a.title);
+        for (const auto& k : n.keywords) parts.push_back(k);
+        out.push_back(document("notice", n.title, notice_url(n.slug), n.published.iso(), body, joined(parts)));
+    }
+}
+
+void add_data_pages(std::vector<SearchDocument>& out, const Site& site) {
+    for (const auto& g : site.topics) {
+        const std::string url = data_url("topics", g.key), date = citing_date(site, url);
+        std::vector<std::string> numbered;
+        for (const auto& t : g.topics) numbered.push_back(t.number + "、" + t.title);
+        out.push_back(document("guide", g.title, url, date, joined(numbered), joined(g.heading)));
+        for (std::size_t i = 0; i < g.topics.size(); ++i) {
+            const Topic& t = g.topics[i];
+            out.push_back(document("topic", numbered[i], url + "#" + item_anchor("topic", i), date, "试点方向：" + t.directions,
+                                   joined({t.conditions, t.directions, t.applicants})));
+        }
+    }
+    for (const auto& q : site.quotas) {
+        const std::string url = data_url("quotas", q.key), date = citing_date(site, url);
+        out.push_back(document("quota", q.title, url, date, q.unit_column + "、" + q.quota_column + "，" + q.total_label + std::to_string(q.total),
+                               joined(q.heading)));
+        for (std::size_t i = 0; i < q.rows.size(); ++i) {
+            const QuotaRow& r = q.rows[i];
+            out.push_back(document("county", r.county_name, url + "#" + item_anchor("row", i), date,
+                                   q.quota_column + "：" + std::to_string(r.quota) + "（" + q.title + "）", ""));
+        }
+    }
+    for (const auto& l : site.lists) {
+        const std::string url = data_url("lists", l.key), date = citing_date(site, url);
+        out.push_back(document("list", l.title, url, date, "共" + std::to_string(l.entries.size()) + "个单位", joined(l.heading)));
+        // Units and projects only: the 项目负责人 column names people.
+        for (std::size_t i = 0; i < l.entries.size(); ++i) {
+            const ListEntry& e = l.entries[i];
+            out.push_back(document("unit", e.unit, url + "#" + item_anchor("entry", i), date,
+                                   l.project_label + "：" + e.project + "（" + l.title + "）", e.project));
+        }
+    }
+}
+
+// The printed words of a form: headings, labels, paragraphs, outline and notes.
+// A per-year block is printed once for each of its years.
+void form_words(const std::vector<common::FormBlock>& blocks, int year, std::vector<std::string>& out) {
+    for (const auto& b : blocks) {
+        out.push_back(common::with_year(b.heading, year));
+        for (const auto& f : b.fields) out.push_back(f.label);
+        for (const auto& p : b.paragraphs) out.push_back(p);
+        for (const auto& item : b.items) {
+            out.push_back(item.text);
+            for (const auto& sub : item.items) out.push_back(sub.text);
+        }
+        for (const auto& e : b.entries) out.push_back(e.label);
+        out.push_back(b.note);
+        for (int y : b.years) form_words(b.blocks, y, out);
+    }
+}
+
+void add_forms(std::vector<SearchDocument>& out, const Site& site) {
+    for (const auto& f : site.forms) {
+        const std::string url = data_url("forms", f.key);
+        std::vector<std::string> words = {f.form.subtitle};
+        form_words(f.form.blocks, 0, words);
+        for (const auto& n : f.form.notes) words.push_back(n);
+        words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
+        const std::string text = joined(words);
+        out.push_back(document("form", f.form.title, url, citing_date(site, url), text, text));
+    }
+}
+
+void add_files(std::vector<SearchDocument>& out, const Site& site, const std::map<std::string, std::vector<Download>>& downloads) {
+    std::map<std::string, std::string> page_titles;
+    for (const auto& d : out)
+        if (d.kind == "quota" || d.kind == "list" || d.kind == "form" || d.kind == "guide") page_titles[d.url] = d.title;
+    for (const auto& [page, files] : downloads) {
+        const std::string date = citing_date(site, page);
+        const std::string title = page_titles.count(page) ? page_titles.at(page) : std::string();
+        for (const Download& d : files)
+            out.push_back(document("file", d.label, d.path, date, d.type + "，" + human_size(d.bytes.size()) + "，" + title, d.type + " " + title));
+    }
+    // A file attached to several notices is listed once, under its first title.
+    // Its type is indexed too: "docx" finds every Word file.
+    std::set<std::string> seen;
+    std::map<std::string, unsigned long long> sizes;
+    for (const auto& f : site.static_files) sizes[f.out_path] = f.size;
+    for (const auto& n : site.notices) {
+        for (const auto& a : n.attachments) {
+            if (a.file.empty() || !seen.insert(a.file).second) continue;
+            const std::string size = sizes.count(a.file) ? "，" + human_size(sizes.at(a.file)) : std::string();
+            const std::string type = file_type(a.file);
+            out.push_back(document("file", a.title, a.file, n.published.iso(),
+                                   type + size + "，《" + n.title + "》附件" + std::to_string(a.number), type + " " + n.title));
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<SearchDocument> search_documents(const Site& site, const std::map<std::string, std::vector<Download>>& downloads,
+                                             const std::vector<std::string>& notice_texts) {
+    std::vector<SearchDocument> out;
+    add_notices(out, site, notice_texts);
+    add_data_pages(out, site);
+    add_forms(out, site);
+    add_files(out, site, downloads);
+    return out;
+}
+
+std::string search_index_json(const std::vector<SearchDocument>& docs) {
+    std::vector<std::vector<std::string>> tokens(docs.size());
+    parallel_for(docs.size(), [&](std::size_t, std::size_t id) { tokens[id] = search_tokens(docs[id].title + " " + docs[id].text); });
+    // Documents in ascending order: a repeated token of the current one is
+    // already the last id of its list (cheaper than sorting each document's tokens).
+    std::unordered_map<std::string, std::vector<std::uint32_t>> postings;
+    for (std::size_t id = 0; id < docs.size(); ++id) {
+        for (auto& t : tokens[id]) {
+            auto& list = postings[t];
+            if (list.empty() || list.back() != id) list.push_back(static_cast<std::uint32_t>(id));
+        }
+        tokens[id] = {};
+    }
+    nlohmann::json head = {{"kinds", kind_labels()}, {"docs", nlohmann::json::array()}};
+    for (const auto& d : docs) head["docs"].push_back({d.kind, d.title, d.url, d.date, d.excerpt});
+    std::string out = head.dump();
+    out.pop_back();  // the closing brace: postings follow
+    out += ",\"postings\":{";
+    std::vector<const std::pair<const std::string, std::vector<std::uint32_t>>*> sorted;
+    sorted.reserve(postings.size());
+    for (const auto& p : postings) sorted.push_back(&p);
+    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    bool first_key = true;
+    for (const auto* p : sorted) {
+        // Tokens are Han characters, a-z and 0-9 only: nothing to escape.
+        out += (first_key ? "\"" : ",\"") + p->first + "\":[";
+        first_key = false;
+        std::uint32_t previous = 0;
+        for (std::size_t k = 0; k < p->second.size(); ++k) {
+            if (k) out += ',';
+            out += std::to_string(p->second[k] - previous);
+            previous = p->second[k];
+        }
+        out += ']';
+    }
+    out += "}}\n";
+    return out;
+}
+
+}  // namespace gen

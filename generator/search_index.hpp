@@ -1,0 +1,37 @@
+#pragma once
+// The site's search index (search/index.json), made only from what the
+// site publishes: notices, the topic guide, quota tables, published lists,
+// forms and the files offered for download. Never from submissions.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "generator/site_model.hpp"
+
+namespace gen {
+
+struct SearchDocument {
+    std::string kind;     // notice, guide, topic, quota, county, list, unit, form, file
+    std::string title;
+    std::string url;      // relative to the base path, maybe with a #fragment
+    std::string date;     // YYYY-MM-DD, empty when the thing has none
+    std::string excerpt;  // shown under the title in the results
+    std::string text;     // indexed with the title, never shipped
+};
+
+// Everything worth finding, in a fixed order: notices as the site orders
+// them, then data pages with their topics, rows and entries, then forms,
+// then downloads. `notice_texts[i]` is the visible text of notice i's body.
+std::vector<SearchDocument> search_documents(const Site& site, const std::map<std::string, std::vector<Download>>& downloads,
+                                             const std::vector<std::string>& notice_texts);
+
+// {"kinds": {kind: label}, "docs": [[kind, title, url, date, excerpt], ...],
+//  "postings": {token: [id, gap, gap, ...]}}: documents are numbered by
+// their place in "docs"; each token (search_tokens) lists the documents
+// holding it in ascending order, as the first id and then the differences,
+// which keeps long lists short. Keys sorted, no spaces: the same site
+// always gives the same bytes.
+std::string search_index_json(const std::vector<SearchDocument>& docs);
+
+}  // namespace gen

@@ -1,0 +1,111 @@
+#include "generator/search_tokens.hpp"
+
+namespace gen {
+namespace {
+
+// Decodes the code point at i and moves i past it. The text was checked as
+// UTF-8 when it was read, so no validation here.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto c = static_cast<unsigned char>(s[i++]);
+    if (c < 0x80) return c;
+    const int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+    char32_t cp = c & (0x3F >> extra);
+    for (int k = 0; k < extra && i < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool is_han(char32_t cp) {
+    return cp == 0x3007 || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
+// Full-width ASCII (ＸＸＸＸ, ２０１９) as typed by Chinese input methods.
+char32_t folded(char32_t cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+    return cp;
+}
+
+bool is_word_char(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'); }
+
+bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000; }
+
+}  // namespace
+
+std::vector<std::string> search_tokens(std::string_view text) {
+    std::vector<std::string> out;
+    out.reserve(text.size() / 3 + 1);  // about one token per Han character, three bytes each
+    std::vector<char32_t> han;  // the current run of Han characters
+    std::string word;           // the current run of letters and digits
+    auto end_runs = [&] {
+        if (han.size() == 1) {
+            out.emplace_back();
+            append_utf8(out.back(), han[0]);
+        }
+        for (std::size_t k = 1; k < han.size(); ++k) {
+            out.emplace_back();
+            append_utf8(out.back(), han[k - 1]);
+            append_utf8(out.back(), han[k]);
+        }
+        han.clear();
+        if (!word.empty()) out.push_back(std::move(word));
+        word.clear();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t cp = folded(next_code_point(text, i));
+        if (is_han(cp)) {
+            if (!word.empty()) end_runs();
+            han.push_back(cp);
+        } else if (is_word_char(cp)) {
+            if (!han.empty()) end_runs();
+            word += static_cast<char>(cp);
+        } else {
+            end_runs();
+        }
+    }
+    end_runs();
+    return out;
+}
+
+std::string collapsed_prefix(std::string_view text, std::size_t max_chars) {
+    std::string out;
+    std::size_t chars = 0;
+    bool pending_space = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t start = i;
+        const char32_t cp = next_code_point(text, i);
+        if (is_space(cp)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (chars + pending_space >= max_chars) {
+            out += "…";
+            break;
+        }
+        if (pending_space) out += ' ', ++chars;
+        pending_space = false;
+        out.append(text.substr(start, i - start));
+        ++chars;
+    }
+    return out;
+}
+
+}  // namespace gen

@@ -1,0 +1,23 @@
+#pragma once
+// How text is cut into the search index's tokens. search.js cuts queries
+// the same way (its tokens()), so the two must change together.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gen {
+
+// Chinese has no spaces between words, and a word list would miss new names
+// (汨罗市正则学校): every run of Han characters gives its overlapping
+// two-character pieces (智慧教育 -> 智慧 慧教 教育), a run of one character
+// that character. Runs of Latin letters and digits give whole words, lower
+// case. Full-width letters and digits count as their ASCII forms; anything
+// else separates. Tokens come in text order, repeats included.
+std::vector<std::string> search_tokens(std::string_view text);
+
+// At most `max_chars` characters of `text` with every run of white space
+// made one space, trimmed; "…" marks a cut. For excerpts.
+std::string collapsed_prefix(std::string_view text, std::size_t max_chars);
+
+}  // namespace gen

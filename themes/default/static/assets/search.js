@@ -1,0 +1,330 @@
+/* Site search on search/index.json (written by the generator: see
+   generator/search_index.hpp for its format). The pure functions at the top
+   are shared with tests/search_test.js through module.exports; the page code
+   at the bottom runs only in a browser. Index text reaches the page through
+   textContent only, never as markup. */
+(function () {
+  'use strict';
+
+  var MAX_SHOWN = 100;
+
+  // --- Cutting text into tokens: the same rules as generator/search_tokens.cpp.
+
+  function isHan(cp) {
+    return cp === 0x3007 || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+  }
+
+  function isWordChar(cp) {
+    return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
+  }
+
+  // Full-width ASCII as ASCII, capitals as small letters. Each UTF-16 unit
+  // stays one unit, so offsets into the folded text are offsets into the text.
+  function fold(text) {
+    return String(text).replace(/[\uff01-\uff5eA-Z]/g, function (c) {
+      var cp = c.charCodeAt(0);
+      if (cp >= 0xff01) cp -= 0xfee0;
+      if (cp >= 0x41 && cp <= 0x5a) cp += 0x20;
+      return String.fromCharCode(cp);
+    });
+  }
+
+  // Runs of Han characters and runs of letters and digits, folded, in order.
+  function runs(text) {
+    var out = [];
+    var current = null;
+    for (var ch of fold(text)) {
+      var cp = ch.codePointAt(0);
+      var type = isHan(cp) ? 'han' : isWordChar(cp) ? 'word' : null;
+      if (!type) {
+        current = null;
+        continue;
+      }
+      if (!current || current.type !== type) {
+        current = { type: type, chars: [] };
+        out.push(current);
+      }
+      current.chars.push(ch);
+    }
+    return out;
+  }
+
+  // The terms of a query: two-character pieces of Han runs ("pair"), a lone
+  // Han character ("char") and whole words ("word"), each once.
+  function queryTerms(query) {
+    var terms = [];
+    var seen = {};
+    function add(text, type) {
+      if (seen[text]) return;
+      seen[text] = true;
+      terms.push({ text: text, type: type });
+    }
+    runs(query).forEach(function (run) {
+      if (run.type === 'word') return add(run.chars.join(''), 'word');
+      if (run.chars.length === 1) return add(run.chars[0], 'char');
+      for (var k = 1; k < run.chars.length; ++k) add(run.chars[k - 1] + run.chars[k], 'pair');
+    });
+    return terms;
+  }
+
+  // Tokens as the index stores them (repeats included), for comparing with the generator.
+  function tokens(text) {
+    var out = [];
+    runs(text).forEach(function (run) {
+      if (run.type === 'word' || run.chars.length === 1) return out.push(run.chars.join(''));
+      for (var k = 1; k < run.chars.length; ++k) out.push(run.chars[k - 1] + run.chars[k]);
+    });
+    return out;
+  }
+
+  // --- The index.
+
+  function prepare(raw) {
+    return { raw: raw, docs: raw.docs, kinds: raw.kinds || {}, keys: null, decoded: {} };
+  }
+
+  // Posting lists are stored as the first id and then gaps.
+  function postings(index, key) {
+    if (index.decoded[key]) return index.decoded[key];
+    var gaps = index.raw.postings[key];
+    var ids = [];
+    if (gaps) {
+      for (var k = 0, id = 0; k < gaps.length; ++k) ids.push(id += gaps[k]);
+    }
+    index.decoded[key] = ids;
+    return ids;
+  }
+
+  function sortedKeys(index) {
+    if (!index.keys) index.keys = Object.keys(index.raw.postings).sort();
+    return index.keys;
+  }
+
+  function union(lists) {
+    var seen = {};
+    var out = [];
+    lists.forEach(function (list) {
+      list.forEach(function (id) {
+        if (!seen[id]) {
+          seen[id] = true;
+          out.push(id);
+        }
+      });
+    });
+    return out.sort(function (a, b) { return a - b; });
+  }
+
+  function intersect(a, b) {
+    var out = [];
+    for (var i = 0, j = 0; i < a.length && j < b.length;) {
+      if (a[i] === b[j]) {
+        out.push(a[i]);
+        ++i;
+        ++j;
+      } else if (a[i] < b[j]) {
+        ++i;
+      } else {
+        ++j;
+      }
+    }
+    return out;
+  }
+
+  // A lone character is stored only inside the pairs that hold it; a word
+  // matches every indexed word it begins (so that "xx" finds "xxxx").
+  function lookup(index, term) {
+    if (term.type === 'pair') return postings(index, term.text);
+    var keys = sortedKeys(index);
+    var matching = keys.filter(function (key) {
+      return term.type === 'char' ? key.indexOf(term.text) >= 0 : key.lastIndexOf(term.text, 0) === 0;
+    });
+    return union(matching.map(function (key) { return postings(index, key); }));
+  }
+
+  function occurrences(haystack, needle) {
+    var n = 0;
+    for (var p = haystack.indexOf(needle); p >= 0; p = haystack.indexOf(needle, p + needle.length)) ++n;
+    return n;
+  }
+
+  // Every document holding every term, best first: those whose title holds
+  // the whole query, then those whose title or excerpt does; then by how
+  // often the terms occur in the title, the shorter title first (a page
+  // before its file, whose name adds ".docx"), by how often they occur in
+  // the excerpt; then the newest.
+  function search(index, query) {
+    var terms = queryTerms(query);
+    if (!terms.length) return [];
+    var ids = null;
+    for (var k = 0; k < terms.length && (ids === null || ids.length); ++k) {
+      var found = lookup(index, terms[k]);
+      ids = ids === null ? found : intersect(ids, found);
+    }
+    var phrases = runs(query).map(function (run) { return run.chars.join(''); });
+    var results = ids.map(function (id) {
+      var doc = index.docs[id];
+      var title = fold(doc[1]);
+      var excerpt = fold(doc[4]);
+      var tier = phrases.every(function (p) { return title.indexOf(p) >= 0; }) ? 0
+        : phrases.every(function (p) { return title.indexOf(p) >= 0 || excerpt.indexOf(p) >= 0; }) ? 1 : 2;
+      var titleHits = 0;
+      var excerptHits = 0;
+      terms.forEach(function (t) {
+        titleHits += occurrences(title, t.text);
+        excerptHits += occurrences(excerpt, t.text);
+      });
+      return {
+        id: id, tier: tier, titleHits: titleHits, excerptHits: excerptHits,
+        kind: doc[0], kindLabel: index.kinds[doc[0]] || doc[0],
+        title: doc[1], url: doc[2], date: doc[3], excerpt: doc[4]
+      };
+    });
+    results.sort(function (a, b) {
+      if (a.tier !== b.tier) return a.tier - b.tier;
+      if (a.titleHits !== b.titleHits) return b.titleHits - a.titleHits;
+      if (a.title.length !== b.title.length) return a.title.length - b.title.length;
+      if (a.excerptHits !== b.excerptHits) return b.excerptHits - a.excerptHits;
+      if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+      return a.id - b.id;
+    });
+    return results;
+  }
+
+  // The text cut into pieces, those matching a term of the query marked:
+  // overlapping pairs join up, so 智慧教育 is marked as one piece.
+  function highlight(text, query) {
+    var folded = fold(text);
+    var marked = new Array(text.length).fill(false);
+    queryTerms(query).forEach(function (term) {
+      for (var p = folded.indexOf(term.text); p >= 0; p = folded.indexOf(term.text, p + 1)) {
+        for (var k = p; k < p + term.text.length; ++k) marked[k] = true;
+      }
+    });
+    var parts = [];
+    for (var i = 0; i < text.length;) {
+      var j = i;
+      while (j < text.length && marked[j] === marked[i]) ++j;
+      parts.push({ text: text.slice(i, j), mark: marked[i] });
+      i = j;
+    }
+    return parts;
+  }
+
+  function chineseDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    return m ? m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日' : '';
+  }
+
+  var api = { tokens: tokens, queryTerms: queryTerms, prepare: prepare, search: search, highlight: highlight, chineseDate: chineseDate };
+  if (typeof module !== 'undefined' && module.exports) module.exports = api;
+  if (typeof document === 'undefined') return;
+
+  // --- The page.
+
+  function appendMarked(parent, text, query) {
+    highlight(text, query).forEach(function (part) {
+      if (!part.mark) return parent.appendChild(document.createTextNode(part.text));
+      var mark = document.createElement('mark');
+      mark.textContent = part.text;
+      parent.appendChild(mark);
+    });
+  }
+
+  function resultItem(result, query, base) {
+    var li = document.createElement('li');
+    li.className = 'result';
+    var heading = document.createElement('h2');
+    var link = document.createElement('a');
+    link.href = base + result.url;
+    appendMarked(link, result.title, query);
+    heading.appendChild(link);
+    li.appendChild(heading);
+    var meta = document.createElement('p');
+    meta.className = 'result-meta';
+    var kind = document.createElement('span');
+    kind.className = 'result-kind';
+    kind.textContent = result.kindLabel;
+    meta.appendChild(kind);
+    if (result.date) {
+      var time = document.createElement('time');
+      time.dateTime = result.date;
+      time.textContent = chineseDate(result.date);
+      meta.appendChild(time);
+    }
+    li.appendChild(meta);
+    if (result.excerpt) {
+      var excerpt = document.createElement('p');
+      excerpt.className = 'result-excerpt';
+      appendMarked(excerpt, result.excerpt, query);
+      li.appendChild(excerpt);
+    }
+    return li;
+  }
+
+  function start() {
+    var section = document.getElementById('search-results');
+    var form = document.querySelector('form[role="search"]');
+    if (!section || !form) return;
+    var input = form.querySelector('input[name="q"]');
+    var count = document.getElementById('search-count');
+    var list = document.getElementById('search-list');
+    var nojs = document.getElementById('search-nojs');
+    if (nojs) nojs.hidden = true;
+    var base = section.getAttribute('data-base') || '';
+    var loading = null;
+
+    function loadIndex() {
+      if (!loading) {
+        loading = fetch(section.getAttribute('data-index'), { credentials: 'same-origin' }).then(function (reply) {
+          if (!reply.ok) throw new Error('HTTP ' + reply.status);
+          return reply.json();
+        }).then(prepare);
+        loading.catch(function () { loading = null; });
+      }
+      return loading;
+    }
+
+    function show(query) {
+      list.textContent = '';
+      if (!queryTerms(query).length) {
+        count.textContent = query.trim() === '' ? '' : '请输入要查找的汉字、词语或数字。';
+        return;
+      }
+      count.textContent = '正在搜索……';
+      loadIndex().then(function (index) {
+        var results = search(index, query);
+        if (!results.length) {
+          count.textContent = '没有找到与“' + query.trim() + '”相关的内容。';
+          return;
+        }
+        count.textContent = '找到' + results.length + '条与“' + query.trim() + '”相关的结果' +
+          (results.length > MAX_SHOWN ? '，显示前' + MAX_SHOWN + '条。' : '。');
+        results.slice(0, MAX_SHOWN).forEach(function (r) { list.appendChild(resultItem(r, query, base)); });
+      }, function () {
+        count.textContent = '搜索索引暂时无法加载，请稍后再试。';
+      });
+    }
+
+    function fromAddress() {
+      var query = new URLSearchParams(window.location.search).get('q') || '';
+      input.value = query;
+      show(query);
+    }
+
+    // Searching again stays on the page (the index is already loaded) but
+    // keeps the address shareable and the back button working.
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var url = new URL(form.action, window.location.href);
+      url.searchParams.set('q', input.value);
+      window.history.pushState(null, '', url.pathname + url.search);
+      show(input.value);
+    });
+    window.addEventListener('popstate', fromAddress);
+    fromAddress();
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
