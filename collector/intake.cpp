@@ -39,9 +39,15 @@ struct Draft {
     std::vector<UploadedFile> files;
 };
 
-std::string page(const std::string& title, const std::string& body) {
-    return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>" + common::escape_markup(title) +
-           "</title></head>\n<body>\n<main>\n<h1>" + common::escape_markup(title) + "</h1>\n" + body + "</main>\n</body>\n</html>\n";
+// The collector's own pages (receipts, refusals to browsers) wear the site's
+// stylesheet and icon, which nginx serves beside them under the base path.
+std::string page(const std::string& base, const std::string& title, const std::string& body) {
+    const std::string b = common::escape_markup(base);
+    return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\">"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
+           common::escape_markup(title) + "</title><link rel=\"icon\" href=\"" + b + "assets/favicon.svg\" type=\"image/svg+xml\">" +
+           "<link rel=\"stylesheet\" href=\"" + b + "assets/style.css\"></head>\n<body>\n<main id=\"main\" class=\"wrap\">\n<h1>" +
+           common::escape_markup(title) + "</h1>\n" + body + "<p><a href=\"" + b + "\">返回网站首页</a></p>\n</main>\n</body>\n</html>\n";
 }
 
 // Reads the multipart body into a draft: text fields in memory, files
@@ -175,13 +181,13 @@ std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& 
     return std::nullopt;
 }
 
-IntakeReply refusal_reply(const Refusal& r, bool wants_json) {
+IntakeReply refusal_reply(const Refusal& r, bool wants_json, const std::string& base) {
     if (!wants_json) {
         std::string body = "<p>提交未被受理：</p>\n<ul>\n";
         if (r.all.empty()) body += "<li>" + common::escape_markup(r.message) + "</li>\n";
         for (const auto& e : r.all) body += "<li>" + common::escape_markup(e.message) + "</li>\n";
-        body += "</ul>\n<p>请返回修改后重新提交。</p>\n";
-        IntakeReply reply{r.status, "text/html; charset=utf-8", page("提交未被受理", body), ""};
+        body += "</ul>\n<p>请用浏览器的“后退”返回表单，修改后重新提交。</p>\n";
+        IntakeReply reply{r.status, "text/html; charset=utf-8", page(base, "提交未被受理", body), ""};
         return reply;
     }
     IntakeReply reply = error_reply(r.status, r.code, r.field, r.message);
@@ -267,7 +273,7 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
         audit["event"] = "refused";
         audit["code"] = refusal->code;
         audit_.append(audit);
-        return refusal_reply(*refusal, req.wants_json);
+        return refusal_reply(*refusal, req.wants_json, rules_.base_path);
     }
 
     const std::string received_at = clock_.now_rfc3339();
@@ -297,7 +303,7 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
 }
 
 IntakeReply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
-    const auto not_found = [] { return IntakeReply{404, "text/html; charset=utf-8", page("回执不存在", "<p>没有找到这份回执。</p>\n"), ""}; };
+    const auto not_found = [&] { return IntakeReply{404, "text/html; charset=utf-8", page(rules_.base_path, "回执不存在", "<p>没有找到这份回执。</p>\n"), ""}; };
     if (!rules_.forms.count(form) || !is_valid_unit_id(unit) || version.size() != 5 || version[0] != 'v') return not_found();
     json meta;
     try {
@@ -322,7 +328,7 @@ IntakeReply Intake::receipt_page(const std::string& form, const std::string& uni
         body += "</tbody>\n</table>\n";
     }
     body += "<p>已受理。如需修改，可再次提交，新版本不会覆盖旧版本。</p>\n";
-    return IntakeReply{200, "text/html; charset=utf-8", page("提交回执", body), ""};
+    return IntakeReply{200, "text/html; charset=utf-8", page(rules_.base_path, "提交回执", body), ""};
 }
 
 }  // namespace collector

@@ -1,0 +1,131 @@
+'use strict';
+// The whole deployment on loopback, as scripts/run.sh starts it: the site the
+// generator builds, the collector with its git data directory, and nginx
+// (configured from deploy/nginx/) in front of both. For the browser tests.
+
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+function tool(envName, buildPath) {
+  const file = process.env[envName] || path.join(repoRoot, 'build', ...buildPath);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: build it first (cmake --build build)`);
+  return file;
+}
+
+// Debian installs nginx in sbin, which a normal user's PATH leaves out.
+function nginxBinary() {
+  const dirs = (process.env.PATH || '').split(path.delimiter).concat(['/usr/sbin', '/sbin']);
+  for (const dir of dirs) {
+    const candidate = path.join(dir, 'nginx');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error('nginx is not installed: run bash scripts/setup.sh');
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitListening(port, child, what) {
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
+    const up = await new Promise((resolve) => {
+      const sock = net.connect(port, '127.0.0.1', () => { sock.end(); resolve(true); });
+      sock.once('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not listen on ${port}`);
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+class Deployment {
+  // extraSchools: schools added to a copy of the bundled data (the bundled
+  // ones all hold an unfinished pilot and may not apply in 2019).
+  constructor({ today, extraSchools }) {
+    this.work = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
+    this.site = path.join(this.work, 'site');
+    this.data = path.join(this.work, 'collector-data');
+    this.public = path.join(this.work, 'public');
+    this.today = today;
+    this.generator = tool('SITE_GENERATOR', ['generator', 'generator']);
+    this.collectorBin = tool('SITE_COLLECTOR', ['collector', 'collector']);
+    for (const part of ['config.json', 'content', 'data', 'themes']) {
+      fs.cpSync(path.join(repoRoot, part), path.join(this.site, part), { recursive: true });
+    }
+    const unitsFile = path.join(this.site, 'data', 'units.json');
+    const units = JSON.parse(fs.readFileSync(unitsFile, 'utf8'));
+    units.schools.push(...extraSchools);
+    fs.writeFileSync(unitsFile, JSON.stringify(units, null, 1));
+    const config = JSON.parse(fs.readFileSync(path.join(this.site, 'config.json'), 'utf8'));
+    this.basePath = new URL(config.base_url).pathname;
+  }
+
+  async start() {
+    this.port = await freePort();
+    this.collectorPort = await freePort();
+    this.origin = `http://127.0.0.1:${this.port}`;
+    this.build(false);
+    const runtime = path.join(this.work, 'nginx');
+    execFileSync('python3', [path.join(repoRoot, 'scripts', 'nginx_conf.py'), '--out', runtime, '--standalone', '--site', this.site,
+      '--listen', `127.0.0.1:${this.port}`, '--public', this.public, '--collector', `127.0.0.1:${this.collectorPort}`]);
+    this.nginx = spawn(nginxBinary(), ['-p', runtime + '/', '-c', path.join(runtime, 'nginx.conf'), '-e', path.join(runtime, 'error.log')],
+      { stdio: 'ignore' });
+    await waitListening(this.port, this.nginx, 'nginx');
+  }
+
+  // The public site, with the 受理情况 pages once submissions exist.
+  build(withSubmissions) {
+    const args = ['build', '--site', this.site, '--out', this.public, '--today', this.today, '--base-url', `${this.origin}${this.basePath}`];
+    if (withSubmissions) args.push('--submissions', this.data);
+    execFileSync(this.generator, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  }
+
+  issueCode(unit) {
+    return execFileSync(this.collectorBin, ['issue-code', '--data', this.data, unit], { encoding: 'utf8' }).trim();
+  }
+
+  // (Re)starts the collector with its clock set to `now` (RFC 3339).
+  async collectorAt(now) {
+    await stop(this.collector);
+    this.collector = spawn(this.collectorBin, ['serve', '--site', this.site, '--data', this.data,
+      '--listen', `127.0.0.1:${this.collectorPort}`, '--now', now], { stdio: ['ignore', 'ignore', 'inherit'] });
+    await waitListening(this.collectorPort, this.collector, 'collector');
+  }
+
+  url(rel) {
+    return `${this.origin}${this.basePath}${rel}`;
+  }
+
+  git(...args) {
+    return execFileSync('git', ['-C', this.data, ...args], { encoding: 'utf8' });
+  }
+
+  async close() {
+    await stop(this.collector);
+    await stop(this.nginx);
+    fs.rmSync(this.work, { recursive: true, force: true });
+  }
+}
+
+module.exports = { Deployment, repoRoot };
