@@ -260,3 +260,21 @@ test('a county fills and submits its 申报汇总表 with the keyboard alone', a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('every control of every online form is reached by Tab, in order, up to the submit button', async () => {
+  for (const [form, now] of [['application-2019', BEFORE_2019_DEADLINE], ['summary-2019', BEFORE_2019_DEADLINE],
+    ['task-book-2020', BEFORE_TASK_BOOK_DEADLINE]]) {
+    const { context, page } = await pageAt(now);
+    await page.goto(site.url(`forms/${form}/fill/`));
+    const controls = await page.locator('form.online-form').evaluate((f) =>
+      Array.from(f.querySelectorAll('input, textarea, button')).map((el) => el.id || el.textContent.trim()));
+    const reached = [];
+    for (let i = 0; i < 400 && reached[reached.length - 1] !== '提交'; i++) {
+      await page.keyboard.press('Tab');
+      const el = await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim());
+      if (controls.includes(el)) reached.push(el);
+    }
+    assert.deepEqual(reached, controls, `${form}: Tab order differs from the form's controls`);
+    await context.close();
+  }
+});
