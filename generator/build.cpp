@@ -17,13 +17,17 @@
 #include "generator/date.hpp"
 #include "generator/downloads.hpp"
 #include "generator/feed.hpp"
+#include "generator/gov_views.hpp"
+#include "generator/leave_links.hpp"
 #include "generator/link_check.hpp"
 #include "generator/markdown.hpp"
 #include "generator/online_form_view.hpp"
+#include "generator/pages.hpp"
 #include "generator/parallel.hpp"
 #include "generator/personal_check.hpp"
 #include "generator/routes.hpp"
 #include "generator/search_index.hpp"
+#include "generator/search_tokens.hpp"
 #include "generator/site_config.hpp"
 #include "generator/sitemap.hpp"
 #include "generator/submissions_loader.hpp"
@@ -35,14 +39,8 @@ namespace gen {
 namespace fs = std::filesystem;
 namespace {
 
-enum class PageKind { home, notice_index, notice, quota, topics, list, form, online_form, not_found, call_status, search };
-
-struct PageJob {
-    PageKind kind;
-    std::size_t index;  // into the model's vector for its kind
-    std::string url;    // site-relative URL path
-    std::string source; // shown in messages about this page
-};
+// A notice's Description meta tag: the start of its body, as search results show it.
+constexpr std::size_t kDescriptionChars = 100;
 
 // Every output path with the source that produces it: two sources for one
 // path is an error, never a silent overwrite.
@@ -102,24 +100,22 @@ struct Renderer {
     const ViewContext& ctx;
     const OutputPlan& plan;
     const ThemeSource& theme;
+    const std::vector<PageJob>& jobs;
     Writer& writer;
     PersonalDataCheck& personal;
     common::Diagnostics& diags;
     std::vector<std::string>& notice_texts;  // one slot per notice, each filled by the thread rendering it
+    std::mutex destinations_mutex;
+    std::set<std::string> destinations;      // every URL on another host that a page links to
 
     void render(Templates& templates, const PageJob& job) {
-        std::string title;
-        std::string tmpl;
         std::string script;  // the page's own script, under the site root
         View view;
+        PageHead head{job.url, job.title, job.column, nullptr, {}, false};
         std::set<std::string> reported;  // markdown links already reported at their source line
         switch (job.kind) {
-            case PageKind::home:
-                view = home_view(ctx), tmpl = "home", title = site.info.site_title;
-                break;
-            case PageKind::notice_index:
-                view = notice_index_view(ctx), tmpl = "notice_index", title = "通知公告";
-                break;
+            case PageKind::home: view = home_view(ctx); break;
+            case PageKind::notice_index: view = notice_index_view(ctx); break;
             case PageKind::notice: {
                 const Notice& n = site.notices[job.index];
                 const RenderedMarkdown md = render_markdown(n.body, site.config.base_path, job.url, n.source, n.body_line, diags);
@@ -128,53 +124,66 @@ struct Renderer {
                     diags.add(n.source, l.line, markdown_column(n.body, l), "link to /" + l.target + " resolves to nothing on the site");
                     reported.insert(l.target);
                 }
-                view = notice_view(ctx, n, md.html), tmpl = "notice", title = n.title;
+                view = notice_view(ctx, n, md.html);
                 notice_texts[job.index] = md.text;
+                head.article = &n;
+                head.description = collapsed_prefix(md.text, kDescriptionChars);
                 break;
             }
-            case PageKind::quota:
-                view = quota_view(ctx, site.quotas[job.index]), tmpl = "quota", title = site.quotas[job.index].title;
-                break;
-            case PageKind::topics:
-                view = topics_view(ctx, site.topics[job.index]), tmpl = "topics", title = site.topics[job.index].title;
-                break;
-            case PageKind::list:
-                view = list_view(ctx, site.lists[job.index]), tmpl = "list", title = site.lists[job.index].title;
-                break;
-            case PageKind::form:
-                view = form_view(ctx, site.forms[job.index]), tmpl = "form", title = site.forms[job.index].form.title;
-                break;
+            case PageKind::quota: view = quota_view(ctx, site.quotas[job.index]); break;
+            case PageKind::topics: view = topics_view(ctx, site.topics[job.index]); break;
+            case PageKind::list: view = list_view(ctx, site.lists[job.index]); break;
+            case PageKind::form: view = form_view(ctx, site.forms[job.index]); break;
             case PageKind::online_form: {
                 const FormPage& f = site.forms[job.index];
-                view = online_form_view(ctx, f, *call_taking(site, f.key)), tmpl = "online_form", title = "在线填报：" + f.form.title;
+                view = online_form_view(ctx, f, *call_taking(site, f.key));
                 script = "assets/online-form.js";
                 break;
             }
-            case PageKind::call_status:
-                view = call_status_view(ctx, site.calls[job.index]), tmpl = "call_status", title = site.calls[job.index].title + "受理情况";
-                break;
-            case PageKind::not_found:
-                view = not_found_view(ctx), tmpl = "not_found", title = "页面未找到";
-                break;
+            case PageKind::call_status: view = call_status_view(ctx, site.calls[job.index]); break;
+            case PageKind::not_found: view = not_found_view(ctx); break;
             case PageKind::search:
-                view = search_view(ctx), tmpl = "search", title = "站内搜索";
+                view = search_view(ctx);
                 script = "assets/search.js";
                 break;
+            case PageKind::site_map: view = site_map_view(ctx, jobs); break;
+            case PageKind::mode:
+                view = mode_view(ctx, job.index == 0);
+                head.noindex = true;
+                break;
         }
-        const std::string content = templates.render(tmpl, view);
-        View layout = layout_view(ctx, job.url, title, content);
+        const std::string content = templates.render(job.tmpl, view);
+        View layout = layout_view(ctx, head, content);
         if (!script.empty()) layout.set("script", site.config.base_path + script);
         const std::string html = templates.render("layout", layout);
         const std::string out = output_path(job.url);
         for (const PageLink& l : page_links(html, job.url, site.config.base_path)) {
             if (l.outside_base) {
-                diags.add(theme.shown_paths.at(tmpl), 0, 0, "link " + l.url + " in public/" + out + " is outside the base path " + site.config.base_path);
+                diags.add(theme.shown_paths.at(job.tmpl), 0, 0, "link " + l.url + " in public/" + out + " is outside the base path " + site.config.base_path);
             } else if (!reported.count(l.target) && !link_resolves(plan, l.target)) {
-                diags.add(theme.shown_paths.at(tmpl), 0, 0, "link " + l.url + " in public/" + out + " resolves to nothing on the site");
+                diags.add(theme.shown_paths.at(job.tmpl), 0, 0, "link " + l.url + " in public/" + out + " resolves to nothing on the site");
             }
         }
-        personal.scan_output(out, html);
-        writer.write(out, html);
+        write_page(out, html);
+    }
+
+    // The page a link to another host passes first; written once every page
+    // has named its destinations.
+    void render_leave(Templates& templates, const std::string& destination) {
+        const PageHead head{leave_url(destination), "即将离开本站", "", nullptr, {}, true};
+        write_page(output_path(head.url), templates.render("layout", layout_view(ctx, head, templates.render("leave", leave_view(ctx, destination)))));
+    }
+
+private:
+    void write_page(const std::string& out, const std::string& html) {
+        std::set<std::string> found;
+        const std::string routed = route_external_links(html, site.config, found);
+        if (!found.empty()) {
+            std::lock_guard<std::mutex> lock(destinations_mutex);
+            destinations.insert(found.begin(), found.end());
+        }
+        personal.scan_output(out, routed);
+        writer.write(out, routed);
     }
 };
 
@@ -240,26 +249,8 @@ BuildResult build_site(const BuildOptions& o) {
     const ViewContext ctx = make_view_context(site, downloads);
 
     OutputPlan plan(diags);
-    const std::string theme_dir = "themes/" + site.config.theme + "/templates/";
-    std::vector<PageJob> jobs;
-    auto page = [&](PageKind kind, std::size_t index, std::string url, std::string source) {
-        plan.add(output_path(url), source);
-        jobs.push_back({kind, index, std::move(url), std::move(source)});
-    };
-    page(PageKind::home, 0, "", theme_dir + "home.mustache");
-    page(PageKind::notice_index, 0, "notices/", theme_dir + "notice_index.mustache");
-    for (std::size_t i = 0; i < site.notices.size(); ++i) page(PageKind::notice, i, notice_url(site.notices[i].slug), site.notices[i].source);
-    for (std::size_t i = 0; i < site.quotas.size(); ++i) page(PageKind::quota, i, data_url("quotas", site.quotas[i].key), site.quotas[i].source);
-    for (std::size_t i = 0; i < site.topics.size(); ++i) page(PageKind::topics, i, data_url("topics", site.topics[i].key), site.topics[i].source);
-    for (std::size_t i = 0; i < site.lists.size(); ++i) page(PageKind::list, i, data_url("lists", site.lists[i].key), site.lists[i].source);
-    for (std::size_t i = 0; i < site.forms.size(); ++i) {
-        page(PageKind::form, i, data_url("forms", site.forms[i].key), site.forms[i].source);
-        if (call_taking(site, site.forms[i].key)) page(PageKind::online_form, i, online_form_url(site.forms[i].key), site.forms[i].source);
-    }
-    if (site.has_submissions)
-        for (std::size_t i = 0; i < site.calls.size(); ++i) page(PageKind::call_status, i, data_url("calls", site.calls[i].key), site.calls[i].source);
-    page(PageKind::search, 0, "search/", theme_dir + "search.mustache");
-    page(PageKind::not_found, 0, "404.html", theme_dir + "not_found.mustache");
+    std::vector<PageJob> jobs = plan_pages(site, "themes/" + site.config.theme + "/templates/");
+    for (const PageJob& job : jobs) plan.add(output_path(job.url), job.source);
     for (const auto& [url, list] : downloads)
         for (const auto& d : list) plan.add(d.path, "data for " + url);
     for (const auto& f : site.static_files) plan.add(f.out_path, f.shown_path);
@@ -268,6 +259,7 @@ BuildResult build_site(const BuildOptions& o) {
     plan.add("sitemap.xml", "the sitemap");
     plan.add("search/index.json", "the search index");
 
+    std::size_t leave_pages = 0;
     try {
         Writer writer(out_dir, !o.write);
         clock.mark("plan");
@@ -288,7 +280,7 @@ BuildResult build_site(const BuildOptions& o) {
         }
         for (std::size_t w = 0; w < worker_count(work.size()); ++w) per_worker.push_back(std::make_unique<Templates>(theme));
         std::vector<std::string> notice_texts(site.notices.size());
-        Renderer renderer{site, ctx, plan, theme, writer, personal, diags, notice_texts};
+        Renderer renderer{site, ctx, plan, theme, jobs, writer, personal, diags, notice_texts, {}, {}};
         Progress progress(o.progress, jobs.size());
         std::mutex io_error_mutex;
         std::string io_error;
@@ -306,6 +298,15 @@ BuildResult build_site(const BuildOptions& o) {
             if (is_page) progress.tick();
         });
         if (!io_error.empty()) throw std::runtime_error(io_error);
+        // Sorted destinations, so that the same site gives the same pages.
+        if (!per_worker.empty()) {
+            const std::set<std::string> destinations = renderer.destinations;  // leave pages add none of their own
+            for (const std::string& destination : destinations) {
+                plan.add(output_path(leave_url(destination)), "the notice before leaving for " + destination);
+                renderer.render_leave(*per_worker[0], destination);
+            }
+            leave_pages = destinations.size();
+        }
         clock.mark("render pages and copy files");
 
         for (const auto& [url, list] : downloads) {
@@ -317,7 +318,7 @@ BuildResult build_site(const BuildOptions& o) {
         writer.write("feed.xml", make_feed(site));
         std::vector<SitemapEntry> entries;
         for (const auto& job : jobs) {
-            if (job.kind == PageKind::not_found) continue;
+            if (!is_listed(job)) continue;
             entries.push_back({job.url, job.kind == PageKind::notice ? site.notices[job.index].published.iso() : std::string()});
         }
         writer.write("sitemap.xml", make_sitemap(site, entries));
@@ -347,7 +348,7 @@ BuildResult build_site(const BuildOptions& o) {
         result.errors.push_back({o.out.empty() ? "public" : o.out.string(), 0, 0, e.what()});
     }
     if (result.errors.empty()) {
-        result.pages = jobs.size();
+        result.pages = jobs.size() + leave_pages;
         result.files = plan.size();
     }
     return result;

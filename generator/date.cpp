@@ -27,6 +27,8 @@ std::string Date::zh() const {
 
 std::string Date::rfc3339() const { return iso() + "T" + (time.empty() ? "00:00:00+08:00" : time); }
 
+std::string Date::minute() const { return iso() + " " + (time.empty() ? "00:00" : time.substr(0, 5)); }
+
 std::optional<Date> parse_date(const std::string& s) {
     if (s.size() < 10 || !common::is_iso_date(s.substr(0, 10))) return std::nullopt;
     Date d;

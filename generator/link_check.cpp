@@ -3,7 +3,6 @@
 #include "generator/markdown.hpp"
 
 namespace gen {
-namespace {
 
 std::string decode_entities(std::string s) {
     static const std::pair<const char*, const char*> entities[] = {{"&amp;", "&"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}};
@@ -13,6 +12,8 @@ std::string decode_entities(std::string s) {
     }
     return s;
 }
+
+namespace {
 
 std::string page_dir(const std::string& page_url) {
     const auto slash = page_url.rfind('/');

@@ -11,6 +11,9 @@ struct PageLink {
     bool outside_base = false;  // root-relative but not under the base path
 };
 
+// Undoes the entities our templates and cmark write in attribute values.
+std::string decode_entities(std::string s);
+
 // Every href and src of an HTML page, resolved against the page's URL path.
 std::vector<PageLink> page_links(const std::string& html, const std::string& page_url, const std::string& base_path);
 

@@ -20,7 +20,17 @@ struct Date {
     std::string iso() const;           // 2019-06-20
     std::string zh() const;            // 2019年6月20日
     std::string rfc3339() const;       // 2019-06-20T00:00:00+08:00
+    std::string minute() const;        // 2019-06-20 00:00, as the PubDate meta tag wants it
     int ordinal() const { return year * 10000 + month * 100 + day; }
+};
+
+// Registration numbers a Chinese government site shows at the foot of every
+// page (政府网站发展指引); each stays empty until the bureau has it.
+struct SiteCodes {
+    std::string site_id;        // 网站标识码, 10 letters and digits
+    std::string icp;            // ICP备案编号 as printed: 湘ICP备12345678号
+    std::string police;         // 公安机关备案号 as printed: 湘公网安备43060202000123号
+    std::string police_record;  // its digits, which name the record on the filing site
 };
 
 struct Config {
@@ -31,6 +41,7 @@ struct Config {
     std::string language = "zh-CN";
     std::optional<Date> today;  // empty: the newest notice's date
     std::set<std::string> public_numbers;
+    SiteCodes codes;
 };
 
 struct Contact {

@@ -16,7 +16,7 @@ namespace gen {
 // Every page kind the generator renders; a theme must provide them all.
 inline constexpr const char* kRequiredTemplates[] = {"layout", "home", "notice", "notice_index", "quota",
                                                      "topics", "list", "form", "online_form", "not_found", "call_status", "search",
-                                                     "internal_index", "internal_version"};
+                                                     "site_map", "leave", "mode", "internal_index", "internal_version"};
 
 // Template texts with their partials already inlined, checked for syntax.
 struct ThemeSource {

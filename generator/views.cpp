@@ -7,6 +7,7 @@
 #include "generator/date.hpp"
 #include "generator/call_progress.hpp"
 #include "generator/downloads.hpp"
+#include "generator/gov_views.hpp"
 #include "generator/online_form_view.hpp"
 #include "generator/progress_chart.hpp"
 #include "generator/routes.hpp"
@@ -164,15 +165,17 @@ ViewContext make_view_context(const Site& site, const std::map<std::string, std:
     return ctx;
 }
 
-View layout_view(const ViewContext& ctx, const std::string& url, const std::string& title, const std::string& content) {
+View layout_view(const ViewContext& ctx, const PageHead& page, const std::string& content) {
     const Site& s = ctx.site;
+    const std::string& url = page.url;
     View v;
     v.set("lang", s.config.language);
     v.set("site_title", s.info.site_title);
     v.set("bureau", s.info.bureau);
     v.set("host_unit", s.info.host_unit);
-    v.set("page_title", title);
+    v.set("page_title", page.title);
     v.set("is_home", url.empty());
+    set_government_head(ctx, v, page);
     v.set("base", s.config.base_path);
     v.set("canonical", s.config.base_url + url);
     v.set("feed_url", href(ctx, "feed.xml"));
@@ -199,6 +202,7 @@ View layout_view(const ViewContext& ctx, const std::string& url, const std::stri
         contacts << cv;
     }
     v.set("contacts", contacts);
+    set_government_footer(ctx, v);
     return v;
 }
 
@@ -534,6 +538,7 @@ View search_view(const ViewContext& ctx) {
     v.set("base", ctx.site.config.base_path);
     v.set("notices_url", href(ctx, "notices/"));
     v.set("home_url", href(ctx, ""));
+    v.set("sitemap_url", href(ctx, kSiteMapUrl));
     return v;
 }
 
@@ -542,6 +547,7 @@ View not_found_view(const ViewContext& ctx) {
     v.set("title", "页面未找到");
     v.set("home_url", href(ctx, ""));
     v.set("notices_url", href(ctx, "notices/"));
+    v.set("sitemap_url", href(ctx, kSiteMapUrl));
     return v;
 }
 

@@ -23,8 +23,18 @@ struct ViewContext {
 
 ViewContext make_view_context(const Site& site, const std::map<std::string, std::vector<Download>>& downloads);
 
+// What the head says about a page beyond its title (政府网站网页设计规范).
+struct PageHead {
+    std::string url;     // site-relative
+    std::string title;
+    std::string column;  // 栏目 (ColumnName); empty outside the site's sections
+    const Notice* article = nullptr;  // notice pages: ArticleTitle, PubDate, ContentSource, Keywords
+    std::string description;          // notice pages: the start of the body
+    bool noindex = false;             // pages that are no content of their own
+};
+
 // What the layout needs around any page's content.
-View layout_view(const ViewContext& ctx, const std::string& url, const std::string& title, const std::string& content);
+View layout_view(const ViewContext& ctx, const PageHead& page, const std::string& content);
 
 View home_view(const ViewContext& ctx);
 View notice_view(const ViewContext& ctx, const Notice& n, const std::string& body_html);

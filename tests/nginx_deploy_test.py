@@ -5,8 +5,8 @@ in front of the real collector on loopback, serving a freshly built site.
   python3 tests/nginx_deploy_test.py --collector build/collector/collector --generator build/generator/generator
 
 Checks what a visitor, a school and an abuser would see: pages under the
-base path with UTF-8 and the security headers, the site's 404 page,
-submissions and receipts through nginx, refusals of oversized bodies, slow
+base path with UTF-8 and the security headers, the site's 404 page, the
+长者模式 switch (a cookie, and mode.css answered by elder.css), submissions and receipts through nginx, refusals of oversized bodies, slow
 headers and bursts by nginx itself, and that slow uploaders cannot hold the
 collector's threads. Exit 77 (a skip for ctest) when nginx is not installed.
 """
@@ -150,6 +150,41 @@ def check_not_found(c, port, base, public):
         c(r.status == 404, "%s: status %d" % (path, r.status))
         c(r.body == page, "%s: not the site's 404 page" % path)
         c.security_headers(r, path)
+
+
+def check_elder_mode(c, port, base, public):
+    with open(os.path.join(public, "assets", "elder.css"), "rb") as f:
+        elder_css = f.read()
+    plain = request(port, "GET", base + "assets/mode.css")
+    c(plain.status == 200 and plain.headers.get("content-type") == "text/css; charset=utf-8" and b"{" not in plain.body,
+      "mode.css without the cookie: %d %r, %d bytes" % (plain.status, plain.headers.get("content-type"), len(plain.body)))
+    c(plain.headers.get("cache-control") == "no-cache" and "Cookie" in plain.headers.get("vary", ""),
+      "mode.css: Cache-Control %r, Vary %r" % (plain.headers.get("cache-control"), plain.headers.get("vary")))
+    c("set-cookie" not in plain.headers, "mode.css sets a cookie")
+    page = base + "notices/2019-pilot-call/"
+    on = request(port, "GET", base + "mode/elder/", headers={"Referer": "http://127.0.0.1:%d%s" % (port, page)})
+    cookie = on.headers.get("set-cookie", "")
+    c(on.status == 303 and on.headers.get("location") == page, "长者模式: %d to %r, expected 303 to %r" % (on.status, on.headers.get("location"), page))
+    c(cookie.startswith("yueyang_mode=elder;") and "Path=%s;" % base in cookie and "SameSite=Lax" in cookie and "Max-Age=31536000" in cookie,
+      "长者模式: Set-Cookie %r" % cookie)
+    c(on.headers.get("cache-control") == "no-store", "长者模式 switch: Cache-Control %r" % on.headers.get("cache-control"))
+    c.security_headers(on, "长者模式 switch")
+    enlarged = request(port, "GET", base + "assets/mode.css", headers={"Cookie": cookie.split(";")[0]})
+    c(enlarged.status == 200 and enlarged.body == elder_css, "mode.css with the cookie: %d, not elder.css" % enlarged.status)
+    c(request(port, "GET", page, headers={"Cookie": cookie.split(";")[0]}).status == 200, "a page in 长者模式")
+    off = request(port, "GET", base + "mode/standard/", headers={"Referer": "http://127.0.0.1:%d%squotas/2019/" % (port, base)})
+    c(off.status == 303 and off.headers.get("location") == base + "quotas/2019/", "标准模式: %d to %r" % (off.status, off.headers.get("location")))
+    c(off.headers.get("set-cookie", "").startswith("yueyang_mode=;") and "Max-Age=0" in off.headers.get("set-cookie", ""),
+      "标准模式: Set-Cookie %r" % off.headers.get("set-cookie"))
+    # Back only to a page of this site: another host's referer, or none, or
+    # one that would make the Location read as //host, lead home.
+    for referer in ["http://elsewhere.example/page/", None, "http://127.0.0.1:%d%smode/elder/" % (port, base)]:
+        r = request(port, "GET", base + "mode/elder/", headers={"Referer": referer} if referer else {})
+        c(r.status == 303 and r.headers.get("location") == base, "referer %r: sent to %r" % (referer, r.headers.get("location")))
+    foreign = request(port, "GET", base + "mode/elder/", headers={"Referer": "http://elsewhere.example%snotices/" % base})
+    c(foreign.headers.get("location") == base + "notices/", "a foreign host's referer under the base path: %r" % foreign.headers.get("location"))
+    slashes = request(port, "GET", base + "mode/elder/", headers={"Referer": "http://127.0.0.1:%d%s/elsewhere.example/" % (port, base)})
+    c(slashes.headers.get("location") == base, "referer with // after the base: sent to %r" % slashes.headers.get("location"))
 
 
 def check_submissions(c, port, base, data, codes):
@@ -355,6 +390,7 @@ def main():
         scenarios = [
             ("pages under the base path, UTF-8, types, caching, security headers", lambda: check_pages(c, port, base, public)),
             ("a missing page gets the site's 404 page", lambda: check_not_found(c, port, base, public)),
+            ("长者模式 is a cookie that switches mode.css to elder.css", lambda: check_elder_mode(c, port, base, public)),
             ("submissions and receipts go through nginx", lambda: check_submissions(c, port, base, data, codes)),
             ("a body over the collector's limit is refused by nginx", lambda: check_body_limit(c, port, base, data, runtime, codes)),
             ("slow headers are cut off", lambda: check_slow_headers(c, port, base)),

@@ -44,7 +44,7 @@ test('every page and stylesheet passes the Nu Html Checker', async (t) => {
     for (const page of pagesOf(site)) checked.push({ label: `${site.name}: ${page.rel}`, file: page.file });
   }
   // Both public builds share the theme's CSS: checked once.
-  for (const css of ['style.css', 'print.css']) {
+  for (const css of ['style.css', 'print.css', 'mode.css', 'elder.css']) {
     checked.push({ label: `theme: assets/${css}`, file: path.join(built.sites[0].dir, 'assets', css) });
   }
   const messages = runChecker(checked.map((c) => c.file));
