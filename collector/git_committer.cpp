@@ -66,7 +66,10 @@ GitCommitter::GitCommitter(std::filesystem::path repo, std::string remote) : rep
          it.increment(ec)) {
         if (it->path().extension() == ".lock") std::filesystem::remove(it->path(), ec);
     }
-    commit({"versions received before a restart"}, {});
+    {
+        std::lock_guard<std::mutex> git(git_mutex_);
+        commit({"versions received before a restart"}, {});
+    }
     thread_ = std::thread([this] { run(); });
 }
 
@@ -90,6 +93,9 @@ void GitCommitter::note(const std::string& line, const std::string& path) {
 }
 
 void GitCommitter::flush() {
+    // Holding git_mutex_ first waits for a batch the committer thread has
+    // already taken: flush returns only when every noted version is committed.
+    std::lock_guard<std::mutex> git(git_mutex_);
     std::vector<std::string> lines, paths;
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -106,17 +112,22 @@ void GitCommitter::run() {
         if (stopping_) return;
         // Gather what arrives within a second into one commit.
         wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
-        std::vector<std::string> lines, paths;
-        lines.swap(pending_);
-        paths.swap(pending_paths_);
         lock.unlock();
-        commit(lines, paths);
+        {
+            std::lock_guard<std::mutex> git(git_mutex_);
+            std::vector<std::string> lines, paths;
+            {
+                std::lock_guard<std::mutex> relock(mutex_);
+                lines.swap(pending_);
+                paths.swap(pending_paths_);
+            }
+            if (!lines.empty()) commit(lines, paths);
+        }
         lock.lock();
     }
 }
 
 void GitCommitter::commit(const std::vector<std::string>& lines, const std::vector<std::string>& paths) {
-    std::lock_guard<std::mutex> lock(git_mutex_);
     std::vector<std::string> add = {"add", "-A", "--"};
     if (paths.empty()) {
         add.push_back(".");

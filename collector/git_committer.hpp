@@ -29,7 +29,7 @@ public:
 
 private:
     void run();
-    // `paths` empty: stage everything (after a restart).
+    // `paths` empty: stage everything (after a restart). Callers hold git_mutex_.
     void commit(const std::vector<std::string>& lines, const std::vector<std::string>& paths);
 
     std::filesystem::path repo_;
@@ -39,7 +39,7 @@ private:
     std::vector<std::string> pending_;
     std::vector<std::string> pending_paths_;
     bool stopping_ = false;
-    std::mutex git_mutex_;  // one git process at a time
+    std::mutex git_mutex_;  // one batch in git at a time; taken before mutex_
     std::thread thread_;
 };
 
