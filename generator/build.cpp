@@ -154,7 +154,7 @@ struct Renderer {
         }
         const std::string content = templates.render(job.tmpl, view);
         View layout = layout_view(ctx, head, content);
-        if (!script.empty()) layout.set("script", site.config.base_path + script);
+        if (!script.empty()) layout.set("script", href(ctx, script));
         const std::string html = templates.render("layout", layout);
         const std::string out = output_path(job.url);
         for (const PageLink& l : page_links(html, job.url, site.config.base_path)) {

@@ -10,13 +10,13 @@ bool takes(const Call& call, const std::string& form) {
     return std::find(call.forms.begin(), call.forms.end(), form) != call.forms.end();
 }
 
+}  // namespace
+
 const FormPage* form_of(const Site& site, const std::string& key) {
     for (const auto& f : site.forms)
         if (f.key == key) return &f;
     return nullptr;
 }
-
-}  // namespace
 
 std::string county_of(const Site& site, const std::string& unit) {
     for (const auto& s : site.schools)

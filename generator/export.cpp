@@ -30,9 +30,7 @@ xlsx::Cell value_cell(const common::FormField& field, const std::string& value) 
 }
 
 std::string county_name(const Site& site, const std::string& county) {
-    for (const auto& c : site.counties)
-        if (c.id == county) return c.name;
-    return county.empty() ? "未归属县市区" : county;
+    return county.empty() ? "未归属县市区" : unit_name(site, county);
 }
 
 // SUM over a column of data rows, with the value Excel would compute.
@@ -156,12 +154,6 @@ xlsx::Sheet table_sheet(const std::string& name, const Site& site, const TableRe
     return sheet;
 }
 
-const FormPage* find_form(const Site& site, const std::string& key) {
-    for (const auto& f : site.forms)
-        if (f.key == key) return &f;
-    return nullptr;
-}
-
 void write_whole(const fs::path& path, const std::string& bytes) {
     const fs::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
     {
@@ -194,7 +186,7 @@ xlsx::Workbook call_workbook(const Site& site, const Call& call) {
     for (const auto& county : counties) {
         xlsx::Sheet sheet{county_name(site, county), {}, true};
         for (const auto& key : call.forms) {
-            const FormPage* form = find_form(site, key);
+            const FormPage* form = form_of(site, key);
             std::vector<const Submission*> subs;
             for (const Submission* s : latest)
                 if (s->form == key && county_of(site, s->unit) == county) subs.push_back(s);
@@ -207,7 +199,7 @@ xlsx::Workbook call_workbook(const Site& site, const Call& call) {
     std::set<std::string> names;
     for (const auto& s : book.sheets) names.insert(s.name);
     for (const auto& key : call.forms) {
-        const FormPage* form = find_form(site, key);
+        const FormPage* form = form_of(site, key);
         if (!form) continue;
         std::vector<const Submission*> subs;
         for (const auto& county : counties)

@@ -8,10 +8,6 @@
 namespace gen {
 namespace {
 
-using List = kainjow::mustache::data;
-
-std::string href(const ViewContext& ctx, const std::string& url) { return ctx.site.config.base_path + url; }
-
 std::string joined(const std::vector<std::string>& items, const std::string& separator) {
     std::string out;
     for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
@@ -66,7 +62,7 @@ View site_map_view(const ViewContext& ctx, const std::vector<PageJob>& pages) {
             item.set("date", d.zh());
             item.set("date_iso", d.iso());
         }
-        by_column.try_emplace(p.column, List(List::type::list)).first->second << item;
+        by_column.try_emplace(p.column, list()).first->second << item;
     }
     List columns(List::type::list);
     for (std::size_t i = 0; i < site_columns().size(); ++i) {

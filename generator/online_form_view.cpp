@@ -9,11 +9,7 @@
 namespace gen {
 namespace {
 
-using kainjow::mustache::data;
-using List = kainjow::mustache::data;
 using nlohmann::json;
-
-List list() { return List(List::type::list); }
 
 // Keys hold dots ("budget_items.2021.0.cost"); ids may not look like selectors.
 std::string input_id(const std::string& key) {
@@ -119,7 +115,7 @@ View online_form_view(const ViewContext& ctx, const FormPage& form, const Call& 
     View v;
     v.set("title", "在线填报：" + form.form.title);
     v.set("form_title", form.form.title);
-    v.set("print_url", s.config.base_path + data_url("forms", form.key));
+    v.set("print_url", href(ctx, data_url("forms", form.key)));
     v.set("call_title", call.title);
     const auto deadline = parse_date(call.deadline);
     v.set("deadline", deadline->zh());
@@ -128,9 +124,9 @@ View online_form_view(const ViewContext& ctx, const FormPage& form, const Call& 
     for (const auto& n : s.notices)
         if (n.slug == call.notice) {
             v.set("notice_title", n.title);
-            v.set("notice_url", s.config.base_path + notice_url(n.slug));
+            v.set("notice_url", href(ctx, notice_url(n.slug)));
         }
-    v.set("action", s.config.base_path + "api/submissions/" + form.key);
+    v.set("action", href(ctx, "api/submissions/" + form.key));
     v.set("unit_label", std::string(form.form.submitted_by == "county" ? "县市区单位代码" : "申报单位代码"));
     v.set("privacy_title", s.privacy.title);
     List privacy = list();

@@ -15,12 +15,6 @@
 namespace gen {
 namespace {
 
-using List = kainjow::mustache::data;
-
-List list() { return List(List::type::list); }
-
-std::string href(const ViewContext& ctx, const std::string& url) { return ctx.site.config.base_path + url; }
-
 std::string or_dash(const std::string& s) { return s.empty() ? "—" : s; }
 
 // kainjow treats an empty string as true in {{#section}}: optional text is
@@ -436,16 +430,14 @@ namespace {
 // Labels of a form's submission keys ("budget_total.2021" -> "经费总数（万元）（2021年）").
 std::map<std::string, std::string> key_labels(const Site& site, const std::string& form) {
     std::map<std::string, std::string> out;
-    for (const auto& f : site.forms)
-        if (f.key == form)
-            for (const auto& k : common::form_keys(f.form, common::kMaxTableRows)) out[k.key] = k.label;
+    if (const FormPage* f = form_of(site, form))
+        for (const auto& k : common::form_keys(f->form, common::kMaxTableRows)) out[k.key] = k.label;
     return out;
 }
 
 std::string form_title(const Site& site, const std::string& form) {
-    for (const auto& f : site.forms)
-        if (f.key == form) return f.form.title;
-    return form;
+    const FormPage* f = form_of(site, form);
+    return f ? f->form.title : form;
 }
 
 }  // namespace

@@ -13,6 +13,10 @@
 namespace gen {
 
 using View = kainjow::mustache::data;
+using List = kainjow::mustache::data;
+
+// An empty Mustache list, to append items to with <<.
+inline List list() { return List(List::type::list); }
 
 struct ViewContext {
     const Site& site;
@@ -20,6 +24,9 @@ struct ViewContext {
     std::map<std::string, std::vector<const Notice*>> cited_by;     // page URL -> notices attaching it
     std::map<std::string, unsigned long long> file_sizes;           // copied file output path -> bytes
 };
+
+// A site-relative URL as the pages link it: under the base path.
+inline std::string href(const ViewContext& ctx, const std::string& url) { return ctx.site.config.base_path + url; }
 
 ViewContext make_view_context(const Site& site, const std::map<std::string, std::vector<Download>>& downloads);
 
