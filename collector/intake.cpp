@@ -11,6 +11,7 @@
 #include "collector/multipart.hpp"
 #include "common/files.hpp"
 #include "common/text.hpp"
+#include "common/urls.hpp"
 #include "common/utf8.hpp"
 #include "common/form_validation.hpp"
 
@@ -294,7 +295,7 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     for (const auto& f : files) public_files.push_back({{"name", f["original_name"]}, {"bytes", f["bytes"]}, {"sha256", f["sha256"]}});
     if (!req.wants_json) {
         IntakeReply reply{303, "text/plain; charset=utf-8", "", ""};
-        reply.location = "/api/submissions/" + req.form + "/" + unit + "/" + version_name(version) + "/receipt?id=" + receipt;
+        reply.location = "/" + common::receipt_api(req.form, unit, version_name(version), receipt);
         return reply;
     }
     json out = {{"receipt", receipt}, {"form", req.form}, {"unit", unit}, {"version", version}, {"received_at", received_at},

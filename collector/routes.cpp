@@ -6,6 +6,8 @@
 #include <regex>
 #include <mutex>
 
+#include "common/urls.hpp"
+
 namespace collector {
 namespace {
 
@@ -60,7 +62,7 @@ bool serve(Intake& intake, const ServeOptions& options) {
         }
         // httplib reads a body into memory for every route but a streaming
         // one: only submissions may carry a body at all.
-        static const std::regex submission_route(R"(/api/submissions/[a-z0-9-]+)");
+        static const std::regex submission_route(common::submission_route());
         const bool has_body = req.has_header("Transfer-Encoding") || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
         if (has_body && !(req.method == "POST" && std::regex_match(req.path, submission_route))) {
             send(res, error_reply(413, "body_not_allowed", "", "此地址不接受提交内容"));
@@ -94,10 +96,10 @@ bool serve(Intake& intake, const ServeOptions& options) {
         send(res, error_reply(res.status, res.status == 404 ? "not_found" : "bad_request", "", res.status == 404 ? "没有这个地址" : "请求有误"));
     });
 
-    server.Get("/api/health", [](const httplib::Request&, httplib::Response& res) {
+    server.Get("/" + common::health_api(), [](const httplib::Request&, httplib::Response& res) {
         res.set_content("{\"status\":\"ok\"}\n", "application/json; charset=utf-8");
     });
-    server.Post(R"(/api/submissions/([a-z0-9-]+))",
+    server.Post(common::submission_route(),
                 [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
                     IntakeRequest in;
                     in.form = req.matches[1];
@@ -109,7 +111,7 @@ bool serve(Intake& intake, const ServeOptions& options) {
                     send(res, reply);
                     if (reply.status >= 400) res.set_header("Connection", "close");
                 });
-    server.Get(R"(/api/submissions/([a-z0-9-]+)/([a-z0-9-]+)/(v[0-9]{4})/receipt)", [&](const httplib::Request& req, httplib::Response& res) {
+    server.Get(common::receipt_route(), [&](const httplib::Request& req, httplib::Response& res) {
         send(res, intake.receipt_page(req.matches[1], req.matches[2], req.matches[3], req.get_param_value("id")));
     });
 

@@ -12,6 +12,8 @@
 #include <unordered_map>
 
 #include "common/files.hpp"
+#include "common/theme.hpp"
+#include "common/urls.hpp"
 #include "generator/content_loader.hpp"
 #include "generator/data_loader.hpp"
 #include "generator/date.hpp"
@@ -31,12 +33,13 @@
 #include "generator/site_config.hpp"
 #include "generator/sitemap.hpp"
 #include "generator/submissions_loader.hpp"
-#include "generator/theme.hpp"
 #include "generator/views.hpp"
 #include "generator/writer.hpp"
 
 namespace gen {
 namespace fs = std::filesystem;
+using common::Templates;
+using common::ThemeSource;
 namespace {
 
 // A notice's Description meta tag: the start of its body, as search results show it.
@@ -59,7 +62,7 @@ private:
     std::unordered_map<std::string, std::string> owners_;
 };
 
-bool link_resolves(const OutputPlan& plan, const std::string& target) { return plan.has(output_path(target)); }
+bool link_resolves(const OutputPlan& plan, const std::string& target) { return plan.has(common::output_path(target)); }
 
 // Wall time of each step, for --timings.
 class PhaseClock {
@@ -156,7 +159,7 @@ struct Renderer {
         View layout = layout_view(ctx, head, content);
         if (!script.empty()) layout.set("script", href(ctx, script));
         const std::string html = templates.render("layout", layout);
-        const std::string out = output_path(job.url);
+        const std::string out = common::output_path(job.url);
         for (const PageLink& l : page_links(html, job.url, site.config.base_path)) {
             if (l.outside_base) {
                 diags.add(theme.shown_paths.at(job.tmpl), 0, 0, "link " + l.url + " in public/" + out + " is outside the base path " + site.config.base_path);
@@ -170,8 +173,8 @@ struct Renderer {
     // The page a link to another host passes first; written once every page
     // has named its destinations.
     void render_leave(Templates& templates, const std::string& destination) {
-        const PageHead head{leave_url(destination), "即将离开本站", "", nullptr, {}, true};
-        write_page(output_path(head.url), templates.render("layout", layout_view(ctx, head, templates.render("leave", leave_view(ctx, destination)))));
+        const PageHead head{common::leave_url(destination), "即将离开本站", "", nullptr, {}, true};
+        write_page(common::output_path(head.url), templates.render("layout", layout_view(ctx, head, templates.render("leave", leave_view(ctx, destination)))));
     }
 
 private:
@@ -233,7 +236,7 @@ BuildResult build_site(const BuildOptions& o) {
     }
     PhaseClock clock(result);
     PersonalDataCheck personal(site.config.public_numbers, diags);
-    const ThemeSource theme = load_theme(o.site, site.config.theme, diags);
+    const ThemeSource theme = common::load_theme(o.site, site.config.theme, required_templates(), diags);
     for (const auto& [shown, text] : theme.texts) personal.scan_source(shown, text);
     load_data(o.site, site, personal, diags);
     clock.mark("load theme and data");
@@ -250,7 +253,7 @@ BuildResult build_site(const BuildOptions& o) {
 
     OutputPlan plan(diags);
     std::vector<PageJob> jobs = plan_pages(site, "themes/" + site.config.theme + "/templates/");
-    for (const PageJob& job : jobs) plan.add(output_path(job.url), job.source);
+    for (const PageJob& job : jobs) plan.add(common::output_path(job.url), job.source);
     for (const auto& [url, list] : downloads)
         for (const auto& d : list) plan.add(d.path, "data for " + url);
     for (const auto& f : site.static_files) plan.add(f.out_path, f.shown_path);
@@ -266,7 +269,7 @@ BuildResult build_site(const BuildOptions& o) {
 
         // Templates are compiled once per thread: kainjow's render is not const.
         std::vector<std::unique_ptr<Templates>> per_worker;
-        const bool theme_ok = theme.templates.size() >= std::size(kRequiredTemplates);
+        const bool theme_ok = theme.templates.size() >= required_templates().size();
         if (!theme_ok) jobs.clear();
         std::vector<const StaticFile*> copies;
         for (const auto& f : site.static_files) copies.push_back(&f);
@@ -302,7 +305,7 @@ BuildResult build_site(const BuildOptions& o) {
         if (!per_worker.empty()) {
             const std::set<std::string> destinations = renderer.destinations;  // leave pages add none of their own
             for (const std::string& destination : destinations) {
-                plan.add(output_path(leave_url(destination)), "the notice before leaving for " + destination);
+                plan.add(common::output_path(common::leave_url(destination)), "the notice before leaving for " + destination);
                 renderer.render_leave(*per_worker[0], destination);
             }
             leave_pages = destinations.size();

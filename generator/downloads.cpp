@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "common/urls.hpp"
 #include "generator/form_document.hpp"
 #include "generator/routes.hpp"
 
@@ -83,19 +84,19 @@ std::map<std::string, std::vector<Download>> make_downloads(const Site& site) {
     std::map<std::string, std::vector<Download>> out;
     const std::string& author = site.info.bureau;
     for (const auto& q : site.quotas) {
-        const std::string url = data_url("quotas", q.key);
+        const std::string url = common::data_url("quotas", q.key);
         const xlsx::Sheet sheet = quota_sheet(q);
         out[url].push_back(xlsx_download(url, "quota-" + q.key, {q.title, author, document_date(site, url), {sheet}}));
         out[url].push_back(csv_download(url, "quota-" + q.key, q.title, sheet));
     }
     for (const auto& l : site.lists) {
-        const std::string url = data_url("lists", l.key);
+        const std::string url = common::data_url("lists", l.key);
         const xlsx::Sheet sheet = list_sheet(l);
         out[url].push_back(xlsx_download(url, "list-" + l.key, {l.title, author, document_date(site, url), {sheet}}));
         out[url].push_back(csv_download(url, "list-" + l.key, l.title, sheet));
     }
     for (const auto& f : site.forms) {
-        const std::string url = data_url("forms", f.key);
+        const std::string url = common::data_url("forms", f.key);
         const std::string date = document_date(site, url);
         if (!is_table_form(f.form)) {
             const docx::Document doc = form_document(f.form, author, date);

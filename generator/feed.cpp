@@ -1,5 +1,6 @@
 #include "generator/feed.hpp"
 
+#include "common/urls.hpp"
 #include "generator/routes.hpp"
 #include "common/text.hpp"
 
@@ -23,7 +24,7 @@ std::string make_feed(const Site& site) {
     x += "  <author><name>" + common::escape_markup(site.info.bureau) + "</name></author>\n";
     for (std::size_t i = 0; i < site.notices.size() && i < kFeedEntries; ++i) {
         const Notice& n = site.notices[i];
-        const std::string url = base + notice_url(n.slug);
+        const std::string url = base + common::notice_url(n.slug);
         x += "  <entry>\n";
         x += "    <title>" + common::escape_markup(n.title) + "</title>\n";
         x += "    <id>" + common::escape_markup(url) + "</id>\n";

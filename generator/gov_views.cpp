@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "common/urls.hpp"
 #include "generator/leave_links.hpp"
 #include "generator/routes.hpp"
 
@@ -30,8 +31,8 @@ void set_government_head(const ViewContext& ctx, View& v, const PageHead& page) 
     }
     if (!page.description.empty()) v.set("description", page.description);
     v.set("noindex", page.noindex);
-    v.set("elder_url", href(ctx, mode_url(true)));
-    v.set("standard_url", href(ctx, mode_url(false)));
+    v.set("elder_url", href(ctx, common::mode_url(true)));
+    v.set("standard_url", href(ctx, common::mode_url(false)));
 }
 
 void set_government_footer(const ViewContext& ctx, View& v) {
@@ -69,7 +70,7 @@ View site_map_view(const ViewContext& ctx, const std::vector<PageJob>& pages) {
         const auto it = by_column.find(site_columns()[i]);
         if (it == by_column.end()) continue;
         View col("name", it->first);
-        col.set("anchor", item_anchor("column", i));
+        col.set("anchor", common::item_anchor("column", i));
         col.set("pages", it->second);
         columns << col;
     }

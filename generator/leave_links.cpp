@@ -1,23 +1,11 @@
 #include "generator/leave_links.hpp"
 
-#include <cstdint>
-
 #include "common/text.hpp"
+#include "common/urls.hpp"
 #include "generator/link_check.hpp"
 
 namespace gen {
 namespace {
-
-// FNV-1a: stable across builds and machines; two destinations that collide
-// would claim one output path, which the build reports.
-std::uint64_t fnv1a(const std::string& s) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 bool starts_with(const std::string& s, const char* prefix) { return s.compare(0, std::char_traits<char>::length(prefix), prefix) == 0; }
 
@@ -33,13 +21,6 @@ std::size_t attribute_value(const std::string& tag, const std::string& name, std
 }
 
 }  // namespace
-
-std::string leave_url(const std::string& destination) {
-    const std::uint64_t h = fnv1a(destination);
-    unsigned char bytes[8];
-    for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(h >> (56 - 8 * i));
-    return "leave/" + common::to_hex(bytes, sizeof bytes) + "/";
-}
 
 std::string url_host(const std::string& url) {
     std::size_t start;
@@ -77,7 +58,7 @@ std::string route_external_links(const std::string& html, const Config& config, 
             if (!host.empty() && host != own_host) {
                 destinations.insert(href);
                 out.append(html, copied, p + value - copied);
-                out += common::escape_markup(config.base_path + leave_url(href));
+                out += common::escape_markup(config.base_path + common::leave_url(href));
                 copied = p + value_end;
             }
         }

@@ -11,15 +11,12 @@
 
 namespace gen {
 
-// "leave/<16 hex digits>/": the same destination always gets the same page.
-std::string leave_url(const std::string& destination);
-
 // The host an http(s) or protocol-relative URL names, lower case, without
 // port or user; empty for anything else (a path, mailto:, tel:).
 std::string url_host(const std::string& url);
 
 // Rewrites every <a href> of `html` whose host is not the site's to the
-// base path + leave_url(href), adding the destination to `destinations`. An
+// base path + common::leave_url(href), adding the destination to `destinations`. An
 // <a rel="external"> is the leave page's own way out and stays as it is.
 std::string route_external_links(const std::string& html, const Config& config, std::set<std::string>& destinations);
 

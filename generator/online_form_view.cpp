@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/form_validation.hpp"
+#include "common/urls.hpp"
 #include "generator/date.hpp"
 #include "generator/routes.hpp"
 
@@ -101,8 +102,6 @@ View block_view(const common::FormBlock& b, int year, json& schema_items) {
 
 }  // namespace
 
-std::string online_form_url(const std::string& form_key) { return data_url("forms", form_key) + "fill/"; }
-
 const Call* call_taking(const Site& site, const std::string& form_key) {
     for (const auto& c : site.calls)
         for (const auto& f : c.forms)
@@ -115,7 +114,7 @@ View online_form_view(const ViewContext& ctx, const FormPage& form, const Call& 
     View v;
     v.set("title", "在线填报：" + form.form.title);
     v.set("form_title", form.form.title);
-    v.set("print_url", href(ctx, data_url("forms", form.key)));
+    v.set("print_url", href(ctx, common::data_url("forms", form.key)));
     v.set("call_title", call.title);
     const auto deadline = parse_date(call.deadline);
     v.set("deadline", deadline->zh());
@@ -124,9 +123,9 @@ View online_form_view(const ViewContext& ctx, const FormPage& form, const Call& 
     for (const auto& n : s.notices)
         if (n.slug == call.notice) {
             v.set("notice_title", n.title);
-            v.set("notice_url", href(ctx, notice_url(n.slug)));
+            v.set("notice_url", href(ctx, common::notice_url(n.slug)));
         }
-    v.set("action", href(ctx, "api/submissions/" + form.key));
+    v.set("action", href(ctx, common::submission_api(form.key)));
     v.set("unit_label", std::string(form.form.submitted_by == "county" ? "县市区单位代码" : "申报单位代码"));
     v.set("privacy_title", s.privacy.title);
     List privacy = list();

@@ -6,8 +6,6 @@
 
 namespace gen {
 
-std::string online_form_url(const std::string& form_key);  // "forms/KEY/fill/"
-
 // The form, the privacy notice before it, and what its script needs to check
 // fields as the collector will: the field list, the sum rules and the
 // collector's own message templates, as JSON.

@@ -27,15 +27,14 @@ struct PageJob {
 // The 栏目 in the order the 网站地图 shows them.
 const std::vector<std::string>& site_columns();
 
+// Every template the generator renders; a theme must provide them all.
+const std::vector<std::string>& required_templates();
+
 // The site's pages, in a fixed order. `theme_dir` is "themes/NAME/templates/".
 std::vector<PageJob> plan_pages(const Site& site, const std::string& theme_dir);
 
 // Whether a page is listed on the 网站地图 and in sitemap.xml: the 404 page
 // and the 长者模式 fallbacks are not content.
 bool is_listed(const PageJob& job);
-
-// Where the 长者模式 switch lives: nginx answers these URLs; the generated
-// pages there explain the switch when the site is served without nginx.
-std::string mode_url(bool elder);
 
 }  // namespace gen

@@ -3,20 +3,10 @@
 #include <algorithm>
 #include <map>
 
+#include "common/urls.hpp"
 #include "generator/date.hpp"
 
 namespace gen {
-
-std::string notice_url(const std::string& slug) { return "notices/" + slug + "/"; }
-
-std::string data_url(const std::string& kind, const std::string& key) { return kind + "/" + key + "/"; }
-
-std::string output_path(const std::string& url) {
-    if (url.empty() || url.back() == '/') return url + "index.html";
-    return url;
-}
-
-std::string item_anchor(const std::string& kind, std::size_t index) { return kind + "-" + std::to_string(index + 1); }
 
 namespace {
 
@@ -63,10 +53,10 @@ void link_site(Site& site, common::Diagnostics& diags) {
     });
 
     std::map<std::string, std::string> data_pages;  // "quotas/2019.json" -> URL
-    for (const auto& q : site.quotas) data_pages["quotas/" + q.key + ".json"] = data_url("quotas", q.key);
-    for (const auto& t : site.topics) data_pages["topics/" + t.key + ".json"] = data_url("topics", t.key);
-    for (const auto& l : site.lists) data_pages["lists/" + l.key + ".json"] = data_url("lists", l.key);
-    for (const auto& f : site.forms) data_pages["forms/" + f.key + ".json"] = data_url("forms", f.key);
+    for (const auto& q : site.quotas) data_pages["quotas/" + q.key + ".json"] = common::data_url("quotas", q.key);
+    for (const auto& t : site.topics) data_pages["topics/" + t.key + ".json"] = common::data_url("topics", t.key);
+    for (const auto& l : site.lists) data_pages["lists/" + l.key + ".json"] = common::data_url("lists", l.key);
+    for (const auto& f : site.forms) data_pages["forms/" + f.key + ".json"] = common::data_url("forms", f.key);
     std::map<std::string, const StaticFile*> files;
     for (const auto& f : site.static_files) files[f.out_path] = &f;
 

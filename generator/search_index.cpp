@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/form_schema.hpp"
+#include "common/urls.hpp"
 #include "generator/downloads.hpp"
 #include "generator/parallel.hpp"
 #include "generator/routes.hpp"
@@ -44,39 +45,39 @@ void add_notices(std::vector<SearchDocument>& out, const Site& site, const std::
         std::vector<std::string> parts = {n.doc_no, n.addressees, body};
         for (const auto& a : n.attachments) parts.push_back(a.title);
         for (const auto& k : n.keywords) parts.push_back(k);
-        out.push_back(document("notice", n.title, notice_url(n.slug), n.published.iso(), body, joined(parts)));
+        out.push_back(document("notice", n.title, common::notice_url(n.slug), n.published.iso(), body, joined(parts)));
     }
 }
 
 void add_data_pages(std::vector<SearchDocument>& out, const Site& site) {
     for (const auto& g : site.topics) {
-        const std::string url = data_url("topics", g.key), date = citing_date(site, url);
+        const std::string url = common::data_url("topics", g.key), date = citing_date(site, url);
         std::vector<std::string> numbered;
         for (const auto& t : g.topics) numbered.push_back(t.number + "、" + t.title);
         out.push_back(document("guide", g.title, url, date, joined(numbered), joined(g.heading)));
         for (std::size_t i = 0; i < g.topics.size(); ++i) {
             const Topic& t = g.topics[i];
-            out.push_back(document("topic", numbered[i], url + "#" + item_anchor("topic", i), date, "试点方向：" + t.directions,
+            out.push_back(document("topic", numbered[i], url + "#" + common::item_anchor("topic", i), date, "试点方向：" + t.directions,
                                    joined({t.conditions, t.directions, t.applicants})));
         }
     }
     for (const auto& q : site.quotas) {
-        const std::string url = data_url("quotas", q.key), date = citing_date(site, url);
+        const std::string url = common::data_url("quotas", q.key), date = citing_date(site, url);
         out.push_back(document("quota", q.title, url, date, q.unit_column + "、" + q.quota_column + "，" + q.total_label + std::to_string(q.total),
                                joined(q.heading)));
         for (std::size_t i = 0; i < q.rows.size(); ++i) {
             const QuotaRow& r = q.rows[i];
-            out.push_back(document("county", r.county_name, url + "#" + item_anchor("row", i), date,
+            out.push_back(document("county", r.county_name, url + "#" + common::item_anchor("row", i), date,
                                    q.quota_column + "：" + std::to_string(r.quota) + "（" + q.title + "）", ""));
         }
     }
     for (const auto& l : site.lists) {
-        const std::string url = data_url("lists", l.key), date = citing_date(site, url);
+        const std::string url = common::data_url("lists", l.key), date = citing_date(site, url);
         out.push_back(document("list", l.title, url, date, "共" + std::to_string(l.entries.size()) + "个单位", joined(l.heading)));
         // Units and projects only: the 项目负责人 column names people.
         for (std::size_t i = 0; i < l.entries.size(); ++i) {
             const ListEntry& e = l.entries[i];
-            out.push_back(document("unit", e.unit, url + "#" + item_anchor("entry", i), date,
+            out.push_back(document("unit", e.unit, url + "#" + common::item_anchor("entry", i), date,
                                    l.project_label + "：" + e.project + "（" + l.title + "）", e.project));
         }
     }
@@ -101,7 +102,7 @@ void form_words(const std::vector<common::FormBlock>& blocks, int year, std::vec
 
 void add_forms(std::vector<SearchDocument>& out, const Site& site) {
     for (const auto& f : site.forms) {
-        const std::string url = data_url("forms", f.key);
+        const std::string url = common::data_url("forms", f.key);
         std::vector<std::string> words = {f.form.subtitle};
         form_words(f.form.blocks, 0, words);
         for (const auto& n : f.form.notes) words.push_back(n);

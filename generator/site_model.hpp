@@ -10,6 +10,7 @@
 
 #include "common/form_schema.hpp"
 #include "common/site_data.hpp"
+#include "common/static_file.hpp"
 
 namespace gen {
 
@@ -108,13 +109,7 @@ struct Notice {
     int body_line = 1; // line of the body's first line in the source file
 };
 
-// A file copied verbatim from content/ or the theme's static/.
-struct StaticFile {
-    std::string source_path;  // absolute, for the writer to copy
-    std::string shown_path;   // relative to the site, for messages
-    std::string out_path;     // relative to the output root
-    unsigned long long size = 0;
-};
+using common::StaticFile;
 
 struct SubmittedFile {
     std::string field, name, original_name, sha256;

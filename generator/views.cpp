@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/form_validation.hpp"
+#include "common/urls.hpp"
 #include "generator/date.hpp"
 #include "generator/call_progress.hpp"
 #include "generator/downloads.hpp"
@@ -47,7 +48,7 @@ List downloads_of(const ViewContext& ctx, const std::string& page_url) {
 View notice_link(const ViewContext& ctx, const Notice& n) {
     View v;
     v.set("title", n.title);
-    v.set("url", href(ctx, notice_url(n.slug)));
+    v.set("url", href(ctx, common::notice_url(n.slug)));
     v.set("date", n.published.zh());
     v.set("date_iso", n.published.iso());
     return v;
@@ -183,9 +184,9 @@ View layout_view(const ViewContext& ctx, const PageHead& page, const std::string
     };
     add_nav("首页", "");
     add_nav("通知公告", "notices/");
-    if (!s.topics.empty()) add_nav("选题指南", data_url("topics", s.topics.back().key));
-    if (!s.quotas.empty()) add_nav("名额分配", data_url("quotas", s.quotas.back().key));
-    if (!s.lists.empty()) add_nav("公布名单", data_url("lists", s.lists.back().key));
+    if (!s.topics.empty()) add_nav("选题指南", common::data_url("topics", s.topics.back().key));
+    if (!s.quotas.empty()) add_nav("名额分配", common::data_url("quotas", s.quotas.back().key));
+    if (!s.lists.empty()) add_nav("公布名单", common::data_url("lists", s.lists.back().key));
     add_nav("站内搜索", "search/");
     v.set("nav", nav);
     List contacts = list();
@@ -223,10 +224,10 @@ View home_view(const ViewContext& ctx) {
         p.set("url", href(ctx, url));
         pages << p;
     };
-    for (const auto& t : s.topics) add(data_url("topics", t.key), t.title);
-    for (const auto& q : s.quotas) add(data_url("quotas", q.key), q.title);
-    for (const auto& l : s.lists) add(data_url("lists", l.key), l.title);
-    for (const auto& f : s.forms) add(data_url("forms", f.key), f.form.title);
+    for (const auto& t : s.topics) add(common::data_url("topics", t.key), t.title);
+    for (const auto& q : s.quotas) add(common::data_url("quotas", q.key), q.title);
+    for (const auto& l : s.lists) add(common::data_url("lists", l.key), l.title);
+    for (const auto& f : s.forms) add(common::data_url("forms", f.key), f.form.title);
     v.set("data_pages", pages);
     return v;
 }
@@ -247,7 +248,7 @@ View notice_view(const ViewContext& ctx, const Notice& n, const std::string& bod
     v.set("meta_doc_no", or_dash(n.doc_no));
     v.set("meta_index_no", or_dash(n.index_no));
     v.set("keywords", lines(n.keywords));
-    if (!n.call.empty() && ctx.site.has_submissions) v.set("status_url", href(ctx, data_url("calls", n.call)));
+    if (!n.call.empty() && ctx.site.has_submissions) v.set("status_url", href(ctx, common::data_url("calls", n.call)));
     if (n.deadline) {
         v.set("deadline", n.deadline->zh());
         v.set("deadline_iso", n.deadline->iso());
@@ -310,14 +311,14 @@ View notice_index_view(const ViewContext& ctx) {
 
 View quota_view(const ViewContext& ctx, const QuotaTable& q) {
     View v;
-    set_data_header(ctx, v, data_url("quotas", q.key), q);
+    set_data_header(ctx, v, common::data_url("quotas", q.key), q);
     v.set("unit_column", q.unit_column);
     v.set("quota_column", q.quota_column);
     List rows = list();
     for (std::size_t i = 0; i < q.rows.size(); ++i) {
         const QuotaRow& r = q.rows[i];
         View rv("unit", r.county_name);
-        rv.set("anchor", item_anchor("row", i));
+        rv.set("anchor", common::item_anchor("row", i));
         rv.set("quota", std::to_string(r.quota));
         rows << rv;
     }
@@ -329,12 +330,12 @@ View quota_view(const ViewContext& ctx, const QuotaTable& q) {
 
 View topics_view(const ViewContext& ctx, const TopicGuide& g) {
     View v;
-    set_data_header(ctx, v, data_url("topics", g.key), g);
+    set_data_header(ctx, v, common::data_url("topics", g.key), g);
     List topics = list();
     for (std::size_t i = 0; i < g.topics.size(); ++i) {
         const Topic& t = g.topics[i];
         View tv("number", t.number);
-        tv.set("anchor", item_anchor("topic", i));
+        tv.set("anchor", common::item_anchor("topic", i));
         tv.set("title", t.title);
         tv.set("conditions", t.conditions);
         tv.set("directions", t.directions);
@@ -347,7 +348,7 @@ View topics_view(const ViewContext& ctx, const TopicGuide& g) {
 
 View list_view(const ViewContext& ctx, const ApprovedList& l) {
     View v;
-    set_data_header(ctx, v, data_url("lists", l.key), l);
+    set_data_header(ctx, v, common::data_url("lists", l.key), l);
     v.set("unit_label", l.unit_label);
     v.set("project_label", l.project_label);
     v.set("leader_label", l.leader_label);
@@ -355,7 +356,7 @@ View list_view(const ViewContext& ctx, const ApprovedList& l) {
     for (std::size_t i = 0; i < l.entries.size(); ++i) {
         const ListEntry& e = l.entries[i];
         View ev("unit", e.unit);
-        ev.set("anchor", item_anchor("entry", i));
+        ev.set("anchor", common::item_anchor("entry", i));
         ev.set("project", e.project);
         ev.set("leader", e.leader);
         entries << ev;
@@ -367,8 +368,8 @@ View list_view(const ViewContext& ctx, const ApprovedList& l) {
 
 View form_view(const ViewContext& ctx, const FormPage& f) {
     View v;
-    set_data_header(ctx, v, data_url("forms", f.key), DataDoc{f.key, f.source, f.form.title, f.form.heading});
-    if (call_taking(ctx.site, f.key)) v.set("fill_url", href(ctx, online_form_url(f.key)));
+    set_data_header(ctx, v, common::data_url("forms", f.key), DataDoc{f.key, f.source, f.form.title, f.form.heading});
+    if (call_taking(ctx.site, f.key)) v.set("fill_url", href(ctx, common::online_form_url(f.key)));
     set_if(v, "subtitle", f.form.subtitle);
     List blocks = list();
     for (const auto& b : f.form.blocks) {
@@ -400,7 +401,7 @@ View call_status_view(const ViewContext& ctx, const Call& call) {
     for (const auto& n : s.notices)
         if (n.slug == call.notice) {
             v.set("notice_title", n.title);
-            v.set("notice_url", href(ctx, notice_url(n.slug)));
+            v.set("notice_url", href(ctx, common::notice_url(n.slug)));
         }
     v.set("deadline", parse_date(call.deadline)->zh());
     const CallProgress p = call_progress(s, call);

@@ -1,11 +1,11 @@
-#include "generator/theme.hpp"
+#include "common/theme.hpp"
 
 #include <algorithm>
 #include <set>
 
 #include "common/files.hpp"
 
-namespace gen {
+namespace common {
 namespace fs = std::filesystem;
 namespace {
 
@@ -52,7 +52,7 @@ std::vector<PartialTag> partial_tags(const std::string& text) {
 
 class Expander {
 public:
-    Expander(const std::map<std::string, RawFile>& partials, common::Diagnostics& diags) : partials_(partials), diags_(diags) {}
+    Expander(const std::map<std::string, RawFile>& partials, Diagnostics& diags) : partials_(partials), diags_(diags) {}
 
     // Inlines partials so that each page renders from one compiled tree
     // (kainjow would otherwise re-parse a partial at every use).
@@ -63,7 +63,7 @@ public:
             out.append(file.text, last, tag.start - last);
             last = tag.end;
             const auto it = partials_.find(tag.name);
-            const common::LineCol lc = common::line_col_at(file.text, tag.start);
+            const LineCol lc = line_col_at(file.text, tag.start);
             if (it == partials_.end()) {
                 diags_.add(file.shown, lc.line, lc.col, "unknown partial \"" + tag.name + "\" (no partials/" + tag.name + kExt + ")");
                 continue;
@@ -82,13 +82,13 @@ public:
 
 private:
     const std::map<std::string, RawFile>& partials_;
-    common::Diagnostics& diags_;
+    Diagnostics& diags_;
 };
 
-std::map<std::string, RawFile> read_dir(const fs::path& dir, const std::string& shown_dir, common::Diagnostics& diags,
+std::map<std::string, RawFile> read_dir(const fs::path& dir, const std::string& shown_dir, Diagnostics& diags,
                                         ThemeSource& source) {
     std::map<std::string, RawFile> out;
-    for (const std::string& rel : common::list_files(dir)) {
+    for (const std::string& rel : list_files(dir)) {
         const std::string shown = shown_dir + rel;
         if (rel.size() <= kExt.size() || rel.compare(rel.size() - kExt.size(), kExt.size(), kExt) != 0 ||
             rel.find('/') != std::string::npos) {
@@ -96,16 +96,16 @@ std::map<std::string, RawFile> read_dir(const fs::path& dir, const std::string& 
             continue;
         }
         try {
-            RawFile f{shown, common::read_file(dir / rel, shown)};
+            RawFile f{shown, read_file(dir / rel, shown)};
             source.texts.emplace_back(shown, f.text);
             kainjow::mustache::mustache check(f.text);
             if (!check.is_valid()) {
-                const common::LineCol lc = common::line_col_at(f.text, error_offset(check.error_message()));
+                const LineCol lc = line_col_at(f.text, error_offset(check.error_message()));
                 diags.add(shown, lc.line, lc.col, "Mustache syntax: " + check.error_message());
                 continue;
             }
             out.emplace(rel.substr(0, rel.size() - kExt.size()), std::move(f));
-        } catch (const common::SourceError& e) {
+        } catch (const SourceError& e) {
             diags.add(e.diagnostic());
         }
     }
@@ -114,7 +114,7 @@ std::map<std::string, RawFile> read_dir(const fs::path& dir, const std::string& 
 
 }  // namespace
 
-ThemeSource load_theme(const fs::path& site_root, const std::string& name, common::Diagnostics& diags) {
+ThemeSource load_theme(const fs::path& site_root, const std::string& name, const std::vector<std::string>& required, Diagnostics& diags) {
     ThemeSource source;
     const fs::path dir = site_root / "themes" / name;
     const std::string shown = "themes/" + name + "/";
@@ -137,10 +137,9 @@ ThemeSource load_theme(const fs::path& site_root, const std::string& name, commo
         source.templates.emplace(tname, std::move(text));
         source.shown_paths.emplace(tname, file.shown);
     }
-    for (const char* required : kRequiredTemplates)
-        if (!templates.count(required))
-            diags.add(shown + "templates/", 0, 0, std::string("missing template ") + required + kExt);
-    for (const std::string& rel : common::list_files(dir / "static")) {
+    for (const std::string& r : required)
+        if (!templates.count(r)) diags.add(shown + "templates/", 0, 0, "missing template " + r + kExt);
+    for (const std::string& rel : list_files(dir / "static")) {
         std::error_code ec;
         const auto size = fs::file_size(dir / "static" / rel, ec);
         source.static_files.push_back({(dir / "static" / rel).string(), shown + "static/" + rel, rel, ec ? 0 : size});
@@ -154,10 +153,10 @@ Templates::Templates(const ThemeSource& source) : source_(source) {
 
 std::string Templates::render(const std::string& name, const kainjow::mustache::data& view) {
     const auto it = compiled_.find(name);
-    if (it == compiled_.end()) common::fail("themes/", 0, 0, "no template \"" + name + "\"");
+    if (it == compiled_.end()) fail("themes/", 0, 0, "no template \"" + name + "\"");
     std::string out = it->second->render(view);
-    if (!it->second->is_valid()) common::fail(source_.shown_paths.at(name), 0, 0, "Mustache: " + it->second->error_message());
+    if (!it->second->is_valid()) fail(source_.shown_paths.at(name), 0, 0, "Mustache: " + it->second->error_message());
     return out;
 }
 
-}  // namespace gen
+}  // namespace common

@@ -1,22 +1,20 @@
 #pragma once
 // The only reader of themes/<name>/: templates, partials and static files.
+// Both programs render with it: the generator its pages, the collector the
+// pages it answers with.
 
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <kainjow/mustache.hpp>
 
 #include "common/diagnostic.hpp"
-#include "generator/site_model.hpp"
+#include "common/static_file.hpp"
 
-namespace gen {
-
-// Every page kind the generator renders; a theme must provide them all.
-inline constexpr const char* kRequiredTemplates[] = {"layout", "home", "notice", "notice_index", "quota",
-                                                     "topics", "list", "form", "online_form", "not_found", "call_status", "search",
-                                                     "site_map", "leave", "mode", "internal_index", "internal_version"};
+namespace common {
 
 // Template texts with their partials already inlined, checked for syntax.
 struct ThemeSource {
@@ -26,7 +24,9 @@ struct ThemeSource {
     std::vector<std::pair<std::string, std::string>> texts;  // (shown path, text) of every file read, for scans
 };
 
-ThemeSource load_theme(const std::filesystem::path& site_root, const std::string& name, common::Diagnostics& diags);
+// `required`: the templates the caller renders; each missing one is an error.
+ThemeSource load_theme(const std::filesystem::path& site_root, const std::string& name, const std::vector<std::string>& required,
+                       Diagnostics& diags);
 
 // Compiled templates. Each thread compiles its own: kainjow's render is not const.
 class Templates {
@@ -40,4 +40,4 @@ private:
     std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> compiled_;
 };
 
-}  // namespace gen
+}  // namespace common

@@ -1,0 +1,62 @@
+#include "common/urls.hpp"
+
+#include <cstdint>
+
+#include "common/text.hpp"
+
+namespace common {
+namespace {
+
+const std::string kSubmissions = "api/submissions/";
+// Names the collector accepts in a path: form keys, unit ids, "v0001".
+const std::string kName = "([a-z0-9-]+)";
+const std::string kVersion = "(v[0-9]{4})";
+
+// FNV-1a: stable across builds and machines; two destinations that collide
+// would claim one output path, which the build reports.
+std::uint64_t fnv1a(const std::string& s) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+}  // namespace
+
+std::string notice_url(const std::string& slug) { return "notices/" + slug + "/"; }
+
+std::string data_url(const std::string& kind, const std::string& key) { return kind + "/" + key + "/"; }
+
+std::string online_form_url(const std::string& form_key) { return data_url("forms", form_key) + "fill/"; }
+
+std::string mode_url(bool elder) { return elder ? "mode/elder/" : "mode/standard/"; }
+
+std::string leave_url(const std::string& destination) {
+    const std::uint64_t h = fnv1a(destination);
+    unsigned char bytes[8];
+    for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(h >> (56 - 8 * i));
+    return "leave/" + to_hex(bytes, sizeof bytes) + "/";
+}
+
+std::string item_anchor(const std::string& kind, std::size_t index) { return kind + "-" + std::to_string(index + 1); }
+
+std::string output_path(const std::string& url) {
+    if (url.empty() || url.back() == '/') return url + "index.html";
+    return url;
+}
+
+std::string health_api() { return "api/health"; }
+
+std::string submission_api(const std::string& form) { return kSubmissions + form; }
+
+std::string receipt_api(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
+    return kSubmissions + form + "/" + unit + "/" + version + "/receipt?id=" + receipt;
+}
+
+std::string submission_route() { return "/" + kSubmissions + kName; }
+
+std::string receipt_route() { return "/" + kSubmissions + kName + "/" + kName + "/" + kVersion + "/receipt"; }
+
+}  // namespace common

@@ -1,0 +1,34 @@
+#pragma once
+// Every URL of the site and of the collector's API, in one place: the
+// generator writes pages and links at these paths, the collector routes them.
+// Paths are relative to the site root ("notices/x/"); pages add the base path,
+// and the collector sees them under "/" because nginx strips the base path.
+
+#include <cstddef>
+#include <string>
+
+namespace common {
+
+std::string notice_url(const std::string& slug);                        // "notices/SLUG/"
+std::string data_url(const std::string& kind, const std::string& key);  // kind: quotas, topics, lists, forms, calls
+std::string online_form_url(const std::string& form_key);               // "forms/KEY/fill/"
+std::string mode_url(bool elder);                                       // where nginx switches 长者模式 on or off
+// "leave/<16 hex digits>/": the page before a link to another host; the
+// same destination always gets the same page.
+std::string leave_url(const std::string& destination);
+// Id of the index-th (from 0) topic, row or entry on a data page, so that
+// search results can lead to the very row: item_anchor("row", 0) is "row-1".
+std::string item_anchor(const std::string& kind, std::size_t index);
+// The file a URL is written to: "x/" -> "x/index.html", "" -> "index.html".
+std::string output_path(const std::string& url);
+
+// The collector's API.
+std::string health_api();                                  // "api/health"
+std::string submission_api(const std::string& form);      // POST a version: "api/submissions/FORM"
+std::string receipt_api(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
+// The same routes as patterns for the collector's router, from "/", with the
+// form, unit and version names captured in that order.
+std::string submission_route();
+std::string receipt_route();
+
+}  // namespace common
