@@ -170,7 +170,7 @@ std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& 
         int rows = 0;
         for (int row = 0; row < common::kMaxTableRows; ++row) {
             bool used = false;
-            const std::string prefix = table + "." + std::to_string(row) + ".";
+            const std::string prefix = common::cell_key(common::row_prefix(table, 0), row, "");
             for (auto it = draft.fields.lower_bound(prefix); it != draft.fields.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
                 used = used || !it->second.empty();
             rows += used ? 1 : 0;

@@ -1,6 +1,7 @@
 #include "collector/site_rules.hpp"
 
 #include "common/files.hpp"
+#include "common/text.hpp"
 
 namespace collector {
 namespace fs = std::filesystem;
@@ -36,7 +37,7 @@ SiteRules load_site_rules(const fs::path& site_root) {
     r.privacy = common::read_privacy(common::load_json(data / "privacy.json", "data/privacy.json"));
     auto each = [&](const std::string& folder, auto&& read) {
         for (const std::string& rel : common::list_files(data / folder)) {
-            if (rel.size() < 6 || rel.compare(rel.size() - 5, 5, ".json") != 0 || rel.find('/') != std::string::npos) continue;
+            if (rel.size() < 6 || !common::ends_with(rel, ".json") || rel.find('/') != std::string::npos) continue;
             const std::string key = rel.substr(0, rel.size() - 5);
             read(common::load_json(data / folder / rel, "data/" + folder + "/" + rel), key);
         }

@@ -199,6 +199,16 @@ std::vector<std::vector<const FormField*>> printed_rows(const FormBlock& block) 
     return rows;
 }
 
+std::string value_key(const std::string& name, int year) { return year ? name + "." + std::to_string(year) : name; }
+
+std::string row_prefix(const std::string& table, int year) { return value_key(table, year) + "."; }
+
+std::string cell_key(const std::string& row_prefix, int row, const std::string& column) {
+    return row_prefix + std::to_string(row) + "." + column;
+}
+
+std::string year_label(int year) { return year ? "（" + std::to_string(year) + "年）" : ""; }
+
 std::string with_year(std::string text, int year) {
     const std::string key = "{year}";
     for (std::size_t p; (p = text.find(key)) != std::string::npos;) text.replace(p, key.size(), std::to_string(year));

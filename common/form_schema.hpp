@@ -73,6 +73,16 @@ std::vector<const FormField*> all_fields(const Form& form);
 // field or a text area takes a row of its own, the others pair up.
 std::vector<std::vector<const FormField*>> printed_rows(const FormBlock& block);
 
+// Keys of a submission's values, written by the online form, checked by the
+// collector, read by the export. A field of a per-year block carries its
+// year ("budget_total.2021"), a table cell its row from 0 and its column
+// ("budget_items.2021.0.cost"). Year 0: the block is not per year.
+std::string value_key(const std::string& name, int year);
+std::string row_prefix(const std::string& table, int year);  // "budget_items.2021."
+std::string cell_key(const std::string& row_prefix, int row, const std::string& column);
+// "（2021年）" after a label of a per-year block; empty for year 0.
+std::string year_label(int year);
+
 // "{year}" in a heading of a per-year block stands for that page's year.
 std::string with_year(std::string text, int year);
 

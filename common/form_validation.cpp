@@ -41,36 +41,30 @@ bool valid_phone(const std::string& s) {
 
 bool valid_mobile(const std::string& s) { return s.size() == 11 && all_digits(s) && s[0] == '1' && s[1] >= '3' && s[1] <= '9'; }
 
-void add_keys(const std::vector<FormBlock>& blocks, const std::string& year, int max_rows, std::vector<FieldKey>& out) {
-    const std::string suffix = year.empty() ? "" : "." + year;
-    const std::string year_label = year.empty() ? "" : "（" + year + "年）";
+void add_keys(const std::vector<FormBlock>& blocks, int year, int max_rows, std::vector<FieldKey>& out) {
     for (const auto& b : blocks) {
         if (b.type == "per_year") {
-            for (int y : b.years) add_keys(b.blocks, std::to_string(y), max_rows, out);
+            for (int y : b.years) add_keys(b.blocks, y, max_rows, out);
         } else if (b.type == "table") {
             for (int row = 0; row < max_rows; ++row)
                 for (const auto& c : b.fields)
-                    out.push_back({b.name + suffix + "." + std::to_string(row) + "." + c.name, &c,
-                                   c.label + year_label + "第" + std::to_string(row + 1) + "行", true});
+                    out.push_back({cell_key(row_prefix(b.name, year), row, c.name), &c,
+                                   c.label + year_label(year) + "第" + std::to_string(row + 1) + "行", true});
         } else {
-            for (const auto& f : b.fields) out.push_back({f.name + suffix, &f, f.label + year_label});
+            for (const auto& f : b.fields) out.push_back({value_key(f.name, year), &f, f.label + year_label(year)});
         }
     }
 }
 
 // The years a rule applies to: those of the per_year block holding its total, or none.
-std::vector<std::string> rule_years(const Form& form, const std::string& field) {
+std::vector<int> rule_years(const Form& form, const std::string& field) {
     for (const auto& b : form.blocks) {
         if (b.type != "per_year") continue;
         for (const auto& inner : b.blocks)
             for (const auto& f : inner.fields)
-                if (f.name == field) {
-                    std::vector<std::string> years;
-                    for (int y : b.years) years.push_back(std::to_string(y));
-                    return years;
-                }
+                if (f.name == field) return b.years;
     }
-    return {""};
+    return {0};
 }
 
 const std::string* find_value(const FormValues& values, const std::string& key) {
@@ -99,7 +93,7 @@ bool parse_money(const std::string& raw, long long& hundredths) {
 
 std::vector<FieldKey> form_keys(const Form& form, int max_rows) {
     std::vector<FieldKey> out;
-    add_keys(form.blocks, "", max_rows, out);
+    add_keys(form.blocks, 0, max_rows, out);
     return out;
 }
 
@@ -136,20 +130,19 @@ std::string message(const std::string& code, const std::map<std::string, std::st
 std::vector<RuleCheck> rule_checks(const Form& form) {
     std::vector<RuleCheck> out;
     for (const FormRule& rule : form.rules) {
-        for (const std::string& year : rule_years(form, rule.total)) {
-            const std::string suffix = year.empty() ? "" : "." + year;
+        for (const int year : rule_years(form, rule.total)) {
             RuleCheck check;
             check.code = rule.type == "sum" ? "sum_mismatch" : "column_sum_mismatch";
-            check.total_key = rule.total + suffix;
-            check.label = label_of(form, rule.total) + (year.empty() ? "" : "（" + year + "年）");
+            check.total_key = value_key(rule.total, year);
+            check.label = label_of(form, rule.total) + year_label(year);
             if (rule.type == "sum") {
                 for (const auto& p : rule.parts) {
-                    check.part_keys.push_back(p + suffix);
+                    check.part_keys.push_back(value_key(p, year));
                     check.parts += (check.parts.empty() ? "" : "与") + label_of(form, p);
                 }
                 check.parts += "之和";
             } else {
-                check.table_prefix = rule.table + suffix + ".";
+                check.table_prefix = row_prefix(rule.table, year);
                 check.column = rule.column;
                 check.parts = "各行" + label_of(form, rule.column) + "之和";
             }
@@ -210,7 +203,7 @@ std::vector<FieldError> validate_form(const Form& form, const FormValues& values
         add(check.total_key, total);
         for (const auto& key : check.part_keys) add(key, sum);
         if (!check.table_prefix.empty())
-            for (int row = 0; row < kMaxTableRows; ++row) add(check.table_prefix + std::to_string(row) + "." + check.column, sum);
+            for (int row = 0; row < kMaxTableRows; ++row) add(cell_key(check.table_prefix, row, check.column), sum);
         if (any && total != sum)
             errors.push_back({check.code, check.total_key,
                               message(check.code, {{"label", check.label}, {"parts", check.parts}, {"total", format_money(total)}, {"sum", format_money(sum)}})});

@@ -9,6 +9,11 @@ namespace common {
 // Escapes & < > " ' for HTML and XML text and attribute values.
 std::string escape_markup(std::string_view s);
 
+inline bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
 // Lower-case hexadecimal of raw bytes.
 std::string to_hex(const unsigned char* bytes, std::size_t size);
 

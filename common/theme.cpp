@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/files.hpp"
+#include "common/text.hpp"
 
 namespace common {
 namespace fs = std::filesystem;
@@ -90,7 +91,7 @@ std::map<std::string, RawFile> read_dir(const fs::path& dir, const std::string& 
     std::map<std::string, RawFile> out;
     for (const std::string& rel : list_files(dir)) {
         const std::string shown = shown_dir + rel;
-        if (rel.size() <= kExt.size() || rel.compare(rel.size() - kExt.size(), kExt.size(), kExt) != 0 ||
+        if (rel.size() <= kExt.size() || !ends_with(rel, kExt) ||
             rel.find('/') != std::string::npos) {
             diags.add(shown, 0, 0, "unexpected file: templates and partials are *" + kExt + " files");
             continue;

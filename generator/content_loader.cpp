@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/files.hpp"
+#include "common/text.hpp"
 #include "common/utf8.hpp"
 #include "generator/date.hpp"
 #include "generator/front_matter.hpp"
@@ -114,7 +115,7 @@ Notice read_notice(const std::string& text, const std::string& shown, const std:
     return n;
 }
 
-bool is_markdown(const std::string& rel) { return rel.size() > 3 && rel.compare(rel.size() - 3, 3, ".md") == 0; }
+bool is_markdown(const std::string& rel) { return rel.size() > 3 && common::ends_with(rel, ".md"); }
 
 }  // namespace
 

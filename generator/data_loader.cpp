@@ -4,6 +4,7 @@
 
 #include "common/files.hpp"
 #include "common/json_file.hpp"
+#include "common/text.hpp"
 
 namespace gen {
 namespace fs = std::filesystem;
@@ -77,7 +78,7 @@ void load_data(const fs::path& site_root, Site& site, PersonalDataCheck& persona
         }
         const std::string shown = "data/" + rel;
         const auto slash = rel.find('/');
-        const bool json_file = rel.size() > 5 && rel.compare(rel.size() - 5, 5, ".json") == 0;
+        const bool json_file = rel.size() > 5 && common::ends_with(rel, ".json");
         if (slash == std::string::npos || rel.find('/', slash + 1) != std::string::npos || !json_file) {
             diags.add(shown, 0, 0, "unexpected file in data/ (known: site.json, units.json, privacy.json, quotas/, topics/, lists/, forms/, calls/ with .json files)");
             continue;

@@ -121,13 +121,13 @@ xlsx::Sheet table_sheet(const std::string& name, const Site& site, const TableRe
     const std::vector<int> years = t.years.empty() ? std::vector<int>{0} : t.years;
     for (const Submission* s : subs) {
         for (int year : years) {
-            const std::string prefix = b.name + "." + (year ? std::to_string(year) + "." : "");
+            const std::string prefix = common::row_prefix(b.name, year);
             for (int r = 0; r < common::kMaxTableRows; ++r) {
                 std::vector<xlsx::Cell> cells = {xlsx::text(county_name(site, county_of(site, s->unit))), xlsx::text(unit_name(site, s->unit))};
                 if (year) cells.push_back(xlsx::number(year));
                 bool used = false;
                 for (std::size_t c = 0; c < b.fields.size(); ++c) {
-                    const auto it = s->fields.find(prefix + std::to_string(r) + "." + b.fields[c].name);
+                    const auto it = s->fields.find(common::cell_key(prefix, r, b.fields[c].name));
                     if (it == s->fields.end()) {
                         cells.push_back({});
                         continue;

@@ -7,8 +7,6 @@
 namespace gen {
 namespace {
 
-bool starts_with(const std::string& s, const char* prefix) { return s.compare(0, std::char_traits<char>::length(prefix), prefix) == 0; }
-
 // The value of attribute `name` (double-quoted, as we write them) in the
 // tag text `tag`; npos when absent.
 std::size_t attribute_value(const std::string& tag, const std::string& name, std::size_t& end) {
@@ -24,7 +22,7 @@ std::size_t attribute_value(const std::string& tag, const std::string& name, std
 
 std::string url_host(const std::string& url) {
     std::size_t start;
-    if (starts_with(url, "//")) start = 2;
+    if (common::starts_with(url, "//")) start = 2;
     else if (const auto colon = url.find("://"); colon != std::string::npos) {
         std::string scheme = url.substr(0, colon);
         for (char& c : scheme) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);

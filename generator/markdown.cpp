@@ -6,6 +6,8 @@
 #include <memory>
 #include <mutex>
 
+#include "common/text.hpp"
+
 namespace gen {
 namespace {
 
@@ -84,7 +86,7 @@ int numbering_depth(const std::string& t) {
     };
     const std::string open = "（", close = "）";
     if (std::size_t n = numerals(0); n && t.compare(n, 3, "、") == 0) return 1;
-    if (t.compare(0, open.size(), open) == 0) {
+    if (common::starts_with(t, open)) {
         const std::size_t p = open.size();
         if (std::size_t n = numerals(p); n && t.compare(p + n, close.size(), close) == 0) return 2;
         if (std::size_t n = digits(p); n && t.compare(p + n, close.size(), close) == 0) return 4;

@@ -55,27 +55,24 @@ View input_view(const common::FormField& f, const std::string& key, const std::s
     return v;
 }
 
-std::string year_suffix(int year) { return year ? "（" + std::to_string(year) + "年）" : ""; }
-
 // One block of fields or one table; other blocks (signatures, outlines) are for paper.
 View block_view(const common::FormBlock& b, int year, json& schema_items) {
     View v;
-    const std::string key_suffix = year ? "." + std::to_string(year) : "";
     if (!b.heading.empty()) v.set("heading", common::with_year(b.heading, year));
     if (!b.note.empty()) v.set("note", b.note);
     if (b.type == "fields") {
         v.set("is_fields", true);
         List fields = list();
         for (const auto& f : b.fields) {
-            const std::string key = f.name + key_suffix;
+            const std::string key = common::value_key(f.name, year);
             fields << input_view(f, key, f.label, false);
-            schema_items.push_back({{"key", key}, {"label", f.label + year_suffix(year)}, {"type", f.type}, {"required", f.required},
+            schema_items.push_back({{"key", key}, {"label", f.label + common::year_label(year)}, {"type", f.type}, {"required", f.required},
                                     {"max_chars", f.max_chars}});
         }
         v.set("fields", fields);
     } else if (b.type == "table") {
         v.set("is_table", true);
-        const std::string prefix = b.name + key_suffix + ".";
+        const std::string prefix = common::row_prefix(b.name, year);
         v.set("prefix", prefix);
         v.set("caption", b.title.empty() ? std::string("明细") : b.title);
         List columns = list();
@@ -90,12 +87,12 @@ View block_view(const common::FormBlock& b, int year, json& schema_items) {
             View row("number", std::to_string(r + 1));
             List cells = list();
             for (const auto& c : b.fields)
-                cells << input_view(c, prefix + std::to_string(r) + "." + c.name, c.label + "（第" + std::to_string(r + 1) + "行）", true);
+                cells << input_view(c, common::cell_key(prefix, r, c.name), c.label + "（第" + std::to_string(r + 1) + "行）", true);
             row.set("cells", cells);
             rows << row;
         }
         v.set("rows", rows);
-        schema_items.push_back({{"table", prefix}, {"label_suffix", year_suffix(year)}, {"columns", schema_columns}});
+        schema_items.push_back({{"table", prefix}, {"label_suffix", common::year_label(year)}, {"columns", schema_columns}});
     }
     return v;
 }

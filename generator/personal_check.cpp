@@ -1,6 +1,7 @@
 #include "generator/personal_check.hpp"
 
 #include "common/personal_data.hpp"
+#include "common/text.hpp"
 
 namespace gen {
 
@@ -28,7 +29,7 @@ bool is_text_file(const std::string& path) {
     static const char* exts[] = {".csv", ".txt", ".md", ".html", ".htm", ".json", ".xml", ".svg", ".css", ".js"};
     for (const char* e : exts) {
         const std::string ext = e;
-        if (path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0) return true;
+        if (common::ends_with(path, ext)) return true;
     }
     return false;
 }

@@ -5,6 +5,7 @@
 
 #include <regex>
 
+#include "common/text.hpp"
 #include "support/tiny_site.hpp"
 
 namespace fs = std::filesystem;
@@ -30,7 +31,7 @@ std::string without_whitespace(const std::string& s) {
 std::string visible_text(const std::map<std::string, std::string>& files) {
     std::string all;
     for (const auto& [path, bytes] : files) {
-        if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+        if (!common::ends_with(path, ".html")) continue;
         std::string text = std::regex_replace(bytes, std::regex("<[^>]*>"), "");
         for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
                  {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}}) {
@@ -63,7 +64,7 @@ std::vector<std::string> seed_fragments(const std::string& seed) {
         current += text[i];
         for (const char* stop : {"。", "；", "！", "？"}) {
             const std::string s = stop;
-            if (current.size() >= s.size() && current.compare(current.size() - s.size(), s.size(), s) == 0) flush();
+            if (common::ends_with(current, s)) flush();
         }
     }
     flush();
