@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "common/files.hpp"
 #include "common/text.hpp"
 
 namespace collector {
@@ -27,33 +28,10 @@ void fsync_path(const std::filesystem::path& path) {
     if (rc != 0) fail("cannot fsync", path);
 }
 
-namespace {
-
-// Creates or truncates `path`, writes `bytes`, returns the open descriptor.
-int open_and_write(const std::filesystem::path& path, std::string_view bytes) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) fail("cannot create", path);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            ::close(fd);
-            fail("cannot write", path);
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    return fd;
-}
-
-}  // namespace
-
-void write_unsynced(const std::filesystem::path& path, std::string_view bytes) {
-    if (::close(open_and_write(path, bytes)) != 0) fail("cannot write", path);
-}
+void write_unsynced(const std::filesystem::path& path, std::string_view bytes) { common::write_file(path, bytes); }
 
 void write_synced(const std::filesystem::path& path, std::string_view bytes) {
-    const int fd = open_and_write(path, bytes);
+    const int fd = common::create_and_write(path, bytes);
     const int synced = ::fsync(fd);
     if (::close(fd) != 0 || synced != 0) fail("cannot fsync", path);
 }

@@ -1,12 +1,16 @@
 #include "common/files.hpp"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <cstdio>
 #include <memory>
+#include <stdexcept>
 
 #include "common/diagnostic.hpp"
 
@@ -21,6 +25,34 @@ std::string read_file(const std::filesystem::path& path, const std::string& show
     while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) out.append(buf, n);
     if (std::ferror(f.get())) fail(shown_path, 0, 0, "cannot read file");
     return out;
+}
+
+namespace {
+
+[[noreturn]] void fail_io(const std::string& what, const std::filesystem::path& p) {
+    throw std::runtime_error(what + " " + p.string() + ": " + std::strerror(errno));
+}
+
+}  // namespace
+
+int create_and_write(const std::filesystem::path& path, std::string_view bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail_io("cannot create", path);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ::close(fd);
+            fail_io("cannot write", path);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return fd;
+}
+
+void write_file(const std::filesystem::path& path, std::string_view bytes) {
+    if (::close(create_and_write(path, bytes)) != 0) fail_io("cannot write", path);
 }
 
 namespace {

@@ -2,12 +2,19 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace common {
 
 // Whole file as bytes; throws SourceError naming `shown_path` when unreadable.
 std::string read_file(const std::filesystem::path& path, const std::string& shown_path);
+
+// Creates or truncates `path` and writes all of `bytes`. The first returns
+// the open descriptor, for the caller to fsync and close. Both throw
+// std::runtime_error naming the file.
+int create_and_write(const std::filesystem::path& path, std::string_view bytes);
+void write_file(const std::filesystem::path& path, std::string_view bytes);
 
 // Regular files under dir, as paths relative to dir with '/' separators,
 // sorted; hidden files and directories and editor backups ("x~") left out.

@@ -1,7 +1,6 @@
 #include "generator/export.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
 #include <unistd.h>
 
@@ -156,15 +155,12 @@ xlsx::Sheet table_sheet(const std::string& name, const Site& site, const TableRe
 
 void write_whole(const fs::path& path, const std::string& bytes) {
     const fs::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            throw std::runtime_error("cannot write " + temp.string());
-        }
+    try {
+        common::write_file(temp, bytes);
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove(temp, ignored);
+        throw;
     }
     fs::rename(temp, path);
 }

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "common/files.hpp"
+
 namespace gen {
 namespace fs = std::filesystem;
 
@@ -65,19 +67,7 @@ void Writer::write(const std::string& path, std::string_view bytes) {
     if (dry_run_) return;
     ensure_parent(path);
     const fs::path target = staging_ / path;
-    const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) fail_io("cannot create", target);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            ::close(fd);
-            fail_io("cannot write", target);
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::close(fd) != 0) fail_io("cannot write", target);
+    common::write_file(target, bytes);
 }
 
 void Writer::copy(const std::string& path, const fs::path& from, bool may_link) {
