@@ -2,6 +2,7 @@
 
 #include "common/files.hpp"
 #include "common/text.hpp"
+#include "common/urls.hpp"
 
 namespace collector {
 namespace fs = std::filesystem;
@@ -28,11 +29,9 @@ SiteRules load_site_rules(const fs::path& site_root) {
     // The site's path, for the collector's own pages to link its stylesheet and home.
     if (fs::exists(site_root / "config.json")) {
         const auto config = common::load_json(site_root / "config.json", "config.json");
-        const std::string url = common::optional_string(config, config.value, "", "base_url");
-        const auto host = url.find("://");
-        const auto slash = host == std::string::npos ? std::string::npos : url.find('/', host + 3);
-        if (slash != std::string::npos) r.base_path = url.substr(slash);
-        if (r.base_path.empty() || r.base_path.back() != '/') r.base_path += '/';
+        std::string origin;
+        if (!common::split_base_url(common::require_string(config, config.value, "", "base_url"), origin, r.base_path))
+            config.fail_at("/base_url", "base_url must be an absolute http(s) URL such as https://example.gov.cn/path/");
     }
     r.privacy = common::read_privacy(common::load_json(data / "privacy.json", "data/privacy.json"));
     auto each = [&](const std::string& folder, auto&& read) {

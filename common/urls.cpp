@@ -25,6 +25,20 @@ std::uint64_t fnv1a(const std::string& s) {
 
 }  // namespace
 
+bool split_base_url(const std::string& url, std::string& origin, std::string& path) {
+    const auto scheme_end = url.find("://");
+    if (scheme_end == std::string::npos) return false;
+    const std::string scheme = url.substr(0, scheme_end);
+    if (scheme != "http" && scheme != "https") return false;
+    const auto path_start = url.find('/', scheme_end + 3);
+    if (path_start == scheme_end + 3) return false;
+    origin = url.substr(0, path_start);
+    path = path_start == std::string::npos ? "/" : url.substr(path_start);
+    if (path.find_first_of("?#") != std::string::npos) return false;
+    if (path.back() != '/') path += '/';
+    return true;
+}
+
 std::string notice_url(const std::string& slug) { return "notices/" + slug + "/"; }
 
 std::string data_url(const std::string& kind, const std::string& key) { return kind + "/" + key + "/"; }

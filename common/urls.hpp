@@ -9,6 +9,10 @@
 
 namespace common {
 
+// config.json's base_url as origin ("https://host[:port]") and path ("/a/b/",
+// always ending in '/'); false unless an absolute http(s) URL without query.
+bool split_base_url(const std::string& url, std::string& origin, std::string& path);
+
 std::string notice_url(const std::string& slug);                        // "notices/SLUG/"
 std::string data_url(const std::string& kind, const std::string& key);  // kind: quotas, topics, lists, forms, calls
 std::string online_form_url(const std::string& form_key);               // "forms/KEY/fill/"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/urls.hpp"
 #include "common/json_file.hpp"
 #include "generator/date.hpp"
 
@@ -42,20 +43,6 @@ SiteCodes read_site_codes(const common::JsonFile& f, const nlohmann::json& j) {
 
 }  // namespace
 
-bool split_base_url(const std::string& url, std::string& origin, std::string& path) {
-    const auto scheme_end = url.find("://");
-    if (scheme_end == std::string::npos) return false;
-    const std::string scheme = url.substr(0, scheme_end);
-    if (scheme != "http" && scheme != "https") return false;
-    const auto path_start = url.find('/', scheme_end + 3);
-    if (path_start == scheme_end + 3) return false;
-    origin = url.substr(0, path_start);
-    path = path_start == std::string::npos ? "/" : url.substr(path_start);
-    if (path.find_first_of("?#") != std::string::npos) return false;
-    if (path.back() != '/') path += '/';
-    return true;
-}
-
 Config load_config(const std::filesystem::path& site, const std::string& base_url_override) {
     const common::JsonFile f = common::load_json(site / "config.json", "config.json");
     const auto& j = f.value;
@@ -68,7 +55,7 @@ Config load_config(const std::filesystem::path& site, const std::string& base_ur
     }
     Config c;
     c.base_url = base_url_override.empty() ? common::require_string(f, j, "", "base_url") : base_url_override;
-    if (!split_base_url(c.base_url, c.origin, c.base_path))
+    if (!common::split_base_url(c.base_url, c.origin, c.base_path))
         f.fail_at("/base_url", "base_url must be an absolute http(s) URL such as https://example.gov.cn/path/");
     c.base_url = c.origin + c.base_path;
     if (auto theme = common::optional_string(f, j, "", "theme"); !theme.empty()) c.theme = theme;

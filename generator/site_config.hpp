@@ -11,7 +11,4 @@ namespace gen {
 // Reads <site>/config.json. `base_url_override` (from the command line) wins when set.
 Config load_config(const std::filesystem::path& site, const std::string& base_url_override);
 
-// Splits an absolute base URL into origin and path; false if it is not http(s)://host/...
-bool split_base_url(const std::string& url, std::string& origin, std::string& path);
-
 }  // namespace gen
