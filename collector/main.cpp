@@ -68,7 +68,7 @@ int serve(int argc, char** argv) {
     const collector::Clock clock = now.empty() ? collector::Clock() : collector::Clock::starting_at(now);
     collector::SubmissionStore store(data);
     collector::AccessCodes codes(data);
-    collector::AuditLog audit(std::filesystem::path(data) / "audit.log");
+    collector::AuditLog audit(store.layout().audit_log());
     collector::GitCommitter git(data, remote);
     collector::Intake intake(rules, store, codes, git, audit, clock);
 
