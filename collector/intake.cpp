@@ -16,6 +16,7 @@
 namespace collector {
 namespace fs = std::filesystem;
 using nlohmann::json;
+using common::version_name;
 
 namespace {
 
@@ -283,14 +284,13 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     audit["receipt"] = receipt;
     audit_.append(audit, false);
     store_.sync(*staging);  // the version's rename and its audit line, in one journal commit
-    git_.note(req.form + " " + unit + " " + common::version_name(version),
-              common::DataLayout::repo_path(common::kSubmissionRecord, {req.form, unit, version}));
+    git_.note(req.form + " " + unit + " " + version_name(version), common::DataLayout::repo_path(common::kSubmissionRecord, {req.form, unit, version}));
 
     json public_files = json::array();
     for (const auto& f : files) public_files.push_back({{"name", f.original_name}, {"bytes", f.bytes}, {"sha256", f.sha256}});
     if (!req.wants_json) {
         IntakeReply reply{303, "text/plain; charset=utf-8", "", ""};
-        reply.location = "/api/submissions/" + req.form + "/" + unit + "/" + common::version_name(version) + "/receipt?id=" + receipt;
+        reply.location = "/api/submissions/" + req.form + "/" + unit + "/" + version_name(version) + "/receipt?id=" + receipt;
         return reply;
     }
     json out = {{"receipt", receipt}, {"form", req.form}, {"unit", unit}, {"version", version}, {"received_at", received_at},
@@ -304,8 +304,7 @@ IntakeReply Intake::receipt_page(const std::string& form, const std::string& uni
     if (!rules_.forms.count(form) || !is_valid_unit_id(unit) || !number) return not_found();
     common::StoredVersion meta;
     try {
-        const auto& layout = store_.layout();
-        meta = common::load_stored_version(layout.record_file(common::kSubmissionRecord, {form, unit, *number}), "submission");
+        meta = common::load_stored_version(store_.layout().record_file(common::kSubmissionRecord, {form, unit, *number}), "submission");
     } catch (const std::exception&) {
         return not_found();
     }

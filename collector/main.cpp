@@ -48,17 +48,19 @@ int store_record(int argc, char** argv) {
     std::vector<collector::LocalUpload> uploads;
     for (int i = 2; i + 1 < argc; i += 2) {
         const std::string arg = argv[i], value = argv[i + 1];
+        // FIELD=ORIGINAL-NAME=PATH: the path may hold '=', the names may not.
         const auto eq1 = value.find('='), eq2 = eq1 == std::string::npos ? eq1 : value.find('=', eq1 + 1);
         if (arg == "--data") data = value;
-        else if (arg == "--file" && eq2 != std::string::npos) uploads.push_back({value.substr(0, eq1), value.substr(eq1 + 1, eq2 - eq1 - 1), value.substr(eq2 + 1)});
+        else if (arg == "--file" && eq2 != std::string::npos)
+            uploads.push_back({value.substr(0, eq1), value.substr(eq1 + 1, eq2 - eq1 - 1), value.substr(eq2 + 1)});
         else return usage();
     }
     if ((argc - 2) % 2 != 0 || data.empty()) return usage();
     common::JsonFile in = common::parse_json(std::string(std::istreambuf_iterator<char>(std::cin), {}), "<stdin>");
     if (!in.value.is_object()) in.fail_at("", "expected a record (an object)");
-    for (const char* key : {"format", "version", "files"}) {
+    for (const char* key : {"format", "version", "files"})
         if (in.value.contains(key)) in.fail_at(std::string("/") + key, std::string("\"") + key + "\" is for the store to decide");
-    }
+    // Placeholders, so that the strict reading checks everything else; the store replaces them.
     in.value.update({{"format", common::kSubmissionRecord.format}, {"version", 0}, {"files", nlohmann::json::array()}});
     std::filesystem::create_directories(data);
     collector::SubmissionStore store(data);
