@@ -41,7 +41,7 @@ bool is_valid_unit_id(const std::string& unit) {
     return true;
 }
 
-AccessCodes::AccessCodes(std::filesystem::path data_dir) : dir_(std::move(data_dir) / "access") {
+AccessCodes::AccessCodes(std::filesystem::path data_dir) : layout_(std::move(data_dir)) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
 }
 
@@ -57,14 +57,14 @@ std::string AccessCodes::issue(const std::string& unit) {
     const std::string plain = normalise_code(code);
     if (crypto_pwhash_str(hash, plain.c_str(), plain.size(), kOpsLimit, kMemLimit) != 0)
         throw std::runtime_error("out of memory while hashing the code");
-    std::filesystem::create_directories(dir_);
-    write_durably(dir_ / (unit + ".hash"), std::string(hash) + "\n");
+    std::filesystem::create_directories(layout_.access_dir());
+    write_durably(layout_.access_hash(unit), std::string(hash) + "\n");
     return code;
 }
 
 bool AccessCodes::verify(const std::string& unit, const std::string& code) {
     if (!is_valid_unit_id(unit)) return false;
-    std::ifstream in(dir_ / (unit + ".hash"));
+    std::ifstream in(layout_.access_hash(unit));
     std::string stored;
     if (!in || !std::getline(in, stored) || stored.empty()) return false;
     const std::string plain = normalise_code(code);

@@ -1,12 +1,15 @@
 #pragma once
 // Access codes issued by the bureau, one per unit. Only a salted slow hash
-// (libsodium's crypto_pwhash, Argon2id) is stored, in <data>/access/<unit>.hash.
+// (libsodium's crypto_pwhash, Argon2id) is stored, one file per unit under
+// the data directory's access/.
 
 #include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
+
+#include "common/data_layout.hpp"
 
 namespace collector {
 
@@ -22,7 +25,7 @@ public:
     bool verify(const std::string& unit, const std::string& code);
 
 private:
-    std::filesystem::path dir_;
+    common::DataLayout layout_;
     // Argon2 needs memory: at most two verifications at a time (one per core).
     std::mutex slots_mutex_;
     std::condition_variable slots_free_;

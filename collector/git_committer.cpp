@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "common/data_layout.hpp"
+
 extern "C" char** environ;
 
 namespace collector {
@@ -132,7 +134,7 @@ void GitCommitter::commit(const std::vector<std::string>& lines, const std::vect
     if (paths.empty()) {
         add.push_back(".");
     } else {
-        add.insert(add.end(), {"audit.log", "access"});
+        add.insert(add.end(), {common::DataLayout::kAuditLog, common::DataLayout::kAccessDir});
         add.insert(add.end(), paths.begin(), paths.end());
     }
     if (run_git(repo_, add) != 0) {

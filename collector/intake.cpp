@@ -9,7 +9,6 @@
 #include "collector/file_sink.hpp"
 #include "collector/file_types.hpp"
 #include "collector/multipart.hpp"
-#include "common/files.hpp"
 #include "common/text.hpp"
 #include "common/urls.hpp"
 #include "common/utf8.hpp"
@@ -18,6 +17,7 @@
 namespace collector {
 namespace fs = std::filesystem;
 using nlohmann::json;
+using common::version_name;
 
 namespace {
 
@@ -255,7 +255,7 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
         if (!errors.empty()) refusal = Refusal{422, errors[0].code, errors[0].field, errors[0].message, errors};
     }
 
-    json files = json::array();
+    std::vector<common::StoredFile> files;
     if (!refusal) {
         for (auto& f : draft.files) {
             const FileCheck check = check_upload(f.sink->path(), f.original_name);
@@ -265,8 +265,7 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
             }
             const std::string stored = f.field + "." + check.ext;
             fs::rename(f.sink->path(), staged / stored);
-            files.push_back({{"field", f.field}, {"name", stored}, {"original_name", f.original_name}, {"bytes", f.sink->bytes()},
-                             {"sha256", f.sink->sha256_hex()}});
+            files.push_back({f.field, stored, f.original_name, f.sink->sha256_hex(), f.sink->bytes()});
         }
     }
 
@@ -279,20 +278,17 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
 
     const std::string received_at = clock_.now_rfc3339();
     const std::string receipt = received_at.substr(0, 4) + received_at.substr(5, 2) + received_at.substr(8, 2) + "-" + random_token(6);
-    json meta = {{"receipt", receipt}, {"form", req.form}, {"call", call->key}, {"unit", unit}, {"received_at", received_at},
-                 {"fields", values}, {"files", files}};
-    meta["privacy_notice"] = rules_.privacy.version;
-    const int version = store_.commit(*staging, req.form, unit, meta);
+    const int version = store_.commit(*staging, {receipt, req.form, call->key, unit, 0, received_at, rules_.privacy.version, values, files});
     audit["event"] = "accepted";
     audit["unit"] = unit;
     audit["version"] = version;
     audit["receipt"] = receipt;
     audit_.append(audit, false);
     store_.sync(*staging);  // the version's rename and its audit line, in one journal commit
-    git_.note(req.form + " " + unit + " " + version_name(version), "submissions/" + req.form + "/" + unit + "/" + version_name(version));
+    git_.note(req.form + " " + unit + " " + version_name(version), common::DataLayout::repo_path(common::kSubmissionRecord, {req.form, unit, version}));
 
     json public_files = json::array();
-    for (const auto& f : files) public_files.push_back({{"name", f["original_name"]}, {"bytes", f["bytes"]}, {"sha256", f["sha256"]}});
+    for (const auto& f : files) public_files.push_back({{"name", f.original_name}, {"bytes", f.bytes}, {"sha256", f.sha256}});
     if (!req.wants_json) {
         IntakeReply reply{303, "text/plain; charset=utf-8", "", ""};
         reply.location = "/" + common::receipt_api(req.form, unit, version_name(version), receipt);
@@ -305,27 +301,28 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
 
 IntakeReply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
     const auto not_found = [&] { return IntakeReply{404, "text/html; charset=utf-8", page(rules_.base_path, "回执不存在", "<p>没有找到这份回执。</p>\n"), ""}; };
-    if (!rules_.forms.count(form) || !is_valid_unit_id(unit) || version.size() != 5 || version[0] != 'v') return not_found();
-    json meta;
+    const auto number = common::parse_version_name(version);
+    if (!rules_.forms.count(form) || !is_valid_unit_id(unit) || !number) return not_found();
+    common::StoredVersion meta;
     try {
-        meta = json::parse(common::read_file(store_.root() / "submissions" / form / unit / version / "submission.json", "submission"));
+        meta = common::load_stored_version(store_.layout().record_file(common::kSubmissionRecord, {form, unit, *number}), "submission");
     } catch (const std::exception&) {
         return not_found();
     }
-    if (meta.value("receipt", "") != receipt || receipt.empty()) return not_found();
+    if (meta.receipt != receipt || receipt.empty()) return not_found();
     const common::Form& f = rules_.forms.at(form);
     std::string unit_name = unit;
     if (const auto* s = rules_.units.school(unit)) unit_name = s->name;
     if (const auto* c = rules_.units.county(unit)) unit_name = c->name;
     std::string body = "<dl>\n<dt>回执编号</dt><dd>" + common::escape_markup(receipt) + "</dd>\n<dt>表单</dt><dd>" + common::escape_markup(f.title) +
                        "</dd>\n<dt>单位</dt><dd>" + common::escape_markup(unit_name) + "</dd>\n<dt>版本</dt><dd>第" +
-                       std::to_string(meta.value("version", 0)) + "版</dd>\n<dt>收到时间</dt><dd>" +
-                       common::escape_markup(meta.value("received_at", "")) + "</dd>\n</dl>\n";
-    if (!meta["files"].empty()) {
+                       std::to_string(meta.version) + "版</dd>\n<dt>收到时间</dt><dd>" +
+                       common::escape_markup(meta.received_at) + "</dd>\n</dl>\n";
+    if (!meta.files.empty()) {
         body += "<table>\n<thead><tr><th scope=\"col\">文件</th><th scope=\"col\">大小（字节）</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n";
-        for (const auto& file : meta["files"])
-            body += "<tr><td>" + common::escape_markup(file.value("original_name", "")) + "</td><td>" + std::to_string(file.value("bytes", 0)) +
-                    "</td><td><code>" + common::escape_markup(file.value("sha256", "")) + "</code></td></tr>\n";
+        for (const auto& file : meta.files)
+            body += "<tr><td>" + common::escape_markup(file.original_name) + "</td><td>" + std::to_string(file.bytes) +
+                    "</td><td><code>" + common::escape_markup(file.sha256) + "</code></td></tr>\n";
         body += "</tbody>\n</table>\n";
     }
     body += "<p>已受理。如需修改，可再次提交，新版本不会覆盖旧版本。</p>\n";

@@ -1,13 +1,17 @@
 // collector: receives applications and task books into a versioned data directory.
 //   collector serve --site DIR --data DIR [--listen HOST:PORT] [--now RFC3339] [--remote GIT-REMOTE]
 //   collector issue-code --data DIR UNIT
+//   collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json
 
 #include <csignal>
 #include <cstdio>
+#include <iostream>
+#include <iterator>
 #include <string>
 #include <thread>
 
 #include "collector/routes.hpp"
+#include "collector/store_from_files.hpp"
 #include "common/diagnostic.hpp"
 
 namespace {
@@ -15,7 +19,8 @@ namespace {
 int usage() {
     std::fputs(
         "usage: collector serve --site DIR --data DIR [--listen HOST:PORT] [--now 2019-09-01T09:00:00+08:00] [--remote GIT-REMOTE]\n"
-        "       collector issue-code --data DIR UNIT\n",
+        "       collector issue-code --data DIR UNIT\n"
+        "       collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json\n",
         stderr);
     return 2;
 }
@@ -32,6 +37,34 @@ int issue_code(int argc, char** argv) {
     std::filesystem::create_directories(data);
     collector::AccessCodes codes(data);
     std::printf("%s\n", codes.issue(unit).c_str());
+    return 0;
+}
+
+// Stores a version as if it had been received, for test fixtures outside
+// C++: the record on stdin without the keys the store decides (format,
+// version, files), each upload from a file.
+int store_record(int argc, char** argv) {
+    std::string data;
+    std::vector<collector::LocalUpload> uploads;
+    for (int i = 2; i + 1 < argc; i += 2) {
+        const std::string arg = argv[i], value = argv[i + 1];
+        // FIELD=ORIGINAL-NAME=PATH: the path may hold '=', the names may not.
+        const auto eq1 = value.find('='), eq2 = eq1 == std::string::npos ? eq1 : value.find('=', eq1 + 1);
+        if (arg == "--data") data = value;
+        else if (arg == "--file" && eq2 != std::string::npos)
+            uploads.push_back({value.substr(0, eq1), value.substr(eq1 + 1, eq2 - eq1 - 1), value.substr(eq2 + 1)});
+        else return usage();
+    }
+    if ((argc - 2) % 2 != 0 || data.empty()) return usage();
+    common::JsonFile in = common::parse_json(std::string(std::istreambuf_iterator<char>(std::cin), {}), "<stdin>");
+    if (!in.value.is_object()) in.fail_at("", "expected a record (an object)");
+    for (const char* key : {"format", "version", "files"})
+        if (in.value.contains(key)) in.fail_at(std::string("/") + key, std::string("\"") + key + "\" is for the store to decide");
+    // Placeholders, so that the strict reading checks everything else; the store replaces them.
+    in.value.update({{"format", common::kSubmissionRecord.format}, {"version", 0}, {"files", nlohmann::json::array()}});
+    std::filesystem::create_directories(data);
+    collector::SubmissionStore store(data);
+    std::printf("%s\n", common::version_name(collector::store_from_files(store, common::read_stored_version(in), uploads)).c_str());
     return 0;
 }
 
@@ -68,7 +101,7 @@ int serve(int argc, char** argv) {
     const collector::Clock clock = now.empty() ? collector::Clock() : collector::Clock::starting_at(now);
     collector::SubmissionStore store(data);
     collector::AccessCodes codes(data);
-    collector::AuditLog audit(std::filesystem::path(data) / "audit.log");
+    collector::AuditLog audit(store.layout().audit_log());
     collector::GitCommitter git(data, remote);
     collector::Intake intake(rules, store, codes, git, audit, clock);
 
@@ -100,6 +133,7 @@ int main(int argc, char** argv) {
     try {
         if (command == "serve") return serve(argc, argv);
         if (command == "issue-code") return issue_code(argc, argv);
+        if (command == "store-record") return store_record(argc, argv);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "collector: %s\n", e.what());
         return 1;

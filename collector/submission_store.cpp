@@ -14,12 +14,6 @@
 namespace collector {
 namespace fs = std::filesystem;
 
-std::string version_name(int version) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "v%04d", version);
-    return buf;
-}
-
 namespace {
 
 // Creates a directory and makes its entry durable in the parent.
@@ -30,28 +24,18 @@ void make_dir_durably(const fs::path& dir) {
     if (fs::create_directory(dir, ec)) fsync_path(dir.parent_path());
 }
 
-int highest_version(const fs::path& unit_dir) {
-    int highest = 0;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(unit_dir, ec)) {
-        const std::string name = e.path().filename().string();
-        if (name.size() == 5 && name[0] == 'v') highest = std::max(highest, std::atoi(name.c_str() + 1));
-    }
-    return highest;
-}
-
 }  // namespace
 
-SubmissionStore::SubmissionStore(fs::path data_dir) : root_(std::move(data_dir)), incoming_(root_ / ".incoming") {
-    make_dir_durably(root_ / "submissions");
-    const fs::path lock = root_ / ".collector.lock";
+SubmissionStore::SubmissionStore(fs::path data_dir) : layout_(std::move(data_dir)) {
+    for (const auto& kind : common::kRecordKinds) make_dir_durably(layout_.records(kind));
+    const fs::path lock = layout_.lock_file();
     lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
-        throw std::runtime_error("another collector is using " + root_.string());
+        throw std::runtime_error("another collector is using " + layout_.root().string());
     // Whatever is here belonged to uploads that never got a receipt.
-    fs::remove_all(incoming_);
-    fs::create_directories(incoming_);
-    if (!fs::exists(root_ / ".gitignore")) write_durably(root_ / ".gitignore", ".incoming/\n.*.tmp-*\n.collector.lock\n");
+    fs::remove_all(layout_.incoming());
+    fs::create_directories(layout_.incoming());
+    if (!fs::exists(layout_.gitignore())) write_durably(layout_.gitignore(), common::DataLayout::gitignore_text());
 }
 
 SubmissionStore::~SubmissionStore() {
@@ -72,33 +56,29 @@ Staging::~Staging() {
     }
 }
 
-std::unique_ptr<Staging> SubmissionStore::stage() { return std::unique_ptr<Staging>(new Staging(incoming_ / random_token(12))); }
+std::unique_ptr<Staging> SubmissionStore::stage() { return std::unique_ptr<Staging>(new Staging(layout_.incoming() / random_token(12))); }
 
 void SubmissionStore::sync(const Staging& staged) {
     if (::syncfs(staged.fd_) != 0) throw std::runtime_error(std::string("cannot sync the data directory: ") + std::strerror(errno));
 }
 
-fs::path SubmissionStore::version_dir(const std::string& form, const std::string& unit, int version) const {
-    return root_ / "submissions" / form / unit / version_name(version);
-}
-
-int SubmissionStore::commit(Staging& staging, const std::string& form, const std::string& unit, nlohmann::json meta) {
+int SubmissionStore::commit(Staging& staging, common::StoredVersion record) {
+    const auto& kind = common::kSubmissionRecord;
     const fs::path& staged = staging.dir_;
-    const fs::path unit_dir = root_ / "submissions" / form / unit;
-    make_dir_durably(unit_dir);
+    make_dir_durably(layout_.unit_dir(kind, record.form, record.unit));
+    const std::vector<int> existing = layout_.versions(kind, record.form, record.unit);
     // Concurrent submissions of one unit race for the next number; the
     // loser's rename fails because the winner's directory is not empty.
-    for (int version = highest_version(unit_dir) + 1;; ++version) {
-        meta["version"] = version;
+    for (record.version = existing.empty() ? 1 : existing.back() + 1;; ++record.version) {
         // The staging directory is private: write in place, then one fsync
         // of the directory makes every entry in it durable before the rename.
-        write_unsynced(staged / "submission.json", meta.dump(2) + "\n");
+        write_unsynced(staged / kind.file, common::to_json(record).dump(2) + "\n");
         sync(staging);
-        const fs::path target = unit_dir / version_name(version);
+        const fs::path target = layout_.version_dir(kind, record.key());
         if (std::rename(staged.c_str(), target.c_str()) == 0) {
             staging.published_ = true;
             staging.dir_ = target;
-            return version;
+            return record.version;
         }
         if (errno != EEXIST && errno != ENOTEMPTY) throw std::runtime_error("cannot publish " + target.string() + ": " + std::strerror(errno));
     }

@@ -1,15 +1,16 @@
 #pragma once
-// The versioned data directory. Each accepted submission becomes a new,
-// never-overwritten directory submissions/<form>/<unit>/v<N>/ holding its
-// files and submission.json. A version is assembled under .incoming/ and
-// renamed into place only when every byte is on disk, so a crash leaves
+// Writing the versioned data directory (common/data_layout.hpp). Each
+// accepted submission becomes a new, never-overwritten version directory
+// holding its files and its record. A version is assembled under .incoming/
+// and renamed into place only when every byte is on disk, so a crash leaves
 // the complete version or nothing visible.
 
 #include <filesystem>
 #include <memory>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "common/data_layout.hpp"
+#include "common/stored_version.hpp"
 
 namespace collector {
 
@@ -43,27 +44,22 @@ public:
     SubmissionStore(const SubmissionStore&) = delete;
     SubmissionStore& operator=(const SubmissionStore&) = delete;
 
-    const std::filesystem::path& root() const { return root_; }
+    const common::DataLayout& layout() const { return layout_; }
 
     std::unique_ptr<Staging> stage();
 
-    // Writes `meta` (with "version" filled in) as submission.json, makes the
-    // staged files durable and renames the directory into place as the next
-    // version of form/unit. Returns the version number. The rename itself is
+    // Writes `record` (with its version filled in) into the staging
+    // directory, makes the staged files durable and renames the directory
+    // into place as the next version of its form and unit. Returns the
+    // version number. The rename itself is
     // durable only after sync(): call it before acknowledging, so that one
     // journal commit also covers the audit line written in between.
-    int commit(Staging& staged, const std::string& form, const std::string& unit, nlohmann::json meta);
+    int commit(Staging& staged, common::StoredVersion record);
     void sync(const Staging& staged);
 
-    // Directory of a published version.
-    std::filesystem::path version_dir(const std::string& form, const std::string& unit, int version) const;
-
 private:
-    int lock_fd_ = -1;  // flock on <data>/.collector.lock: one collector per data directory
-    std::filesystem::path root_;
-    std::filesystem::path incoming_;
+    int lock_fd_ = -1;  // flock on the lock file: one collector per data directory
+    common::DataLayout layout_;
 };
-
-std::string version_name(int version);  // 3 -> "v0003"
 
 }  // namespace collector

@@ -200,7 +200,7 @@ void write_internal_site(Writer& writer, Templates templates, const ViewContext&
         const bool same_unit = i > 0 && subs[i - 1].form == s.form && subs[i - 1].unit == s.unit;
         writer.write(internal_url(s) + "index.html", templates.render("internal_version", internal_version_view(ctx, s, same_unit ? &subs[i - 1] : nullptr)));
         // Copies, not links: the stored uploads are records whose hashes are in git.
-        for (const auto& f : s.files) writer.copy(internal_url(s) + f.name, data_dir / "submissions" / s.source / f.name, false);
+        for (const auto& f : s.files) writer.copy(internal_url(s) + f.name, common::DataLayout(data_dir).upload(s.key(), f.name), false);
     }
 }
 

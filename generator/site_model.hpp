@@ -11,6 +11,7 @@
 #include "common/form_schema.hpp"
 #include "common/site_data.hpp"
 #include "common/static_file.hpp"
+#include "common/stored_version.hpp"
 
 namespace gen {
 
@@ -111,19 +112,12 @@ struct Notice {
 
 using common::StaticFile;
 
-struct SubmittedFile {
-    std::string field, name, original_name, sha256;
-    unsigned long long bytes = 0;
-};
+using SubmittedFile = common::StoredFile;
 
 // One stored version from the collector's data directory. Holds personal
 // data: views publish only counts derived from it.
-struct Submission {
-    std::string source;  // "<form>/<unit>/vNNNN", relative to submissions/
-    std::string form, unit, call, received_at;
-    int version = 0;
-    std::map<std::string, std::string> fields;
-    std::vector<SubmittedFile> files;
+struct Submission : common::StoredVersion {
+    std::string source;  // "<form>/<unit>/vNNNN": where the internal site shows it
 };
 
 struct Site {

@@ -39,11 +39,7 @@ std::vector<FormPart> with(std::vector<FormPart> parts, const std::string& name,
     return parts;
 }
 
-int count_versions(const fs::path& unit_dir) {
-    int n = 0;
-    for (const auto& e : fs::directory_iterator(unit_dir)) n += fs::exists(e.path() / "submission.json") ? 1 : 0;
-    return n;
-}
+const common::RecordKind& kSubmission = common::kSubmissionRecord;
 
 }  // namespace
 
@@ -57,10 +53,9 @@ TEST_CASE("a complete task book is stored as version 1, acknowledged, committed 
     CHECK(j["version"] == 1);
     // The collector's clock starts at --now and runs on: a slow machine may be a second or two past it.
     CHECK_THAT(j["received_at"].get<std::string>(), StartsWith("2021-01-10T10:00:") && EndsWith("+08:00"));
-    const fs::path dir = c.data() / "submissions/task-book-2020/miluo-zhengze/v0001";
-    const json meta = json::parse(testing::read_file(dir / "submission.json"));
-    CHECK(meta["receipt"] == j["receipt"]);
-    CHECK(meta["fields"]["budget_total.2022"] == "30.5");
+    const common::StoredVersion meta = c.stored("task-book-2020", "miluo-zhengze", 1);
+    CHECK(meta.receipt == j["receipt"]);
+    CHECK(meta.fields.at("budget_total.2022") == "30.5");
     c.flush_git();
     CHECK_THAT(c.git("log --format=%s"), Contains("Receive task-book-2020 miluo-zhengze v0001"));
     CHECK(c.git("status --porcelain").empty());
@@ -78,10 +73,9 @@ TEST_CASE("no submission is taken without the current privacy notice agreed to, 
     CHECK(body_of(refused)["error"]["code"] == "privacy_notice_required");
     CHECK(body_of(refused)["error"]["field"] == "privacy_notice");
     CHECK_THAT(body_of(refused)["error"]["message"].get<std::string>(), Contains("个人信息保护说明"));
-    CHECK_FALSE(fs::exists(c.data() / "submissions/task-book-2020/miluo-zhengze"));
+    CHECK_FALSE(fs::exists(c.layout().unit_dir(kSubmission, "task-book-2020", "miluo-zhengze")));
     REQUIRE(c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", code)).status == 201);
-    const json meta = json::parse(testing::read_file(c.data() / "submissions/task-book-2020/miluo-zhengze/v0001/submission.json"));
-    CHECK(meta["privacy_notice"] == testing::privacy_version());
+    CHECK(c.stored("task-book-2020", "miluo-zhengze", 1).privacy_notice == testing::privacy_version());
 }
 
 TEST_CASE("a revision becomes version 2 and version 1 stays") {
@@ -91,9 +85,8 @@ TEST_CASE("a revision becomes version 2 and version 1 stays") {
     const auto r = c.post("task-book-2020", with(testing::task_book_parts("miluo-zhengze", code), "content.2021", "修订后的内容"));
     REQUIRE(r.status == 201);
     CHECK(body_of(r)["version"] == 2);
-    const fs::path unit = c.data() / "submissions/task-book-2020/miluo-zhengze";
-    CHECK(json::parse(testing::read_file(unit / "v0001/submission.json"))["fields"]["content.2021"] == "2021年建设智慧课堂");
-    CHECK(json::parse(testing::read_file(unit / "v0002/submission.json"))["fields"]["content.2021"] == "修订后的内容");
+    CHECK(c.stored("task-book-2020", "miluo-zhengze", 1).fields.at("content.2021") == "2021年建设智慧课堂");
+    CHECK(c.stored("task-book-2020", "miluo-zhengze", 2).fields.at("content.2021") == "修订后的内容");
 }
 
 TEST_CASE("a late submission is refused with 逾期不予受理, logged, and not stored") {
@@ -103,7 +96,7 @@ TEST_CASE("a late submission is refused with 逾期不予受理, logged, and not
     const json j = body_of(r);
     CHECK(j["error"]["code"] == "deadline_passed");
     CHECK_THAT(j["error"]["message"].get<std::string>(), Contains("逾期不予受理"));
-    CHECK_FALSE(fs::exists(c.data() / "submissions/task-book-2020"));
+    CHECK(c.layout().versions(kSubmission).empty());
     CHECK_THAT(c.audit_log(), Contains("\"code\":\"deadline_passed\""));
 }
 
@@ -136,7 +129,7 @@ TEST_CASE("a wrong access code and another unit's code are refused") {
     const auto borrowed = c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", other));
     CHECK(borrowed.status == 403);
     CHECK(body_of(borrowed)["error"]["field"] == "access_code");
-    CHECK_FALSE(fs::exists(c.data() / "submissions/task-book-2020/miluo-zhengze"));
+    CHECK_FALSE(fs::exists(c.layout().unit_dir(kSubmission, "task-book-2020", "miluo-zhengze")));
 }
 
 TEST_CASE("a county may not forward more schools than its quota") {
@@ -176,8 +169,7 @@ TEST_CASE("an uploaded file is streamed to a server-chosen name with its hash, a
     CHECK(j["files"][0]["name"] == "../../../etc/方案.pdf");
     CHECK(j["files"][0]["bytes"] == pdf.size());
     CHECK(j["files"][0]["sha256"].get<std::string>().size() == 64);
-    const fs::path dir = c.data() / "submissions/application-2019/pingjiang-test/v0001";
-    CHECK(testing::read_file(dir / "work_plan.pdf") == pdf);
+    CHECK(testing::read_file(c.layout().upload({"application-2019", "pingjiang-test", 1}, "work_plan.pdf")) == pdf);
     CHECK_FALSE(fs::exists(c.data() / "etc"));
 }
 
@@ -193,8 +185,8 @@ TEST_CASE("disguised, empty and oversized files are refused and nothing is kept"
     const auto big = c.post("application-2019", testing::application_parts("pingjiang-test", code, "方案.pdf", "%PDF-" + std::string(70000, 'x')));
     CHECK(big.status == 413);
     CHECK(body_of(big)["error"]["code"] == "file_too_large");
-    CHECK_FALSE(fs::exists(c.data() / "submissions/application-2019"));
-    CHECK(fs::is_empty(c.data() / ".incoming"));
+    CHECK(c.layout().versions(kSubmission).empty());
+    CHECK(fs::is_empty(c.layout().incoming()));
 }
 
 TEST_CASE("a DOCX is accepted by its content, a zip bomb and a plain zip are refused") {
@@ -204,7 +196,7 @@ TEST_CASE("a DOCX is accepted by its content, a zip bomb and a plain zip are ref
         {"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}};
     const auto ok = c.post("application-2019", testing::application_parts("pingjiang-test", code, "方案.pdf", testing::stored_zip(docx)));
     REQUIRE(ok.status == 201);
-    CHECK(fs::exists(c.data() / "submissions/application-2019/pingjiang-test/v0001/work_plan.docx"));
+    CHECK(fs::exists(c.layout().upload({"application-2019", "pingjiang-test", 1}, "work_plan.docx")));
     const auto bomb = c.post("application-2019",
                              testing::application_parts("pingjiang-test", code, "方案.docx", testing::stored_zip(docx, 500ul * 1024 * 1024)));
     CHECK(bomb.status == 422);
@@ -246,7 +238,7 @@ TEST_CASE("the same valid upload succeeds with every header block length from 3,
         if (testing::raw_request(c.port(), request).status != 201) ++failures;
     }
     CHECK(failures == 0);
-    CHECK(count_versions(c.data() / "submissions/application-2019/pingjiang-test") == 301);
+    CHECK(c.layout().versions(kSubmission, "application-2019", "pingjiang-test").size() == 301);
 }
 
 TEST_CASE("a boundary with a charset parameter is accepted") {
@@ -270,7 +262,7 @@ TEST_CASE("a refusal after the upload was staged leaves nothing in .incoming") {
     const auto r = c.post("task-book-2020", with(testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")), "privacy_notice", "2019-1"));
     CHECK(r.status == 422);
     CHECK(body_of(r)["error"]["code"] == "privacy_notice_outdated");
-    CHECK(fs::is_empty(c.data() / ".incoming"));
+    CHECK(fs::is_empty(c.layout().incoming()));
 }
 
 TEST_CASE("many empty parts count against the field limit") {
@@ -280,7 +272,7 @@ TEST_CASE("many empty parts count against the field limit") {
     const auto r = c.post("task-book-2020", parts);
     CHECK(r.status == 413);
     CHECK(body_of(r)["error"]["code"] == "field_too_large");
-    CHECK(fs::is_empty(c.data() / ".incoming"));
+    CHECK(fs::is_empty(c.layout().incoming()));
 }
 
 TEST_CASE("compressed bodies are refused and a spoofed REMOTE_ADDR is not believed") {
@@ -322,7 +314,7 @@ TEST_CASE("an exception in a handler does not leak its text") {
     CHECK(health.status == 200);
     CHECK(health.body == "{\"status\":\"ok\"}\n");
     // Without its staging directory the store throws a filesystem_error naming paths.
-    fs::remove_all(c.data() / ".incoming");
+    fs::remove_all(c.layout().incoming());
     const auto r = c.post("task-book-2020", testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")));
     CHECK(r.status == 500);
     CHECK(body_of(r)["error"]["code"] == "internal_error");
@@ -357,7 +349,7 @@ TEST_CASE("a chunked body is counted as it streams and refused past the limit") 
     const auto r = testing::raw_request(c.port(), chunked);
     CHECK(r.status == 413);
     CHECK(body_of(r)["error"]["code"] == "body_too_large");
-    CHECK_FALSE(fs::exists(c.data() / "submissions/task-book-2020"));
+    CHECK(c.layout().versions(kSubmission).empty());
 }
 
 TEST_CASE("50 concurrent submissions from one unit become 50 versions, none lost") {
@@ -371,9 +363,8 @@ TEST_CASE("50 concurrent submissions from one unit become 50 versions, none lost
         });
     for (auto& t : clients) t.join();
     CHECK(created == 50);
-    const fs::path unit = c.data() / "submissions/task-book-2020/miluo-zhengze";
-    CHECK(count_versions(unit) == 50);
-    CHECK(fs::exists(unit / "v0050/submission.json"));
+    CHECK(c.layout().versions(kSubmission, "task-book-2020", "miluo-zhengze").size() == 50);
+    CHECK(c.stored("task-book-2020", "miluo-zhengze", 50).version == 50);
     c.flush_git();
     CHECK(c.git("status --porcelain").empty());
 }

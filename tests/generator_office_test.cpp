@@ -16,6 +16,7 @@
 #include "common/json_file.hpp"
 #include "common/text.hpp"
 #include "generator/export.hpp"
+#include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 
 namespace fs = std::filesystem;
@@ -264,30 +265,27 @@ const char* const kExportSite = R"(-- data/units.json --
 {"title": "试点申报", "notice": "call", "deadline": "2020-04-30", "forms": ["apply", "summary"], "quota": "2020"}
 -- data/calls/tasks.json --
 {"title": "任务书报送", "notice": "call", "deadline": "2021-01-18", "forms": ["task"], "list": "2020"}
--- collector/submissions/apply/a1/v0001/submission.json --
-{"form": "apply", "unit": "a1", "version": 1, "received_at": "2020-04-01T09:00:00+08:00", "fields": {"project": "旧题目", "leader_mobile": "13912345678"}, "files": []}
--- collector/submissions/apply/a1/v0002/submission.json --
-{"form": "apply", "unit": "a1", "version": 2, "received_at": "2020-04-02T09:00:00+08:00", "fields": {"project": "新题目", "leader_mobile": "13712345678"},
- "files": [{"field": "plan", "name": "plan.pdf", "original_name": "方案.pdf", "bytes": 9, "sha256": "ab"}]}
--- collector/submissions/apply/a2/v0001/submission.json --
-{"form": "apply", "unit": "a2", "version": 1, "received_at": "2020-04-03T10:30:00+08:00", "fields": {"project": "二中题目"}, "files": []}
--- collector/submissions/apply/b1/v0001/submission.json --
-{"form": "apply", "unit": "b1", "version": 1, "received_at": "2020-04-03T11:00:00+08:00", "fields": {"project": "乙区第一版"}, "files": []}
--- collector/submissions/apply/b1/v0002/submission.json --
-{"form": "apply", "unit": "b1", "version": 2, "received_at": "2020-04-04T11:00:00+08:00", "fields": {"project": "乙区第二版"}, "files": []}
--- collector/submissions/apply/b1/v0003/submission.json --
-{"form": "apply", "unit": "b1", "version": 3, "received_at": "2020-04-05T11:00:00+08:00", "fields": {"project": "乙区第三版"}, "files": []}
--- collector/submissions/summary/a/v0001/submission.json --
-{"form": "summary", "unit": "a", "version": 1, "received_at": "2020-04-03T08:00:00+08:00", "fields": {"schools.0.unit": "甲县一中", "schools.1.unit": "甲县二中"}, "files": []}
--- collector/submissions/task/a1/v0001/submission.json --
-{"form": "task", "unit": "a1", "version": 1, "received_at": "2021-01-10T08:00:00+08:00",
- "fields": {"budget_total.2021": "9.00", "budget_items.2021.0.item": "旧平台", "budget_items.2021.0.cost": "9.00"}, "files": []}
--- collector/submissions/task/a1/v0002/submission.json --
-{"form": "task", "unit": "a1", "version": 2, "received_at": "2021-01-11T08:00:00+08:00",
- "fields": {"budget_total.2021": "12.50", "budget_items.2021.0.item": "平台", "budget_items.2021.0.cost": "10.00",
-            "budget_items.2021.1.item": "培训", "budget_items.2021.1.cost": "2.50",
-            "budget_total.2022": "3.00", "budget_items.2022.0.item": "运维", "budget_items.2022.0.cost": "3.00"}, "files": []}
 )";
+
+// The export site's collector data: several versions of some units, a county's summary, a per-year task book.
+void write_export_submissions(const testing::TinySite& site) {
+    const auto data = site.root() / "collector";
+    using testing::submission;
+    testing::write_submission(data, submission("apply", "a1", "2020-04-01T09:00:00+08:00", {{"project", "旧题目"}, {"leader_mobile", "13912345678"}}));
+    testing::write_submission(data, submission("apply", "a1", "2020-04-02T09:00:00+08:00", {{"project", "新题目"}, {"leader_mobile", "13712345678"}}),
+                              {{"plan", "方案.pdf", "%PDF-1.4\n"}});
+    testing::write_submission(data, submission("apply", "a2", "2020-04-03T10:30:00+08:00", {{"project", "二中题目"}}));
+    testing::write_submission(data, submission("apply", "b1", "2020-04-03T11:00:00+08:00", {{"project", "乙区第一版"}}));
+    testing::write_submission(data, submission("apply", "b1", "2020-04-04T11:00:00+08:00", {{"project", "乙区第二版"}}));
+    testing::write_submission(data, submission("apply", "b1", "2020-04-05T11:00:00+08:00", {{"project", "乙区第三版"}}));
+    testing::write_submission(data, submission("summary", "a", "2020-04-03T08:00:00+08:00", {{"schools.0.unit", "甲县一中"}, {"schools.1.unit", "甲县二中"}}));
+    testing::write_submission(data, submission("task", "a1", "2021-01-10T08:00:00+08:00",
+                                               {{"budget_total.2021", "9.00"}, {"budget_items.2021.0.item", "旧平台"}, {"budget_items.2021.0.cost", "9.00"}}));
+    testing::write_submission(data, submission("task", "a1", "2021-01-11T08:00:00+08:00",
+                                               {{"budget_total.2021", "12.50"}, {"budget_items.2021.0.item", "平台"}, {"budget_items.2021.0.cost", "10.00"},
+                                                {"budget_items.2021.1.item", "培训"}, {"budget_items.2021.1.cost", "2.50"},
+                                                {"budget_total.2022", "3.00"}, {"budget_items.2022.0.item", "运维"}, {"budget_items.2022.0.cost", "3.00"}}));
+}
 
 gen::ExportOptions export_options(const testing::TinySite& site, const std::string& call) {
     gen::ExportOptions o;
@@ -303,6 +301,7 @@ gen::ExportOptions export_options(const testing::TinySite& site, const std::stri
 
 TEST_CASE("the export holds the newest version of each unit, per county, with totals that match the quota") {
     testing::TinySite site(kExportSite);
+    write_export_submissions(site);
     const auto o = export_options(site, "pilot");
     const auto errors = gen::export_call(o);
     INFO((errors.empty() ? std::string() : common::format(errors[0])));
@@ -341,6 +340,7 @@ TEST_CASE("the export holds the newest version of each unit, per county, with to
 
 TEST_CASE("the export of task books lists every budget row of the newest versions, with their sum") {
     testing::TinySite site(kExportSite);
+    write_export_submissions(site);
     const auto o = export_options(site, "tasks");
     REQUIRE(gen::export_call(o).empty());
     CHECK(testing::read_file(o.csv / "经费预算.csv") == "\xEF\xBB\xBF县市区,单位,年度,建设内容,所需经费（万元）\r\n"
@@ -353,6 +353,7 @@ TEST_CASE("the export of task books lists every budget row of the newest version
 
 TEST_CASE("the export refuses to write into the public site, and names a call that does not exist") {
     testing::TinySite site(kExportSite);
+    write_export_submissions(site);
     auto o = export_options(site, "pilot");
     o.out = site.out() / "export.xlsx";
     auto errors = gen::export_call(o);

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 
 using testing::TinySite;
@@ -144,22 +145,15 @@ TEST_CASE("with the collector's data, each call gets a 受理情况 page of coun
              {"id": "a3", "name": "甲县三中", "county": "a"}]}
 -- data/calls/pilot-2020.json --
 {"title": "试点申报", "notice": "call", "deadline": "2020-04-30", "forms": ["apply", "summary"], "quota": "2020"}
--- collector/submissions/apply/a1/v0001/submission.json --
-{"form": "apply", "unit": "a1", "version": 1, "received_at": "2020-04-01T09:00:00+08:00", "fields": {"leader": "王某某", "leader_mobile": "13912345678"}, "files": []}
--- collector/submissions/apply/a1/v0002/submission.json --
-{"form": "apply", "unit": "a1", "version": 2, "received_at": "2020-04-02T09:00:00+08:00", "fields": {"leader": "王某某", "leader_mobile": "13712345678"},
- "files": [{"field": "plan", "name": "plan.pdf", "original_name": "方案.pdf", "bytes": 9, "sha256": "ab"}]}
--- collector/submissions/apply/a1/v0002/plan.pdf --
-%PDF-1.4
--- collector/submissions/apply/a2/v0001/submission.json --
-{"form": "apply", "unit": "a2", "version": 1, "received_at": "2020-04-03T10:30:00+08:00", "fields": {"leader": "李某某", "leader_mobile": "13812345678"}, "files": []}
--- collector/submissions/apply/a3/v0001/submission.json --
-{"form": "apply", "unit": "a3", "version": 1, "received_at": "2020-04-03T11:00:00+08:00", "fields": {}, "files": []}
--- collector/submissions/summary/a/v0001/submission.json --
-{"form": "summary", "unit": "a", "version": 1, "received_at": "2020-04-03T08:00:00+08:00", "fields": {}, "files": []}
 )");
     gen::BuildOptions o = site.options();
     o.submissions = site.root() / "collector";
+    testing::write_submission(o.submissions, testing::submission("apply", "a1", "2020-04-01T09:00:00+08:00", {{"leader", "王某某"}, {"leader_mobile", "13912345678"}}));
+    testing::write_submission(o.submissions, testing::submission("apply", "a1", "2020-04-02T09:00:00+08:00", {{"leader", "王某某"}, {"leader_mobile", "13712345678"}}),
+                              {{"plan", "方案.pdf", "%PDF-1.4\n"}});
+    testing::write_submission(o.submissions, testing::submission("apply", "a2", "2020-04-03T10:30:00+08:00", {{"leader", "李某某"}, {"leader_mobile", "13812345678"}}));
+    testing::write_submission(o.submissions, testing::submission("apply", "a3", "2020-04-03T11:00:00+08:00"));
+    testing::write_submission(o.submissions, testing::submission("summary", "a", "2020-04-03T08:00:00+08:00"));
     const auto r = gen::build_site(o);
     INFO(testing::errors_text(r));
     REQUIRE(r.errors.empty());
@@ -198,16 +192,12 @@ date: 2020-03-01
 正文。
 -- data/calls/c.json --
 {"title": "申报", "notice": "call", "deadline": "2020-04-30", "forms": ["apply"]}
--- collector/submissions/apply/a/v0001/submission.json --
-{"form": "apply", "unit": "a", "version": 1, "received_at": "2020-04-01T09:00:00+08:00", "fields": {"leader_mobile": "13912345678"}, "files": []}
--- collector/submissions/apply/a/v0002/submission.json --
-{"form": "apply", "unit": "a", "version": 2, "received_at": "2020-04-02T09:00:00+08:00", "fields": {"leader_mobile": "13712345678"},
- "files": [{"field": "plan", "name": "plan.pdf", "original_name": "方案.pdf", "bytes": 9, "sha256": "ab"}]}
--- collector/submissions/apply/a/v0002/plan.pdf --
-%PDF-1.4
 )");
     gen::BuildOptions o = site.options();
     o.submissions = site.root() / "collector";
+    testing::write_submission(o.submissions, testing::submission("apply", "a", "2020-04-01T09:00:00+08:00", {{"leader_mobile", "13912345678"}}));
+    testing::write_submission(o.submissions, testing::submission("apply", "a", "2020-04-02T09:00:00+08:00", {{"leader_mobile", "13712345678"}}),
+                              {{"plan", "方案.pdf", "%PDF-1.4\n"}});
     o.internal = site.root() / "internal";
     const auto r = gen::build_site(o);
     INFO(testing::errors_text(r));

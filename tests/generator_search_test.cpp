@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/search_tokens.hpp"
+#include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 
 using nlohmann::json;
@@ -188,15 +189,13 @@ date: 2020-03-01
 {"counties": [{"id": "a", "name": "甲县"}], "schools": [{"id": "a1", "name": "甲县一中", "county": "a"}]}
 -- data/calls/c.json --
 {"title": "试点申报", "notice": "call", "deadline": "2020-04-30", "forms": ["apply"]}
--- collector/submissions/apply/a1/v0001/submission.json --
-{"form": "apply", "unit": "a1", "version": 1, "received_at": "2020-04-01T09:00:00+08:00",
- "fields": {"project_name": "鲲鹏翱翔计划", "leader": "欧阳某某", "leader_mobile": "13912345678"},
- "files": [{"field": "plan", "name": "plan.pdf", "original_name": "秘密方案.pdf", "bytes": 9, "sha256": "ab"}]}
--- collector/submissions/apply/a1/v0001/plan.pdf --
-%PDF-1.4
 )");
     gen::BuildOptions o = site.options();
     o.submissions = site.root() / "collector";
+    testing::write_submission(o.submissions,
+                              testing::submission("apply", "a1", "2020-04-01T09:00:00+08:00",
+                                                  {{"project_name", "鲲鹏翱翔计划"}, {"leader", "欧阳某某"}, {"leader_mobile", "13912345678"}}),
+                              {{"plan", "秘密方案.pdf", "%PDF-1.4\n"}});
     const auto r = gen::build_site(o);
     INFO(testing::errors_text(r));
     REQUIRE(r.errors.empty());

@@ -25,7 +25,7 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     fs::create_directories(data_);
     store_ = std::make_unique<collector::SubmissionStore>(data_);
     codes_ = std::make_unique<collector::AccessCodes>(data_);
-    audit_ = std::make_unique<collector::AuditLog>(data_ / "audit.log");
+    audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log());
     git_ = std::make_unique<collector::GitCommitter>(data_, git_remote);
     intake_ = std::make_unique<collector::Intake>(rules_, *store_, *codes_, *git_, *audit_, clock_, limits);
     std::promise<int> bound;
@@ -62,7 +62,12 @@ std::string RunningCollector::git(const std::string& args) const {
     return out;
 }
 
-std::string RunningCollector::audit_log() const { return read_file(data_ / "audit.log"); }
+std::string RunningCollector::audit_log() const { return read_file(layout().audit_log()); }
+
+common::StoredVersion RunningCollector::stored(const std::string& form, const std::string& unit, int version) const {
+    const fs::path file = layout().record_file(common::kSubmissionRecord, {form, unit, version});
+    return common::load_stored_version(file, file.string());
+}
 
 std::string privacy_version() {
     const auto notice = common::load_json(fs::path(REPO_ROOT) / "data/privacy.json", "data/privacy.json");

@@ -23,6 +23,9 @@ public:
 
     int port() const { return port_; }
     const std::filesystem::path& data() const { return data_; }
+    const common::DataLayout& layout() const { return store_->layout(); }
+    // A stored version, read as strictly as the generator reads it.
+    common::StoredVersion stored(const std::string& form, const std::string& unit, int version) const;
     // The access code of a unit, issued on first use.
     std::string code(const std::string& unit);
     HttpReply post(const std::string& form, const std::vector<FormPart>& parts, const std::string& extra_headers = "");

@@ -1,0 +1,75 @@
+#include "common/data_layout.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace common {
+namespace fs = std::filesystem;
+
+std::string version_name(int version) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "v%04d", version);
+    return buf;
+}
+
+std::optional<int> parse_version_name(const std::string& name) {
+    if (name.size() < 5 || name.size() > 10 || name[0] != 'v') return std::nullopt;
+    int version = 0;
+    for (std::size_t i = 1; i < name.size(); ++i) {
+        if (name[i] < '0' || name[i] > '9') return std::nullopt;
+        version = version * 10 + (name[i] - '0');
+    }
+    // Only the spelling version_name gives: "v00001" or "v0000" are strays.
+    if (version < 1 || version_name(version) != name) return std::nullopt;
+    return version;
+}
+
+fs::path DataLayout::unit_dir(const RecordKind& kind, const std::string& form, const std::string& unit) const {
+    return records(kind) / form / unit;
+}
+
+fs::path DataLayout::version_dir(const RecordKind& kind, const VersionKey& key) const {
+    return unit_dir(kind, key.form, key.unit) / version_name(key.version);
+}
+
+fs::path DataLayout::record_file(const RecordKind& kind, const VersionKey& key) const { return version_dir(kind, key) / kind.file; }
+
+fs::path DataLayout::upload(const VersionKey& key, const std::string& name) const { return version_dir(kSubmissionRecord, key) / name; }
+
+std::string DataLayout::repo_path(const RecordKind& kind, const VersionKey& key) {
+    return std::string(kind.folder) + "/" + key.form + "/" + key.unit + "/" + version_name(key.version);
+}
+
+namespace {
+
+// Names of the subdirectories of dir, sorted; files and hidden entries are not records.
+std::vector<std::string> subdirectories(const fs::path& dir) {
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name[0] != '.' && e.is_directory(ec)) names.push_back(name);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+}  // namespace
+
+std::vector<int> DataLayout::versions(const RecordKind& kind, const std::string& form, const std::string& unit) const {
+    std::vector<int> out;
+    for (const std::string& name : subdirectories(unit_dir(kind, form, unit)))
+        if (const auto v = parse_version_name(name)) out.push_back(*v);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<VersionKey> DataLayout::versions(const RecordKind& kind) const {
+    std::vector<VersionKey> out;
+    for (const std::string& form : subdirectories(records(kind)))
+        for (const std::string& unit : subdirectories(records(kind) / form))
+            for (int v : versions(kind, form, unit)) out.push_back({form, unit, v});
+    return out;
+}
+
+}  // namespace common

@@ -1,0 +1,77 @@
+#pragma once
+// The collector's data directory, the only contract between the collector
+// and the generator besides the records themselves. Every path under it is
+// built here:
+//
+//   submissions/<form>/<unit>/vNNNN/submission.json   a stored version, beside its uploads
+//   .incoming/                                        uploads being assembled (not in git)
+//   .collector.lock  .gitignore  audit.log  access/<unit>.hash
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace common {
+
+// A kind of record stored in versions: where it lives and which format this
+// program writes. A review record (a county's 意见, an expert's scores) is
+// one more row; a change to a record's keys raises `format` and reads the
+// older formats through a migration.
+struct RecordKind {
+    const char* name;    // as messages name it
+    const char* folder;  // under the data directory
+    const char* file;    // in each version's directory
+    int format;          // the current format
+};
+
+inline constexpr RecordKind kRecordKinds[] = {
+    {"submission", "submissions", "submission.json", 1},
+};
+inline constexpr const RecordKind& kSubmissionRecord = kRecordKinds[0];
+
+std::string version_name(int version);                       // 3 -> "v0003"
+std::optional<int> parse_version_name(const std::string& name);  // "v0003" -> 3; nothing for any other name
+
+// One stored version of a record of some kind.
+struct VersionKey {
+    std::string form, unit;
+    int version = 0;
+};
+
+class DataLayout {
+public:
+    explicit DataLayout(std::filesystem::path root) : root_(std::move(root)) {}
+    const std::filesystem::path& root() const { return root_; }
+
+    std::filesystem::path records(const RecordKind& kind) const { return root_ / kind.folder; }
+    std::filesystem::path unit_dir(const RecordKind& kind, const std::string& form, const std::string& unit) const;
+    std::filesystem::path version_dir(const RecordKind& kind, const VersionKey& key) const;
+    std::filesystem::path record_file(const RecordKind& kind, const VersionKey& key) const;
+    // An upload stored with a submission, under the name the collector chose.
+    std::filesystem::path upload(const VersionKey& key, const std::string& name) const;
+
+    std::filesystem::path incoming() const { return root_ / ".incoming"; }
+    std::filesystem::path lock_file() const { return root_ / ".collector.lock"; }
+    std::filesystem::path gitignore() const { return root_ / ".gitignore"; }
+    std::filesystem::path audit_log() const { return root_ / kAuditLog; }
+    std::filesystem::path access_dir() const { return root_ / kAccessDir; }
+    std::filesystem::path access_hash(const std::string& unit) const { return access_dir() / (unit + ".hash"); }
+
+    // What git must never hold: uploads in progress, temporary files, the lock.
+    static const char* gitignore_text() { return ".incoming/\n.*.tmp-*\n.collector.lock\n"; }
+    // Paths relative to the root, as git stages them.
+    static constexpr const char* kAuditLog = "audit.log";
+    static constexpr const char* kAccessDir = "access";
+    static std::string repo_path(const RecordKind& kind, const VersionKey& key);
+
+    // The versions of one form and unit, ascending; other names are ignored.
+    std::vector<int> versions(const RecordKind& kind, const std::string& form, const std::string& unit) const;
+    // Every stored version of a kind, by form, unit and version.
+    std::vector<VersionKey> versions(const RecordKind& kind) const;
+
+private:
+    std::filesystem::path root_;
+};
+
+}  // namespace common

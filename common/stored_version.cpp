@@ -1,0 +1,105 @@
+#include "common/stored_version.hpp"
+
+#include <set>
+
+namespace common {
+namespace {
+using nlohmann::json;
+
+std::string escape_pointer_token(const std::string& key) {
+    std::string out;
+    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    return out;
+}
+
+// The members of one object of a record, each taken once: whatever is left
+// at the end is a key this format does not have.
+class Members {
+public:
+    Members(const JsonFile& f, const json& obj, std::string pointer) : f_(f), obj_(obj), pointer_(std::move(pointer)) {
+        if (!obj.is_object()) f.fail_at(pointer_, std::string("expected an object here, found ") + obj.type_name());
+    }
+
+    const json& take(const char* key, bool (json::*is)() const, const char* expected) {
+        const json& v = require(f_, obj_, pointer_, key);
+        taken_.insert(key);
+        if (!(v.*is)()) f_.fail_at(at(key), std::string("\"") + key + "\" must be " + expected);
+        return v;
+    }
+    std::string string(const char* key) { return take(key, &json::is_string, "a string").get<std::string>(); }
+    long long count(const char* key) {
+        const json& v = take(key, &json::is_number_integer, "a whole number");
+        if (v.get<long long>() < 0) f_.fail_at(at(key), std::string("\"") + key + "\" must not be negative");
+        return v.get<long long>();
+    }
+    std::string at(const std::string& key) const { return pointer_ + "/" + escape_pointer_token(key); }
+
+    void no_others(const char* what) const {
+        for (const auto& [key, value] : obj_.items())
+            if (!taken_.count(key)) f_.fail_at(at(key), "unknown key \"" + key + "\" in " + what);
+    }
+
+private:
+    const JsonFile& f_;
+    const json& obj_;
+    std::string pointer_;
+    std::set<std::string> taken_;
+};
+
+StoredFile read_file_entry(const JsonFile& f, const json& obj, const std::string& pointer) {
+    Members m(f, obj, pointer);
+    StoredFile file;
+    file.field = m.string("field");
+    file.name = m.string("name");
+    // The generator copies the upload by this name: it must stay in the version's directory.
+    if (file.name.empty() || file.name[0] == '.' || file.name.find('/') != std::string::npos)
+        f.fail_at(m.at("name"), "\"name\" must be a file name in the version's directory");
+    file.original_name = m.string("original_name");
+    file.bytes = static_cast<unsigned long long>(m.count("bytes"));
+    file.sha256 = m.string("sha256");
+    m.no_others("a stored file");
+    return file;
+}
+
+}  // namespace
+
+json to_json(const StoredVersion& r) {
+    json files = json::array();
+    for (const auto& f : r.files)
+        files.push_back({{"field", f.field}, {"name", f.name}, {"original_name", f.original_name}, {"bytes", f.bytes}, {"sha256", f.sha256}});
+    return {{"format", kSubmissionRecord.format}, {"receipt", r.receipt}, {"form", r.form}, {"call", r.call}, {"unit", r.unit},
+            {"version", r.version}, {"received_at", r.received_at}, {"privacy_notice", r.privacy_notice}, {"fields", r.fields},
+            {"files", files}};
+}
+
+StoredVersion read_stored_version(const JsonFile& f) {
+    Members m(f, f.value, "");
+    // First, because another format may have other keys.
+    const long long format = m.count("format");
+    if (format != kSubmissionRecord.format)
+        f.fail_at("/format", "a " + std::string(kSubmissionRecord.name) + " record of format " + std::to_string(format) +
+                                 ", which this program does not read (it reads format " + std::to_string(kSubmissionRecord.format) + ")");
+    StoredVersion r;
+    r.receipt = m.string("receipt");
+    r.form = m.string("form");
+    r.call = m.string("call");
+    r.unit = m.string("unit");
+    r.version = static_cast<int>(m.count("version"));
+    r.received_at = m.string("received_at");
+    r.privacy_notice = m.string("privacy_notice");
+    const json& fields = m.take("fields", &json::is_object, "an object of strings");
+    for (const auto& [key, value] : fields.items()) {
+        if (!value.is_string()) f.fail_at("/fields/" + escape_pointer_token(key), "\"" + key + "\" must be a string");
+        r.fields[key] = value.get<std::string>();
+    }
+    const json& files = m.take("files", &json::is_array, "a list");
+    for (std::size_t i = 0; i < files.size(); ++i) r.files.push_back(read_file_entry(f, files[i], pointer_at("/files", i)));
+    m.no_others("a submission record");
+    return r;
+}
+
+StoredVersion load_stored_version(const std::filesystem::path& file, const std::string& shown_path) {
+    return read_stored_version(load_json(file, shown_path));
+}
+
+}  // namespace common

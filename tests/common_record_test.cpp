@@ -1,0 +1,161 @@
+// The stored submission record, the contract between collector and
+// generator: what the collector's store writes, the generator reads back
+// unchanged, and anything else is refused at its line and column.
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "common/data_layout.hpp"
+#include "generator/submissions_loader.hpp"
+#include "support/stored_submissions.hpp"
+#include "support/tiny_site.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kPlan = "%PDF-1.4\n% plan\n";
+
+common::StoredVersion example() {
+    common::StoredVersion r;
+    r.receipt = "20200401-abcdef";
+    r.form = "apply";
+    r.call = "pilot-2020";
+    r.unit = "a1";
+    r.received_at = "2020-04-01T09:00:00+08:00";
+    r.privacy_notice = "2026-11-1";
+    r.fields = {{"leader", "王某某"}, {"plan", "方案.pdf"}};
+    return r;
+}
+
+// What the store writes for example() with kPlan: the positions below count on it.
+const std::string kStored = R"({
+  "call": "pilot-2020",
+  "fields": {
+    "leader": "王某某",
+    "plan": "方案.pdf"
+  },
+  "files": [
+    {
+      "bytes": 16,
+      "field": "plan",
+      "name": "plan.pdf",
+      "original_name": "方案.pdf",
+      "sha256": "70c9ea7094c2278455ae22014876db833d8ac3b837baac3d77525c995d84a32e"
+    }
+  ],
+  "form": "apply",
+  "format": 1,
+  "privacy_notice": "2026-11-1",
+  "receipt": "20200401-abcdef",
+  "received_at": "2020-04-01T09:00:00+08:00",
+  "unit": "a1",
+  "version": 1
+}
+)";
+
+// The generator's diagnostics for a data directory, one per line.
+std::string load_errors(const fs::path& data, gen::Site& site) {
+    common::Diagnostics diags;
+    gen::load_submissions(data, site, diags);
+    std::string out;
+    for (const auto& d : diags.sorted()) out += common::format(d) + "\n";
+    return out;
+}
+
+// The stored example with `from` replaced by `to`, as the generator reports it.
+std::string error_for(const std::string& from, const std::string& to) {
+    testing::TempDir dir;
+    const fs::path data = dir.path() / "data";
+    testing::write_submission(data, example(), {{"plan", "方案.pdf", kPlan}});
+    const fs::path file = common::DataLayout(data).record_file(common::kSubmissionRecord, {"apply", "a1", 1});
+    std::string text = testing::read_file(file);
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    std::ofstream(file, std::ios::binary) << text;
+    gen::Site site;
+    const std::string errors = load_errors(data, site);
+    CHECK(site.submissions.empty());
+    // Messages name the file as the generator was given it.
+    const std::string shown = file.string();
+    REQUIRE(errors.compare(0, shown.size(), shown) == 0);
+    return errors.substr(shown.size());
+}
+
+}  // namespace
+
+TEST_CASE("a version the collector's store writes is read by the generator with every field equal") {
+    testing::TempDir dir;
+    const fs::path data = dir.path() / "data";
+    REQUIRE(testing::write_submission(data, example(), {{"plan", "方案.pdf", kPlan}}) == 1);
+    const common::DataLayout layout(data);
+    CHECK(testing::read_file(layout.record_file(common::kSubmissionRecord, {"apply", "a1", 1})) == kStored);
+    CHECK(testing::read_file(layout.upload({"apply", "a1", 1}, "plan.pdf")) == kPlan);
+
+    gen::Site site;
+    CHECK(load_errors(data, site).empty());
+    REQUIRE(site.submissions.size() == 1);
+    const gen::Submission& s = site.submissions[0];
+    const common::StoredVersion want = example();
+    CHECK(s.receipt == want.receipt);
+    CHECK(s.form == want.form);
+    CHECK(s.call == want.call);
+    CHECK(s.unit == want.unit);
+    CHECK(s.version == 1);
+    CHECK(s.received_at == want.received_at);
+    CHECK(s.privacy_notice == want.privacy_notice);
+    CHECK(s.fields == want.fields);
+    REQUIRE(s.files.size() == 1);
+    CHECK(s.files[0].field == "plan");
+    CHECK(s.files[0].name == "plan.pdf");
+    CHECK(s.files[0].original_name == "方案.pdf");
+    CHECK(s.files[0].bytes == kPlan.size());
+    CHECK(s.files[0].sha256 == "70c9ea7094c2278455ae22014876db833d8ac3b837baac3d77525c995d84a32e");
+    CHECK(s.source == "apply/a1/v0001");
+
+    // The next one of the same unit is version 2, beside it.
+    REQUIRE(testing::write_submission(data, example()) == 2);
+    gen::Site again;
+    CHECK(load_errors(data, again).empty());
+    CHECK(again.submissions.size() == 2);
+}
+
+TEST_CASE("a record with a missing, unknown or mistyped key, or of an unknown format, is refused where it is") {
+    CHECK(error_for("      \"field\": \"plan\",\n", "") == ":8:5: error: missing required field \"field\"\n");
+    CHECK(error_for("  \"unit\": \"a1\",\n", "  \"unit\": \"a1\",\n  \"opinion\": \"同意\",\n") ==
+          ":22:14: error: unknown key \"opinion\" in a submission record\n");
+    CHECK(error_for("\"bytes\": 16", "\"bytes\": \"16\"") == ":9:16: error: \"bytes\" must be a whole number\n");
+    CHECK(error_for("\"leader\": \"王某某\"", "\"leader\": 1") == ":4:15: error: \"leader\" must be a string\n");
+    CHECK(error_for("\"format\": 1", "\"format\": 2") ==
+          ":17:13: error: a submission record of format 2, which this program does not read (it reads format 1)\n");
+    CHECK(error_for("  \"format\": 1,\n", "") == ":1:1: error: missing required field \"format\"\n");
+    CHECK(error_for("\"name\": \"plan.pdf\"", "\"name\": \"../plan.pdf\"") ==
+          ":11:15: error: \"name\" must be a file name in the version's directory\n");
+    CHECK(error_for("\"unit\": \"a1\"", "\"unit\": \"a2\"") ==
+          ":1:1: error: the record is of apply/a2/v0001, but it is stored as apply/a1/v0001\n");
+}
+
+TEST_CASE("the data directory's version listing ignores whatever is not a version") {
+    testing::TempDir dir;
+    const common::DataLayout layout(dir.path());
+    const auto& kind = common::kSubmissionRecord;
+    for (const char* d : {"apply/a1/v0001", "apply/a1/v0002", "apply/b1/v0010", "apply/a1/v1", "apply/a1/v00003", "apply/a1/v0000",
+                          "apply/a1/.v0004", "apply/a1/v0005.tmp-x", "apply/.hidden/v0001", "summary/a/v0001"})
+        fs::create_directories(layout.records(kind) / d);
+    for (const char* f : {"README", "apply/notes.txt", "apply/a1/v0006", "apply/a1/notes"}) std::ofstream(layout.records(kind) / f) << "x";
+
+    CHECK(layout.versions(kind, "apply", "a1") == std::vector<int>{1, 2});
+    CHECK(layout.versions(kind, "apply", "nobody").empty());
+    std::vector<std::string> all;
+    for (const auto& k : layout.versions(kind)) all.push_back(k.form + "/" + k.unit + "/" + common::version_name(k.version));
+    CHECK(all == std::vector<std::string>{"apply/a1/v0001", "apply/a1/v0002", "apply/b1/v0010", "summary/a/v0001"});
+
+    CHECK(common::parse_version_name("v0042") == 42);
+    CHECK(common::parse_version_name("v12345") == 12345);
+    CHECK_FALSE(common::parse_version_name("v042"));
+    CHECK_FALSE(common::parse_version_name("v0000"));
+    CHECK_FALSE(common::parse_version_name("x0001"));
+    CHECK_FALSE(common::parse_version_name("v00a1"));
+}

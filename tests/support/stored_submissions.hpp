@@ -1,0 +1,27 @@
+#pragma once
+// Collector data directories for tests, written with the collector's own
+// store: records come out with exactly the keys and format it writes.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/stored_version.hpp"
+
+namespace testing {
+
+struct Upload {
+    std::string field, original_name, bytes;
+};
+
+// A record of form and unit; receipt, call and privacy notice are
+// placeholders that no generator page shows.
+common::StoredVersion submission(const std::string& form, const std::string& unit, const std::string& received_at,
+                                 std::map<std::string, std::string> fields = {});
+
+// Stores `record` as the next version of its form and unit in data_dir;
+// returns that version.
+int write_submission(const std::filesystem::path& data_dir, const common::StoredVersion& record, const std::vector<Upload>& uploads = {});
+
+}  // namespace testing
