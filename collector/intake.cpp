@@ -10,7 +10,6 @@
 #include "collector/file_types.hpp"
 #include "collector/multipart.hpp"
 #include "common/files.hpp"
-#include "common/text.hpp"
 #include "common/urls.hpp"
 #include "common/utf8.hpp"
 #include "common/form_validation.hpp"
@@ -39,17 +38,6 @@ struct Draft {
     std::map<std::string, std::string> fields;
     std::vector<UploadedFile> files;
 };
-
-// The collector's own pages (receipts, refusals to browsers) wear the site's
-// stylesheet and icon, which nginx serves beside them under the base path.
-std::string page(const std::string& base, const std::string& title, const std::string& body) {
-    const std::string b = common::escape_markup(base);
-    return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
-           common::escape_markup(title) + "</title><link rel=\"icon\" href=\"" + b + "assets/favicon.svg\" type=\"image/svg+xml\">" +
-           "<link rel=\"stylesheet\" href=\"" + b + "assets/style.css\"></head>\n<body>\n<main id=\"main\" class=\"wrap\">\n<h1>" +
-           common::escape_markup(title) + "</h1>\n" + body + "<p><a href=\"" + b + "\">返回网站首页</a></p>\n</main>\n</body>\n</html>\n";
-}
 
 // Reads the multipart body into a draft: text fields in memory, files
 // streamed into the staging directory under names the server chooses.
@@ -182,14 +170,12 @@ std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& 
     return std::nullopt;
 }
 
-IntakeReply refusal_reply(const Refusal& r, bool wants_json, const std::string& base) {
+IntakeReply refusal_reply(const Refusal& r, bool wants_json, Pages& pages) {
     if (!wants_json) {
-        std::string body = "<p>提交未被受理：</p>\n<ul>\n";
-        if (r.all.empty()) body += "<li>" + common::escape_markup(r.message) + "</li>\n";
-        for (const auto& e : r.all) body += "<li>" + common::escape_markup(e.message) + "</li>\n";
-        body += "</ul>\n<p>请用浏览器的“后退”返回表单，修改后重新提交。</p>\n";
-        IntakeReply reply{r.status, "text/html; charset=utf-8", page(base, "提交未被受理", body), ""};
-        return reply;
+        std::vector<std::string> messages;
+        if (r.all.empty()) messages.push_back(r.message);
+        for (const auto& e : r.all) messages.push_back(e.message);
+        return IntakeReply{r.status, "text/html; charset=utf-8", pages.refused(messages), ""};
     }
     IntakeReply reply = error_reply(r.status, r.code, r.field, r.message);
     if (!r.all.empty()) {
@@ -208,9 +194,9 @@ IntakeReply error_reply(int status, const std::string& code, const std::string& 
     return IntakeReply{status, "application/json; charset=utf-8", j.dump() + "\n", ""};
 }
 
-Intake::Intake(const SiteRules& rules, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit, const Clock& clock,
-               IntakeLimits limits)
-    : rules_(rules), store_(store), codes_(codes), git_(git), audit_(audit), clock_(clock), limits_(limits) {}
+Intake::Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit,
+               const Clock& clock, IntakeLimits limits)
+    : rules_(rules), pages_(pages), store_(store), codes_(codes), git_(git), audit_(audit), clock_(clock), limits_(limits) {}
 
 IntakeReply Intake::receive(const IntakeRequest& req) {
     json audit = {{"time", clock_.now_rfc3339()}, {"form", req.form}, {"remote", req.remote_addr}};
@@ -274,7 +260,7 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
         audit["event"] = "refused";
         audit["code"] = refusal->code;
         audit_.append(audit);
-        return refusal_reply(*refusal, req.wants_json, rules_.base_path);
+        return refusal_reply(*refusal, req.wants_json, pages_);
     }
 
     const std::string received_at = clock_.now_rfc3339();
@@ -304,7 +290,7 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
 }
 
 IntakeReply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
-    const auto not_found = [&] { return IntakeReply{404, "text/html; charset=utf-8", page(rules_.base_path, "回执不存在", "<p>没有找到这份回执。</p>\n"), ""}; };
+    const auto not_found = [&] { return IntakeReply{404, "text/html; charset=utf-8", pages_.receipt_missing(), ""}; };
     if (!rules_.forms.count(form) || !is_valid_unit_id(unit) || version.size() != 5 || version[0] != 'v') return not_found();
     json meta;
     try {
@@ -313,23 +299,16 @@ IntakeReply Intake::receipt_page(const std::string& form, const std::string& uni
         return not_found();
     }
     if (meta.value("receipt", "") != receipt || receipt.empty()) return not_found();
-    const common::Form& f = rules_.forms.at(form);
-    std::string unit_name = unit;
-    if (const auto* s = rules_.units.school(unit)) unit_name = s->name;
-    if (const auto* c = rules_.units.county(unit)) unit_name = c->name;
-    std::string body = "<dl>\n<dt>回执编号</dt><dd>" + common::escape_markup(receipt) + "</dd>\n<dt>表单</dt><dd>" + common::escape_markup(f.title) +
-                       "</dd>\n<dt>单位</dt><dd>" + common::escape_markup(unit_name) + "</dd>\n<dt>版本</dt><dd>第" +
-                       std::to_string(meta.value("version", 0)) + "版</dd>\n<dt>收到时间</dt><dd>" +
-                       common::escape_markup(meta.value("received_at", "")) + "</dd>\n</dl>\n";
-    if (!meta["files"].empty()) {
-        body += "<table>\n<thead><tr><th scope=\"col\">文件</th><th scope=\"col\">大小（字节）</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n";
-        for (const auto& file : meta["files"])
-            body += "<tr><td>" + common::escape_markup(file.value("original_name", "")) + "</td><td>" + std::to_string(file.value("bytes", 0)) +
-                    "</td><td><code>" + common::escape_markup(file.value("sha256", "")) + "</code></td></tr>\n";
-        body += "</tbody>\n</table>\n";
-    }
-    body += "<p>已受理。如需修改，可再次提交，新版本不会覆盖旧版本。</p>\n";
-    return IntakeReply{200, "text/html; charset=utf-8", page(rules_.base_path, "提交回执", body), ""};
+    Receipt shown{receipt, rules_.forms.at(form).title, unit_name(unit), meta.value("received_at", ""), meta.value("version", 0), {}};
+    for (const auto& file : meta["files"])
+        shown.files.push_back({file.value("original_name", ""), file.value("bytes", std::uint64_t{0}), file.value("sha256", "")});
+    return IntakeReply{200, "text/html; charset=utf-8", pages_.receipt(shown), ""};
+}
+
+std::string Intake::unit_name(const std::string& unit) const {
+    if (const auto* s = rules_.units.school(unit)) return s->name;
+    if (const auto* c = rules_.units.county(unit)) return c->name;
+    return unit;
 }
 
 }  // namespace collector

@@ -11,6 +11,7 @@
 #include "collector/audit_log.hpp"
 #include "collector/clock.hpp"
 #include "collector/git_committer.hpp"
+#include "collector/pages.hpp"
 #include "collector/site_rules.hpp"
 #include "collector/submission_store.hpp"
 
@@ -43,15 +44,18 @@ struct IntakeReply {
 
 class Intake {
 public:
-    Intake(const SiteRules& rules, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit, const Clock& clock,
-           IntakeLimits limits = {});
+    Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit,
+           const Clock& clock, IntakeLimits limits = {});
 
     IntakeReply receive(const IntakeRequest& request);
     // The receipt page of a stored version, in Chinese; 404 unless `receipt` matches.
     IntakeReply receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
 
 private:
+    std::string unit_name(const std::string& unit) const;
+
     const SiteRules& rules_;
+    Pages& pages_;
     SubmissionStore& store_;
     AccessCodes& codes_;
     GitCommitter& git_;

@@ -24,7 +24,7 @@ SiteRules load_site_rules(const fs::path& site_root) {
     const fs::path data = site_root / "data";
     SiteRules r;
     r.units = common::read_units(common::load_json(data / "units.json", "data/units.json"));
-    // The site's path, for the collector's own pages to link its stylesheet and home.
+    // The site's path and theme, for the collector's own pages.
     if (fs::exists(site_root / "config.json")) {
         const auto config = common::load_json(site_root / "config.json", "config.json");
         const std::string url = common::optional_string(config, config.value, "", "base_url");
@@ -32,6 +32,7 @@ SiteRules load_site_rules(const fs::path& site_root) {
         const auto slash = host == std::string::npos ? std::string::npos : url.find('/', host + 3);
         if (slash != std::string::npos) r.base_path = url.substr(slash);
         if (r.base_path.empty() || r.base_path.back() != '/') r.base_path += '/';
+        if (auto theme = common::optional_string(config, config.value, "", "theme"); !theme.empty()) r.theme = theme;
     }
     r.privacy = common::read_privacy(common::load_json(data / "privacy.json", "data/privacy.json"));
     auto each = [&](const std::string& folder, auto&& read) {

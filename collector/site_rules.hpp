@@ -19,6 +19,7 @@ struct SiteRules {
     std::map<std::string, common::ApprovedList> lists;
     common::PrivacyNotice privacy;  // every submission must name its version
     std::string base_path = "/";    // the site's path (config.json's base_url), where its pages link to
+    std::string theme = "default";  // config.json's theme, which the collector's pages wear too
 
     const common::Call* call_for(const std::string& form) const;
     // The quota of a county in a quota table; -1 if it has none.
