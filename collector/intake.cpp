@@ -1,14 +1,12 @@
 #include "collector/intake.hpp"
 
-#include <map>
+#include <initializer_list>
 #include <memory>
-#include <optional>
 #include <vector>
 
+#include "collector/draft.hpp"
 #include "collector/durable.hpp"
-#include "collector/file_sink.hpp"
 #include "collector/file_types.hpp"
-#include "collector/multipart.hpp"
 #include "common/files.hpp"
 #include "common/urls.hpp"
 #include "common/utf8.hpp"
@@ -19,115 +17,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-constexpr std::size_t kPartOverhead = 128;
-
-struct Refusal {
-    int status;
-    std::string code, field, message;
-    std::vector<common::FieldError> all;  // every field error, when validation failed
-};
-
-struct UploadedFile {
-    std::string field, original_name;
-    std::unique_ptr<FileSink> sink;
-};
-
-// Everything a request carried, once its body has been read.
-struct Draft {
-    std::map<std::string, std::string> fields;
-    std::vector<UploadedFile> files;
-};
-
-// Reads the multipart body into a draft: text fields in memory, files
-// streamed into the staging directory under names the server chooses.
-std::optional<Refusal> read_draft(const IntakeRequest& req, const common::Form& form, const IntakeLimits& limits,
-                                  const fs::path& staged, Draft& draft) {
-    const auto boundary = multipart_boundary(req.content_type);
-    if (!boundary) return Refusal{415, "bad_content_type", "", "请以multipart/form-data方式提交表单", {}};
-    std::map<std::string, const common::FormField*> file_fields;
-    for (const common::FormField* f : common::all_fields(form))
-        if (f->type == "file") file_fields[f->name] = f;
-
-    std::optional<Refusal> refusal;
-    std::string current_name;
-    std::string* text = nullptr;
-    UploadedFile* file = nullptr;
-    std::size_t fields_total = 0, body_total = 0;
-    MultipartParser parser(*boundary, {
-        [&](const PartHeader& h) {
-            text = nullptr;
-            file = nullptr;
-            current_name = h.name;
-            const bool is_file_field = file_fields.count(h.name) > 0;
-            if (h.filename && is_file_field) {
-                if (h.filename->empty()) return true;  // an empty file input: nothing chosen
-                for (const auto& f : draft.files)
-                    if (f.field == h.name) {
-                        refusal = Refusal{400, "duplicate_field", h.name, "同一项提交了两次：" + h.name, {}};
-                        return false;
-                    }
-                const fs::path path = staged / ("upload-" + std::to_string(draft.files.size() + 1));
-                draft.files.push_back({h.name, *h.filename, std::make_unique<FileSink>(path, limits.file_bytes)});
-                file = &draft.files.back();
-                return true;
-            }
-            if (h.filename || is_file_field) {
-                refusal = Refusal{422, h.filename ? "unknown_field" : "file_expected", h.name,
-                                  h.filename ? "表单中没有此上传项：" + h.name : "此项需上传文件：" + h.name, {}};
-                return false;
-            }
-            // Every part costs memory beyond its value: count it, so that
-            // millions of empty parts cannot grow the draft unchecked.
-            fields_total += h.name.size() + kPartOverhead;
-            if (fields_total > limits.fields_total) {
-                refusal = Refusal{413, "field_too_large", h.name, "填写内容过长：" + h.name, {}};
-                return false;
-            }
-            if (draft.fields.count(h.name)) {
-                refusal = Refusal{400, "duplicate_field", h.name, "同一项提交了两次：" + h.name, {}};
-                return false;
-            }
-            text = &draft.fields[h.name];
-            return true;
-        },
-        [&](const char* data, std::size_t n) {
-            if (file) {
-                if (!file->sink->write(data, n)) {
-                    refusal = Refusal{413, "file_too_large", file->field,
-                                      "上传文件超过" + std::to_string(limits.file_bytes / (1024 * 1024)) + "MB：" + file->field, {}};
-                    return false;
-                }
-            } else if (text) {
-                fields_total += n;
-                if (text->size() + n > limits.field_bytes || fields_total > limits.fields_total) {
-                    refusal = Refusal{413, "field_too_large", current_name, "填写内容过长：" + current_name, {}};
-                    return false;
-                }
-                text->append(data, n);
-            }
-            return true;
-        },
-        [&] {
-            if (file) file->sink->finish();
-            file = nullptr;
-            text = nullptr;
-            return true;
-        },
-    });
-    const bool transferred = req.read_body([&](const char* data, std::size_t n) {
-        body_total += n;
-        if (body_total > limits.body_bytes) {
-            if (!refusal) refusal = Refusal{413, "body_too_large", "", "提交内容总量过大", {}};
-            return false;
-        }
-        return parser.feed(data, n);
-    });
-    if (refusal) return refusal;
-    if (!transferred || !parser.done())
-        return Refusal{400, "bad_multipart", "", "提交内容不完整或格式有误，请重新提交" + (parser.error().empty() ? "" : "（" + parser.error() + "）"), {}};
-    return std::nullopt;
-}
 
 // Who may submit, and the rules of the call.
 std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& form, const common::Call& call, const std::string& unit,
@@ -170,6 +59,13 @@ std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& 
     return std::nullopt;
 }
 
+// The stages of an intake in order: the first to refuse stops the others.
+std::optional<Refusal> first_refusal(std::initializer_list<std::function<std::optional<Refusal>()>> stages) {
+    for (const auto& stage : stages)
+        if (auto refusal = stage()) return refusal;
+    return std::nullopt;
+}
+
 IntakeReply refusal_reply(const Refusal& r, bool wants_json, Pages& pages) {
     if (!wants_json) {
         std::vector<std::string> messages;
@@ -198,93 +94,116 @@ Intake::Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, Acc
                const Clock& clock, IntakeLimits limits)
     : rules_(rules), pages_(pages), store_(store), codes_(codes), git_(git), audit_(audit), clock_(clock), limits_(limits) {}
 
+struct Intake::Submission {
+    const IntakeRequest& req;
+    const common::Form& form;
+    const common::Call& call;
+    Staging& staging;
+    json audit;
+    Draft draft{};
+    std::string unit{};
+    common::FormValues values{};
+    json files = json::array();
+    // Once stored:
+    std::string receipt{}, received_at{};
+    int version = 0;
+};
+
 IntakeReply Intake::receive(const IntakeRequest& req) {
-    json audit = {{"time", clock_.now_rfc3339()}, {"form", req.form}, {"remote", req.remote_addr}};
-    const auto form_it = rules_.forms.find(req.form);
+    const auto form = rules_.forms.find(req.form);
     const common::Call* call = rules_.call_for(req.form);
-    if (form_it == rules_.forms.end() || !call) {
+    if (form == rules_.forms.end() || !call) {
         // Drain nothing: the connection is closed after the reply.
         return error_reply(404, "unknown_form", "", "没有这个表单：" + req.form);
     }
-    const common::Form& form = form_it->second;
     // Removed on every path but publication, exceptions included.
     const std::unique_ptr<Staging> staging = store_.stage();
-    const fs::path& staged = staging->dir();
-    Draft draft;
-    std::optional<Refusal> refusal = read_draft(req, form, limits_, staged, draft);
+    Submission s{req, form->second, *call, *staging, {{"time", clock_.now_rfc3339()}, {"form", req.form}, {"remote", req.remote_addr}}};
+    const std::optional<Refusal> refusal = first_refusal({
+        [&] { return read_draft(req, s.form, limits_, staging->dir(), s.draft); },
+        [&] { return authorise(s); },
+        [&] { return check_sender(rules_, s.form, s.call, s.unit, s.draft, clock_); },
+        [&] { return validate(s); },
+        [&] { return keep_files(s); },
+    });
+    if (refusal) return refuse(*refusal, s);
+    store(s);
+    return accept(s);
+}
 
-    std::string unit;
-    if (!refusal) {
-        unit = draft.fields.count("unit") ? draft.fields["unit"] : "";
-        const std::string code = draft.fields.count("access_code") ? draft.fields["access_code"] : "";
-        audit["unit"] = is_valid_unit_id(unit) ? unit : "";
-        if (unit.empty()) refusal = Refusal{401, "missing_unit", "unit", common::message("missing_unit", {}), {}};
-        else if (code.empty()) refusal = Refusal{401, "missing_access_code", "access_code", common::message("missing_access_code", {}), {}};
-        else if (!codes_.verify(unit, code)) refusal = Refusal{403, "bad_access_code", "access_code", "单位代码或访问码不正确", {}};
+std::optional<Refusal> Intake::authorise(Submission& s) {
+    s.unit = s.draft.field("unit");
+    const std::string code = s.draft.field("access_code");
+    s.audit["unit"] = is_valid_unit_id(s.unit) ? s.unit : "";
+    if (s.unit.empty()) return Refusal{401, "missing_unit", "unit", common::message("missing_unit", {}), {}};
+    if (code.empty()) return Refusal{401, "missing_access_code", "access_code", common::message("missing_access_code", {}), {}};
+    if (!codes_.verify(s.unit, code)) return Refusal{403, "bad_access_code", "access_code", "单位代码或访问码不正确", {}};
+    return std::nullopt;
+}
+
+std::optional<Refusal> Intake::validate(Submission& s) const {
+    for (const auto& [name, value] : s.draft.fields)
+        if (name != "unit" && name != "access_code" && name != "privacy_notice") s.values[name] = value;
+    for (const auto& f : s.draft.files) s.values[f.field] = f.original_name;
+    // Personal data is taken only with the current notice read and agreed to.
+    const std::string notice = s.draft.field("privacy_notice");
+    if (notice.empty())
+        return Refusal{422, "privacy_notice_required", "privacy_notice", common::message("privacy_notice_required", {{"label", rules_.privacy.title}}), {}};
+    if (notice != rules_.privacy.version)
+        return Refusal{422, "privacy_notice_outdated", "privacy_notice", "《" + rules_.privacy.title + "》已更新，请重新打开填报页面阅读后再提交", {}};
+    const auto errors = common::validate_form(s.form, s.values);
+    if (!errors.empty()) return Refusal{422, errors[0].code, errors[0].field, errors[0].message, errors};
+    return std::nullopt;
+}
+
+// Each upload is checked by its content, then named for its field and type.
+std::optional<Refusal> Intake::keep_files(Submission& s) const {
+    for (auto& f : s.draft.files) {
+        const FileCheck check = check_upload(f.sink->path(), f.original_name);
+        if (!check.ok) return Refusal{422, check.code, f.field, check.message, {}};
+        const std::string stored = f.field + "." + check.ext;
+        fs::rename(f.sink->path(), s.staging.dir() / stored);
+        s.files.push_back({{"field", f.field}, {"name", stored}, {"original_name", f.original_name}, {"bytes", f.sink->bytes()},
+                           {"sha256", f.sink->sha256_hex()}});
     }
-    if (!refusal) refusal = check_sender(rules_, form, *call, unit, draft, clock_);
+    return std::nullopt;
+}
 
-    common::FormValues values;
-    if (!refusal) {
-        for (const auto& [name, value] : draft.fields)
-            if (name != "unit" && name != "access_code" && name != "privacy_notice") values[name] = value;
-        // Personal data is taken only with the current notice read and agreed to.
-        const auto notice = draft.fields.find("privacy_notice");
-        if (notice == draft.fields.end() || notice->second.empty())
-            refusal = Refusal{422, "privacy_notice_required", "privacy_notice",
-                              common::message("privacy_notice_required", {{"label", rules_.privacy.title}}), {}};
-        else if (notice->second != rules_.privacy.version)
-            refusal = Refusal{422, "privacy_notice_outdated", "privacy_notice",
-                              "《" + rules_.privacy.title + "》已更新，请重新打开填报页面阅读后再提交", {}};
-        for (const auto& f : draft.files) values[f.field] = f.original_name;
-        const auto errors = refusal ? std::vector<common::FieldError>{} : common::validate_form(form, values);
-        if (!errors.empty()) refusal = Refusal{422, errors[0].code, errors[0].field, errors[0].message, errors};
-    }
-
-    json files = json::array();
-    if (!refusal) {
-        for (auto& f : draft.files) {
-            const FileCheck check = check_upload(f.sink->path(), f.original_name);
-            if (!check.ok) {
-                refusal = Refusal{422, check.code, f.field, check.message, {}};
-                break;
-            }
-            const std::string stored = f.field + "." + check.ext;
-            fs::rename(f.sink->path(), staged / stored);
-            files.push_back({{"field", f.field}, {"name", stored}, {"original_name", f.original_name}, {"bytes", f.sink->bytes()},
-                             {"sha256", f.sink->sha256_hex()}});
-        }
-    }
-
-    if (refusal) {
-        audit["event"] = "refused";
-        audit["code"] = refusal->code;
-        audit_.append(audit);
-        return refusal_reply(*refusal, req.wants_json, pages_);
-    }
-
-    const std::string received_at = clock_.now_rfc3339();
-    const std::string receipt = received_at.substr(0, 4) + received_at.substr(5, 2) + received_at.substr(8, 2) + "-" + random_token(6);
-    json meta = {{"receipt", receipt}, {"form", req.form}, {"call", call->key}, {"unit", unit}, {"received_at", received_at},
-                 {"fields", values}, {"files", files}};
+void Intake::store(Submission& s) {
+    const IntakeRequest& req = s.req;
+    const std::string& unit = s.unit;
+    s.received_at = clock_.now_rfc3339();
+    s.receipt = s.received_at.substr(0, 4) + s.received_at.substr(5, 2) + s.received_at.substr(8, 2) + "-" + random_token(6);
+    json meta = {{"receipt", s.receipt}, {"form", req.form}, {"call", s.call.key}, {"unit", unit}, {"received_at", s.received_at},
+                 {"fields", s.values}, {"files", s.files}};
     meta["privacy_notice"] = rules_.privacy.version;
-    const int version = store_.commit(*staging, req.form, unit, meta);
-    audit["event"] = "accepted";
-    audit["unit"] = unit;
-    audit["version"] = version;
-    audit["receipt"] = receipt;
-    audit_.append(audit, false);
-    store_.sync(*staging);  // the version's rename and its audit line, in one journal commit
-    git_.note(req.form + " " + unit + " " + version_name(version), "submissions/" + req.form + "/" + unit + "/" + version_name(version));
+    s.version = store_.commit(s.staging, req.form, unit, meta);
+    s.audit["event"] = "accepted";
+    s.audit["unit"] = unit;
+    s.audit["version"] = s.version;
+    s.audit["receipt"] = s.receipt;
+    audit_.append(s.audit, false);
+    store_.sync(s.staging);  // the version's rename and its audit line, in one journal commit
+    git_.note(req.form + " " + unit + " " + version_name(s.version), "submissions/" + req.form + "/" + unit + "/" + version_name(s.version));
+}
 
-    json public_files = json::array();
-    for (const auto& f : files) public_files.push_back({{"name", f["original_name"]}, {"bytes", f["bytes"]}, {"sha256", f["sha256"]}});
-    if (!req.wants_json) {
+IntakeReply Intake::refuse(const Refusal& refusal, Submission& s) {
+    s.audit["event"] = "refused";
+    s.audit["code"] = refusal.code;
+    audit_.append(s.audit);
+    return refusal_reply(refusal, s.req.wants_json, pages_);
+}
+
+// A browser is sent to the receipt page; a script gets the receipt as JSON.
+IntakeReply Intake::accept(const Submission& s) const {
+    if (!s.req.wants_json) {
         IntakeReply reply{303, "text/plain; charset=utf-8", "", ""};
-        reply.location = "/" + common::receipt_api(req.form, unit, version_name(version), receipt);
+        reply.location = "/" + common::receipt_api(s.req.form, s.unit, version_name(s.version), s.receipt);
         return reply;
     }
-    json out = {{"receipt", receipt}, {"form", req.form}, {"unit", unit}, {"version", version}, {"received_at", received_at},
+    json public_files = json::array();
+    for (const auto& f : s.files) public_files.push_back({{"name", f["original_name"]}, {"bytes", f["bytes"]}, {"sha256", f["sha256"]}});
+    json out = {{"receipt", s.receipt}, {"form", s.req.form}, {"unit", s.unit}, {"version", s.version}, {"received_at", s.received_at},
                 {"files", public_files}};
     return IntakeReply{201, "application/json; charset=utf-8", out.dump() + "\n", ""};
 }

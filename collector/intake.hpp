@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "collector/access_codes.hpp"
@@ -12,6 +13,7 @@
 #include "collector/clock.hpp"
 #include "collector/git_committer.hpp"
 #include "collector/pages.hpp"
+#include "collector/refusal.hpp"
 #include "collector/site_rules.hpp"
 #include "collector/submission_store.hpp"
 
@@ -52,6 +54,14 @@ public:
     IntakeReply receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
 
 private:
+    // One request on its way through the stages of receive (intake.cpp).
+    struct Submission;
+    std::optional<Refusal> authorise(Submission& s);
+    std::optional<Refusal> validate(Submission& s) const;
+    std::optional<Refusal> keep_files(Submission& s) const;
+    void store(Submission& s);
+    IntakeReply refuse(const Refusal& refusal, Submission& s);
+    IntakeReply accept(const Submission& s) const;
     std::string unit_name(const std::string& unit) const;
 
     const SiteRules& rules_;
