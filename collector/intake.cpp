@@ -111,7 +111,7 @@ struct Intake::Submission {
 
 IntakeReply Intake::receive(const IntakeRequest& req) {
     const auto form = rules_.forms.find(req.form);
-    const common::Call* call = rules_.call_for(req.form);
+    const common::Call* call = common::call_taking(rules_.calls, req.form);
     if (form == rules_.forms.end() || !call) {
         // Drain nothing: the connection is closed after the reply.
         return error_reply(404, "unknown_form", "", "没有这个表单：" + req.form);
@@ -218,16 +218,11 @@ IntakeReply Intake::receipt_page(const std::string& form, const std::string& uni
         return not_found();
     }
     if (meta.value("receipt", "") != receipt || receipt.empty()) return not_found();
-    Receipt shown{receipt, rules_.forms.at(form).title, unit_name(unit), meta.value("received_at", ""), meta.value("version", 0), {}};
+    const std::string unit_name = common::unit_name(rules_.units.schools, rules_.units.counties, unit);
+    Receipt shown{receipt, rules_.forms.at(form).title, unit_name, meta.value("received_at", ""), meta.value("version", 0), {}};
     for (const auto& file : meta["files"])
         shown.files.push_back({file.value("original_name", ""), file.value("bytes", std::uint64_t{0}), file.value("sha256", "")});
     return IntakeReply{200, "text/html; charset=utf-8", pages_.receipt(shown), ""};
-}
-
-std::string Intake::unit_name(const std::string& unit) const {
-    if (const auto* s = rules_.units.school(unit)) return s->name;
-    if (const auto* c = rules_.units.county(unit)) return c->name;
-    return unit;
 }
 
 }  // namespace collector

@@ -62,7 +62,6 @@ private:
     void store(Submission& s);
     IntakeReply refuse(const Refusal& refusal, Submission& s);
     IntakeReply accept(const Submission& s) const;
-    std::string unit_name(const std::string& unit) const;
 
     const SiteRules& rules_;
     Pages& pages_;

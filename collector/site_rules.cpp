@@ -5,13 +5,6 @@
 namespace collector {
 namespace fs = std::filesystem;
 
-const common::Call* SiteRules::call_for(const std::string& form) const {
-    for (const auto& [key, call] : calls)
-        for (const auto& f : call.forms)
-            if (f == form) return &call;
-    return nullptr;
-}
-
 int SiteRules::quota_of(const std::string& table, const std::string& county) const {
     const auto it = quotas.find(table);
     if (it == quotas.end()) return -1;
@@ -43,7 +36,7 @@ SiteRules load_site_rules(const fs::path& site_root) {
         }
     };
     each("forms", [&](const common::JsonFile& f, const std::string& key) { r.forms.emplace(key, common::parse_form(f, key)); });
-    each("calls", [&](const common::JsonFile& f, const std::string& key) { r.calls.emplace(key, common::read_call(f, key)); });
+    each("calls", [&](const common::JsonFile& f, const std::string& key) { r.calls.push_back(common::read_call(f, key)); });
     each("quotas", [&](const common::JsonFile& f, const std::string& key) { r.quotas.emplace(key, common::read_quota(f, key, r.units)); });
     each("lists", [&](const common::JsonFile& f, const std::string& key) { r.lists.emplace(key, common::read_list(f, key)); });
     return r;
