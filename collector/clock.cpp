@@ -4,20 +4,9 @@
 #include <ctime>
 #include <stdexcept>
 
+#include "common/calendar.hpp"
+
 namespace collector {
-namespace {
-
-// Asia/Shanghai has had no daylight saving since 1991.
-constexpr long kShanghaiOffset = 8 * 3600;
-
-std::tm shanghai_tm(std::chrono::system_clock::time_point t) {
-    const std::time_t secs = std::chrono::system_clock::to_time_t(t) + kShanghaiOffset;
-    std::tm tm{};
-    gmtime_r(&secs, &tm);
-    return tm;
-}
-
-}  // namespace
 
 Clock Clock::starting_at(const std::string& s) {
     int y, mo, d, h, mi, sec, oh, om;
@@ -42,7 +31,7 @@ Clock Clock::starting_at(const std::string& s) {
 std::chrono::system_clock::time_point Clock::now() const { return std::chrono::system_clock::now() + offset_; }
 
 std::string Clock::now_rfc3339() const {
-    const std::tm tm = shanghai_tm(now());
+    const std::tm tm = common::shanghai_time(now());
     char buf[96];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
                   tm.tm_min, tm.tm_sec);

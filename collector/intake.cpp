@@ -1,15 +1,13 @@
 #include "collector/intake.hpp"
 
-#include <map>
+#include <initializer_list>
 #include <memory>
-#include <optional>
 #include <vector>
 
+#include "collector/draft.hpp"
 #include "collector/durable.hpp"
-#include "collector/file_sink.hpp"
 #include "collector/file_types.hpp"
-#include "collector/multipart.hpp"
-#include "common/text.hpp"
+#include "common/data_layout.hpp"
 #include "common/urls.hpp"
 #include "common/utf8.hpp"
 #include "common/form_validation.hpp"
@@ -20,126 +18,6 @@ using nlohmann::json;
 using common::version_name;
 
 namespace {
-
-constexpr std::size_t kPartOverhead = 128;
-
-struct Refusal {
-    int status;
-    std::string code, field, message;
-    std::vector<common::FieldError> all;  // every field error, when validation failed
-};
-
-struct UploadedFile {
-    std::string field, original_name;
-    std::unique_ptr<FileSink> sink;
-};
-
-// Everything a request carried, once its body has been read.
-struct Draft {
-    std::map<std::string, std::string> fields;
-    std::vector<UploadedFile> files;
-};
-
-// The collector's own pages (receipts, refusals to browsers) wear the site's
-// stylesheet and icon, which nginx serves beside them under the base path.
-std::string page(const std::string& base, const std::string& title, const std::string& body) {
-    const std::string b = common::escape_markup(base);
-    return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
-           common::escape_markup(title) + "</title><link rel=\"icon\" href=\"" + b + "assets/favicon.svg\" type=\"image/svg+xml\">" +
-           "<link rel=\"stylesheet\" href=\"" + b + "assets/style.css\"></head>\n<body>\n<main id=\"main\" class=\"wrap\">\n<h1>" +
-           common::escape_markup(title) + "</h1>\n" + body + "<p><a href=\"" + b + "\">返回网站首页</a></p>\n</main>\n</body>\n</html>\n";
-}
-
-// Reads the multipart body into a draft: text fields in memory, files
-// streamed into the staging directory under names the server chooses.
-std::optional<Refusal> read_draft(const IntakeRequest& req, const common::Form& form, const IntakeLimits& limits,
-                                  const fs::path& staged, Draft& draft) {
-    const auto boundary = multipart_boundary(req.content_type);
-    if (!boundary) return Refusal{415, "bad_content_type", "", "请以multipart/form-data方式提交表单", {}};
-    std::map<std::string, const common::FormField*> file_fields;
-    for (const common::FormField* f : common::all_fields(form))
-        if (f->type == "file") file_fields[f->name] = f;
-
-    std::optional<Refusal> refusal;
-    std::string current_name;
-    std::string* text = nullptr;
-    UploadedFile* file = nullptr;
-    std::size_t fields_total = 0, body_total = 0;
-    MultipartParser parser(*boundary, {
-        [&](const PartHeader& h) {
-            text = nullptr;
-            file = nullptr;
-            current_name = h.name;
-            const bool is_file_field = file_fields.count(h.name) > 0;
-            if (h.filename && is_file_field) {
-                if (h.filename->empty()) return true;  // an empty file input: nothing chosen
-                for (const auto& f : draft.files)
-                    if (f.field == h.name) {
-                        refusal = Refusal{400, "duplicate_field", h.name, "同一项提交了两次：" + h.name, {}};
-                        return false;
-                    }
-                const fs::path path = staged / ("upload-" + std::to_string(draft.files.size() + 1));
-                draft.files.push_back({h.name, *h.filename, std::make_unique<FileSink>(path, limits.file_bytes)});
-                file = &draft.files.back();
-                return true;
-            }
-            if (h.filename || is_file_field) {
-                refusal = Refusal{422, h.filename ? "unknown_field" : "file_expected", h.name,
-                                  h.filename ? "表单中没有此上传项：" + h.name : "此项需上传文件：" + h.name, {}};
-                return false;
-            }
-            // Every part costs memory beyond its value: count it, so that
-            // millions of empty parts cannot grow the draft unchecked.
-            fields_total += h.name.size() + kPartOverhead;
-            if (fields_total > limits.fields_total) {
-                refusal = Refusal{413, "field_too_large", h.name, "填写内容过长：" + h.name, {}};
-                return false;
-            }
-            if (draft.fields.count(h.name)) {
-                refusal = Refusal{400, "duplicate_field", h.name, "同一项提交了两次：" + h.name, {}};
-                return false;
-            }
-            text = &draft.fields[h.name];
-            return true;
-        },
-        [&](const char* data, std::size_t n) {
-            if (file) {
-                if (!file->sink->write(data, n)) {
-                    refusal = Refusal{413, "file_too_large", file->field,
-                                      "上传文件超过" + std::to_string(limits.file_bytes / (1024 * 1024)) + "MB：" + file->field, {}};
-                    return false;
-                }
-            } else if (text) {
-                fields_total += n;
-                if (text->size() + n > limits.field_bytes || fields_total > limits.fields_total) {
-                    refusal = Refusal{413, "field_too_large", current_name, "填写内容过长：" + current_name, {}};
-                    return false;
-                }
-                text->append(data, n);
-            }
-            return true;
-        },
-        [&] {
-            if (file) file->sink->finish();
-            file = nullptr;
-            text = nullptr;
-            return true;
-        },
-    });
-    const bool transferred = req.read_body([&](const char* data, std::size_t n) {
-        body_total += n;
-        if (body_total > limits.body_bytes) {
-            if (!refusal) refusal = Refusal{413, "body_too_large", "", "提交内容总量过大", {}};
-            return false;
-        }
-        return parser.feed(data, n);
-    });
-    if (refusal) return refusal;
-    if (!transferred || !parser.done())
-        return Refusal{400, "bad_multipart", "", "提交内容不完整或格式有误，请重新提交" + (parser.error().empty() ? "" : "（" + parser.error() + "）"), {}};
-    return std::nullopt;
-}
 
 // Who may submit, and the rules of the call.
 std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& form, const common::Call& call, const std::string& unit,
@@ -182,14 +60,19 @@ std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& 
     return std::nullopt;
 }
 
-IntakeReply refusal_reply(const Refusal& r, bool wants_json, const std::string& base) {
+// The stages of an intake in order: the first to refuse stops the others.
+std::optional<Refusal> first_refusal(std::initializer_list<std::function<std::optional<Refusal>()>> stages) {
+    for (const auto& stage : stages)
+        if (auto refusal = stage()) return refusal;
+    return std::nullopt;
+}
+
+IntakeReply refusal_reply(const Refusal& r, bool wants_json, Pages& pages) {
     if (!wants_json) {
-        std::string body = "<p>提交未被受理：</p>\n<ul>\n";
-        if (r.all.empty()) body += "<li>" + common::escape_markup(r.message) + "</li>\n";
-        for (const auto& e : r.all) body += "<li>" + common::escape_markup(e.message) + "</li>\n";
-        body += "</ul>\n<p>请用浏览器的“后退”返回表单，修改后重新提交。</p>\n";
-        IntakeReply reply{r.status, "text/html; charset=utf-8", page(base, "提交未被受理", body), ""};
-        return reply;
+        std::vector<std::string> messages;
+        if (r.all.empty()) messages.push_back(r.message);
+        for (const auto& e : r.all) messages.push_back(e.message);
+        return IntakeReply{r.status, "text/html; charset=utf-8", pages.refused(messages), ""};
     }
     IntakeReply reply = error_reply(r.status, r.code, r.field, r.message);
     if (!r.all.empty()) {
@@ -208,99 +91,123 @@ IntakeReply error_reply(int status, const std::string& code, const std::string& 
     return IntakeReply{status, "application/json; charset=utf-8", j.dump() + "\n", ""};
 }
 
-Intake::Intake(const SiteRules& rules, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit, const Clock& clock,
-               IntakeLimits limits)
-    : rules_(rules), store_(store), codes_(codes), git_(git), audit_(audit), clock_(clock), limits_(limits) {}
+Intake::Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit,
+               const Clock& clock, IntakeLimits limits)
+    : rules_(rules), pages_(pages), store_(store), codes_(codes), git_(git), audit_(audit), clock_(clock), limits_(limits) {}
+
+struct Intake::Submission {
+    const IntakeRequest& req;
+    const common::Form& form;
+    const common::Call& call;
+    Staging& staging;
+    json audit;
+    Draft draft{};
+    std::string unit{};
+    common::FormValues values{};
+    std::vector<common::StoredFile> files{};
+    // Once stored:
+    std::string receipt{}, received_at{};
+    int version = 0;
+};
 
 IntakeReply Intake::receive(const IntakeRequest& req) {
-    json audit = {{"time", clock_.now_rfc3339()}, {"form", req.form}, {"remote", req.remote_addr}};
-    const auto form_it = rules_.forms.find(req.form);
-    const common::Call* call = rules_.call_for(req.form);
-    if (form_it == rules_.forms.end() || !call) {
+    const auto form = rules_.forms.find(req.form);
+    const common::Call* call = common::call_taking(rules_.calls, req.form);
+    if (form == rules_.forms.end() || !call) {
         // Drain nothing: the connection is closed after the reply.
         return error_reply(404, "unknown_form", "", "没有这个表单：" + req.form);
     }
-    const common::Form& form = form_it->second;
     // Removed on every path but publication, exceptions included.
     const std::unique_ptr<Staging> staging = store_.stage();
-    const fs::path& staged = staging->dir();
-    Draft draft;
-    std::optional<Refusal> refusal = read_draft(req, form, limits_, staged, draft);
+    Submission s{req, form->second, *call, *staging, {{"time", clock_.now_rfc3339()}, {"form", req.form}, {"remote", req.remote_addr}}};
+    const std::optional<Refusal> refusal = first_refusal({
+        [&] { return read_draft(req, s.form, limits_, staging->dir(), s.draft); },
+        [&] { return authorise(s); },
+        [&] { return check_sender(rules_, s.form, s.call, s.unit, s.draft, clock_); },
+        [&] { return validate(s); },
+        [&] { return keep_files(s); },
+    });
+    if (refusal) return refuse(*refusal, s);
+    store(s);
+    return accept(s);
+}
 
-    std::string unit;
-    if (!refusal) {
-        unit = draft.fields.count("unit") ? draft.fields["unit"] : "";
-        const std::string code = draft.fields.count("access_code") ? draft.fields["access_code"] : "";
-        audit["unit"] = is_valid_unit_id(unit) ? unit : "";
-        if (unit.empty()) refusal = Refusal{401, "missing_unit", "unit", common::message("missing_unit", {}), {}};
-        else if (code.empty()) refusal = Refusal{401, "missing_access_code", "access_code", common::message("missing_access_code", {}), {}};
-        else if (!codes_.verify(unit, code)) refusal = Refusal{403, "bad_access_code", "access_code", "单位代码或访问码不正确", {}};
+std::optional<Refusal> Intake::authorise(Submission& s) {
+    s.unit = s.draft.field("unit");
+    const std::string code = s.draft.field("access_code");
+    s.audit["unit"] = is_valid_unit_id(s.unit) ? s.unit : "";
+    if (s.unit.empty()) return Refusal{401, "missing_unit", "unit", common::message("missing_unit", {}), {}};
+    if (code.empty()) return Refusal{401, "missing_access_code", "access_code", common::message("missing_access_code", {}), {}};
+    if (!codes_.verify(s.unit, code)) return Refusal{403, "bad_access_code", "access_code", "单位代码或访问码不正确", {}};
+    return std::nullopt;
+}
+
+std::optional<Refusal> Intake::validate(Submission& s) const {
+    for (const auto& [name, value] : s.draft.fields)
+        if (name != "unit" && name != "access_code" && name != "privacy_notice") s.values[name] = value;
+    for (const auto& f : s.draft.files) s.values[f.field] = f.original_name;
+    // Personal data is taken only with the current notice read and agreed to.
+    const std::string notice = s.draft.field("privacy_notice");
+    if (notice.empty())
+        return Refusal{422, "privacy_notice_required", "privacy_notice", common::message("privacy_notice_required", {{"label", rules_.privacy.title}}), {}};
+    if (notice != rules_.privacy.version)
+        return Refusal{422, "privacy_notice_outdated", "privacy_notice", "《" + rules_.privacy.title + "》已更新，请重新打开填报页面阅读后再提交", {}};
+    const auto errors = common::validate_form(s.form, s.values);
+    if (!errors.empty()) return Refusal{422, errors[0].code, errors[0].field, errors[0].message, errors};
+    return std::nullopt;
+}
+
+// Each upload is checked by its content, then named for its field and type.
+std::optional<Refusal> Intake::keep_files(Submission& s) const {
+    for (auto& f : s.draft.files) {
+        const FileCheck check = check_upload(f.sink->path(), f.original_name);
+        if (!check.ok) return Refusal{422, check.code, f.field, check.message, {}};
+        const std::string stored = f.field + "." + check.ext;
+        fs::rename(f.sink->path(), s.staging.dir() / stored);
+        s.files.push_back({f.field, stored, f.original_name, f.sink->sha256_hex(), f.sink->bytes()});
     }
-    if (!refusal) refusal = check_sender(rules_, form, *call, unit, draft, clock_);
+    return std::nullopt;
+}
 
-    common::FormValues values;
-    if (!refusal) {
-        for (const auto& [name, value] : draft.fields)
-            if (name != "unit" && name != "access_code" && name != "privacy_notice") values[name] = value;
-        // Personal data is taken only with the current notice read and agreed to.
-        const auto notice = draft.fields.find("privacy_notice");
-        if (notice == draft.fields.end() || notice->second.empty())
-            refusal = Refusal{422, "privacy_notice_required", "privacy_notice",
-                              common::message("privacy_notice_required", {{"label", rules_.privacy.title}}), {}};
-        else if (notice->second != rules_.privacy.version)
-            refusal = Refusal{422, "privacy_notice_outdated", "privacy_notice",
-                              "《" + rules_.privacy.title + "》已更新，请重新打开填报页面阅读后再提交", {}};
-        for (const auto& f : draft.files) values[f.field] = f.original_name;
-        const auto errors = refusal ? std::vector<common::FieldError>{} : common::validate_form(form, values);
-        if (!errors.empty()) refusal = Refusal{422, errors[0].code, errors[0].field, errors[0].message, errors};
-    }
+void Intake::store(Submission& s) {
+    const IntakeRequest& req = s.req;
+    const std::string& unit = s.unit;
+    s.received_at = clock_.now_rfc3339();
+    s.receipt = s.received_at.substr(0, 4) + s.received_at.substr(5, 2) + s.received_at.substr(8, 2) + "-" + random_token(6);
+    s.version = store_.commit(s.staging, {s.receipt, req.form, s.call.key, unit, 0, s.received_at, rules_.privacy.version, s.values, s.files});
+    s.audit["event"] = "accepted";
+    s.audit["unit"] = unit;
+    s.audit["version"] = s.version;
+    s.audit["receipt"] = s.receipt;
+    audit_.append(s.audit, false);
+    store_.sync(s.staging);  // the version's rename and its audit line, in one journal commit
+    git_.note(req.form + " " + unit + " " + version_name(s.version),
+              common::DataLayout::repo_path(common::kSubmissionRecord, {req.form, unit, s.version}));
+}
 
-    std::vector<common::StoredFile> files;
-    if (!refusal) {
-        for (auto& f : draft.files) {
-            const FileCheck check = check_upload(f.sink->path(), f.original_name);
-            if (!check.ok) {
-                refusal = Refusal{422, check.code, f.field, check.message, {}};
-                break;
-            }
-            const std::string stored = f.field + "." + check.ext;
-            fs::rename(f.sink->path(), staged / stored);
-            files.push_back({f.field, stored, f.original_name, f.sink->sha256_hex(), f.sink->bytes()});
-        }
-    }
+IntakeReply Intake::refuse(const Refusal& refusal, Submission& s) {
+    s.audit["event"] = "refused";
+    s.audit["code"] = refusal.code;
+    audit_.append(s.audit);
+    return refusal_reply(refusal, s.req.wants_json, pages_);
+}
 
-    if (refusal) {
-        audit["event"] = "refused";
-        audit["code"] = refusal->code;
-        audit_.append(audit);
-        return refusal_reply(*refusal, req.wants_json, rules_.base_path);
-    }
-
-    const std::string received_at = clock_.now_rfc3339();
-    const std::string receipt = received_at.substr(0, 4) + received_at.substr(5, 2) + received_at.substr(8, 2) + "-" + random_token(6);
-    const int version = store_.commit(*staging, {receipt, req.form, call->key, unit, 0, received_at, rules_.privacy.version, values, files});
-    audit["event"] = "accepted";
-    audit["unit"] = unit;
-    audit["version"] = version;
-    audit["receipt"] = receipt;
-    audit_.append(audit, false);
-    store_.sync(*staging);  // the version's rename and its audit line, in one journal commit
-    git_.note(req.form + " " + unit + " " + version_name(version), common::DataLayout::repo_path(common::kSubmissionRecord, {req.form, unit, version}));
-
-    json public_files = json::array();
-    for (const auto& f : files) public_files.push_back({{"name", f.original_name}, {"bytes", f.bytes}, {"sha256", f.sha256}});
-    if (!req.wants_json) {
+// A browser is sent to the receipt page; a script gets the receipt as JSON.
+IntakeReply Intake::accept(const Submission& s) const {
+    if (!s.req.wants_json) {
         IntakeReply reply{303, "text/plain; charset=utf-8", "", ""};
-        reply.location = "/" + common::receipt_api(req.form, unit, version_name(version), receipt);
+        reply.location = "/" + common::receipt_api(s.req.form, s.unit, version_name(s.version), s.receipt);
         return reply;
     }
-    json out = {{"receipt", receipt}, {"form", req.form}, {"unit", unit}, {"version", version}, {"received_at", received_at},
+    json public_files = json::array();
+    for (const auto& f : s.files) public_files.push_back({{"name", f.original_name}, {"bytes", f.bytes}, {"sha256", f.sha256}});
+    json out = {{"receipt", s.receipt}, {"form", s.req.form}, {"unit", s.unit}, {"version", s.version}, {"received_at", s.received_at},
                 {"files", public_files}};
     return IntakeReply{201, "application/json; charset=utf-8", out.dump() + "\n", ""};
 }
 
 IntakeReply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
-    const auto not_found = [&] { return IntakeReply{404, "text/html; charset=utf-8", page(rules_.base_path, "回执不存在", "<p>没有找到这份回执。</p>\n"), ""}; };
+    const auto not_found = [&] { return IntakeReply{404, "text/html; charset=utf-8", pages_.receipt_missing(), ""}; };
     const auto number = common::parse_version_name(version);
     if (!rules_.forms.count(form) || !is_valid_unit_id(unit) || !number) return not_found();
     common::StoredVersion meta;
@@ -310,23 +217,10 @@ IntakeReply Intake::receipt_page(const std::string& form, const std::string& uni
         return not_found();
     }
     if (meta.receipt != receipt || receipt.empty()) return not_found();
-    const common::Form& f = rules_.forms.at(form);
-    std::string unit_name = unit;
-    if (const auto* s = rules_.units.school(unit)) unit_name = s->name;
-    if (const auto* c = rules_.units.county(unit)) unit_name = c->name;
-    std::string body = "<dl>\n<dt>回执编号</dt><dd>" + common::escape_markup(receipt) + "</dd>\n<dt>表单</dt><dd>" + common::escape_markup(f.title) +
-                       "</dd>\n<dt>单位</dt><dd>" + common::escape_markup(unit_name) + "</dd>\n<dt>版本</dt><dd>第" +
-                       std::to_string(meta.version) + "版</dd>\n<dt>收到时间</dt><dd>" +
-                       common::escape_markup(meta.received_at) + "</dd>\n</dl>\n";
-    if (!meta.files.empty()) {
-        body += "<table>\n<thead><tr><th scope=\"col\">文件</th><th scope=\"col\">大小（字节）</th><th scope=\"col\">SHA-256</th></tr></thead>\n<tbody>\n";
-        for (const auto& file : meta.files)
-            body += "<tr><td>" + common::escape_markup(file.original_name) + "</td><td>" + std::to_string(file.bytes) +
-                    "</td><td><code>" + common::escape_markup(file.sha256) + "</code></td></tr>\n";
-        body += "</tbody>\n</table>\n";
-    }
-    body += "<p>已受理。如需修改，可再次提交，新版本不会覆盖旧版本。</p>\n";
-    return IntakeReply{200, "text/html; charset=utf-8", page(rules_.base_path, "提交回执", body), ""};
+    const std::string unit_name = common::unit_name(rules_.units.schools, rules_.units.counties, unit);
+    Receipt shown{receipt, rules_.forms.at(form).title, unit_name, meta.received_at, meta.version, {}};
+    for (const auto& file : meta.files) shown.files.push_back({file.original_name, file.bytes, file.sha256});
+    return IntakeReply{200, "text/html; charset=utf-8", pages_.receipt(shown), ""};
 }
 
 }  // namespace collector

@@ -5,12 +5,15 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "collector/access_codes.hpp"
 #include "collector/audit_log.hpp"
 #include "collector/clock.hpp"
 #include "collector/git_committer.hpp"
+#include "collector/pages.hpp"
+#include "collector/refusal.hpp"
 #include "collector/site_rules.hpp"
 #include "collector/submission_store.hpp"
 
@@ -43,15 +46,25 @@ struct IntakeReply {
 
 class Intake {
 public:
-    Intake(const SiteRules& rules, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit, const Clock& clock,
-           IntakeLimits limits = {});
+    Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit,
+           const Clock& clock, IntakeLimits limits = {});
 
     IntakeReply receive(const IntakeRequest& request);
     // The receipt page of a stored version, in Chinese; 404 unless `receipt` matches.
     IntakeReply receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
 
 private:
+    // One request on its way through the stages of receive (intake.cpp).
+    struct Submission;
+    std::optional<Refusal> authorise(Submission& s);
+    std::optional<Refusal> validate(Submission& s) const;
+    std::optional<Refusal> keep_files(Submission& s) const;
+    void store(Submission& s);
+    IntakeReply refuse(const Refusal& refusal, Submission& s);
+    IntakeReply accept(const Submission& s) const;
+
     const SiteRules& rules_;
+    Pages& pages_;
     SubmissionStore& store_;
     AccessCodes& codes_;
     GitCommitter& git_;

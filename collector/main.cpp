@@ -97,13 +97,17 @@ int serve(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", e.what());
         return 1;
     }
+    common::Diagnostics diags;
+    collector::Pages pages(site, rules, diags);
+    for (const common::Diagnostic& d : diags.sorted()) std::fprintf(stderr, "%s\n", common::format(d).c_str());
+    if (!diags.empty()) return 1;
     std::filesystem::create_directories(data);
     const collector::Clock clock = now.empty() ? collector::Clock() : collector::Clock::starting_at(now);
     collector::SubmissionStore store(data);
     collector::AccessCodes codes(data);
     collector::AuditLog audit(store.layout().audit_log());
     collector::GitCommitter git(data, remote);
-    collector::Intake intake(rules, store, codes, git, audit, clock);
+    collector::Intake intake(rules, pages, store, codes, git, audit, clock);
 
     std::thread stopper([&] {
         int sig = 0;

@@ -7,13 +7,6 @@
 namespace collector {
 namespace fs = std::filesystem;
 
-const common::Call* SiteRules::call_for(const std::string& form) const {
-    for (const auto& [key, call] : calls)
-        for (const auto& f : call.forms)
-            if (f == form) return &call;
-    return nullptr;
-}
-
 int SiteRules::quota_of(const std::string& table, const std::string& county) const {
     const auto it = quotas.find(table);
     if (it == quotas.end()) return -1;
@@ -26,12 +19,13 @@ SiteRules load_site_rules(const fs::path& site_root) {
     const fs::path data = site_root / "data";
     SiteRules r;
     r.units = common::read_units(common::load_json(data / "units.json", "data/units.json"));
-    // The site's path, for the collector's own pages to link its stylesheet and home.
+    // The site's path and theme, for the collector's own pages.
     if (fs::exists(site_root / "config.json")) {
         const auto config = common::load_json(site_root / "config.json", "config.json");
         std::string origin;
         if (!common::split_base_url(common::require_string(config, config.value, "", "base_url"), origin, r.base_path))
             config.fail_at("/base_url", "base_url must be an absolute http(s) URL such as https://example.gov.cn/path/");
+        if (auto theme = common::optional_string(config, config.value, "", "theme"); !theme.empty()) r.theme = theme;
     }
     r.privacy = common::read_privacy(common::load_json(data / "privacy.json", "data/privacy.json"));
     auto each = [&](const std::string& folder, auto&& read) {
@@ -42,7 +36,7 @@ SiteRules load_site_rules(const fs::path& site_root) {
         }
     };
     each("forms", [&](const common::JsonFile& f, const std::string& key) { r.forms.emplace(key, common::parse_form(f, key)); });
-    each("calls", [&](const common::JsonFile& f, const std::string& key) { r.calls.emplace(key, common::read_call(f, key)); });
+    each("calls", [&](const common::JsonFile& f, const std::string& key) { r.calls.push_back(common::read_call(f, key)); });
     each("quotas", [&](const common::JsonFile& f, const std::string& key) { r.quotas.emplace(key, common::read_quota(f, key, r.units)); });
     each("lists", [&](const common::JsonFile& f, const std::string& key) { r.lists.emplace(key, common::read_list(f, key)); });
     return r;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "common/form_schema.hpp"
 #include "common/site_data.hpp"
@@ -13,14 +14,14 @@ namespace collector {
 
 struct SiteRules {
     std::map<std::string, common::Form> forms;
-    std::map<std::string, common::Call> calls;
+    std::vector<common::Call> calls;  // by key
     common::Units units;
     std::map<std::string, common::QuotaTable> quotas;
     std::map<std::string, common::ApprovedList> lists;
     common::PrivacyNotice privacy;  // every submission must name its version
     std::string base_path = "/";    // the site's path (config.json's base_url), where its pages link to
+    std::string theme = "default";  // config.json's theme, which the collector's pages wear too
 
-    const common::Call* call_for(const std::string& form) const;
     // The quota of a county in a quota table; -1 if it has none.
     int quota_of(const std::string& table, const std::string& county) const;
 };

@@ -13,4 +13,13 @@ bool is_iso_date(const std::string& s) {
     return d <= (m == 2 && leap ? 29 : days[m - 1]);
 }
 
+std::tm shanghai_time(std::chrono::system_clock::time_point t) {
+    // Asia/Shanghai has had no daylight saving since 1991.
+    constexpr long kShanghaiOffset = 8 * 3600;
+    const std::time_t secs = std::chrono::system_clock::to_time_t(t) + kShanghaiOffset;
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    return tm;
+}
+
 }  // namespace common

@@ -23,6 +23,21 @@ const School* Units::school(const std::string& id) const {
     return nullptr;
 }
 
+std::string unit_name(const std::vector<School>& schools, const std::vector<County>& counties, const std::string& id) {
+    for (const auto& s : schools)
+        if (s.id == id) return s.name;
+    for (const auto& c : counties)
+        if (c.id == id) return c.name;
+    return id;
+}
+
+const Call* call_taking(const std::vector<Call>& calls, const std::string& form) {
+    for (const auto& c : calls)
+        for (const auto& f : c.forms)
+            if (f == form) return &c;
+    return nullptr;
+}
+
 void read_doc(const JsonFile& f, const std::string& key, DataDoc& doc) {
     doc.key = key;
     doc.source = f.path;

@@ -33,6 +33,9 @@ struct Units {
     const School* school(const std::string& id) const;
 };
 
+// The name of a school or county as people read it; its id when it is neither.
+std::string unit_name(const std::vector<School>& schools, const std::vector<County>& counties, const std::string& id);
+
 struct QuotaRow {
     std::string county_id, county_name;
     int quota = 0;
@@ -65,6 +68,9 @@ struct Call {
     std::string list;            // key of data/lists/*.json: only units on it may submit, or empty
     bool exclude_unfinished_pilots = false;
 };
+
+// The call that takes submissions of `form`; nullptr when none does.
+const Call* call_taking(const std::vector<Call>& calls, const std::string& form);
 
 // What the online forms tell people before they give personal data; its
 // version is stored with every submission (data/privacy.json).

@@ -26,13 +26,7 @@ std::string county_of(const Site& site, const std::string& unit) {
     return {};
 }
 
-std::string unit_name(const Site& site, const std::string& unit) {
-    for (const auto& s : site.schools)
-        if (s.id == unit) return s.name;
-    for (const auto& c : site.counties)
-        if (c.id == unit) return c.name;
-    return unit;
-}
+std::string unit_name(const Site& site, const std::string& unit) { return common::unit_name(site.schools, site.counties, unit); }
 
 std::vector<const Submission*> latest_submissions(const Site& site, const Call& call) {
     // Submissions are sorted by form, unit, version: the last of a run is the newest.

@@ -47,9 +47,7 @@ std::optional<Date> parse_date(const std::string& s) {
 }
 
 Date today_in_shanghai() {
-    const std::time_t now = std::time(nullptr) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&now, &tm);
+    const std::tm tm = common::shanghai_time(std::chrono::system_clock::now());
     return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, {}};
 }
 

@@ -99,12 +99,7 @@ View block_view(const common::FormBlock& b, int year, json& schema_items) {
 
 }  // namespace
 
-const Call* call_taking(const Site& site, const std::string& form_key) {
-    for (const auto& c : site.calls)
-        for (const auto& f : c.forms)
-            if (f == form_key) return &c;
-    return nullptr;
-}
+const Call* call_taking(const Site& site, const std::string& form_key) { return common::call_taking(site.calls, form_key); }
 
 View online_form_view(const ViewContext& ctx, const FormPage& form, const Call& call) {
     const Site& s = ctx.site;

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <thread>
+
+#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +26,8 @@ namespace {
 
 const char* const kBeforeTaskBookDeadline = "2021-01-10T10:00:00+08:00";
 const char* const kBeforeApplicationDeadline = "2019-09-01T09:00:00+08:00";
+// The collector's pages wear the site's stylesheet (the fixture's site has no base path).
+const char* const kThemeStylesheet = "<link rel=\"stylesheet\" href=\"/assets/style.css\">";
 
 json body_of(const testing::HttpReply& r) {
     INFO(r.body);
@@ -217,11 +222,43 @@ TEST_CASE("a browser gets a 303 to a receipt page in Chinese, and a wrong receip
     CHECK_THAT(location, Contains("/api/submissions/task-book-2020/miluo-zhengze/v0001/receipt?id="));
     const auto page = testing::raw_request(c.port(), "GET " + location + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     CHECK(page.status == 200);
-    CHECK_THAT(page.body, Contains("提交回执"));
-    CHECK_THAT(page.body, Contains("汨罗市正则学校"));
+    CHECK_THAT(page.body, Contains("<h1>提交回执</h1>"));
+    CHECK_THAT(page.body, Contains("<dd>汨罗市正则学校</dd>"));
     CHECK_THAT(page.body, !Contains("何发意"));
+    CHECK_THAT(page.body, Contains(kThemeStylesheet));
     const auto wrong = testing::raw_request(c.port(), "GET /api/submissions/task-book-2020/miluo-zhengze/v0001/receipt?id=nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     CHECK(wrong.status == 404);
+    CHECK_THAT(wrong.body, Contains("<h1>回执不存在</h1>") && Contains("没有找到这份回执。") && Contains(kThemeStylesheet));
+}
+
+TEST_CASE("a browser is refused with the theme's page listing every problem") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    std::string request = testing::multipart_request(
+        "/api/submissions/task-book-2020", with(testing::task_book_parts("miluo-zhengze", c.code("miluo-zhengze")), "project_name", ""));
+    request.replace(request.find("Accept: application/json\r\n"), 26, "Accept: text/html\r\n");
+    const auto r = testing::raw_request(c.port(), request);
+    CHECK(r.status == 422);
+    CHECK_THAT(r.body, StartsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    CHECK_THAT(r.body, Contains("<h1>提交未被受理</h1>") && Contains("<li>") && Contains(kThemeStylesheet));
+    CHECK_THAT(r.body, Contains("请用浏览器的“后退”返回表单，修改后重新提交。"));
+}
+
+TEST_CASE("a broken collector template stops the collector from starting, naming its line and column") {
+    const testing::TempDir dir;
+    fs::copy(fs::path(REPO_ROOT) / "data", dir.path() / "data", fs::copy_options::recursive);
+    fs::copy(fs::path(REPO_ROOT) / "themes", dir.path() / "themes", fs::copy_options::recursive);
+    testing::write_tree(dir.path(), "-- themes/default/templates/receipt.mustache --\n<dl>\n  {{#files}}\n</dl>\n");
+    const std::string cmd = std::string(COLLECTOR_BIN) + " serve --site '" + dir.path().string() + "' --data '" + (dir.path() / "out").string() +
+                            "' --listen 127.0.0.1:0 2>&1";
+    std::string out;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    const int status = ::pclose(p);
+    CHECK(WEXITSTATUS(status) == 1);
+    CHECK_THAT(out, Contains("themes/default/templates/receipt.mustache:2:3: error: Mustache syntax"));
+    CHECK_THAT(out, !Contains("listening"));
 }
 
 TEST_CASE("the same valid upload succeeds with every header block length from 3,900 to 4,200 bytes") {

@@ -16,18 +16,22 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     : site_(dir_.path() / "site"), data_(dir_.path() / "data"), clock_(collector::Clock::starting_at(now)) {
     fs::create_directories(site_);
     fs::copy(fs::path(REPO_ROOT) / "data", site_ / "data", fs::copy_options::recursive);
+    fs::copy(fs::path(REPO_ROOT) / "themes", site_ / "themes", fs::copy_options::recursive);
     // Two schools that hold no unfinished pilot, so that they may apply.
     auto units = nlohmann::json::parse(read_file(site_ / "data/units.json"));
     units["schools"].push_back({{"id", "pingjiang-test"}, {"name", "平江县测试学校"}, {"county", "pingjiang"}});
     units["schools"].push_back({{"id", "city-test"}, {"name", "岳阳市测试学校"}, {"county", "city"}});
     write_tree(site_, "-- data/units.json --\n" + units.dump(2));
     rules_ = collector::load_site_rules(site_);
+    common::Diagnostics diags;
+    pages_ = std::make_unique<collector::Pages>(site_, rules_, diags);
+    if (!diags.empty()) throw common::SourceError(diags.sorted().front());
     fs::create_directories(data_);
     store_ = std::make_unique<collector::SubmissionStore>(data_);
     codes_ = std::make_unique<collector::AccessCodes>(data_);
     audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log());
     git_ = std::make_unique<collector::GitCommitter>(data_, git_remote);
-    intake_ = std::make_unique<collector::Intake>(rules_, *store_, *codes_, *git_, *audit_, clock_, limits);
+    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *codes_, *git_, *audit_, clock_, limits);
     std::promise<int> bound;
     thread_ = std::thread([&] {
         collector::ServeOptions options;

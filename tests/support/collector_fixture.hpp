@@ -37,6 +37,7 @@ private:
     TempDir dir_;
     std::filesystem::path site_, data_;
     collector::SiteRules rules_;
+    std::unique_ptr<collector::Pages> pages_;
     collector::Clock clock_;
     std::unique_ptr<collector::SubmissionStore> store_;
     std::unique_ptr<collector::AccessCodes> codes_;
