@@ -1,5 +1,5 @@
 #pragma once
-// The generator's pipeline: load -> link -> render -> write.
+// The generator's pipeline: load -> link -> plan -> render -> publish -> commit.
 
 #include <filesystem>
 #include <optional>
@@ -31,5 +31,9 @@ struct BuildResult {
 // Never throws for problems in the site: they come back as errors, and the
 // output directory is left untouched unless there are none.
 BuildResult build_site(const BuildOptions& options);
+
+// With other page kinds than the site's (page_kinds.hpp): a test's kind added, say.
+struct PageKind;
+BuildResult build_site(const BuildOptions& options, const std::vector<PageKind>& kinds);
 
 }  // namespace gen

@@ -53,25 +53,22 @@ void set_government_footer(const ViewContext& ctx, View& v) {
 }
 
 View site_map_view(const ViewContext& ctx, const std::vector<PageJob>& pages) {
-    std::map<std::string, List> by_column;
+    std::map<int, std::pair<std::string, List>> by_place;  // 栏目 by their place on the 网站地图
     for (const PageJob& p : pages) {
-        if (!is_listed(p) || p.column.empty()) continue;
+        if (!p.kind->listed || p.kind->column.empty()) continue;
         View item("title", p.title);
         item.set("url", href(ctx, p.url));
-        if (p.kind == PageKind::notice) {
-            const Date& d = ctx.site.notices[p.index].published;
-            item.set("date", d.zh());
-            item.set("date_iso", d.iso());
+        if (p.article) {
+            item.set("date", p.article->published.zh());
+            item.set("date_iso", p.article->published.iso());
         }
-        by_column.try_emplace(p.column, list()).first->second << item;
+        by_place.try_emplace(p.kind->map_place, p.kind->column, list()).first->second.second << item;
     }
     List columns(List::type::list);
-    for (std::size_t i = 0; i < site_columns().size(); ++i) {
-        const auto it = by_column.find(site_columns()[i]);
-        if (it == by_column.end()) continue;
-        View col("name", it->first);
-        col.set("anchor", common::item_anchor("column", i));
-        col.set("pages", it->second);
+    for (const auto& [place, column] : by_place) {
+        View col("name", column.first);
+        col.set("anchor", common::item_anchor("column", static_cast<std::size_t>(place)));
+        col.set("pages", column.second);
         columns << col;
     }
     View v("title", "网站地图");

@@ -26,7 +26,7 @@ void set_government_head(const ViewContext& ctx, View& layout, const PageHead& p
 // 网站地图 link, 网站标识码, ICP备案编号 and 公安机关备案号 (each only when set).
 void set_government_footer(const ViewContext& ctx, View& layout);
 
-// The 网站地图: the listed pages by 栏目, in the order of site_columns().
+// The 网站地图: the listed pages by 栏目, in the order of their places.
 View site_map_view(const ViewContext& ctx, const std::vector<PageJob>& pages);
 
 // The page a link to `destination` passes on its way out of the site.

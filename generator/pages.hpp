@@ -1,40 +1,56 @@
 #pragma once
 // Every page the generator writes, planned before any is rendered: the
 // 网站地图 lists them, links to them are checked against them, and each
-// page's 栏目 (ColumnName in its head, 政府网站网页设计规范) is fixed here.
+// page's 栏目 (ColumnName in its head, 政府网站网页设计规范) is fixed by its kind.
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "generator/site_model.hpp"
+#include "generator/views.hpp"
 
 namespace gen {
 
-enum class PageKind {
-    home, notice_index, notice, quota, topics, list, form, online_form, call_status, search, site_map, not_found, mode
-};
+struct PageKind;
 
-struct PageJob {
-    PageKind kind;
+// One page of a kind, as its kind enumerates it from the model.
+struct PageInstance {
     std::size_t index;   // into the model's vector for its kind (mode: 0 elder, 1 standard)
     std::string url;     // site-relative URL path
     std::string source;  // shown in messages about this page
     std::string title;   // its <title> and its name on the 网站地图
-    std::string column;  // 栏目; empty for pages outside the site's sections
-    std::string tmpl;    // the theme's template that renders it
+    const Notice* article = nullptr;  // notice pages: the head's article tags, the date it is listed with
 };
 
-// The 栏目 in the order the 网站地图 shows them.
-const std::vector<std::string>& site_columns();
+struct PageJob : PageInstance {
+    const PageKind* kind;
+};
 
-// Every template the generator renders; a theme must provide them all.
-const std::vector<std::string>& required_templates();
+// A row of the registry of page kinds (page_kinds.hpp): a new kind is one
+// row, one view and one template.
+struct PageKind {
+    std::string name;
+    std::string tmpl;    // the theme's template that renders its content
+    std::string column;  // 栏目; empty for pages outside the site's sections
+    int map_place = 0;   // the 栏目's place on the 网站地图, which also names its anchor
+    bool listed = true;  // on the 网站地图 and in sitemap.xml (the 404 page and the 长者模式 fallbacks are no content)
+    bool noindex = false;
+    std::string script;  // the page's own script under the site root, if any
+    std::function<View(const ViewContext& ctx, const PageJob& job, const std::vector<PageJob>& pages)> view;
+    // `theme_dir` ("themes/NAME/templates/") names the source of pages made from a template alone.
+    std::function<std::vector<PageInstance>(const Site& site, const std::string& theme_dir)> pages;
+    // Each page follows the page of this kind with the same index (an online
+    // form after its form) instead of coming after all of them.
+    std::string follows;
+};
 
-// The site's pages, in a fixed order. `theme_dir` is "themes/NAME/templates/".
-std::vector<PageJob> plan_pages(const Site& site, const std::string& theme_dir);
+using PageKinds = std::vector<PageKind>;
 
-// Whether a page is listed on the 网站地图 and in sitemap.xml: the 404 page
-// and the 长者模式 fallbacks are not content.
-bool is_listed(const PageJob& job);
+// Every template the generator renders with these kinds; a theme must provide them all.
+std::vector<std::string> required_templates(const PageKinds& kinds);
+
+// The site's pages: kind by kind in the registry's order, each kind's in its model's order.
+std::vector<PageJob> plan_pages(const Site& site, const PageKinds& kinds, const std::string& theme_dir);
 
 }  // namespace gen

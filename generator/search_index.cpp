@@ -38,14 +38,12 @@ SearchDocument document(std::string kind, std::string title, std::string url, st
                           collapsed_prefix(excerpt, kExcerptChars), std::move(text)};
 }
 
-void add_notices(std::vector<SearchDocument>& out, const Site& site, const std::vector<std::string>& notice_texts) {
-    for (std::size_t i = 0; i < site.notices.size(); ++i) {
-        const Notice& n = site.notices[i];
-        const std::string& body = i < notice_texts.size() ? notice_texts[i] : std::string();
-        std::vector<std::string> parts = {n.doc_no, n.addressees, body};
+void add_notices(std::vector<SearchDocument>& out, const Site& site) {
+    for (const Notice& n : site.notices) {
+        std::vector<std::string> parts = {n.doc_no, n.addressees, n.body_text};
         for (const auto& a : n.attachments) parts.push_back(a.title);
         for (const auto& k : n.keywords) parts.push_back(k);
-        out.push_back(document("notice", n.title, common::notice_url(n.slug), n.published.iso(), body, joined(parts)));
+        out.push_back(document("notice", n.title, common::notice_url(n.slug), n.published.iso(), n.body_text, joined(parts)));
     }
 }
 
@@ -140,10 +138,9 @@ void add_files(std::vector<SearchDocument>& out, const Site& site, const std::ma
 
 }  // namespace
 
-std::vector<SearchDocument> search_documents(const Site& site, const std::map<std::string, std::vector<Download>>& downloads,
-                                             const std::vector<std::string>& notice_texts) {
+std::vector<SearchDocument> search_documents(const Site& site, const std::map<std::string, std::vector<Download>>& downloads) {
     std::vector<SearchDocument> out;
-    add_notices(out, site, notice_texts);
+    add_notices(out, site);
     add_data_pages(out, site);
     add_forms(out, site);
     add_files(out, site, downloads);

@@ -22,9 +22,8 @@ struct SearchDocument {
 
 // Everything worth finding, in a fixed order: notices as the site orders
 // them, then data pages with their topics, rows and entries, then forms,
-// then downloads. `notice_texts[i]` is the visible text of notice i's body.
-std::vector<SearchDocument> search_documents(const Site& site, const std::map<std::string, std::vector<Download>>& downloads,
-                                             const std::vector<std::string>& notice_texts);
+// then downloads.
+std::vector<SearchDocument> search_documents(const Site& site, const std::map<std::string, std::vector<Download>>& downloads);
 
 // {"kinds": {kind: label}, "docs": [[kind, title, url, date, excerpt], ...],
 //  "postings": {token: [id, gap, gap, ...]}}: documents are numbered by

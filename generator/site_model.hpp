@@ -12,6 +12,7 @@
 #include "common/site_data.hpp"
 #include "common/static_file.hpp"
 #include "common/stored_version.hpp"
+#include "generator/markdown.hpp"
 
 namespace gen {
 
@@ -108,6 +109,10 @@ struct Notice {
     std::string attachments_note;
     std::string body;  // Markdown
     int body_line = 1; // line of the body's first line in the source file
+    // The body rendered once, after loading (render_notice_bodies).
+    std::string body_html;
+    std::string body_text;  // what a reader sees: the search index and the Description meta tag
+    std::vector<InternalLink> body_links;
 };
 
 using common::StaticFile;

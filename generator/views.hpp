@@ -57,11 +57,4 @@ View search_view(const ViewContext& ctx);
 // of people, no contact details.
 View call_status_view(const ViewContext& ctx, const Call& call);
 
-// The internal review site (never under public/): every version of every
-// submission, personal fields included, with links relative to its root.
-View internal_index_view(const ViewContext& ctx);
-// `previous` is the unit's version before this one, for the per-field diff.
-View internal_version_view(const ViewContext& ctx, const Submission& s, const Submission* previous);
-std::string internal_url(const Submission& s);  // "form/unit/vNNNN/"
-
 }  // namespace gen

@@ -166,6 +166,20 @@ date: 2020-03-01
     CHECK_THAT(e, Contains("content/notices/a.md:8:29: error: link to /attachments/x.pdf resolves to nothing"));
 }
 
+TEST_CASE("generator check reports a notice's broken link before any page is rendered") {
+    TinySite site(R"(-- content/notices/a.md --
+---
+title: 通知
+date: 2020-03-01
+---
+详见[另一通知](/notices/missing/)。
+)");
+    // Without the notice template no page is rendered at all.
+    std::filesystem::remove(site.root() / "themes/default/templates/notice.mustache");
+    const std::string e = testing::errors_text(site.check());
+    CHECK_THAT(e, Contains("content/notices/a.md:5:3: error: link to /notices/missing/ resolves to nothing"));
+}
+
 TEST_CASE("an attachment that resolves to nothing is reported at its front matter line") {
     TinySite site(R"(-- content/notices/a.md --
 ---

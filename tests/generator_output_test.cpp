@@ -83,8 +83,8 @@ TEST_CASE("a call is open until its deadline, inclusive, as of the configured da
     TinySite site(kSite);
     REQUIRE(site.build("2020-04-30").errors.empty());
     std::string home = site.read("index.html");
-    CHECK(home.find("正在受理") < home.find("关于申报试点项目的通知"));
-    CHECK(home.find("关于申报试点项目的通知") < home.find("id=\"closed-calls\""));
+    CHECK(testing::in_order(home, "正在受理", "关于申报试点项目的通知"));
+    CHECK(testing::in_order(home, "关于申报试点项目的通知", "id=\"closed-calls\""));
     CHECK(site.read("notices/call/index.html").find("（正在受理）") != std::string::npos);
 
     REQUIRE(site.build("2020-05-01").errors.empty());
@@ -97,8 +97,8 @@ TEST_CASE("the notice index groups notices by year, newest first") {
     TinySite site(kSite);
     REQUIRE(site.build().errors.empty());
     const std::string index = site.read("notices/index.html");
-    CHECK(index.find("<h2 id=\"year-2020\">2020年</h2>") < index.find("<h2 id=\"year-2019\">2019年</h2>"));
-    CHECK(index.find("关于申报试点项目的通知") < index.find("旧通知"));
+    CHECK(testing::in_order(index, "<h2 id=\"year-2020\">2020年</h2>", "<h2 id=\"year-2019\">2019年</h2>"));
+    CHECK(testing::in_order(index, "关于申报试点项目的通知", "旧通知"));
 }
 
 TEST_CASE("the same input gives byte-identical output") {

@@ -104,4 +104,9 @@ std::map<std::string, std::string> read_tree(const fs::path& dir) {
     return out;
 }
 
+bool in_order(const std::string& text, const std::string& first, const std::string& then) {
+    const auto a = text.find(first), b = text.find(then);
+    return a != std::string::npos && b != std::string::npos && a < b;
+}
+
 }  // namespace testing

@@ -45,6 +45,10 @@ private:
 // Every diagnostic, one per line, as the CLI prints them.
 std::string errors_text(const gen::BuildResult& r);
 
+// Whether `text` holds both parts, `first` before `then`: an order check
+// that a missing part fails.
+bool in_order(const std::string& text, const std::string& first, const std::string& then);
+
 std::string read_file(const std::filesystem::path& p);
 // Every file under dir, path -> bytes.
 std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);

@@ -1,0 +1,20 @@
+#include "generator/internal_site.hpp"
+
+#include "common/data_layout.hpp"
+#include "generator/internal_views.hpp"
+
+namespace gen {
+
+void write_internal_site(Writer& writer, common::Templates templates, const ViewContext& ctx, const std::filesystem::path& data_dir) {
+    const auto& subs = ctx.site.submissions;
+    writer.write("index.html", templates.render("internal_index", internal_index_view(ctx)));
+    for (std::size_t i = 0; i < subs.size(); ++i) {
+        const Submission& s = subs[i];
+        const bool same_unit = i > 0 && subs[i - 1].form == s.form && subs[i - 1].unit == s.unit;
+        writer.write(internal_url(s) + "index.html", templates.render("internal_version", internal_version_view(ctx, s, same_unit ? &subs[i - 1] : nullptr)));
+        // Copies, not links: the stored uploads are records whose hashes are in git.
+        for (const auto& f : s.files) writer.copy(internal_url(s) + f.name, common::DataLayout(data_dir).upload(s.key(), f.name), false);
+    }
+}
+
+}  // namespace gen

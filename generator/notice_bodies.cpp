@@ -1,0 +1,26 @@
+#include "generator/notice_bodies.hpp"
+
+#include "common/urls.hpp"
+#include "generator/markdown.hpp"
+#include "generator/parallel.hpp"
+
+namespace gen {
+
+void render_notice_bodies(Site& site, common::Diagnostics& diags) {
+    parallel_for(site.notices.size(), [&](std::size_t, std::size_t i) {
+        Notice& n = site.notices[i];
+        RenderedMarkdown md = render_markdown(n.body, site.config.base_path, common::notice_url(n.slug), n.source, n.body_line, diags);
+        n.body_html = std::move(md.html);
+        n.body_text = std::move(md.text);
+        n.body_links = std::move(md.links);
+    });
+}
+
+void check_notice_links(const Site& site, const OutputPlan& plan, common::Diagnostics& diags) {
+    for (const Notice& n : site.notices)
+        for (const InternalLink& l : n.body_links)
+            if (!plan.resolves(l.target))
+                diags.add(n.source, l.line, markdown_column(n.body, l), "link to /" + l.target + " resolves to nothing on the site");
+}
+
+}  // namespace gen

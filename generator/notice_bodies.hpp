@@ -1,0 +1,20 @@
+#pragma once
+// Each notice's Markdown, rendered once after loading: its HTML for the
+// page, its text for the search index and the Description, its internal
+// links for the link phase.
+
+#include "common/diagnostic.hpp"
+#include "generator/output_plan.hpp"
+#include "generator/site_model.hpp"
+
+namespace gen {
+
+// Fills body_html, body_text and body_links of every notice; heading
+// problems go to diags at their source line.
+void render_notice_bodies(Site& site, common::Diagnostics& diags);
+
+// Reports every internal link of a notice's body that no planned output
+// answers, at its line and column in the notice's source.
+void check_notice_links(const Site& site, const OutputPlan& plan, common::Diagnostics& diags);
+
+}  // namespace gen

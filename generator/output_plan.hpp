@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include "common/diagnostic.hpp"
+#include "common/urls.hpp"
+
+namespace gen {
+
+// Every output path with the source that produces it: two sources for one
+// path is an error, never a silent overwrite.
+class OutputPlan {
+public:
+    explicit OutputPlan(common::Diagnostics& diags) : diags_(diags) {}
+    void add(const std::string& path, const std::string& source) {
+        const auto [it, fresh] = owners_.emplace(path, source);
+        if (!fresh) diags_.add(source, 0, 0, "output path public/" + path + " is also produced by " + it->second);
+    }
+    bool has(const std::string& path) const { return owners_.count(path) > 0; }
+    // Whether a site-relative link target is a planned output.
+    bool resolves(const std::string& target) const { return has(common::output_path(target)); }
+    std::size_t size() const { return owners_.size(); }
+
+private:
+    common::Diagnostics& diags_;
+    std::unordered_map<std::string, std::string> owners_;
+};
+
+}  // namespace gen

@@ -1,0 +1,47 @@
+#include "generator/publisher.hpp"
+
+#include <algorithm>
+
+#include "generator/leave_links.hpp"
+#include "generator/link_check.hpp"
+
+namespace gen {
+
+void Publisher::page(const std::string& url, const std::string& html, const std::string& shown,
+                     const std::vector<InternalLink>& checked) {
+    check_links(url, html, shown, checked);
+    std::set<std::string> found;
+    const std::string routed = route_external_links(html, config_, found);
+    if (!found.empty()) {
+        std::lock_guard<std::mutex> lock(destinations_mutex_);
+        destinations_.insert(found.begin(), found.end());
+    }
+    file(common::output_path(url), routed);
+}
+
+void Publisher::file(const std::string& path, std::string_view bytes, std::string_view text) {
+    personal_.scan_output(path, text);
+    writer_.write(path, bytes);
+}
+
+void Publisher::copy(const StaticFile& f) { writer_.copy(f.out_path, f.source_path); }
+
+std::set<std::string> Publisher::destinations() const {
+    std::lock_guard<std::mutex> lock(destinations_mutex_);
+    return destinations_;
+}
+
+void Publisher::check_links(const std::string& url, const std::string& html, const std::string& shown,
+                            const std::vector<InternalLink>& checked) {
+    const std::string out = common::output_path(url);
+    for (const PageLink& l : page_links(html, url, config_.base_path)) {
+        const bool was_checked = std::any_of(checked.begin(), checked.end(), [&](const InternalLink& c) { return c.target == l.target; });
+        if (l.outside_base) {
+            diags_.add(shown, 0, 0, "link " + l.url + " in public/" + out + " is outside the base path " + config_.base_path);
+        } else if (!was_checked && !plan_.resolves(l.target)) {
+            diags_.add(shown, 0, 0, "link " + l.url + " in public/" + out + " resolves to nothing on the site");
+        }
+    }
+}
+
+}  // namespace gen
