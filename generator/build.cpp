@@ -20,7 +20,7 @@
 #include "generator/downloads.hpp"
 #include "generator/feed.hpp"
 #include "generator/gov_views.hpp"
-#include "generator/internal_site.hpp"
+#include "generator/review/internal_site.hpp"
 #include "generator/markdown.hpp"
 #include "generator/notice_bodies.hpp"
 #include "generator/output_plan.hpp"
@@ -33,7 +33,7 @@
 #include "generator/search_tokens.hpp"
 #include "generator/site_config.hpp"
 #include "generator/sitemap.hpp"
-#include "generator/submissions_loader.hpp"
+#include "generator/review/submissions_loader.hpp"
 #include "generator/views.hpp"
 #include "generator/writer.hpp"
 

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "common/urls.hpp"
-#include "generator/form_document.hpp"
+#include "generator/office/form_document.hpp"
 #include "generator/routes.hpp"
 
 namespace gen {

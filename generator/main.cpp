@@ -9,7 +9,7 @@
 #include <string>
 
 #include "generator/build.hpp"
-#include "generator/export.hpp"
+#include "generator/review/export.hpp"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "common/data_layout.hpp"
-#include "generator/submissions_loader.hpp"
+#include "generator/review/submissions_loader.hpp"
 #include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 

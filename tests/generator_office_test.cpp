@@ -15,7 +15,7 @@
 #include "common/form_schema.hpp"
 #include "common/json_file.hpp"
 #include "common/text.hpp"
-#include "generator/export.hpp"
+#include "generator/review/export.hpp"
 #include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 

@@ -1,4 +1,4 @@
-#include "generator/export.hpp"
+#include "generator/review/export.hpp"
 
 #include <algorithm>
 #include <set>
@@ -10,7 +10,7 @@
 #include "generator/data_loader.hpp"
 #include "generator/personal_check.hpp"
 #include "generator/site_config.hpp"
-#include "generator/submissions_loader.hpp"
+#include "generator/review/submissions_loader.hpp"
 
 namespace gen {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "generator/office_zip.hpp"
+#include "generator/office/office_zip.hpp"
 
 #include <memory>
 #include <stdexcept>

@@ -1,7 +1,7 @@
-#include "generator/internal_site.hpp"
+#include "generator/review/internal_site.hpp"
 
 #include "common/data_layout.hpp"
-#include "generator/internal_views.hpp"
+#include "generator/review/internal_views.hpp"
 
 namespace gen {
 

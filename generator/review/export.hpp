@@ -9,7 +9,7 @@
 
 #include "common/diagnostic.hpp"
 #include "generator/site_model.hpp"
-#include "generator/xlsx.hpp"
+#include "generator/office/xlsx.hpp"
 
 namespace gen {
 

@@ -1,11 +1,11 @@
-#include "generator/docx.hpp"
+#include "generator/office/docx.hpp"
 
 #include <numeric>
 #include <sstream>
 
 #include <pugixml.hpp>
 
-#include "generator/office_zip.hpp"
+#include "generator/office/office_zip.hpp"
 
 namespace gen::docx {
 namespace {

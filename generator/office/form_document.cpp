@@ -1,4 +1,4 @@
-#include "generator/form_document.hpp"
+#include "generator/office/form_document.hpp"
 
 #include <algorithm>
 

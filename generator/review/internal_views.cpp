@@ -1,4 +1,4 @@
-#include "generator/internal_views.hpp"
+#include "generator/review/internal_views.hpp"
 
 #include <algorithm>
 #include <set>

@@ -1,4 +1,4 @@
-#include "generator/xlsx.hpp"
+#include "generator/office/xlsx.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "common/form_schema.hpp"
-#include "generator/docx.hpp"
-#include "generator/xlsx.hpp"
+#include "generator/office/docx.hpp"
+#include "generator/office/xlsx.hpp"
 
 namespace gen {
 

@@ -1,4 +1,4 @@
-#include "generator/submissions_loader.hpp"
+#include "generator/review/submissions_loader.hpp"
 
 #include "common/data_layout.hpp"
 #include "common/stored_version.hpp"
