@@ -308,20 +308,29 @@ View notice_index_view(const ViewContext& ctx) {
     return v;
 }
 
+// One view per row, topic or entry of a data page, each with the anchor that
+// search results lead to.
+template <typename Item, typename Fill>
+List anchored(const std::vector<Item>& items, const char* kind, Fill fill) {
+    List out = list();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        View v = fill(items[i]);
+        v.set("anchor", common::item_anchor(kind, i));
+        out << v;
+    }
+    return out;
+}
+
 View quota_view(const ViewContext& ctx, const QuotaTable& q) {
     View v;
     set_data_header(ctx, v, common::data_url("quotas", q.key), q);
     v.set("unit_column", q.unit_column);
     v.set("quota_column", q.quota_column);
-    List rows = list();
-    for (std::size_t i = 0; i < q.rows.size(); ++i) {
-        const QuotaRow& r = q.rows[i];
+    v.set("rows", anchored(q.rows, "row", [](const QuotaRow& r) {
         View rv("unit", r.county_name);
-        rv.set("anchor", common::item_anchor("row", i));
         rv.set("quota", std::to_string(r.quota));
-        rows << rv;
-    }
-    v.set("rows", rows);
+        return rv;
+    }));
     v.set("total_label", q.total_label);
     v.set("total", std::to_string(q.total));
     return v;
@@ -330,18 +339,14 @@ View quota_view(const ViewContext& ctx, const QuotaTable& q) {
 View topics_view(const ViewContext& ctx, const TopicGuide& g) {
     View v;
     set_data_header(ctx, v, common::data_url("topics", g.key), g);
-    List topics = list();
-    for (std::size_t i = 0; i < g.topics.size(); ++i) {
-        const Topic& t = g.topics[i];
+    v.set("topics", anchored(g.topics, "topic", [](const Topic& t) {
         View tv("number", t.number);
-        tv.set("anchor", common::item_anchor("topic", i));
         tv.set("title", t.title);
         tv.set("conditions", t.conditions);
         tv.set("directions", t.directions);
         set_if(tv, "applicants", t.applicants);
-        topics << tv;
-    }
-    v.set("topics", topics);
+        return tv;
+    }));
     return v;
 }
 
@@ -351,16 +356,12 @@ View list_view(const ViewContext& ctx, const ApprovedList& l) {
     v.set("unit_label", l.unit_label);
     v.set("project_label", l.project_label);
     v.set("leader_label", l.leader_label);
-    List entries = list();
-    for (std::size_t i = 0; i < l.entries.size(); ++i) {
-        const ListEntry& e = l.entries[i];
+    v.set("entries", anchored(l.entries, "entry", [](const ListEntry& e) {
         View ev("unit", e.unit);
-        ev.set("anchor", common::item_anchor("entry", i));
         ev.set("project", e.project);
         ev.set("leader", e.leader);
-        entries << ev;
-    }
-    v.set("entries", entries);
+        return ev;
+    }));
     v.set("count", std::to_string(l.entries.size()));
     return v;
 }
