@@ -4,7 +4,6 @@
 
 #include "common/urls.hpp"
 #include "generator/office/form_document.hpp"
-#include "generator/routes.hpp"
 
 namespace gen {
 namespace {

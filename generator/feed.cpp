@@ -1,8 +1,7 @@
 #include "generator/feed.hpp"
 
-#include "common/urls.hpp"
-#include "generator/routes.hpp"
 #include "common/text.hpp"
+#include "common/urls.hpp"
 
 namespace gen {
 

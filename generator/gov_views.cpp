@@ -4,7 +4,6 @@
 
 #include "common/urls.hpp"
 #include "generator/leave_links.hpp"
-#include "generator/routes.hpp"
 
 namespace gen {
 namespace {

@@ -5,7 +5,6 @@
 #include "common/form_validation.hpp"
 #include "common/urls.hpp"
 #include "generator/date.hpp"
-#include "generator/routes.hpp"
 
 namespace gen {
 namespace {

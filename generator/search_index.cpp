@@ -10,7 +10,6 @@
 #include "common/urls.hpp"
 #include "generator/downloads.hpp"
 #include "generator/parallel.hpp"
-#include "generator/routes.hpp"
 #include "generator/search_tokens.hpp"
 
 namespace gen {

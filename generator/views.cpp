@@ -4,13 +4,12 @@
 
 #include "common/form_validation.hpp"
 #include "common/urls.hpp"
-#include "generator/date.hpp"
 #include "generator/call_progress.hpp"
+#include "generator/date.hpp"
 #include "generator/downloads.hpp"
 #include "generator/gov_views.hpp"
 #include "generator/online_form_view.hpp"
 #include "generator/progress_chart.hpp"
-#include "generator/routes.hpp"
 
 namespace gen {
 namespace {

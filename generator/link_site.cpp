@@ -1,4 +1,4 @@
-#include "generator/routes.hpp"
+#include "generator/link_site.hpp"
 
 #include <algorithm>
 #include <map>
