@@ -33,10 +33,10 @@ std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& 
     if (call.exclude_unfinished_pilots && school && school->unfinished_pilot)
         return Refusal{403, "ineligible", "unit", "已承担省市级教育信息化试点项目、尚未完成验收的单位不纳入本次申报范围", {}};
     if (!call.list.empty()) {
-        const auto it = rules.lists.find(call.list);
+        const common::ApprovedList* list = rules.list(call.list);
         bool listed = false;
-        if (it != rules.lists.end())
-            for (const auto& e : it->second.entries) listed = listed || e.school == unit;
+        if (list)
+            for (const auto& e : list->entries) listed = listed || e.school == unit;
         if (!listed) return Refusal{403, "not_on_list", "unit", "只有公布名单中的试点单位可以报送", {}};
     }
     if (!call.quota.empty() && county) {
@@ -111,15 +111,15 @@ struct Intake::Submission {
 };
 
 IntakeReply Intake::receive(const IntakeRequest& req) {
-    const auto form = rules_.forms.find(req.form);
-    const common::Call* call = common::call_taking(rules_.calls, req.form);
-    if (form == rules_.forms.end() || !call) {
+    const common::FormDef* form = rules_.form(req.form);
+    const common::Call* call = rules_.call_taking(req.form);
+    if (!form || !call) {
         // Drain nothing: the connection is closed after the reply.
         return error_reply(404, "unknown_form", "", "没有这个表单：" + req.form);
     }
     // Removed on every path but publication, exceptions included.
     const std::unique_ptr<Staging> staging = store_.stage();
-    Submission s{req, form->second, *call, *staging, {{"time", clock_.now_rfc3339()}, {"form", req.form}, {"remote", req.remote_addr}}};
+    Submission s{req, form->form, *call, *staging, {{"time", clock_.now_rfc3339()}, {"form", req.form}, {"remote", req.remote_addr}}};
     const std::optional<Refusal> refusal = first_refusal({
         [&] { return read_draft(req, s.form, limits_, staging->dir(), s.draft); },
         [&] { return authorise(s); },
@@ -209,7 +209,7 @@ IntakeReply Intake::accept(const Submission& s) const {
 IntakeReply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
     const auto not_found = [&] { return IntakeReply{404, "text/html; charset=utf-8", pages_.receipt_missing(), ""}; };
     const auto number = common::parse_version_name(version);
-    if (!rules_.forms.count(form) || !is_valid_unit_id(unit) || !number) return not_found();
+    if (!rules_.form(form) || !is_valid_unit_id(unit) || !number) return not_found();
     common::StoredVersion meta;
     try {
         meta = common::load_stored_version(store_.layout().record_file(common::kSubmissionRecord, {form, unit, *number}), "submission");
@@ -217,8 +217,8 @@ IntakeReply Intake::receipt_page(const std::string& form, const std::string& uni
         return not_found();
     }
     if (meta.receipt != receipt || receipt.empty()) return not_found();
-    const std::string unit_name = common::unit_name(rules_.units.schools, rules_.units.counties, unit);
-    Receipt shown{receipt, rules_.forms.at(form).title, unit_name, meta.received_at, meta.version, {}};
+    const std::string unit_name = rules_.units.name_of(unit);
+    Receipt shown{receipt, rules_.form(form)->form.title, unit_name, meta.received_at, meta.version, {}};
     for (const auto& file : meta.files) shown.files.push_back({file.original_name, file.bytes, file.sha256});
     return IntakeReply{200, "text/html; charset=utf-8", pages_.receipt(shown), ""};
 }

@@ -90,14 +90,8 @@ int serve(int argc, char** argv) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    collector::SiteRules rules;
-    try {
-        rules = collector::load_site_rules(site);
-    } catch (const common::SourceError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return 1;
-    }
     common::Diagnostics diags;
+    const collector::SiteRules rules = collector::load_site_rules(site, diags);
     collector::Pages pages(site, rules, diags);
     for (const common::Diagnostic& d : diags.sorted()) std::fprintf(stderr, "%s\n", common::format(d).c_str());
     if (!diags.empty()) return 1;

@@ -23,19 +23,43 @@ const School* Units::school(const std::string& id) const {
     return nullptr;
 }
 
-std::string unit_name(const std::vector<School>& schools, const std::vector<County>& counties, const std::string& id) {
-    for (const auto& s : schools)
-        if (s.id == id) return s.name;
-    for (const auto& c : counties)
-        if (c.id == id) return c.name;
+std::string Units::name_of(const std::string& id) const {
+    if (const School* s = school(id)) return s->name;
+    if (const County* c = county(id)) return c->name;
     return id;
 }
 
-const Call* call_taking(const std::vector<Call>& calls, const std::string& form) {
+std::string Units::county_of(const std::string& id) const {
+    if (const School* s = school(id)) return s->county;
+    if (const County* c = county(id)) return c->id;
+    return {};
+}
+
+const FormDef* SiteData::form(const std::string& key) const {
+    for (const auto& f : forms)
+        if (f.key == key) return &f;
+    return nullptr;
+}
+
+const ApprovedList* SiteData::list(const std::string& key) const {
+    for (const auto& l : lists)
+        if (l.key == key) return &l;
+    return nullptr;
+}
+
+const Call* SiteData::call_taking(const std::string& form) const {
     for (const auto& c : calls)
         for (const auto& f : c.forms)
             if (f == form) return &c;
     return nullptr;
+}
+
+int SiteData::quota_of(const std::string& table, const std::string& county) const {
+    for (const auto& q : quotas)
+        if (q.key == table)
+            for (const auto& row : q.rows)
+                if (row.county_id == county) return row.quota;
+    return -1;
 }
 
 void read_doc(const JsonFile& f, const std::string& key, DataDoc& doc) {
@@ -152,6 +176,35 @@ PrivacyNotice read_privacy(const JsonFile& f) {
     p.paragraphs = string_list(f, f.value, "", "paragraphs");
     if (p.paragraphs.empty()) f.fail_at("/paragraphs", "the notice needs its text: who collects, why, and how long it is kept");
     return p;
+}
+
+SiteInfo read_site_info(const JsonFile& f) {
+    SiteInfo s;
+    s.bureau = require_string(f, f.value, "", "bureau");
+    s.site_title = require_string(f, f.value, "", "site_title");
+    s.host_unit = optional_string(f, f.value, "", "host_unit");
+    if (s.host_unit.empty()) s.host_unit = s.bureau;
+    if (f.value.contains("contacts")) {
+        const json& list = require_list(f, f.value, "", "contacts");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string p = pointer_at("/contacts", i);
+            s.contacts.push_back({require_string(f, list[i], p, "unit"), optional_string(f, list[i], p, "phone"), optional_string(f, list[i], p, "email")});
+        }
+    }
+    return s;
+}
+
+TopicGuide read_topics(const JsonFile& f, const std::string& key) {
+    TopicGuide g;
+    read_doc(f, key, g);
+    const json& topics = require_list(f, f.value, "", "topics");
+    for (std::size_t i = 0; i < topics.size(); ++i) {
+        const std::string p = pointer_at("/topics", i);
+        const json& t = topics[i];
+        g.topics.push_back({require_string(f, t, p, "number"), require_string(f, t, p, "title"), require_string(f, t, p, "conditions"),
+                            require_string(f, t, p, "directions"), optional_string(f, t, p, "applicants")});
+    }
+    return g;
 }
 
 }  // namespace common

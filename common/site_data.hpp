@@ -1,10 +1,12 @@
 #pragma once
-// The parts of data/ that both programs read: units, quota tables, published
-// lists and calls. The generator publishes them; the collector enforces them.
+// What data/ holds: the site's identity, units, quota tables, topic guides,
+// published lists, forms and calls. The generator publishes them; the
+// collector enforces them.
 
 #include <string>
 #include <vector>
 
+#include "common/form_schema.hpp"
 #include "common/json_file.hpp"
 
 namespace common {
@@ -31,10 +33,12 @@ struct Units {
     std::vector<School> schools;
     const County* county(const std::string& id) const;
     const School* school(const std::string& id) const;
+    // The name of a school or county as people read it; its id when it is neither.
+    std::string name_of(const std::string& id) const;
+    // The county a school belongs to, a county's own id, or empty.
+    std::string county_of(const std::string& id) const;
 };
 
-// The name of a school or county as people read it; its id when it is neither.
-std::string unit_name(const std::vector<School>& schools, const std::vector<County>& counties, const std::string& id);
 
 struct QuotaRow {
     std::string county_id, county_name;
@@ -69,14 +73,53 @@ struct Call {
     bool exclude_unfinished_pilots = false;
 };
 
-// The call that takes submissions of `form`; nullptr when none does.
-const Call* call_taking(const std::vector<Call>& calls, const std::string& form);
-
 // What the online forms tell people before they give personal data; its
 // version is stored with every submission (data/privacy.json).
 struct PrivacyNotice {
     std::string version, title;
     std::vector<std::string> paragraphs;
+};
+
+// data/site.json: who runs the site and how to reach them.
+struct Contact {
+    std::string unit, phone, email;
+};
+
+struct SiteInfo {
+    std::string bureau, site_title, host_unit;
+    std::vector<Contact> contacts;
+};
+
+struct Topic {
+    std::string number, title, conditions, directions, applicants;
+};
+
+struct TopicGuide : DataDoc {
+    std::vector<Topic> topics;
+};
+
+struct FormDef {
+    std::string key, source;
+    Form form;
+};
+
+// Everything data/ holds, as both programs read it.
+struct SiteData {
+    SiteInfo info;
+    Units units;
+    std::vector<QuotaTable> quotas;
+    std::vector<TopicGuide> topics;
+    std::vector<ApprovedList> lists;
+    std::vector<FormDef> forms;
+    std::vector<Call> calls;
+    PrivacyNotice privacy;  // shown before the online forms ask for personal data
+
+    const FormDef* form(const std::string& key) const;
+    const ApprovedList* list(const std::string& key) const;
+    // The call that takes submissions of `form`; nullptr when none does.
+    const Call* call_taking(const std::string& form) const;
+    // The quota of a county in a quota table; -1 if it has none.
+    int quota_of(const std::string& table, const std::string& county) const;
 };
 
 void read_doc(const JsonFile& f, const std::string& key, DataDoc& doc);
@@ -85,5 +128,7 @@ QuotaTable read_quota(const JsonFile& f, const std::string& key, const Units& un
 ApprovedList read_list(const JsonFile& f, const std::string& key);
 Call read_call(const JsonFile& f, const std::string& key);
 PrivacyNotice read_privacy(const JsonFile& f);
+SiteInfo read_site_info(const JsonFile& f);
+TopicGuide read_topics(const JsonFile& f, const std::string& key);
 
 }  // namespace common

@@ -11,11 +11,11 @@
 #include <optional>
 #include <set>
 
+#include "common/data_loader.hpp"
 #include "common/files.hpp"
 #include "common/theme.hpp"
 #include "common/urls.hpp"
 #include "generator/content_loader.hpp"
-#include "generator/data_loader.hpp"
 #include "generator/date.hpp"
 #include "generator/downloads.hpp"
 #include "generator/feed.hpp"
@@ -155,7 +155,8 @@ bool Build::configure() {
 void Build::load() {
     theme_ = common::load_theme(o_.site, site_.config.theme, required_templates(kinds_), diags_);
     for (const auto& [shown, text] : theme_.texts) personal_.scan_source(shown, text);
-    load_data(o_.site, site_, personal_, diags_);
+    static_cast<common::SiteData&>(site_) =
+        common::load_site_data(o_.site, diags_, [&](const common::JsonFile& f) { personal_.scan_source(f.path, f.text); });
     load_content(o_.site, site_, personal_, diags_);
     if (!o_.submissions.empty()) {
         site_.has_submissions = true;

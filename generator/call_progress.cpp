@@ -12,22 +12,6 @@ bool takes(const Call& call, const std::string& form) {
 
 }  // namespace
 
-const FormPage* form_of(const Site& site, const std::string& key) {
-    for (const auto& f : site.forms)
-        if (f.key == key) return &f;
-    return nullptr;
-}
-
-std::string county_of(const Site& site, const std::string& unit) {
-    for (const auto& s : site.schools)
-        if (s.id == unit) return s.county;
-    for (const auto& c : site.counties)
-        if (c.id == unit) return c.id;
-    return {};
-}
-
-std::string unit_name(const Site& site, const std::string& unit) { return common::unit_name(site.schools, site.counties, unit); }
-
 std::vector<const Submission*> latest_submissions(const Site& site, const Call& call) {
     // Submissions are sorted by form, unit, version: the last of a run is the newest.
     std::vector<const Submission*> out;
@@ -44,17 +28,17 @@ CallProgress call_progress(const Site& site, const Call& call) {
     CallProgress p;
     std::set<std::string> school_units, county_units;
     for (const Submission* s : latest_submissions(site, call)) {
-        const FormPage* f = form_of(site, s->form);
+        const FormDef* f = site.form(s->form);
         if (!f) continue;
         (f->form.submitted_by == "county" ? county_units : school_units).insert(s->unit);
         p.as_of = std::max(p.as_of, s->received_at);
     }
     for (const auto& key : call.forms)
-        if (const FormPage* f = form_of(site, key); f && f->form.submitted_by == "county") p.has_summary_form = true;
+        if (const FormDef* f = site.form(key); f && f->form.submitted_by == "county") p.has_summary_form = true;
 
     auto add_row = [&](const County& county, int expected) {
         CountyProgress row{county.id, county.name, expected, 0, county_units.count(county.id) > 0};
-        for (const auto& unit : school_units) row.received += county_of(site, unit) == county.id ? 1 : 0;
+        for (const auto& unit : school_units) row.received += site.units.county_of(unit) == county.id ? 1 : 0;
         p.total_expected += row.expected;
         p.total_received += row.received;
         p.rows.push_back(std::move(row));
@@ -64,15 +48,15 @@ CallProgress call_progress(const Site& site, const Call& call) {
         for (const auto& q : site.quotas)
             if (q.key == call.quota)
                 for (const auto& r : q.rows)
-                    for (const auto& c : site.counties)
+                    for (const auto& c : site.units.counties)
                         if (c.id == r.county_id) add_row(c, r.quota);
     } else if (!call.list.empty()) {
         p.expected_label = "名单内单位";
-        for (const auto& c : site.counties) {
+        for (const auto& c : site.units.counties) {
             int listed = 0;
             for (const auto& l : site.lists)
                 if (l.key == call.list)
-                    for (const auto& e : l.entries) listed += county_of(site, e.school) == c.id ? 1 : 0;
+                    for (const auto& e : l.entries) listed += site.units.county_of(e.school) == c.id ? 1 : 0;
             if (listed > 0) add_row(c, listed);
         }
     }

@@ -31,13 +31,4 @@ CallProgress call_progress(const Site& site, const Call& call);
 // by form, then unit.
 std::vector<const Submission*> latest_submissions(const Site& site, const Call& call);
 
-// The county a unit belongs to: a school's county, or the county itself.
-std::string county_of(const Site& site, const std::string& unit);
-
-// The form defined by data/forms/KEY.json, or null.
-const FormPage* form_of(const Site& site, const std::string& key);
-
-// A unit's name as people know it: the school's or the county's; its id if unknown.
-std::string unit_name(const Site& site, const std::string& unit);
-
 }  // namespace gen

@@ -30,7 +30,7 @@ void link_calls(Site& site, common::Diagnostics& diags) {
         n.deadline = parse_date(call.deadline);
         n.deadline_label = call.deadline_label;
         for (const std::string& form : call.forms) {
-            const bool known = std::any_of(site.forms.begin(), site.forms.end(), [&](const FormPage& f) { return f.key == form; });
+            const bool known = std::any_of(site.forms.begin(), site.forms.end(), [&](const FormDef& f) { return f.key == form; });
             if (!known) diags.add(call.source, 0, 0, "call names form \"" + form + "\", but there is no data/forms/" + form + ".json");
         }
         // Its forms go online, and online forms ask for personal data only after the notice.

@@ -98,9 +98,8 @@ View block_view(const common::FormBlock& b, int year, json& schema_items) {
 
 }  // namespace
 
-const Call* call_taking(const Site& site, const std::string& form_key) { return common::call_taking(site.calls, form_key); }
 
-View online_form_view(const ViewContext& ctx, const FormPage& form, const Call& call) {
+View online_form_view(const ViewContext& ctx, const FormDef& form, const Call& call) {
     const Site& s = ctx.site;
     View v;
     v.set("title", "在线填报：" + form.form.title);

@@ -9,9 +9,7 @@ namespace gen {
 // The form, the privacy notice before it, and what its script needs to check
 // fields as the collector will: the field list, the sum rules and the
 // collector's own message templates, as JSON.
-View online_form_view(const ViewContext& ctx, const FormPage& form, const Call& call);
+View online_form_view(const ViewContext& ctx, const FormDef& form, const Call& call);
 
-// The call that takes a form online, if any.
-const Call* call_taking(const Site& site, const std::string& form_key);
 
 }  // namespace gen

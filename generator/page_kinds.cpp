@@ -16,7 +16,7 @@ auto single(std::string url, std::string title, std::string tmpl) {
 
 // One page per data document of the model's vector `docs`, at data_url(kind, key).
 template <typename Doc>
-auto per_doc(std::vector<Doc> Site::*docs, const char* kind, const char* title_suffix = "") {
+auto per_doc(std::vector<Doc> common::SiteData::*docs, const char* kind, const char* title_suffix = "") {
     return [=](const Site& site, const std::string&) {
         std::vector<PageInstance> out;
         for (std::size_t i = 0; i < (site.*docs).size(); ++i) {
@@ -50,8 +50,8 @@ std::vector<PageInstance> form_pages(const Site& site, const std::string&) {
 std::vector<PageInstance> online_form_pages(const Site& site, const std::string&) {
     std::vector<PageInstance> out;
     for (std::size_t i = 0; i < site.forms.size(); ++i) {
-        const FormPage& f = site.forms[i];
-        if (call_taking(site, f.key)) out.push_back({i, common::online_form_url(f.key), f.source, "在线填报：" + f.form.title});
+        const FormDef& f = site.forms[i];
+        if (site.call_taking(f.key)) out.push_back({i, common::online_form_url(f.key), f.source, "在线填报：" + f.form.title});
     }
     return out;
 }
@@ -94,8 +94,8 @@ const PageKinds& page_kinds() {
          form_pages, ""},
         {"online_form", "online_form", "在线填报", 6, true, false, "assets/online-form.js",
          [](const ViewContext& ctx, const PageJob& job, const Pages&) {
-             const FormPage& f = ctx.site.forms[job.index];
-             return online_form_view(ctx, f, *call_taking(ctx.site, f.key));
+             const FormDef& f = ctx.site.forms[job.index];
+             return online_form_view(ctx, f, *ctx.site.call_taking(f.key));
          },
          online_form_pages, "form"},
         {"call_status", "call_status", "受理情况", 7, true, false, "",

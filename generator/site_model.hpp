@@ -47,15 +47,6 @@ struct Config {
     SiteCodes codes;
 };
 
-struct Contact {
-    std::string unit, phone, email;
-};
-
-struct SiteInfo {
-    std::string bureau, site_title, host_unit;
-    std::vector<Contact> contacts;
-};
-
 using common::ApprovedList;
 using common::Call;
 using common::County;
@@ -65,18 +56,11 @@ using common::QuotaRow;
 using common::QuotaTable;
 using common::School;
 
-struct Topic {
-    std::string number, title, conditions, directions, applicants;
-};
-
-struct TopicGuide : DataDoc {
-    std::vector<Topic> topics;
-};
-
-struct FormPage {
-    std::string key, source;
-    common::Form form;
-};
+using common::Contact;
+using common::FormDef;
+using common::SiteInfo;
+using common::Topic;
+using common::TopicGuide;
 
 // A generated file offered for download beside a page.
 struct Download {
@@ -125,17 +109,9 @@ struct Submission : common::StoredVersion {
     std::string source;  // "<form>/<unit>/vNNNN": where the internal site shows it
 };
 
-struct Site {
+// data/ as read, and what the generator adds to it.
+struct Site : common::SiteData {
     Config config;
-    SiteInfo info;
-    std::vector<County> counties;
-    std::vector<School> schools;
-    std::vector<QuotaTable> quotas;
-    std::vector<TopicGuide> topics;
-    std::vector<ApprovedList> lists;
-    std::vector<FormPage> forms;
-    std::vector<Call> calls;
-    common::PrivacyNotice privacy;  // shown before the online forms ask for personal data
     std::vector<Notice> notices;  // newest first, ties by slug
     std::vector<StaticFile> static_files;
     bool has_submissions = false;         // a collector data directory was given

@@ -365,10 +365,10 @@ View list_view(const ViewContext& ctx, const ApprovedList& l) {
     return v;
 }
 
-View form_view(const ViewContext& ctx, const FormPage& f) {
+View form_view(const ViewContext& ctx, const FormDef& f) {
     View v;
     set_data_header(ctx, v, common::data_url("forms", f.key), DataDoc{f.key, f.source, f.form.title, f.form.heading});
-    if (call_taking(ctx.site, f.key)) v.set("fill_url", href(ctx, common::online_form_url(f.key)));
+    if (ctx.site.call_taking(f.key)) v.set("fill_url", href(ctx, common::online_form_url(f.key)));
     set_if(v, "subtitle", f.form.subtitle);
     List blocks = list();
     for (const auto& b : f.form.blocks) {

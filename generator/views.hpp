@@ -49,7 +49,7 @@ View notice_index_view(const ViewContext& ctx);
 View quota_view(const ViewContext& ctx, const QuotaTable& q);
 View topics_view(const ViewContext& ctx, const TopicGuide& g);
 View list_view(const ViewContext& ctx, const ApprovedList& l);
-View form_view(const ViewContext& ctx, const FormPage& f);
+View form_view(const ViewContext& ctx, const FormDef& f);
 View not_found_view(const ViewContext& ctx);
 // The search page: a form that works as a plain GET, and what its script needs.
 View search_view(const ViewContext& ctx);

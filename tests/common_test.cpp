@@ -1,8 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "collector/site_rules.hpp"
+#include "common/data_loader.hpp"
 #include "common/json_file.hpp"
 #include "common/personal_data.hpp"
 #include "common/utf8.hpp"
+#include "support/tiny_site.hpp"
 
 TEST_CASE("mobile numbers are found alone, grouped, but not inside longer numbers") {
     using common::find_personal_numbers;
@@ -40,4 +45,30 @@ TEST_CASE("characters are counted, not bytes") {
     CHECK(common::utf8_length("试点实施方案") == 6);
     CHECK(common::is_valid_utf8("教育"));
     CHECK_FALSE(common::is_valid_utf8(std::string("\xE6\x95", 2)));
+}
+
+TEST_CASE("both programs read data/ through one loader that reports stray and broken files and keeps the rest") {
+    testing::TinySite site(
+        "-- data/notes.txt --\n不是数据\n"
+        "-- data/quotas/deep/2019.json --\n{}\n"
+        "-- data/lists/2020.json --\n{\"title\": 3}\n");
+    std::vector<std::string> seen;
+    common::Diagnostics diags;
+    const common::SiteData d = common::load_site_data(site.root(), diags, [&](const common::JsonFile& f) { seen.push_back(f.path); });
+    std::string report;
+    for (const auto& problem : diags.sorted()) report += common::format(problem) + "\n";
+    CHECK(report.find("data/notes.txt: error: unexpected file in data/") != std::string::npos);
+    CHECK(report.find("data/quotas/deep/2019.json: error: unexpected file in data/") != std::string::npos);
+    CHECK(report.find("data/lists/2020.json:1:11: error:") != std::string::npos);
+    CHECK(diags.size() == 3);
+    // What is sound is still there, and every file read was shown to the caller.
+    CHECK(!d.units.counties.empty());
+    CHECK(d.info.bureau == "示例市教育体育局");
+    CHECK(std::find(seen.begin(), seen.end(), "data/units.json") != seen.end());
+    CHECK(d.list("2020") == nullptr);
+
+    // The collector takes the same rules, and may not start with any of them broken.
+    common::Diagnostics collector_diags;
+    collector::load_site_rules(site.root(), collector_diags);
+    CHECK(collector_diags.size() == diags.size());
 }

@@ -4,11 +4,10 @@
 #include <set>
 #include <unistd.h>
 
+#include "common/data_loader.hpp"
 #include "common/files.hpp"
 #include "common/form_validation.hpp"
 #include "generator/call_progress.hpp"
-#include "generator/data_loader.hpp"
-#include "generator/personal_check.hpp"
 #include "generator/site_config.hpp"
 #include "generator/review/submissions_loader.hpp"
 
@@ -29,7 +28,7 @@ xlsx::Cell value_cell(const common::FormField& field, const std::string& value) 
 }
 
 std::string county_name(const Site& site, const std::string& county) {
-    return county.empty() ? "未归属县市区" : unit_name(site, county);
+    return county.empty() ? "未归属县市区" : site.units.name_of(county);
 }
 
 // SUM over a column of data rows, with the value Excel would compute.
@@ -73,7 +72,7 @@ std::vector<common::FieldKey> scalar_keys(const common::Form& form) {
     return keys;
 }
 
-void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormPage& form, const std::vector<const Submission*>& subs) {
+void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormDef& form, const std::vector<const Submission*>& subs) {
     const auto keys = scalar_keys(form.form);
     if (!sheet.rows.empty()) sheet.rows.push_back(row(RowKind::gap, {}));
     sheet.rows.push_back(row(RowKind::title, {xlsx::text(form.form.title)}));
@@ -82,7 +81,7 @@ void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormPage& form
     header.push_back(xlsx::text("上传文件"));
     sheet.rows.push_back(row(RowKind::header, header));
     for (const Submission* s : subs) {
-        std::vector<xlsx::Cell> cells = {xlsx::text(unit_name(site, s->unit)), xlsx::number(s->version),
+        std::vector<xlsx::Cell> cells = {xlsx::text(site.units.name_of(s->unit)), xlsx::number(s->version),
                                          xlsx::text(s->received_at.substr(0, 10) + " " + s->received_at.substr(11, 8))};
         for (const auto& k : keys) {
             const auto it = s->fields.find(k.key);
@@ -122,7 +121,7 @@ xlsx::Sheet table_sheet(const std::string& name, const Site& site, const TableRe
         for (int year : years) {
             const std::string prefix = common::row_prefix(b.name, year);
             for (int r = 0; r < common::kMaxTableRows; ++r) {
-                std::vector<xlsx::Cell> cells = {xlsx::text(county_name(site, county_of(site, s->unit))), xlsx::text(unit_name(site, s->unit))};
+                std::vector<xlsx::Cell> cells = {xlsx::text(county_name(site, site.units.county_of(s->unit))), xlsx::text(site.units.name_of(s->unit))};
                 if (year) cells.push_back(xlsx::number(year));
                 bool used = false;
                 for (std::size_t c = 0; c < b.fields.size(); ++c) {
@@ -176,16 +175,16 @@ xlsx::Workbook call_workbook(const Site& site, const Call& call) {
     // Counties in the order of the summary, then any other a submission names.
     std::vector<std::string> counties;
     for (const auto& r : progress.rows) counties.push_back(r.county_id);
-    for (const auto& c : site.counties)
+    for (const auto& c : site.units.counties)
         for (const Submission* s : latest)
-            if (county_of(site, s->unit) == c.id && std::find(counties.begin(), counties.end(), c.id) == counties.end()) counties.push_back(c.id);
+            if (site.units.county_of(s->unit) == c.id && std::find(counties.begin(), counties.end(), c.id) == counties.end()) counties.push_back(c.id);
     for (const auto& county : counties) {
         xlsx::Sheet sheet{county_name(site, county), {}, true};
         for (const auto& key : call.forms) {
-            const FormPage* form = form_of(site, key);
+            const FormDef* form = site.form(key);
             std::vector<const Submission*> subs;
             for (const Submission* s : latest)
-                if (s->form == key && county_of(site, s->unit) == county) subs.push_back(s);
+                if (s->form == key && site.units.county_of(s->unit) == county) subs.push_back(s);
             if (form && !subs.empty()) add_form_section(sheet, site, *form, subs);
         }
         if (sheet.rows.empty()) sheet.rows.push_back(row(RowKind::note, {xlsx::text("尚未收到提交。")}));
@@ -195,12 +194,12 @@ xlsx::Workbook call_workbook(const Site& site, const Call& call) {
     std::set<std::string> names;
     for (const auto& s : book.sheets) names.insert(s.name);
     for (const auto& key : call.forms) {
-        const FormPage* form = form_of(site, key);
+        const FormDef* form = site.form(key);
         if (!form) continue;
         std::vector<const Submission*> subs;
         for (const auto& county : counties)
             for (const Submission* s : latest)
-                if (s->form == key && county_of(site, s->unit) == county) subs.push_back(s);
+                if (s->form == key && site.units.county_of(s->unit) == county) subs.push_back(s);
         std::vector<TableRef> tables;
         find_tables(form->form.blocks, {}, tables);
         for (const auto& t : tables) {
@@ -225,8 +224,7 @@ std::vector<common::Diagnostic> export_call(const ExportOptions& o) {
     } catch (const common::SourceError& e) {
         return {e.diagnostic()};
     }
-    PersonalDataCheck personal(site.config.public_numbers, diags);
-    load_data(o.site, site, personal, diags);
+    static_cast<common::SiteData&>(site) = common::load_site_data(o.site, diags);
     load_submissions(o.data, site, diags);
     const Call* call = nullptr;
     for (const auto& c : site.calls)

@@ -15,13 +15,13 @@ namespace {
 // Labels of a form's submission keys ("budget_total.2021" -> "经费总数（万元）（2021年）").
 std::map<std::string, std::string> key_labels(const Site& site, const std::string& form) {
     std::map<std::string, std::string> out;
-    if (const FormPage* f = form_of(site, form))
+    if (const FormDef* f = site.form(form))
         for (const auto& k : common::form_keys(f->form, common::kMaxTableRows)) out[k.key] = k.label;
     return out;
 }
 
 std::string form_title(const Site& site, const std::string& form) {
-    const FormPage* f = form_of(site, form);
+    const FormDef* f = site.form(form);
     return f ? f->form.title : form;
 }
 
@@ -35,7 +35,7 @@ View internal_index_view(const ViewContext& ctx) {
     for (const auto& sub : s.submissions) {
         View item("url", internal_url(sub));
         item.set("form", form_title(s, sub.form));
-        item.set("unit", unit_name(s, sub.unit));
+        item.set("unit", s.units.name_of(sub.unit));
         item.set("version", std::to_string(sub.version));
         item.set("received_at", sub.received_at);
         item.set("files", std::to_string(sub.files.size()));
@@ -54,7 +54,7 @@ View internal_version_view(const ViewContext& ctx, const Submission& sub, const 
         return it == labels.end() ? key : it->second;
     };
     View v;
-    v.set("title", form_title(s, sub.form) + " · " + unit_name(s, sub.unit) + " · 第" + std::to_string(sub.version) + "版");
+    v.set("title", form_title(s, sub.form) + " · " + s.units.name_of(sub.unit) + " · 第" + std::to_string(sub.version) + "版");
     v.set("index_url", "../../../");
     v.set("received_at", sub.received_at);
     List fields = list();

@@ -22,8 +22,8 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     units["schools"].push_back({{"id", "pingjiang-test"}, {"name", "平江县测试学校"}, {"county", "pingjiang"}});
     units["schools"].push_back({{"id", "city-test"}, {"name", "岳阳市测试学校"}, {"county", "city"}});
     write_tree(site_, "-- data/units.json --\n" + units.dump(2));
-    rules_ = collector::load_site_rules(site_);
     common::Diagnostics diags;
+    rules_ = collector::load_site_rules(site_, diags);
     pages_ = std::make_unique<collector::Pages>(site_, rules_, diags);
     if (!diags.empty()) throw common::SourceError(diags.sorted().front());
     fs::create_directories(data_);
