@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 
 #include "common/text.hpp"
@@ -36,14 +37,32 @@ bool FileSink::write(const char* data, std::size_t size) {
     return true;
 }
 
-void FileSink::finish() {
+namespace {
+
+std::string final_hex(EVP_MD_CTX* md) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    EVP_DigestFinal_ex(md_.get(), digest, &len);
-    sha256_ = common::to_hex(digest, len);
+    EVP_DigestFinal_ex(md, digest, &len);
+    return common::to_hex(digest, len);
+}
+
+}  // namespace
+
+void FileSink::finish() {
+    sha256_ = final_hex(md_.get());
     const int rc = ::close(fd_);
     fd_ = -1;
     if (rc != 0) throw std::runtime_error("cannot write " + path_.string() + ": " + std::strerror(errno));
+}
+
+std::string sha256_of_file(const std::filesystem::path& path) {
+    const std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> md(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!md || EVP_DigestInit_ex(md.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) EVP_DigestUpdate(md.get(), buf, static_cast<std::size_t>(in.gcount()));
+    return final_hex(md.get());
 }
 
 }  // namespace collector

@@ -33,4 +33,7 @@ private:
     std::string sha256_;
 };
 
+// The SHA-256 of a file already on disk, in lowercase hex, as FileSink reports it.
+std::string sha256_of_file(const std::filesystem::path& path);
+
 }  // namespace collector

@@ -2,6 +2,7 @@
 //   collector serve --site DIR --data DIR [--listen HOST:PORT] [--now RFC3339] [--remote GIT-REMOTE]
 //   collector issue-code --data DIR UNIT
 //   collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json
+//   collector records --data DIR [--verify]
 
 #include <csignal>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "collector/record_check.hpp"
 #include "collector/routes.hpp"
 #include "collector/store_from_files.hpp"
 #include "common/diagnostic.hpp"
@@ -20,7 +22,8 @@ int usage() {
     std::fputs(
         "usage: collector serve --site DIR --data DIR [--listen HOST:PORT] [--now 2019-09-01T09:00:00+08:00] [--remote GIT-REMOTE]\n"
         "       collector issue-code --data DIR UNIT\n"
-        "       collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json\n",
+        "       collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json\n"
+        "       collector records --data DIR [--verify]\n",
         stderr);
     return 2;
 }
@@ -66,6 +69,24 @@ int store_record(int argc, char** argv) {
     collector::SubmissionStore store(data);
     std::printf("%s\n", common::version_name(collector::store_from_files(store, common::read_stored_version(in), uploads)).c_str());
     return 0;
+}
+
+// Every stored version as a JSON line; --verify rehashes the uploads too.
+// Exit 1 when any version cannot be read or does not match.
+int records(int argc, char** argv) {
+    std::string data;
+    bool verify = false;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--data" && i + 1 < argc) data = argv[++i];
+        else if (arg == "--verify") verify = true;
+        else return usage();
+    }
+    if (data.empty()) return usage();
+    common::Diagnostics diags;
+    collector::list_records(common::DataLayout(data), verify, std::cout, diags);
+    for (const common::Diagnostic& d : diags.sorted()) std::fprintf(stderr, "%s\n", common::format(d).c_str());
+    return diags.empty() ? 0 : 1;
 }
 
 int serve(int argc, char** argv) {
@@ -132,6 +153,7 @@ int main(int argc, char** argv) {
         if (command == "serve") return serve(argc, argv);
         if (command == "issue-code") return issue_code(argc, argv);
         if (command == "store-record") return store_record(argc, argv);
+        if (command == "records") return records(argc, argv);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "collector: %s\n", e.what());
         return 1;

@@ -36,8 +36,10 @@ fs::path DataLayout::record_file(const RecordKind& kind, const VersionKey& key) 
 
 fs::path DataLayout::upload(const VersionKey& key, const std::string& name) const { return version_dir(kSubmissionRecord, key) / name; }
 
+std::string VersionKey::shown() const { return form + "/" + unit + "/" + version_name(version); }
+
 std::string DataLayout::repo_path(const RecordKind& kind, const VersionKey& key) {
-    return std::string(kind.folder) + "/" + key.form + "/" + key.unit + "/" + version_name(key.version);
+    return std::string(kind.folder) + "/" + key.shown();
 }
 
 namespace {

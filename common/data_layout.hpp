@@ -37,6 +37,8 @@ std::optional<int> parse_version_name(const std::string& name);  // "v0003" -> 3
 struct VersionKey {
     std::string form, unit;
     int version = 0;
+
+    std::string shown() const;  // "application-2019/pingjiang-yi/v0003", as people and messages name it
 };
 
 class DataLayout {

@@ -102,4 +102,21 @@ StoredVersion load_stored_version(const std::filesystem::path& file, const std::
     return read_stored_version(load_json(file, shown_path));
 }
 
+std::vector<StoredVersion> load_stored_versions(const DataLayout& layout, Diagnostics& diags) {
+    std::vector<StoredVersion> out;
+    for (const VersionKey& key : layout.versions(kSubmissionRecord)) {
+        const std::filesystem::path file = layout.record_file(kSubmissionRecord, key);
+        try {
+            const JsonFile f = load_json(file, file.string());
+            StoredVersion r = read_stored_version(f);
+            if (r.form != key.form || r.unit != key.unit || r.version != key.version)
+                f.fail_at("", "the record is of " + r.key().shown() + ", but it is stored as " + key.shown());
+            out.push_back(std::move(r));
+        } catch (const SourceError& e) {
+            diags.add(e.diagnostic());
+        }
+    }
+    return out;
+}
+
 }  // namespace common

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/data_layout.hpp"
+#include "common/diagnostic.hpp"
 #include "common/json_file.hpp"
 
 namespace common {
@@ -40,5 +41,10 @@ struct StoredVersion {
 nlohmann::json to_json(const StoredVersion& record);
 StoredVersion read_stored_version(const JsonFile& file);
 StoredVersion load_stored_version(const std::filesystem::path& file, const std::string& shown_path);
+
+// Every stored submission of the data directory, by form, unit and version.
+// A record that cannot be read, or that is not where its own key says it
+// belongs (its uploads are found through that key), is reported and left out.
+std::vector<StoredVersion> load_stored_versions(const DataLayout& layout, Diagnostics& diags);
 
 }  // namespace common

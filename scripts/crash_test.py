@@ -48,38 +48,28 @@ def client(port, unit, code, receipts, lock, stop):
             receipts.append((reply, hashlib.sha256(pdf).hexdigest(), len(pdf)))
 
 
-def verify(data, receipts):
-    problems = []
+def stored_records(collector, data):
+    """Every version as the collector reads it back, its uploads rehashed;
+    the problems it finds (a partial version, a file that differs)."""
+    r = subprocess.run([collector, "records", "--data", data, "--verify"], capture_output=True, text=True)
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    return records, [line for line in r.stderr.splitlines() if line]
+
+
+def verify(collector, data, receipts):
+    records, problems = stored_records(collector, data)
+    by_receipt = {rec["receipt"]: rec for rec in records}
     for reply, sha, size in receipts:
-        d = os.path.join(data, "submissions", "application-2019", reply["unit"], "v%04d" % reply["version"])
-        try:
-            with open(os.path.join(d, "submission.json"), encoding="utf-8") as f:
-                meta = json.load(f)
-            with open(os.path.join(d, "work_plan.pdf"), "rb") as f:
-                stored = f.read()
-        except OSError as e:
-            problems.append("receipt %s: %s" % (reply["receipt"], e))
+        rec = by_receipt.get(reply["receipt"])
+        if rec is None:
+            problems.append("receipt %s: no stored version holds it" % reply["receipt"])
             continue
-        if meta["receipt"] != reply["receipt"]:
-            problems.append("receipt %s: version holds %s" % (reply["receipt"], meta["receipt"]))
-        if hashlib.sha256(stored).hexdigest() != sha or len(stored) != size or reply["files"][0]["sha256"] != sha:
+        if (rec["unit"], rec["version"]) != (reply["unit"], reply["version"]):
+            problems.append("receipt %s: stored as %s v%d" % (reply["receipt"], rec["unit"], rec["version"]))
+        sent = rec["files"][0]
+        if sent["sha256"] != sha or sent["bytes"] != size or reply["files"][0]["sha256"] != sha:
             problems.append("receipt %s: file differs from what was sent" % reply["receipt"])
-    # Nothing partial visible: every version directory is complete.
-    root = os.path.join(data, "submissions", "application-2019")
-    versions = 0
-    for unit in sorted(os.listdir(root)) if os.path.isdir(root) else []:
-        for v in sorted(os.listdir(os.path.join(root, unit))):
-            versions += 1
-            d = os.path.join(root, unit, v)
-            try:
-                with open(os.path.join(d, "submission.json"), encoding="utf-8") as f:
-                    meta = json.load(f)
-                with open(os.path.join(d, "work_plan.pdf"), "rb") as f:
-                    if hashlib.sha256(f.read()).hexdigest() != meta["files"][0]["sha256"]:
-                        problems.append("%s: file does not match its metadata" % d)
-            except (OSError, ValueError, KeyError, IndexError) as e:
-                problems.append("%s: incomplete version (%s)" % (d, e))
-    return problems, versions
+    return problems, len(records)
 
 
 def main():
@@ -115,7 +105,7 @@ def main():
         time.sleep(0.5)
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
-        problems, versions = verify(data, receipts)
+        problems, versions = verify(args.collector, data, receipts)
         leftovers = os.listdir(os.path.join(data, ".incoming"))
         if leftovers:
             problems.append(".incoming not swept: %s" % leftovers)

@@ -4,8 +4,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <sstream>
 
+#include "collector/record_check.hpp"
 #include "common/data_layout.hpp"
 #include "generator/review/submissions_loader.hpp"
 #include "support/stored_submissions.hpp"
@@ -158,4 +161,41 @@ TEST_CASE("the data directory's version listing ignores whatever is not a versio
     CHECK_FALSE(common::parse_version_name("v0000"));
     CHECK_FALSE(common::parse_version_name("x0001"));
     CHECK_FALSE(common::parse_version_name("v00a1"));
+}
+
+TEST_CASE("collector records lists every version and, verifying, names an upload that is missing or no longer the one receipted") {
+    testing::TempDir dir;
+    const fs::path data = dir.path() / "data";
+    REQUIRE(testing::write_submission(data, example(), {{"plan", "方案.pdf", kPlan}}) == 1);
+    REQUIRE(testing::write_submission(data, example(), {{"plan", "方案.pdf", kPlan}}) == 2);
+    const common::DataLayout layout(data);
+
+    auto listed = [&](bool verify, std::string& problems) {
+        std::ostringstream out;
+        common::Diagnostics diags;
+        collector::list_records(layout, verify, out, diags);
+        problems.clear();
+        for (const auto& d : diags.sorted()) problems += common::format(d) + "\n";
+        return out.str();
+    };
+    std::string problems;
+    const std::string all = listed(true, problems);
+    CHECK(problems.empty());
+    const auto first = nlohmann::json::parse(all.substr(0, all.find('\n')));
+    CHECK(first["version"] == 1);
+    CHECK(first["dir"] == layout.version_dir(common::kSubmissionRecord, {"apply", "a1", 1}).string());
+    CHECK(std::count(all.begin(), all.end(), '\n') == 2);
+
+    // Version 2's upload keeps its size but not its bytes; version 1's is gone.
+    std::string altered = kPlan;
+    altered.back() ^= 1;
+    std::ofstream(layout.upload({"apply", "a1", 2}, "plan.pdf"), std::ios::binary | std::ios::trunc) << altered;
+    fs::remove(layout.upload({"apply", "a1", 1}, "plan.pdf"));
+    const std::string after = listed(true, problems);
+    CHECK(after.empty());
+    CHECK(problems.find("v0001/submission.json: error: missing upload plan.pdf") != std::string::npos);
+    CHECK(problems.find("v0002/submission.json: error: upload plan.pdf does not match its SHA-256") != std::string::npos);
+    // Without verifying, the records alone are read.
+    const std::string unverified = listed(false, problems);
+    CHECK(std::count(unverified.begin(), unverified.end(), '\n') == 2);
 }

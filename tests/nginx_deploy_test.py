@@ -187,14 +187,15 @@ def check_elder_mode(c, port, base, public):
     c(slashes.headers.get("location") == base, "referer with // after the base: sent to %r" % slashes.headers.get("location"))
 
 
-def check_submissions(c, port, base, data, codes):
+def check_submissions(c, port, base, data, codes, collector):
     r = submit(port, base, codes[UNITS[0]], UNITS[0])
     if not c(r.status == 201, "JSON submission through nginx: %d %s" % (r.status, r.text()[:300])):
         return
     receipt = json.loads(r.body)
-    stored = os.path.join(data, "submissions", FORM, UNITS[0], "v%04d" % receipt["version"], "submission.json")
-    with open(stored, encoding="utf-8") as f:
-        c(json.load(f)["receipt"] == receipt["receipt"], "JSON submission: stored receipt differs")
+    listed = subprocess.run([collector, "records", "--data", data, "--verify"], capture_output=True, text=True, check=True)
+    stored = [json.loads(line) for line in listed.stdout.splitlines()]
+    c([(r["unit"], r["version"]) for r in stored if r["receipt"] == receipt["receipt"]] == [(UNITS[0], receipt["version"])],
+      "JSON submission: its receipt is not stored as version %d of %s" % (receipt["version"], UNITS[0]))
     c(r.headers.get("cache-control") == "no-store", "API answer: Cache-Control %r" % r.headers.get("cache-control"))
     c.security_headers(r, "API answer")
 
@@ -391,7 +392,7 @@ def main():
             ("pages under the base path, UTF-8, types, caching, security headers", lambda: check_pages(c, port, base, public)),
             ("a missing page gets the site's 404 page", lambda: check_not_found(c, port, base, public)),
             ("长者模式 is a cookie that switches mode.css to elder.css", lambda: check_elder_mode(c, port, base, public)),
-            ("submissions and receipts go through nginx", lambda: check_submissions(c, port, base, data, codes)),
+            ("submissions and receipts go through nginx", lambda: check_submissions(c, port, base, data, codes, args.collector)),
             ("a body over the collector's limit is refused by nginx", lambda: check_body_limit(c, port, base, data, runtime, codes)),
             ("slow headers are cut off", lambda: check_slow_headers(c, port, base)),
             ("a stalled body is cut off", lambda: check_stalled_body(c, port, base, codes)),

@@ -14,19 +14,9 @@ void load_submissions(const fs::path& data_dir, Site& site, common::Diagnostics&
         return;
     }
     // By form, unit and version, as the views expect.
-    for (const common::VersionKey& key : layout.versions(kind)) {
-        const fs::path file = layout.record_file(kind, key);
-        try {
-            const common::JsonFile f = common::load_json(file, file.string());
-            Submission s{common::read_stored_version(f), key.form + "/" + key.unit + "/" + common::version_name(key.version)};
-            // The uploads are found through the record's key: it must be where it is.
-            if (s.form != key.form || s.unit != key.unit || s.version != key.version)
-                f.fail_at("", "the record is of " + s.form + "/" + s.unit + "/" + common::version_name(s.version) + ", but it is stored as " +
-                                  s.source);
-            site.submissions.push_back(std::move(s));
-        } catch (const common::SourceError& e) {
-            diags.add(e.diagnostic());
-        }
+    for (common::StoredVersion& r : common::load_stored_versions(layout, diags)) {
+        std::string source = r.key().shown();
+        site.submissions.push_back({std::move(r), std::move(source)});
     }
 }
 

@@ -123,12 +123,11 @@ test('a school applies online with a PDF, gets a receipt, and the submission is 
   assert.match(receipt, /工作方案\.pdf/);
   await shot(page, 'receipt');
 
-  const stored = path.join(site.data, 'submissions', 'application-2019', SCHOOL.id, 'v0001');
-  const meta = JSON.parse(fs.readFileSync(path.join(stored, 'submission.json'), 'utf8'));
+  const meta = site.storedRecord('application-2019', SCHOOL.id, 1);
   assert.equal(meta.fields.project_name, '智慧课堂与数字校园建设');
   assert.equal(meta.privacy_notice, JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'privacy.json'), 'utf8')).version);
   assert.ok(receipt.includes(meta.receipt), 'the receipt page shows the stored receipt number');
-  assert.ok(fs.readFileSync(path.join(stored, 'work_plan.pdf')).equals(PDF), 'the upload is stored byte for byte');
+  assert.ok(fs.readFileSync(path.join(meta.dir, 'work_plan.pdf')).equals(PDF), 'the upload is stored byte for byte');
   // Commits follow receipts by about a second.
   let log = '';
   for (let i = 0; i < 100 && !log.includes(`application-2019 ${SCHOOL.id} v0001`); i++) {
@@ -209,7 +208,7 @@ test('a task book whose budget does not add up gets the field error, in the brow
     assert.equal(await fieldError.innerText(), expected);
     assert.equal(await page.locator('#f-budget_total-2021').getAttribute('aria-invalid'), 'true');
     await shot(page, 'task-book-budget-error');
-    assert.ok(!fs.existsSync(path.join(site.data, 'submissions', 'task-book-2020', LISTED_SCHOOL)), 'nothing was sent');
+    assert.ok(!site.storedRecords().some((r) => r.form === 'task-book-2020' && r.unit === LISTED_SCHOOL), 'nothing was sent');
     assert.deepEqual(problems, []);
     await context.close();
 
@@ -221,7 +220,7 @@ test('a task book whose budget does not add up gets the field error, in the brow
     assert.match(await plain.page.locator('body').innerText(), new RegExp(expected.replace(/[()（）]/g, '.')));
     await shot(plain.page, 'task-book-refused-without-javascript');
     await plain.context.close();
-    assert.ok(!fs.existsSync(path.join(site.data, 'submissions', 'task-book-2020', LISTED_SCHOOL)), 'nothing was stored');
+    assert.ok(!site.storedRecords().some((r) => r.form === 'task-book-2020' && r.unit === LISTED_SCHOOL), 'nothing was stored');
   } finally {
     await site.collectorAt(BEFORE_2019_DEADLINE);
   }
@@ -255,7 +254,7 @@ test('a county fills and submits its 申报汇总表 with the keyboard alone', a
   assert.notEqual(outline, 'none');
   await Promise.all([page.waitForURL(/\/receipt\?id=/), page.keyboard.press('Enter')]);
   assert.match(await page.locator('body').innerText(), /提交回执[\s\S]*平江县/);
-  const meta = JSON.parse(fs.readFileSync(path.join(site.data, 'submissions', 'summary-2019', 'pingjiang', 'v0001', 'submission.json'), 'utf8'));
+  const meta = site.storedRecord('summary-2019', 'pingjiang', 1);
   assert.equal(meta.fields['schools.0.project'], '智慧课堂与数字校园建设');
   assert.deepEqual(problems, []);
   await context.close();

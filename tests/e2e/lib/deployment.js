@@ -105,6 +105,18 @@ class Deployment {
     return execFileSync(this.collectorBin, ['issue-code', '--data', this.data, unit], { encoding: 'utf8' }).trim();
   }
 
+  // Every stored version as the collector reads it back, its uploads
+  // checked: [{form, unit, version, fields, files, dir, ...}].
+  storedRecords() {
+    const out = execFileSync(this.collectorBin, ['records', '--data', this.data, '--verify'], { encoding: 'utf8' });
+    return out.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  }
+
+  // The stored version of `form` by `unit`, or undefined.
+  storedRecord(form, unit, version) {
+    return this.storedRecords().find((r) => r.form === form && r.unit === unit && r.version === version);
+  }
+
   // (Re)starts the collector with its clock set to `now` (RFC 3339).
   async collectorAt(now) {
     await stop(this.collector);
