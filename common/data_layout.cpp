@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/text.hpp"
+
 namespace common {
 namespace fs = std::filesystem;
 
@@ -71,6 +73,40 @@ std::vector<VersionKey> DataLayout::versions(const RecordKind& kind) const {
     for (const std::string& form : subdirectories(records(kind)))
         for (const std::string& unit : subdirectories(records(kind) / form))
             for (int v : versions(kind, form, unit)) out.push_back({form, unit, v});
+    return out;
+}
+
+namespace {
+
+// "000012.json" -> 12; nothing for any other name.
+std::optional<int> parse_act_name(const std::string& name) {
+    if (name.size() != 11 || !ends_with(name, ".json")) return std::nullopt;
+    int n = 0;
+    for (std::size_t i = 0; i < 6; ++i) {
+        if (name[i] < '0' || name[i] > '9') return std::nullopt;
+        n = n * 10 + (name[i] - '0');
+    }
+    return n > 0 ? std::optional<int>(n) : std::nullopt;
+}
+
+std::string act_name(int number) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%06d.json", number);
+    return buf;
+}
+
+}  // namespace
+
+fs::path DataLayout::act_file(const std::string& call, int number) const { return acts_dir(call) / act_name(number); }
+
+std::string DataLayout::act_repo_path(const std::string& call, int number) { return std::string(kActRecord.folder) + "/" + call + "/" + act_name(number); }
+
+std::vector<int> DataLayout::act_numbers(const std::string& call) const {
+    std::vector<int> out;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(acts_dir(call), ec))
+        if (const auto n = parse_act_name(e.path().filename().string())) out.push_back(*n);
+    std::sort(out.begin(), out.end());
     return out;
 }
 

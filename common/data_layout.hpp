@@ -4,6 +4,7 @@
 // built here:
 //
 //   submissions/<form>/<unit>/vNNNN/submission.json   a stored version, beside its uploads
+//   acts/<call>/NNNNNN.json                           an act of the review chain, numbered in order
 //   .incoming/                                        uploads being assembled (not in git)
 //   .collector.lock  .gitignore  audit.log  access/<unit>.hash
 
@@ -21,14 +22,16 @@ namespace common {
 struct RecordKind {
     const char* name;    // as messages name it
     const char* folder;  // under the data directory
-    const char* file;    // in each version's directory
+    const char* file;    // in each version's directory; empty when each record is a file of its own
     int format;          // the current format
 };
 
 inline constexpr RecordKind kRecordKinds[] = {
     {"submission", "submissions", "submission.json", 1},
+    {"act", "acts", "", 1},
 };
 inline constexpr const RecordKind& kSubmissionRecord = kRecordKinds[0];
+inline constexpr const RecordKind& kActRecord = kRecordKinds[1];
 
 std::string version_name(int version);                       // 3 -> "v0003"
 std::optional<int> parse_version_name(const std::string& name);  // "v0003" -> 3; nothing for any other name
@@ -52,6 +55,12 @@ public:
     std::filesystem::path record_file(const RecordKind& kind, const VersionKey& key) const;
     // An upload stored with a submission, under the name the collector chose.
     std::filesystem::path upload(const VersionKey& key, const std::string& name) const;
+
+    // The acts of a call, one file each, numbered from 1 in the order they were taken.
+    std::filesystem::path acts_dir(const std::string& call) const { return records(kActRecord) / call; }
+    std::filesystem::path act_file(const std::string& call, int number) const;
+    static std::string act_repo_path(const std::string& call, int number);
+    std::vector<int> act_numbers(const std::string& call) const;  // ascending
 
     std::filesystem::path incoming() const { return root_ / ".incoming"; }
     std::filesystem::path lock_file() const { return root_ / ".collector.lock"; }

@@ -82,7 +82,8 @@ Units read_units(const JsonFile& f) {
     const json& counties = require_list(f, f.value, "", "counties");
     for (std::size_t i = 0; i < counties.size(); ++i) {
         const std::string p = pointer_at("/counties", i);
-        County c{require_string(f, counties[i], p, "id"), require_string(f, counties[i], p, "name")};
+        County c{require_string(f, counties[i], p, "id"), require_string(f, counties[i], p, "name"),
+                 optional_bool(f, counties[i], p, "applies_to_city")};
         if (!seen.insert(c.id).second) f.fail_at(p + "/id", "unit id \"" + c.id + "\" is used twice");
         units.counties.push_back(std::move(c));
     }

@@ -21,6 +21,8 @@ struct DataDoc {
 
 struct County {
     std::string id, name;
+    // 市直学校: its schools apply to the city directly, with no county stage.
+    bool applies_to_city = false;
 };
 
 struct School {

@@ -1,50 +1,10 @@
 #include "common/stored_version.hpp"
 
-#include <set>
+#include "common/record_members.hpp"
 
 namespace common {
 namespace {
 using nlohmann::json;
-
-std::string escape_pointer_token(const std::string& key) {
-    std::string out;
-    for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    return out;
-}
-
-// The members of one object of a record, each taken once: whatever is left
-// at the end is a key this format does not have.
-class Members {
-public:
-    Members(const JsonFile& f, const json& obj, std::string pointer) : f_(f), obj_(obj), pointer_(std::move(pointer)) {
-        if (!obj.is_object()) f.fail_at(pointer_, std::string("expected an object here, found ") + obj.type_name());
-    }
-
-    const json& take(const char* key, bool (json::*is)() const, const char* expected) {
-        const json& v = require(f_, obj_, pointer_, key);
-        taken_.insert(key);
-        if (!(v.*is)()) f_.fail_at(at(key), std::string("\"") + key + "\" must be " + expected);
-        return v;
-    }
-    std::string string(const char* key) { return take(key, &json::is_string, "a string").get<std::string>(); }
-    long long count(const char* key) {
-        const json& v = take(key, &json::is_number_integer, "a whole number");
-        if (v.get<long long>() < 0) f_.fail_at(at(key), std::string("\"") + key + "\" must not be negative");
-        return v.get<long long>();
-    }
-    std::string at(const std::string& key) const { return pointer_ + "/" + escape_pointer_token(key); }
-
-    void no_others(const char* what) const {
-        for (const auto& [key, value] : obj_.items())
-            if (!taken_.count(key)) f_.fail_at(at(key), "unknown key \"" + key + "\" in " + what);
-    }
-
-private:
-    const JsonFile& f_;
-    const json& obj_;
-    std::string pointer_;
-    std::set<std::string> taken_;
-};
 
 StoredFile read_file_entry(const JsonFile& f, const json& obj, const std::string& pointer) {
     Members m(f, obj, pointer);
@@ -74,11 +34,7 @@ json to_json(const StoredVersion& r) {
 
 StoredVersion read_stored_version(const JsonFile& f) {
     Members m(f, f.value, "");
-    // First, because another format may have other keys.
-    const long long format = m.count("format");
-    if (format != kSubmissionRecord.format)
-        f.fail_at("/format", "a " + std::string(kSubmissionRecord.name) + " record of format " + std::to_string(format) +
-                                 ", which this program does not read (it reads format " + std::to_string(kSubmissionRecord.format) + ")");
+    check_format(f, m, kSubmissionRecord.name, kSubmissionRecord.format);
     StoredVersion r;
     r.receipt = m.string("receipt");
     r.form = m.string("form");

@@ -1,0 +1,122 @@
+#include "common/review_act.hpp"
+
+#include "common/record_members.hpp"
+
+namespace common {
+namespace {
+using nlohmann::json;
+
+struct KindRow {
+    ActKind kind;
+    const char* name;
+    const char* label;
+};
+
+constexpr KindRow kKinds[] = {
+    {ActKind::opinion, "opinion", "县级意见"},
+    {ActKind::forward, "forward", "报送市局"},
+    {ActKind::revise, "revise", "退回修改"},
+    {ActKind::refuse, "refuse", "不予受理"},
+    {ActKind::accept, "accept", "受理"},
+};
+
+const KindRow& row(ActKind kind) {
+    for (const auto& r : kKinds)
+        if (r.kind == kind) return r;
+    return kKinds[0];
+}
+
+json key_json(const VersionKey& k) { return {{"form", k.form}, {"unit", k.unit}, {"version", k.version}}; }
+
+VersionKey read_key(const JsonFile& f, const json& obj, const std::string& pointer) {
+    Members m(f, obj, pointer);
+    VersionKey k{m.string("form"), m.string("unit"), static_cast<int>(m.count("version"))};
+    if (k.version < 1) f.fail_at(m.at("version"), "\"version\" must be 1 or more");
+    m.no_others("a version's key");
+    return k;
+}
+
+}  // namespace
+
+const char* act_name(ActKind kind) { return row(kind).name; }
+const char* act_label(ActKind kind) { return row(kind).label; }
+
+json to_json(const Act& a) {
+    json j = {{"format", kActRecord.format}, {"number", a.number}, {"act", act_name(a.kind)}, {"call", a.call}, {"at", a.at},
+              {"actor", {{"role", a.actor.role}, {"id", a.actor.id}, {"name", a.actor.name}}}};
+    switch (a.kind) {
+        case ActKind::opinion:
+            j.update({{"target", key_json(a.target)}, {"recommend", a.recommend}, {"text", a.text}, {"leader", a.leader}});
+            break;
+        case ActKind::forward: {
+            json selection = json::array();
+            for (const auto& k : a.selection) selection.push_back(key_json(k));
+            j.update({{"county", a.county}, {"summary", key_json(a.summary)}, {"selection", selection}});
+            break;
+        }
+        case ActKind::revise:
+        case ActKind::refuse:
+            j.update({{"target", key_json(a.target)}, {"text", a.text}});
+            break;
+        case ActKind::accept:
+            j.update({{"target", key_json(a.target)}});
+            break;
+    }
+    return j;
+}
+
+Act read_act(const JsonFile& f) {
+    Members m(f, f.value, "");
+    check_format(f, m, kActRecord.name, kActRecord.format);
+    Act a;
+    a.number = static_cast<int>(m.count("number"));
+    const std::string kind = m.string("act");
+    bool known = false;
+    for (const auto& r : kKinds)
+        if (kind == r.name) a.kind = r.kind, known = true;
+    if (!known) f.fail_at("/act", "unknown act \"" + kind + "\" (known: opinion, forward, revise, refuse, accept)");
+    a.call = m.string("call");
+    a.at = m.string("at");
+    {
+        Members actor(f, m.take("actor", &json::is_object, "an object"), "/actor");
+        a.actor = {actor.string("role"), actor.string("id"), actor.string("name")};
+        if (a.actor.role != "school" && a.actor.role != "county" && a.actor.role != "city")
+            f.fail_at("/actor/role", "\"role\" must be school, county or city");
+        actor.no_others("an actor");
+    }
+    if (a.kind == ActKind::forward) {
+        a.county = m.string("county");
+        a.summary = read_key(f, m.take("summary", &json::is_object, "a version's key"), "/summary");
+        const json& selection = m.take("selection", &json::is_array, "a list of versions' keys");
+        for (std::size_t i = 0; i < selection.size(); ++i) a.selection.push_back(read_key(f, selection[i], pointer_at("/selection", i)));
+    } else {
+        a.target = read_key(f, m.take("target", &json::is_object, "a version's key"), "/target");
+    }
+    if (a.kind == ActKind::opinion) {
+        a.recommend = m.take("recommend", &json::is_boolean, "true or false").get<bool>();
+        a.leader = m.string("leader");
+    }
+    if (a.kind == ActKind::opinion || a.kind == ActKind::revise || a.kind == ActKind::refuse) a.text = m.string("text");
+    m.no_others(("an act of kind " + kind).c_str());
+    return a;
+}
+
+std::vector<Act> load_acts(const DataLayout& layout, const std::string& call, Diagnostics& diags) {
+    std::vector<Act> out;
+    for (int number : layout.act_numbers(call)) {
+        const auto file = layout.act_file(call, number);
+        try {
+            const JsonFile f = load_json(file, file.string());
+            Act a = read_act(f);
+            if (a.number != number || a.call != call)
+                f.fail_at("", "the act is number " + std::to_string(a.number) + " of call " + a.call + ", but it is stored as " +
+                                  DataLayout::act_repo_path(call, number));
+            out.push_back(std::move(a));
+        } catch (const SourceError& e) {
+            diags.add(e.diagnostic());
+        }
+    }
+    return out;
+}
+
+}  // namespace common

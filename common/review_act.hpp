@@ -1,0 +1,60 @@
+#pragma once
+// The acts of the review chain, each an immutable record (acts/<call>/NNNNNN.json):
+// a county's 意见 on an application, its forwarding of the 申报汇总表, and
+// the city's 退回修改, 不予受理 or 受理. Nothing is edited in place: a later
+// act supersedes an earlier one, and the state of every version is folded
+// from the acts in their order (review_state.hpp).
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/data_layout.hpp"
+#include "common/diagnostic.hpp"
+#include "common/json_file.hpp"
+
+namespace common {
+
+enum class ActKind {
+    opinion,  // a county's 县级意见 on one version: recommend or not, with its text and 负责人
+    forward,  // a county forwards its recommended versions and its 申报汇总表 to the city
+    revise,   // 退回修改: the school must send a new version
+    refuse,   // 不予受理
+    accept,   // 受理, for expert review
+};
+
+const char* act_name(ActKind kind);  // as stored: "opinion", "forward", ...
+const char* act_label(ActKind kind);  // as people read it: 县级意见, 报送市局, ...
+
+// Who acted. A unit acts under its own name; city staff under theirs.
+struct Actor {
+    std::string role;  // "school", "county" or "city"
+    std::string id;    // the unit's id, or the staff account's login
+    std::string name;  // as commits and pages name the actor
+};
+
+struct Act {
+    int number = 0;  // order within the call, from 1; the store assigns it
+    ActKind kind = ActKind::opinion;
+    std::string call, at;  // at: RFC 3339, Asia/Shanghai
+    Actor actor;
+    VersionKey target;  // the version acted on (every kind but forward)
+    bool recommend = false;  // opinion
+    std::string text;        // opinion: its text; revise and refuse: the reason
+    std::string leader;      // opinion: the 负责人 who signs it (personal)
+    std::string county;      // forward: the county
+    VersionKey summary;      // forward: the stored 申报汇总表 version
+    std::vector<VersionKey> selection;  // forward: the versions forwarded, in the county's order
+};
+
+nlohmann::json to_json(const Act& act);
+// Strict, like every record: a missing, unknown or mistyped key is a
+// SourceError at its line and column.
+Act read_act(const JsonFile& file);
+
+// The acts of a call in their order. One that cannot be read, or whose
+// number is not its file's, is reported and left out.
+std::vector<Act> load_acts(const DataLayout& layout, const std::string& call, Diagnostics& diags);
+
+}  // namespace common

@@ -1,0 +1,167 @@
+#include "common/review_state.hpp"
+
+#include <algorithm>
+
+namespace common {
+namespace {
+
+struct StageRow {
+    Stage stage;
+    const char* name;
+    const char* label;
+};
+
+constexpr StageRow kStageRows[] = {
+    {Stage::received, "received", "已收到"},
+    {Stage::recommended, "recommended", "县级意见：推荐"},
+    {Stage::not_recommended, "not_recommended", "县级意见：不推荐"},
+    {Stage::forwarded, "forwarded", "已报送市局"},
+    {Stage::accepted, "accepted", "受理"},
+    {Stage::revise, "revise", "退回修改"},
+    {Stage::refused, "refused", "不予受理"},
+};
+
+const StageRow& row(Stage stage) {
+    for (const auto& r : kStageRows)
+        if (r.stage == stage) return r;
+    return kStageRows[0];
+}
+
+ChainRefusal refusal(const char* code, const char* field, std::string message) { return {code, field, std::move(message)}; }
+
+bool decided(Stage s) { return s == Stage::accepted || s == Stage::revise || s == Stage::refused; }
+
+}  // namespace
+
+const char* stage_name(Stage stage) { return row(stage).name; }
+const char* stage_label(Stage stage) { return row(stage).label; }
+
+CallReview::CallReview(const SiteData& site, const Call& call, const std::vector<VersionKey>& versions, std::vector<Act> acts)
+    : site_(site), call_(call), acts_(std::move(acts)) {
+    for (const VersionKey& key : versions) {
+        const FormDef* form = site_.form(key.form);
+        if (!form || form->form.submitted_by != "school") continue;
+        if (std::find(call_.forms.begin(), call_.forms.end(), key.form) == call_.forms.end()) continue;
+        VersionState& v = versions_[key.form][key.unit][key.version];
+        v.key = key;
+        v.county = site_.units.county_of(key.unit);
+    }
+    for (auto& [form, units] : versions_)
+        for (auto& [unit, by_version] : units) by_version.rbegin()->second.latest = true;
+    for (const Act& a : acts_) apply(a);
+}
+
+const VersionState* CallReview::state(const VersionKey& key) const {
+    const auto f = versions_.find(key.form);
+    if (f == versions_.end()) return nullptr;
+    const auto u = f->second.find(key.unit);
+    if (u == f->second.end()) return nullptr;
+    const auto v = u->second.find(key.version);
+    return v == u->second.end() ? nullptr : &v->second;
+}
+
+std::vector<const VersionState*> CallReview::latest() const {
+    std::vector<const VersionState*> out;
+    for (const auto& [form, units] : versions_)
+        for (const auto& [unit, by_version] : units) out.push_back(&by_version.rbegin()->second);
+    return out;
+}
+
+std::vector<const VersionState*> CallReview::latest_of_county(const std::string& county) const {
+    std::vector<const VersionState*> out;
+    for (const VersionState* v : latest())
+        if (v->county == county) out.push_back(v);
+    return out;
+}
+
+int CallReview::recommended(const std::string& county) const {
+    int n = 0;
+    for (const VersionState* v : latest_of_county(county))
+        n += v->opinion && v->opinion->recommend && v->stage != Stage::refused ? 1 : 0;
+    return n;
+}
+
+int CallReview::quota(const std::string& county) const { return call_.quota.empty() ? -1 : site_.quota_of(call_.quota, county); }
+
+void CallReview::apply(const Act& a) {
+    auto at = [&](const VersionKey& key) { return const_cast<VersionState*>(state(key)); };
+    if (a.kind == ActKind::forward) {
+        for (const VersionKey& key : a.selection)
+            if (VersionState* v = at(key)) {
+                v->stage = Stage::forwarded;
+                v->history.push_back(&a);
+            }
+        return;
+    }
+    VersionState* v = at(a.target);
+    if (!v) return;
+    v->history.push_back(&a);
+    if (a.kind == ActKind::opinion) {
+        v->opinion = &a;
+        v->stage = a.recommend ? Stage::recommended : Stage::not_recommended;
+        return;
+    }
+    v->decision = &a;
+    v->stage = a.kind == ActKind::accept ? Stage::accepted : a.kind == ActKind::revise ? Stage::revise : Stage::refused;
+}
+
+std::optional<ChainRefusal> CallReview::check_new_version(const std::string& form, const std::string& unit) const {
+    const auto f = versions_.find(form);
+    if (f == versions_.end() || !f->second.count(unit)) return std::nullopt;
+    const VersionState& v = f->second.at(unit).rbegin()->second;
+    if (v.stage == Stage::forwarded) return refusal("stage_closed", "", "申报材料已由县市区教育局报送市局，不能再修改；如需修改，请联系县市区教育局");
+    if (v.stage == Stage::accepted || v.stage == Stage::refused)
+        return refusal("stage_closed", "", std::string("申报材料已") + stage_label(v.stage) + "，不能再修改");
+    return std::nullopt;
+}
+
+std::optional<ChainRefusal> CallReview::check(const Act& a) const {
+    if (a.kind == ActKind::forward) return check_forward(a);
+    const VersionState* v = state(a.target);
+    if (!v) return refusal("no_such_version", "version", "没有这一版申报材料：" + a.target.shown());
+    if (!v->latest) return refusal("not_latest", "version", "这不是该单位最新的一版申报材料，请刷新页面后查看最新一版");
+    if (a.kind == ActKind::opinion) return check_opinion(a, *v);
+    return check_decision(a, *v);
+}
+
+std::optional<ChainRefusal> CallReview::check_opinion(const Act& a, const VersionState& v) const {
+    const County* county = site_.units.county(v.county);
+    if (a.actor.role != "county") return refusal("wrong_role", "", "县级意见由县市区教育局填写");
+    if (a.actor.id != v.county) return refusal("not_your_school", "", "这所学校不属于本县市区，不能填写意见");
+    if (county && county->applies_to_city) return refusal("no_county_stage", "", "市直学校直接向市局申报，不经县级意见");
+    if (v.stage != Stage::received && v.stage != Stage::recommended && v.stage != Stage::not_recommended)
+        return refusal("stage_closed", "", std::string("这份申报材料已") + stage_label(v.stage) + "，县级意见不能再修改");
+    if (a.text.empty()) return refusal("required", "text", "请填写县级意见");
+    if (a.leader.empty()) return refusal("required", "leader", "请填写负责人姓名");
+    const bool counted = v.opinion && v.opinion->recommend;
+    const int limit = quota(v.county);
+    if (a.recommend && !counted && limit >= 0 && recommended(v.county) >= limit)
+        return refusal("beyond_quota", "recommend",
+                       "本县市区的申报名额为" + std::to_string(limit) + "个，已推荐" + std::to_string(recommended(v.county)) +
+                           "个；如要推荐这一所，请先把另一所改为不推荐");
+    return std::nullopt;
+}
+
+std::optional<ChainRefusal> CallReview::check_forward(const Act& a) const {
+    if (a.actor.role != "county" || a.actor.id != a.county) return refusal("wrong_role", "", "申报汇总表由县市区教育局报送");
+    int waiting = 0;
+    for (const VersionState* v : latest_of_county(a.county)) {
+        if (v->stage == Stage::received)
+            return refusal("opinion_missing", "", site_.units.name_of(v->key.unit) + "的申报材料还没有县级意见，请先填写");
+        waiting += v->stage == Stage::recommended ? 1 : 0;
+    }
+    if (waiting == 0) return refusal("nothing_to_forward", "", "没有待报送的推荐项目");
+    return std::nullopt;
+}
+
+std::optional<ChainRefusal> CallReview::check_decision(const Act& a, const VersionState& v) const {
+    if (a.actor.role != "city") return refusal("wrong_role", "", "只有市局工作人员可以受理、退回或不予受理");
+    const County* county = site_.units.county(v.county);
+    const bool direct = county && county->applies_to_city;
+    if (decided(v.stage)) return refusal("stage_closed", "", std::string("这份申报材料已") + stage_label(v.stage));
+    if (!direct && v.stage != Stage::forwarded) return refusal("not_forwarded", "", "县市区教育局还没有报送这份申报材料");
+    if (a.kind != ActKind::accept && a.text.empty()) return refusal("required", "text", std::string("请填写") + act_label(a.kind) + "的理由");
+    return std::nullopt;
+}
+
+}  // namespace common

@@ -1,0 +1,83 @@
+#pragma once
+// Where each application stands in the review chain, folded from the stored
+// versions and the acts of its call, and which acts the chain allows next.
+// Both programs use it: the collector to refuse what the chain does not
+// allow and to show each person their pages, the generator to count
+// applications by stage on the public 受理情况 page.
+//
+//   已收到 -> 县级意见 (推荐 / 不推荐) -> 已报送市局 -> 受理 | 退回修改 | 不予受理
+//
+// A 市直学校 (a county that applies_to_city) skips the county stage. 退回修改
+// waits for the school's next version, which starts at 已收到 again.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/review_act.hpp"
+#include "common/site_data.hpp"
+
+namespace common {
+
+enum class Stage { received, recommended, not_recommended, forwarded, accepted, revise, refused };
+
+const char* stage_name(Stage stage);   // "received", ...: for the API and CSS
+const char* stage_label(Stage stage);  // 已收到, 县级意见：推荐, ...
+inline constexpr Stage kStages[] = {Stage::received, Stage::recommended, Stage::not_recommended, Stage::forwarded,
+                                     Stage::accepted,  Stage::revise,      Stage::refused};
+
+struct VersionState {
+    VersionKey key;
+    std::string county;  // of the unit
+    bool latest = false;
+    Stage stage = Stage::received;
+    const Act* opinion = nullptr;   // the county's last opinion on this version
+    const Act* decision = nullptr;  // the city's revise, refuse or accept
+    std::vector<const Act*> history;  // every act concerning this version, in order
+};
+
+// Why the chain refuses an act: a stable code, the field it concerns, and
+// the message for the person, in Chinese.
+struct ChainRefusal {
+    std::string code, field, message;
+};
+
+class CallReview {
+public:
+    // `versions`: every stored version of the call's forms. Only the forms a
+    // school submits go through the chain.
+    CallReview(const SiteData& site, const Call& call, const std::vector<VersionKey>& versions, std::vector<Act> acts);
+    CallReview(const CallReview&) = delete;
+    CallReview& operator=(const CallReview&) = delete;
+
+    const Call& call() const { return call_; }
+    const std::vector<Act>& acts() const { return acts_; }
+    const VersionState* state(const VersionKey& key) const;
+    // The newest version of each unit and form, by form then unit.
+    std::vector<const VersionState*> latest() const;
+    std::vector<const VersionState*> latest_of_county(const std::string& county) const;
+    // The versions a county counts against its quota: recommended, and not refused.
+    int recommended(const std::string& county) const;
+    int quota(const std::string& county) const;  // -1: the call sets none
+    // Whether a school may send a new version now: not while its county has
+    // forwarded it or the city has decided, unless the city returned it.
+    std::optional<ChainRefusal> check_new_version(const std::string& form, const std::string& unit) const;
+    // Whether `act` may be taken now by its actor; number, at and the
+    // forward's summary are not looked at.
+    std::optional<ChainRefusal> check(const Act& act) const;
+    int next_number() const { return acts_.empty() ? 1 : acts_.back().number + 1; }
+
+private:
+    std::optional<ChainRefusal> check_opinion(const Act& act, const VersionState& v) const;
+    std::optional<ChainRefusal> check_forward(const Act& act) const;
+    std::optional<ChainRefusal> check_decision(const Act& act, const VersionState& v) const;
+    void apply(const Act& act);
+
+    const SiteData& site_;
+    const Call& call_;
+    std::vector<Act> acts_;
+    std::map<std::string, std::map<std::string, std::map<int, VersionState>>> versions_;  // form -> unit -> version
+};
+
+}  // namespace common

@@ -1,0 +1,185 @@
+// The review chain as data: acts read and written strictly, and the stage of
+// every version folded from them, with every refusal the chain makes.
+#include <catch2/catch.hpp>
+
+#include "common/data_loader.hpp"
+#include "common/review_state.hpp"
+#include "support/tiny_site.hpp"
+
+namespace fs = std::filesystem;
+using common::Act;
+using common::ActKind;
+using common::Stage;
+using common::VersionKey;
+
+namespace {
+
+const char* const kForm = "application-2019";
+
+// The bundled data, with three schools of 平江县 (quota 2), one of 华容县 and
+// one 市直学校.
+common::SiteData bundled() {
+    common::Diagnostics diags;
+    common::SiteData d = common::load_site_data(REPO_ROOT, diags);
+    REQUIRE(diags.empty());
+    for (const char* id : {"pj-a", "pj-b", "pj-c"}) d.units.schools.push_back({id, std::string("平江县") + id, "pingjiang"});
+    d.units.schools.push_back({"hr-a", "华容县甲校", "huarong"});
+    d.units.schools.push_back({"city-a", "岳阳市甲校", "city"});
+    return d;
+}
+
+const common::Actor kPingjiang{"county", "pingjiang", "平江县教育局"};
+const common::Actor kHuarong{"county", "huarong", "华容县教育局"};
+const common::Actor kCity{"city", "li", "李明"};
+
+Act opinion(const std::string& unit, bool recommend, int version = 1, common::Actor actor = kPingjiang) {
+    Act a;
+    a.kind = ActKind::opinion;
+    a.call = "pilot-2019";
+    a.actor = actor;
+    a.target = {kForm, unit, version};
+    a.recommend = recommend;
+    a.text = recommend ? "同意推荐" : "不予推荐";
+    a.leader = "王五";
+    return a;
+}
+
+Act forward(const std::string& county, std::vector<VersionKey> selection, common::Actor actor = kPingjiang) {
+    Act a;
+    a.kind = ActKind::forward;
+    a.call = "pilot-2019";
+    a.actor = actor;
+    a.county = county;
+    a.summary = {"summary-2019", county, 1};
+    a.selection = std::move(selection);
+    return a;
+}
+
+Act decision(ActKind kind, const std::string& unit, int version = 1, std::string reason = "材料不全") {
+    Act a;
+    a.kind = kind;
+    a.call = "pilot-2019";
+    a.actor = kCity;
+    a.target = {kForm, unit, version};
+    if (kind != ActKind::accept) a.text = std::move(reason);
+    return a;
+}
+
+// Acts taken one after the other, each checked first, as the collector does.
+struct Chain {
+    const common::SiteData& site;
+    const common::Call& call;
+    std::vector<VersionKey> versions;
+    std::vector<Act> acts;
+
+    std::unique_ptr<common::CallReview> review() const { return std::make_unique<common::CallReview>(site, call, versions, acts); }
+    // The refusal's code, or "" when the act was taken.
+    std::string take(Act a) {
+        if (auto no = review()->check(a)) return no->code;
+        a.number = review()->next_number();
+        acts.push_back(std::move(a));
+        return "";
+    }
+    Stage stage(const std::string& unit, int version = 1) const { return review()->state({kForm, unit, version})->stage; }
+};
+
+}  // namespace
+
+TEST_CASE("a county recommends within its quota, forwards, and the city decides; each stage closes behind it") {
+    const common::SiteData site = bundled();
+    const common::Call& call = *site.call_taking(kForm);
+    Chain chain{site, call, {{kForm, "pj-a", 1}, {kForm, "pj-b", 1}, {kForm, "pj-c", 1}, {kForm, "hr-a", 1}, {kForm, "city-a", 1}}, {}};
+    CHECK(chain.stage("pj-a") == Stage::received);
+
+    CHECK(chain.take(opinion("pj-a", true)) == "");
+    CHECK(chain.take(opinion("pj-b", true)) == "");
+    CHECK(chain.take(opinion("pj-c", true)) == "beyond_quota");  // 平江县's quota is 2
+    CHECK(chain.take(forward("pingjiang", {})) == "opinion_missing");  // pj-c has none yet
+    CHECK(chain.take(opinion("pj-c", false)) == "");
+    CHECK(chain.review()->recommended("pingjiang") == 2);
+    // Changing one's mind before forwarding: pj-b down, then pj-c up.
+    CHECK(chain.take(opinion("pj-b", false)) == "");
+    CHECK(chain.take(opinion("pj-c", true)) == "");
+    CHECK(chain.stage("pj-b") == Stage::not_recommended);
+
+    // Nobody acts on another county's school, nor as a county on a 市直学校, nor the city before forwarding.
+    CHECK(chain.take(opinion("hr-a", true, 1, kPingjiang)) == "not_your_school");
+    CHECK(chain.take(opinion("city-a", true, 1, {"county", "city", "市本级"})) == "no_county_stage");
+    CHECK(chain.take(decision(ActKind::accept, "pj-a")) == "not_forwarded");
+    CHECK(chain.take(opinion("pj-a", true, 2)) == "no_such_version");
+
+    CHECK(chain.take(forward("pingjiang", {{kForm, "pj-a", 1}, {kForm, "pj-c", 1}})) == "");
+    CHECK(chain.stage("pj-a") == Stage::forwarded);
+    CHECK(chain.stage("pj-b") == Stage::not_recommended);
+    CHECK(chain.take(opinion("pj-a", false)) == "stage_closed");
+    REQUIRE(chain.review()->check_new_version(kForm, "pj-a"));
+    CHECK(chain.review()->check_new_version(kForm, "pj-a")->code == "stage_closed");
+    CHECK(!chain.review()->check_new_version(kForm, "pj-b"));
+
+    // The city: a reason for a return, none needed to accept; a 市直学校 directly.
+    CHECK(chain.take(decision(ActKind::revise, "pj-a", 1, "")) == "required");
+    CHECK(chain.take(decision(ActKind::revise, "pj-a")) == "");
+    CHECK(chain.take(decision(ActKind::accept, "pj-c")) == "");
+    CHECK(chain.take(decision(ActKind::accept, "pj-c")) == "stage_closed");
+    CHECK(chain.take(decision(ActKind::refuse, "city-a")) == "");
+    CHECK(chain.stage("city-a") == Stage::refused);
+    Act as_county = decision(ActKind::accept, "hr-a");
+    as_county.actor = kHuarong;
+    CHECK(chain.take(as_county) == "wrong_role");
+
+    // Returned, the school revises: its new version starts again, the old one is no longer the latest.
+    REQUIRE(!chain.review()->check_new_version(kForm, "pj-a"));
+    chain.versions.push_back({kForm, "pj-a", 2});
+    CHECK(chain.stage("pj-a", 2) == Stage::received);
+    CHECK(chain.take(decision(ActKind::accept, "pj-a", 1)) == "not_latest");
+    CHECK(chain.take(opinion("pj-a", true, 2)) == "");  // its slot was kept for it
+    CHECK(chain.take(forward("pingjiang", {{kForm, "pj-a", 2}})) == "");
+    CHECK(chain.stage("pj-a", 2) == Stage::forwarded);
+    // The history of a version is every act on it, in order.
+    const auto review = chain.review();
+    const auto& history = review->state({kForm, "pj-a", 1})->history;
+    REQUIRE(history.size() == 3);
+    CHECK(history[0]->kind == ActKind::opinion);
+    CHECK(history[1]->kind == ActKind::forward);
+    CHECK(history[2]->kind == ActKind::revise);
+}
+
+TEST_CASE("an act is stored in its format and read back equal; a missing, unknown or mistyped key is refused where it is") {
+    Act a = opinion("pj-a", true);
+    a.number = 7;
+    a.at = "2019-09-25T10:00:00+08:00";
+    const common::JsonFile f = common::parse_json(common::to_json(a).dump(2), "acts/pilot-2019/000007.json");
+    const Act back = common::read_act(f);
+    CHECK(back.number == 7);
+    CHECK(back.kind == ActKind::opinion);
+    CHECK(back.target.shown() == "application-2019/pj-a/v0001");
+    CHECK(back.recommend);
+    CHECK(back.leader == "王五");
+    CHECK(back.actor.name == "平江县教育局");
+
+    Act f2 = forward("pingjiang", {{kForm, "pj-a", 1}});
+    const Act fb = common::read_act(common::parse_json(common::to_json(f2).dump(), "x.json"));
+    REQUIRE(fb.selection.size() == 1);
+    CHECK(fb.summary.shown() == "summary-2019/pingjiang/v0001");
+
+    auto error_of = [](const std::string& text) {
+        try {
+            common::read_act(common::parse_json(text, "acts/pilot-2019/000001.json"));
+        } catch (const common::SourceError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    nlohmann::json j = common::to_json(a);
+    j.erase("leader");
+    CHECK_THAT(error_of(j.dump(1)), Catch::Contains("leader"));
+    j = common::to_json(a);
+    j["mood"] = "好";
+    CHECK_THAT(error_of(j.dump(1)), Catch::StartsWith("acts/pilot-2019/000001.json:") && Catch::Contains("unknown key \"mood\""));
+    j = common::to_json(a);
+    j["recommend"] = "yes";
+    CHECK_THAT(error_of(j.dump(1)), Catch::Contains("\"recommend\" must be true or false"));
+    j = common::to_json(a);
+    j["format"] = 2;
+    CHECK_THAT(error_of(j.dump(1)), Catch::Contains("which this program does not read"));
+}
