@@ -91,9 +91,9 @@ IntakeReply error_reply(int status, const std::string& code, const std::string& 
     return IntakeReply{status, "application/json; charset=utf-8", j.dump() + "\n", ""};
 }
 
-Intake::Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit,
+Intake::Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, AccessCodes& codes, ReviewChain& chain, GitCommitter& git, AuditLog& audit,
                const Clock& clock, IntakeLimits limits)
-    : rules_(rules), pages_(pages), store_(store), codes_(codes), git_(git), audit_(audit), clock_(clock), limits_(limits) {}
+    : rules_(rules), pages_(pages), store_(store), codes_(codes), chain_(chain), git_(git), audit_(audit), clock_(clock), limits_(limits) {}
 
 struct Intake::Submission {
     const IntakeRequest& req;
@@ -128,7 +128,13 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
         [&] { return keep_files(s); },
     });
     if (refusal) return refuse(*refusal, s);
-    store(s);
+    // Stored with the chain held still: a county may be forwarding this school right now.
+    std::optional<Refusal> closed;
+    chain_.hold(*call, [&](const common::CallReview& review) {
+        if (auto no = review.check_new_version(req.form, s.unit)) closed = Refusal{409, no->code, no->field, no->message, {}};
+        else store(s);
+    });
+    if (closed) return refuse(*closed, s);
     return accept(s);
 }
 

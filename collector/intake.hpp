@@ -14,6 +14,7 @@
 #include "collector/git_committer.hpp"
 #include "collector/pages.hpp"
 #include "collector/refusal.hpp"
+#include "collector/review_chain.hpp"
 #include "collector/site_rules.hpp"
 #include "collector/submission_store.hpp"
 
@@ -46,7 +47,7 @@ struct IntakeReply {
 
 class Intake {
 public:
-    Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, AccessCodes& codes, GitCommitter& git, AuditLog& audit,
+    Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, AccessCodes& codes, ReviewChain& chain, GitCommitter& git, AuditLog& audit,
            const Clock& clock, IntakeLimits limits = {});
 
     IntakeReply receive(const IntakeRequest& request);
@@ -67,6 +68,7 @@ private:
     Pages& pages_;
     SubmissionStore& store_;
     AccessCodes& codes_;
+    ReviewChain& chain_;
     GitCommitter& git_;
     AuditLog& audit_;
     const Clock& clock_;

@@ -122,7 +122,8 @@ int serve(int argc, char** argv) {
     collector::AccessCodes codes(data);
     collector::AuditLog audit(store.layout().audit_log());
     collector::GitCommitter git(data, remote);
-    collector::Intake intake(rules, pages, store, codes, git, audit, clock);
+    collector::ReviewChain chain(rules, store, git, audit, clock);
+    collector::Intake intake(rules, pages, store, codes, chain, git, audit, clock);
 
     std::thread stopper([&] {
         int sig = 0;

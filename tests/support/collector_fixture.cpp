@@ -31,7 +31,8 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     codes_ = std::make_unique<collector::AccessCodes>(data_);
     audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log());
     git_ = std::make_unique<collector::GitCommitter>(data_, git_remote);
-    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *codes_, *git_, *audit_, clock_, limits);
+    chain_ = std::make_unique<collector::ReviewChain>(rules_, *store_, *git_, *audit_, clock_);
+    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *codes_, *chain_, *git_, *audit_, clock_, limits);
     std::promise<int> bound;
     thread_ = std::thread([&] {
         collector::ServeOptions options;

@@ -43,6 +43,7 @@ private:
     std::unique_ptr<collector::AccessCodes> codes_;
     std::unique_ptr<collector::AuditLog> audit_;
     std::unique_ptr<collector::GitCommitter> git_;
+    std::unique_ptr<collector::ReviewChain> chain_;
     std::unique_ptr<collector::Intake> intake_;
     std::thread thread_;
     int port_ = 0;

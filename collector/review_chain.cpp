@@ -1,0 +1,72 @@
+#include "collector/review_chain.hpp"
+
+#include "collector/durable.hpp"
+
+namespace collector {
+namespace fs = std::filesystem;
+
+ReviewChain::ReviewChain(const SiteRules& rules, SubmissionStore& store, GitCommitter& git, AuditLog& audit, const Clock& clock)
+    : rules_(rules), store_(store), git_(git), audit_(audit), clock_(clock) {}
+
+std::unique_ptr<common::CallReview> ReviewChain::load(const common::Call& call) const {
+    const common::DataLayout& layout = store_.layout();
+    std::vector<common::VersionKey> versions;
+    for (const std::string& form : call.forms)
+        for (const common::VersionKey& key : layout.versions(common::kSubmissionRecord))
+            if (key.form == form) versions.push_back(key);
+    common::Diagnostics diags;
+    std::vector<common::Act> acts = common::load_acts(layout, call.key, diags);
+    // An act the collector wrote and cannot read back means the data directory was edited by hand.
+    if (!diags.empty()) throw common::SourceError(diags.sorted().front());
+    return std::make_unique<common::CallReview>(rules_, call, versions, std::move(acts));
+}
+
+std::unique_ptr<common::CallReview> ReviewChain::review(const common::Call& call) const { return load(call); }
+
+void ReviewChain::hold(const common::Call& call, const std::function<void(const common::CallReview&)>& fn) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    fn(*load(call));
+}
+
+std::variant<common::Act, common::ChainRefusal> ReviewChain::take(common::Act act, const Before& before) {
+    const common::Call* call = nullptr;
+    for (const auto& c : rules_.calls)
+        if (c.key == act.call) call = &c;
+    if (!call) return common::ChainRefusal{"no_such_call", "", "没有这项申报：" + act.call};
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const auto chain = load(*call);
+    if (auto no = chain->check(act)) return *no;
+    act.number = chain->next_number();
+    act.at = clock_.now_rfc3339();
+    if (before)
+        if (auto no = before(act)) return *no;
+    const fs::path file = store_.layout().act_file(act.call, act.number);
+    // A new folder's own name must reach the disk too.
+    if (fs::create_directories(file.parent_path())) {
+        fsync_path(file.parent_path().parent_path());
+        fsync_path(store_.layout().root());
+    }
+    write_durably(file, common::to_json(act).dump(2) + "\n");
+    audit_.append({{"time", act.at}, {"event", std::string("act:") + common::act_name(act.kind)}, {"call", act.call},
+                   {"number", act.number}, {"actor", act.actor.role + ":" + act.actor.id}});
+    commit(act);
+    return act;
+}
+
+void ReviewChain::commit(const common::Act& act) {
+    git_.note(act_summary(act, rules_), common::DataLayout::act_repo_path(act.call, act.number));
+}
+
+std::string act_summary(const common::Act& act, const common::SiteData& site) {
+    std::string s = common::act_label(act.kind);
+    if (act.kind == common::ActKind::forward) {
+        s += " " + site.units.name_of(act.county) + "：";
+        for (std::size_t i = 0; i < act.selection.size(); ++i) s += (i ? "，" : "") + act.selection[i].shown();
+        return s;
+    }
+    s += " " + act.target.shown();
+    if (act.kind == common::ActKind::opinion) s += act.recommend ? "：推荐" : "：不推荐";
+    return s;
+}
+
+}  // namespace collector

@@ -1,0 +1,55 @@
+#pragma once
+// The collector's side of the review chain (common/review_state.hpp): acts
+// are checked against the chain as it stands and stored one at a time, so
+// that a check and the act it allows see the same chain (two tabs, two
+// counties, a school revising while its county forwards). Each act is a
+// durable file before the reply, then a git commit under its actor.
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <variant>
+
+#include "collector/audit_log.hpp"
+#include "collector/clock.hpp"
+#include "collector/git_committer.hpp"
+#include "collector/site_rules.hpp"
+#include "collector/submission_store.hpp"
+#include "common/review_state.hpp"
+
+namespace collector {
+
+class ReviewChain {
+public:
+    ReviewChain(const SiteRules& rules, SubmissionStore& store, GitCommitter& git, AuditLog& audit, const Clock& clock);
+
+    // The chain of `call` as it stands now, for pages.
+    std::unique_ptr<common::CallReview> review(const common::Call& call) const;
+
+    // Takes `act` (number and time filled in here) if the chain allows it.
+    // `before`, when given, runs under the same lock once the act is allowed
+    // (a forward stores its 申报汇总表 there) and may refuse it in turn.
+    using Before = std::function<std::optional<common::ChainRefusal>(common::Act&)>;
+    std::variant<common::Act, common::ChainRefusal> take(common::Act act, const Before& before = {});
+
+    // Runs `fn` with the chain of `call` held still: the intake stores a new
+    // version inside it, so that no act slips in between its check and its store.
+    void hold(const common::Call& call, const std::function<void(const common::CallReview&)>& fn);
+
+private:
+    std::unique_ptr<common::CallReview> load(const common::Call& call) const;
+    void commit(const common::Act& act);
+
+    const SiteRules& rules_;
+    SubmissionStore& store_;
+    GitCommitter& git_;
+    AuditLog& audit_;
+    const Clock& clock_;
+    std::mutex mutex_;
+};
+
+// What a commit says of an act: "县级意见 application-2019 pj-a v0001：推荐".
+std::string act_summary(const common::Act& act, const common::SiteData& site);
+
+}  // namespace collector
