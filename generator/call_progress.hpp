@@ -3,8 +3,11 @@
 // or the published list. The 受理情况 page, its chart and the bureau's export
 // all count the same way.
 
+#include <map>
 #include <string>
 #include <vector>
+
+#include "common/review_state.hpp"
 
 #include "generator/site_model.hpp"
 
@@ -15,6 +18,7 @@ struct CountyProgress {
     int expected = 0;      // its quota, or its units on the list
     int received = 0;      // its school units that submitted (each counted once)
     bool summary = false;  // the county's own form (申报汇总表) received
+    std::map<common::Stage, int> stages;  // its schools' newest versions, by stage of the review chain
 };
 
 struct CallProgress {
@@ -23,6 +27,7 @@ struct CallProgress {
     int total_expected = 0, total_received = 0;
     bool has_summary_form = false;  // the call takes a form submitted by counties
     std::string as_of;              // received_at of the newest submission, or empty
+    bool reviewed = false;          // the review chain has acted in this call
 };
 
 CallProgress call_progress(const Site& site, const Call& call);

@@ -38,15 +38,15 @@ std::string progress_chart_svg(const CallProgress& p) {
     std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"progress-chart\" viewBox=\"0 0 " + std::to_string(kWidth) + " " +
                       std::to_string(height) + "\" width=\"" + std::to_string(kWidth) + "\" height=\"" + std::to_string(height) +
                       "\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-size=\"14\">";
-    svg += "<title id=\"chart-title\">各县市区已受理与" + common::escape_markup(p.expected_label) + "对比图</title>";
+    svg += "<title id=\"chart-title\">各县市区已收到与" + common::escape_markup(p.expected_label) + "对比图</title>";
     svg += "<desc id=\"chart-desc\">";
     for (const auto& r : p.rows)
-        svg += common::escape_markup(r.county_name) + "：已受理" + std::to_string(r.received) + "，" + common::escape_markup(p.expected_label) +
+        svg += common::escape_markup(r.county_name) + "：已收到" + std::to_string(r.received) + "，" + common::escape_markup(p.expected_label) +
                std::to_string(r.expected) + "；";
     svg += "</desc>";
 
     // Legend: the two kinds of bar differ in shape (outline, solid), not only in colour.
-    svg += rect(kLabelWidth, 8, 18, 14, kReceivedBar) + label(kLabelWidth + 24, 20, "已受理", "start");
+    svg += rect(kLabelWidth, 8, 18, 14, kReceivedBar) + label(kLabelWidth + 24, 20, "已收到", "start");
     svg += rect(kLabelWidth + 100, 8, 18, 14, kQuotaBar) + label(kLabelWidth + 124, 20, p.expected_label, "start");
 
     int y = kLegendHeight;

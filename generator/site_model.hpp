@@ -11,6 +11,7 @@
 #include "common/form_schema.hpp"
 #include "common/site_data.hpp"
 #include "common/static_file.hpp"
+#include "common/review_act.hpp"
 #include "common/stored_version.hpp"
 #include "generator/markdown.hpp"
 
@@ -116,6 +117,7 @@ struct Site : common::SiteData {
     std::vector<StaticFile> static_files;
     bool has_submissions = false;         // a collector data directory was given
     std::vector<Submission> submissions;  // sorted by form, unit, version
+    std::map<std::string, std::vector<common::Act>> acts;  // the review chain's acts, by call, in order (personal: leaders' names)
     Date today;                   // decides which calls are open
 };
 

@@ -85,7 +85,7 @@ struct Chain {
 
 }  // namespace
 
-TEST_CASE("a county recommends within its quota, forwards, and the city decides; each stage closes behind it") {
+TEST_CASE("a county recommends within its quota and forwards and the city decides: each stage closes behind it") {
     const common::SiteData site = bundled();
     const common::Call& call = *site.call_taking(kForm);
     Chain chain{site, call, {{kForm, "pj-a", 1}, {kForm, "pj-b", 1}, {kForm, "pj-c", 1}, {kForm, "hr-a", 1}, {kForm, "city-a", 1}}, {}};
@@ -144,7 +144,7 @@ TEST_CASE("a county recommends within its quota, forwards, and the city decides;
     CHECK(history[2]->kind == ActKind::revise);
 }
 
-TEST_CASE("an act is stored in its format and read back equal; a missing, unknown or mistyped key is refused where it is") {
+TEST_CASE("an act is stored in its format and read back equal: a missing or unknown or mistyped key is refused where it is") {
     Act a = opinion("pj-a", true);
     a.number = 7;
     a.at = "2019-09-25T10:00:00+08:00";

@@ -309,7 +309,7 @@ TEST_CASE("the export holds the newest version of each unit, per county, with to
     REQUIRE(fs::exists(o.out));
 
     const std::string summary = testing::read_file(o.csv / "汇总.csv");
-    CHECK(summary == "\xEF\xBB\xBF县市区,分配名额,已受理,超出（+）/不足（-）,申报汇总表\r\n"
+    CHECK(summary == "\xEF\xBB\xBF县市区,分配名额,已收到,超出（+）/不足（-）,申报汇总表\r\n"
                      "甲县,2,2,0,已报送\r\n"
                      "乙区,1,1,0,未报送\r\n"
                      "合计,3,3,0\r\n");

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "common/data_layout.hpp"
+#include "common/review_act.hpp"
+
 #include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 
@@ -167,7 +170,7 @@ TEST_CASE("with the collector's data, each call gets a 受理情况 page of coun
     const auto chart = page.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"progress-chart\"");
     REQUIRE(chart != std::string::npos);
     const std::string svg = page.substr(chart, page.find("</svg>", chart) - chart);
-    CHECK(svg.find("<desc id=\"chart-desc\">甲县：已受理3，分配名额2；乙区：已受理0，分配名额1；</desc>") != std::string::npos);
+    CHECK(svg.find("<desc id=\"chart-desc\">甲县：已收到3，分配名额2；乙区：已收到0，分配名额1；</desc>") != std::string::npos);
     CHECK(svg.find(">3 / 2 超出</text>") != std::string::npos);
     CHECK(svg.find(">0 / 1</text>") != std::string::npos);
     CHECK(svg.find("stroke-dasharray") != std::string::npos);
@@ -176,6 +179,44 @@ TEST_CASE("with the collector's data, each call gets a 受理情况 page of coun
         INFO(path);
         CHECK(bytes.find("王某某") == std::string::npos);
         CHECK(bytes.find("13912345678") == std::string::npos);
+    }
+}
+
+TEST_CASE("the 受理情况 page counts each county's schools by stage of the review chain, naming nobody") {
+    TinySite site(std::string(kSite) + R"(-- data/forms/apply.json --
+{"title": "申请表", "submitted_by": "school", "blocks": [{"type": "fields", "fields": [{"name": "p", "label": "项目", "type": "text"}]}]}
+-- data/units.json --
+{"counties": [{"id": "a", "name": "甲县"}, {"id": "b", "name": "乙区"}],
+ "schools": [{"id": "a1", "name": "甲县一中", "county": "a"}, {"id": "a2", "name": "甲县二中", "county": "a"}]}
+-- data/calls/pilot-2020.json --
+{"title": "试点申报", "notice": "call", "deadline": "2020-04-30", "forms": ["apply"], "quota": "2020"}
+)");
+    gen::BuildOptions o = site.options();
+    o.submissions = site.root() / "collector";
+    testing::write_submission(o.submissions, testing::submission("apply", "a1", "2020-04-01T09:00:00+08:00"));
+    testing::write_submission(o.submissions, testing::submission("apply", "a2", "2020-04-02T09:00:00+08:00"));
+    const common::DataLayout layout(o.submissions);
+    common::Act opinion;
+    opinion.number = 1;
+    opinion.call = "pilot-2020";
+    opinion.at = "2020-04-05T09:00:00+08:00";
+    opinion.actor = {"county", "a", "甲县教育局"};
+    opinion.target = {"apply", "a1", 1};
+    opinion.recommend = true;
+    opinion.text = "同意推荐";
+    opinion.leader = "赵某某";
+    testing::write_tree(layout.acts_dir("pilot-2020"), "-- 000001.json --\n" + common::to_json(opinion).dump(2) + "\n");
+    const auto r = gen::build_site(o);
+    INFO(testing::errors_text(r));
+    REQUIRE(r.errors.empty());
+    const std::string page = site.read("calls/pilot-2020/index.html");
+    CHECK(testing::in_order(page, "<caption>各县市区审核进度", "<th scope=\"col\">已收到</th><th scope=\"col\">县级意见：推荐</th>"));
+    // 甲县: a2 received, a1 recommended; nothing further.
+    CHECK(page.find("<tr><th scope=\"row\">甲县</th><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">0</td>") != std::string::npos);
+    for (const auto& [path, bytes] : testing::read_tree(site.out())) {
+        INFO(path);
+        CHECK(bytes.find("赵某某") == std::string::npos);
+        CHECK(bytes.find("同意推荐") == std::string::npos);
     }
 }
 

@@ -45,7 +45,7 @@ xlsx::Sheet summary_sheet(const Call& call, const CallProgress& p) {
     sheet.rows.push_back(row(RowKind::note, {xlsx::text(p.as_of.empty() ? "尚未收到提交。"
                                                                          : "统计截至" + p.as_of.substr(0, 10) + " " + p.as_of.substr(11, 5) +
                                                                                "；每个单位以最新版本计一次。")}));
-    std::vector<xlsx::Cell> header = {xlsx::text("县市区"), xlsx::text(p.expected_label), xlsx::text("已受理"), xlsx::text("超出（+）/不足（-）")};
+    std::vector<xlsx::Cell> header = {xlsx::text("县市区"), xlsx::text(p.expected_label), xlsx::text("已收到"), xlsx::text("超出（+）/不足（-）")};
     if (p.has_summary_form) header.push_back(xlsx::text("申报汇总表"));
     sheet.rows.push_back(row(RowKind::header, header));
     const std::size_t first = sheet.rows.size();

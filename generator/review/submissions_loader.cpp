@@ -1,6 +1,7 @@
 #include "generator/review/submissions_loader.hpp"
 
 #include "common/data_layout.hpp"
+#include "common/review_act.hpp"
 #include "common/stored_version.hpp"
 
 namespace gen {
@@ -17,6 +18,10 @@ void load_submissions(const fs::path& data_dir, Site& site, common::Diagnostics&
     for (common::StoredVersion& r : common::load_stored_versions(layout, diags)) {
         std::string source = r.key().shown();
         site.submissions.push_back({std::move(r), std::move(source)});
+    }
+    for (const Call& call : site.calls) {
+        std::vector<common::Act> acts = common::load_acts(layout, call.key, diags);
+        if (!acts.empty()) site.acts[call.key] = std::move(acts);
     }
 }
 

@@ -293,7 +293,7 @@
       var body = null;
       try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = null; }
       if (xhr.status === 201 && body) {
-        status.textContent = '已受理，正在打开回执……';
+        status.textContent = '已收到，正在打开回执……';
         window.location.assign(form.action + '/' + encodeURIComponent(body.unit) + '/' + versionName(body.version) + '/receipt?id=' + encodeURIComponent(body.receipt));
         return;
       }
