@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/data_loader.hpp"
+#include "common/filled_form.hpp"
 #include "common/review_state.hpp"
 #include "support/tiny_site.hpp"
 
@@ -182,4 +183,31 @@ TEST_CASE("an act is stored in its format and read back equal: a missing or unkn
     j = common::to_json(a);
     j["format"] = 2;
     CHECK_THAT(error_of(j.dump(1)), Catch::Contains("which this program does not read"));
+}
+
+TEST_CASE("a version reads in the form's order with its labels and its changes since the previous version field by field") {
+    const common::SiteData site = bundled();
+    const common::Form& form = site.form(kForm)->form;
+    common::StoredVersion v1;
+    v1.fields = {{"contact", "赵六"}, {"unit_name", "平江县甲校"}, {"project_name", "智慧课堂"}, {"zz_unknown", "x"}};
+    v1.files = {{"work_plan", "work_plan.pdf", "方案.pdf", "aa", 10}};
+    const auto values = common::filled_values(form, v1);
+    REQUIRE(values.size() == 4);
+    CHECK(values[0].label == "申报学校名称（盖章）");  // first on the paper form, although "contact" sorts first
+    CHECK(values[1].key == "project_name");
+    CHECK(values[2].key == "contact");
+    CHECK(values[3].label == "zz_unknown");
+
+    common::StoredVersion v2 = v1;
+    v2.fields["project_name"] = "智慧课堂与数字校园";
+    v2.fields.erase("contact");
+    v2.files[0].sha256 = "bb";
+    v2.files[0].original_name = "方案二.pdf";
+    const auto changes = common::value_changes(form, v1, v2);
+    REQUIRE(changes.size() == 3);
+    CHECK(changes[0].label == "试点项目名称");
+    CHECK(changes[0].after == "智慧课堂与数字校园");
+    CHECK(changes[1].after == "（空）");
+    CHECK(changes[2].after == "新文件 方案二.pdf");
+    CHECK(common::value_changes(form, v1, v1).empty());
 }

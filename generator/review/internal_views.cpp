@@ -1,9 +1,6 @@
 #include "generator/review/internal_views.hpp"
 
-#include <algorithm>
-#include <set>
-
-#include "common/form_validation.hpp"
+#include "common/filled_form.hpp"
 #include "generator/call_progress.hpp"
 
 namespace gen {
@@ -11,14 +8,6 @@ namespace gen {
 std::string internal_url(const Submission& s) { return s.source + "/"; }
 
 namespace {
-
-// Labels of a form's submission keys ("budget_total.2021" -> "经费总数（万元）（2021年）").
-std::map<std::string, std::string> key_labels(const Site& site, const std::string& form) {
-    std::map<std::string, std::string> out;
-    if (const FormDef* f = site.form(form))
-        for (const auto& k : common::form_keys(f->form, common::kMaxTableRows)) out[k.key] = k.label;
-    return out;
-}
 
 std::string form_title(const Site& site, const std::string& form) {
     const FormDef* f = site.form(form);
@@ -48,20 +37,18 @@ View internal_index_view(const ViewContext& ctx) {
 
 View internal_version_view(const ViewContext& ctx, const Submission& sub, const Submission* previous) {
     const Site& s = ctx.site;
-    const auto labels = key_labels(s, sub.form);
-    auto label_of = [&](const std::string& key) {
-        const auto it = labels.find(key);
-        return it == labels.end() ? key : it->second;
-    };
+    const FormDef* form = s.form(sub.form);
+    const common::Form no_form;
+    const common::Form& definition = form ? form->form : no_form;
     View v;
     v.set("title", form_title(s, sub.form) + " · " + s.units.name_of(sub.unit) + " · 第" + std::to_string(sub.version) + "版");
     v.set("index_url", "../../../");
     v.set("received_at", sub.received_at);
     List fields = list();
-    for (const auto& [key, value] : sub.fields) {
-        View f("label", label_of(key));
-        f.set("key", key);
-        f.set("value", value);
+    for (const common::FilledValue& value : common::filled_values(definition, sub)) {
+        View f("label", value.label);
+        f.set("key", value.key);
+        f.set("value", value.value);
         fields << f;
     }
     v.set("fields", fields);
@@ -79,27 +66,11 @@ View internal_version_view(const ViewContext& ctx, const Submission& sub, const 
         v.set("previous_version", std::to_string(previous->version));
         v.set("previous_url", "../" + previous->source.substr(previous->source.rfind('/') + 1) + "/");
         List changes = list();
-        std::set<std::string> keys;
-        for (const auto& [k, _] : sub.fields) keys.insert(k);
-        for (const auto& [k, _] : previous->fields) keys.insert(k);
-        for (const auto& k : keys) {
-            const auto before = previous->fields.count(k) ? previous->fields.at(k) : std::string();
-            const auto after = sub.fields.count(k) ? sub.fields.at(k) : std::string();
-            if (before == after) continue;
-            View c("label", label_of(k));
-            c.set("before", before.empty() ? std::string("（空）") : before);
-            c.set("after", after.empty() ? std::string("（空）") : after);
+        for (const common::ValueChange& change : common::value_changes(definition, *previous, sub)) {
+            View c("label", change.label);
+            c.set("before", change.before);
+            c.set("after", change.after);
             changes << c;
-        }
-        for (const auto& f : sub.files) {
-            const auto same = std::find_if(previous->files.begin(), previous->files.end(),
-                                           [&](const SubmittedFile& p) { return p.field == f.field && p.sha256 == f.sha256; });
-            if (same == previous->files.end()) {
-                View c("label", label_of(f.field));
-                c.set("before", "（文件）");
-                c.set("after", "新文件 " + f.original_name);
-                changes << c;
-            }
         }
         v.set("changes", changes);
         v.set("unchanged", changes.is_empty_list());
