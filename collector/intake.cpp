@@ -179,7 +179,7 @@ void Intake::store(Submission& s) {
     const IntakeRequest& req = s.req;
     const std::string& unit = s.unit;
     s.received_at = clock_.now_rfc3339();
-    s.receipt = s.received_at.substr(0, 4) + s.received_at.substr(5, 2) + s.received_at.substr(8, 2) + "-" + random_token(6);
+    s.receipt = new_receipt(s.received_at);
     s.version = store_.commit(s.staging, {s.receipt, req.form, s.call.key, unit, 0, s.received_at, rules_.privacy.version, s.values, s.files});
     s.audit["event"] = "accepted";
     s.audit["unit"] = unit;

@@ -84,4 +84,8 @@ int SubmissionStore::commit(Staging& staging, common::StoredVersion record) {
     }
 }
 
+std::string new_receipt(const std::string& received_at) {
+    return received_at.substr(0, 4) + received_at.substr(5, 2) + received_at.substr(8, 2) + "-" + random_token(6);
+}
+
 }  // namespace collector

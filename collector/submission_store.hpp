@@ -62,4 +62,7 @@ private:
     common::DataLayout layout_;
 };
 
+// A receipt number: the day received and a random part, "20190920-a1b2c3d4e5f6".
+std::string new_receipt(const std::string& received_at);
+
 }  // namespace collector

@@ -29,4 +29,16 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
     return out;
 }
 
+std::string trimmed(std::string_view s) {
+    static constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+    for (bool again = true; again;) {
+        again = false;
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1), again = true;
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1), again = true;
+        if (starts_with(s, kIdeographicSpace)) s.remove_prefix(3), again = true;
+        if (ends_with(s, kIdeographicSpace)) s.remove_suffix(3), again = true;
+    }
+    return std::string(s);
+}
+
 }  // namespace common

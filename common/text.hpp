@@ -14,6 +14,10 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Without the spaces people type around a name or a reason: ASCII white
+// space and the full-width space (U+3000) at either end.
+std::string trimmed(std::string_view s);
+
 // Lower-case hexadecimal of raw bytes.
 std::string to_hex(const unsigned char* bytes, std::size_t size);
 

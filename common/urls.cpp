@@ -73,4 +73,26 @@ std::string submission_route() { return "/" + kSubmissions + kName; }
 
 std::string receipt_route() { return "/" + kSubmissions + kName + "/" + kName + "/" + kVersion + "/receipt"; }
 
+namespace {
+const std::string kReviewCalls = "account/calls/";
+const std::string kReviewVersions = "account/versions/";
+}  // namespace
+
+std::string review_call_url(const std::string& call) { return kReviewCalls + call + "/"; }
+std::string review_version_url(const std::string& form, const std::string& unit, const std::string& version) {
+    return kReviewVersions + form + "/" + unit + "/" + version + "/";
+}
+std::string review_file_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name) {
+    return review_version_url(form, unit, version) + "files/" + name;
+}
+std::string review_act_api(const std::string& call) { return review_call_url(call) + "acts"; }
+std::string review_forward_api(const std::string& call) { return review_call_url(call) + "forward"; }
+
+std::string review_call_route() { return "/" + kReviewCalls + kName + "/"; }
+std::string review_version_route() { return "/" + kReviewVersions + kName + "/" + kName + "/" + kVersion + "/"; }
+// Uploads are named by the collector: field and extension, "work_plan.pdf".
+std::string review_file_route() { return review_version_route() + "files/([a-z0-9_]+\\.[a-z0-9]+)"; }
+std::string review_act_route() { return review_call_route() + "acts"; }
+std::string review_forward_route() { return review_call_route() + "forward"; }
+
 }  // namespace common

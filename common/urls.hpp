@@ -35,4 +35,17 @@ std::string receipt_api(const std::string& form, const std::string& unit, const 
 std::string submission_route();
 std::string receipt_route();
 
+// The review chain's pages, for signed-in people (served by the collector).
+std::string review_call_url(const std::string& call);  // "account/calls/CALL/": one call as the viewer's role works on it
+std::string review_version_url(const std::string& form, const std::string& unit, const std::string& version);  // ".../VNNNN/"
+std::string review_file_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name);
+std::string review_act_api(const std::string& call);      // POST an act on a version
+std::string review_forward_api(const std::string& call);  // POST a county's forwarding
+// As routes, capturing call; or form, unit, version (and the file's name).
+std::string review_call_route();
+std::string review_version_route();
+std::string review_file_route();
+std::string review_act_route();
+std::string review_forward_route();
+
 }  // namespace common

@@ -1,0 +1,181 @@
+#include "collector/review_views.hpp"
+
+#include "common/filled_form.hpp"
+#include "common/urls.hpp"
+
+namespace collector {
+namespace {
+
+using kainjow::mustache::data;
+using common::Stage;
+
+data list() { return data{data::type::list}; }
+
+// "2019-09-20T10:30:00+08:00" -> "2019-09-20 10:30"
+std::string minute(const std::string& rfc3339) {
+    return rfc3339.size() >= 16 ? rfc3339.substr(0, 10) + " " + rfc3339.substr(11, 5) : rfc3339;
+}
+
+bool direct(const common::SiteData& site, const std::string& unit) {
+    const common::County* c = site.units.county(site.units.county_of(unit));
+    return c && c->applies_to_city;
+}
+
+std::string field_value(const common::StoredVersion& v, const std::string& key) {
+    const auto it = v.fields.find(key);
+    return it == v.fields.end() ? std::string() : it->second;
+}
+
+data version_link(const Viewer& viewer, const SiteRules& rules, const common::VersionState& state) {
+    const common::VersionKey& k = state.key;
+    data row("url", viewer.base + common::review_version_url(k.form, k.unit, common::version_name(k.version)));
+    row.set("unit", rules.units.name_of(k.unit));
+    row.set("form", rules.form(k.form) ? rules.form(k.form)->form.title : k.form);
+    row.set("version", std::to_string(k.version));
+    row.set("stage", std::string(common::stage_label(state.stage)));
+    row.set("stage_name", std::string(common::stage_name(state.stage)));
+    // What the school most needs to read: why it was returned or refused.
+    if (state.decision && !state.decision->text.empty()) row.set("reason", state.decision->text);
+    return row;
+}
+
+data history_view(const common::VersionState& state) {
+    data items = list();
+    for (const common::Act* a : state.history) {
+        data item("at", minute(a->at));
+        item.set("act", std::string(common::act_label(a->kind)));
+        item.set("actor", a->actor.name);
+        if (a->kind == common::ActKind::opinion) item.set("verdict", std::string(a->recommend ? "推荐" : "不推荐"));
+        if (!a->text.empty()) item.set("text", a->text);
+        if (!a->leader.empty()) item.set("leader", a->leader);
+        items.push_back(item);
+    }
+    return items;
+}
+
+// The forms the viewer may use on this version now; the chain decides, as
+// it will again when the form comes back.
+void add_actions(data& v, const Viewer& viewer, const common::CallReview& review, const common::VersionState& state) {
+    auto allowed = [&](common::ActKind kind) {
+        common::Act probe;
+        probe.kind = kind;
+        probe.call = review.call().key;
+        probe.actor = viewer.actor;
+        probe.target = state.key;
+        // Placeholders: only who may act, and when, is asked here.
+        probe.text = probe.leader = "-";
+        return !review.check(probe);
+    };
+    const bool opinion = allowed(common::ActKind::opinion);
+    v.set("may_give_opinion", opinion);
+    if (opinion && state.opinion) {
+        v.set("opinion_recommend", state.opinion->recommend);
+        v.set("opinion_text", state.opinion->text);
+        v.set("opinion_leader", state.opinion->leader);
+    }
+    v.set("may_decide", allowed(common::ActKind::accept));
+    v.set("act_url", viewer.base + common::review_act_api(review.call().key));
+}
+
+}  // namespace
+
+bool may_read(const Viewer& viewer, const std::string& unit, const common::SiteData& site) {
+    if (viewer.actor.role == "city") return true;
+    if (viewer.actor.role == "county") return site.units.county_of(unit) == viewer.actor.id && !direct(site, unit);
+    return unit == viewer.actor.id;
+}
+
+data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review, const common::DataLayout& layout) {
+    const common::Call& call = review.call();
+    data v("call_title", call.title);
+    v.set("csrf", viewer.csrf);
+    v.set("role_" + viewer.actor.role, true);
+    data rows = list();
+    std::vector<const common::VersionState*> forwardable;
+    for (const common::VersionState* s : review.latest()) {
+        if (!may_read(viewer, s->key.unit, rules)) continue;
+        rows.push_back(version_link(viewer, rules, *s));
+        if (s->stage == Stage::recommended) forwardable.push_back(s);
+    }
+    v.set("rows", rows);
+    v.set("has_rows", !rows.is_empty_list());
+    if (viewer.actor.role != "county") return v;
+
+    const int quota = review.quota(viewer.actor.id);
+    v.set("recommended", std::to_string(review.recommended(viewer.actor.id)));
+    if (quota >= 0) v.set("quota", std::to_string(quota));
+    // The 申报汇总表 comes from the recommended versions: the county adds
+    // only what the applications do not say.
+    data selection = list();
+    for (const common::VersionState* s : forwardable) {
+        const common::StoredVersion record = common::load_stored_version(layout.record_file(common::kSubmissionRecord, s->key), "submission");
+        data row("unit", rules.units.name_of(s->key.unit));
+        row.set("project", field_value(record, "project_name"));
+        row.set("key", s->key.shown());
+        row.set("index", std::to_string(selection.list_value().size()));
+        selection.push_back(row);
+    }
+    v.set("selection", selection);
+    v.set("may_forward", !selection.is_empty_list());
+    v.set("forward_url", viewer.base + common::review_forward_api(call.key));
+    v.set("county_name", rules.units.name_of(viewer.actor.id));
+    return v;
+}
+
+data version_view(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review, const common::StoredVersion& version,
+                  const common::StoredVersion* previous) {
+    const common::FormDef* form = rules.form(version.form);
+    const common::Form none;
+    const common::Form& definition = form ? form->form : none;
+    const common::VersionState* state = review.state(version.key());
+    const std::string vname = common::version_name(version.version);
+    data v("title", definition.title + " · " + rules.units.name_of(version.unit) + " · 第" + std::to_string(version.version) + "版");
+    v.set("csrf", viewer.csrf);
+    v.set("form", version.form);
+    v.set("unit", version.unit);
+    v.set("version", std::to_string(version.version));
+    v.set("received_at", minute(version.received_at));
+    v.set("desk_url", viewer.base + common::review_call_url(review.call().key));
+    if (state) {
+        v.set("stage", std::string(common::stage_label(state->stage)));
+        v.set("latest", state->latest);
+        v.set("history", history_view(*state));
+        v.set("has_history", !state->history.empty());
+        add_actions(v, viewer, review, *state);
+    }
+    data values = list();
+    for (const common::FilledValue& value : common::filled_values(definition, version)) {
+        data item("label", value.label);
+        item.set("value", value.value);
+        values.push_back(item);
+    }
+    v.set("values", values);
+    data files = list();
+    for (const common::StoredFile& f : version.files) {
+        const std::string url = viewer.base + common::review_file_url(version.form, version.unit, vname, f.name);
+        data item("url", url);
+        item.set("download_url", url + "?download=1");
+        item.set("original_name", f.original_name);
+        item.set("bytes", std::to_string(f.bytes));
+        item.set("sha256", f.sha256);
+        files.push_back(item);
+    }
+    v.set("files", files);
+    v.set("has_files", !files.is_empty_list());
+    if (previous) {
+        v.set("previous_version", std::to_string(previous->version));
+        v.set("previous_url", viewer.base + common::review_version_url(version.form, version.unit, common::version_name(previous->version)));
+        data changes = list();
+        for (const common::ValueChange& c : common::value_changes(definition, *previous, version)) {
+            data item("label", c.label);
+            item.set("before", c.before);
+            item.set("after", c.after);
+            changes.push_back(item);
+        }
+        v.set("changes", changes);
+        v.set("unchanged", changes.is_empty_list());
+    }
+    return v;
+}
+
+}  // namespace collector

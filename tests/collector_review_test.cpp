@@ -1,0 +1,113 @@
+// The review pages' forms taken as acts by the collector's chain, on a real
+// data directory: what is written, what is refused, what the county's
+// forwarding produces.
+#include <catch2/catch.hpp>
+
+#include "collector/review_acts.hpp"
+#include "collector/store_from_files.hpp"
+#include "support/tiny_site.hpp"
+
+namespace fs = std::filesystem;
+using Catch::Contains;
+
+namespace {
+
+struct Desk {
+    testing::TempDir dir;
+    collector::SiteRules rules;
+    std::unique_ptr<collector::SubmissionStore> store;
+    std::unique_ptr<collector::GitCommitter> git;
+    std::unique_ptr<collector::AuditLog> audit;
+    collector::Clock clock = collector::Clock::starting_at("2019-09-25T10:00:00+08:00");
+    std::unique_ptr<collector::ReviewChain> chain;
+
+    Desk() {
+        common::Diagnostics diags;
+        rules = collector::load_site_rules(REPO_ROOT, diags);
+        REQUIRE(diags.empty());
+        for (const char* id : {"pj-a", "pj-b", "pj-c"}) rules.units.schools.push_back({id, std::string("平江县") + id + "学校", "pingjiang"});
+        store = std::make_unique<collector::SubmissionStore>(dir.path());
+        git = std::make_unique<collector::GitCommitter>(dir.path(), "");
+        audit = std::make_unique<collector::AuditLog>(store->layout().audit_log());
+        chain = std::make_unique<collector::ReviewChain>(rules, *store, *git, *audit, clock);
+        for (const char* id : {"pj-a", "pj-b", "pj-c"})
+            collector::store_from_files(*store, {"r", "application-2019", "pilot-2019", id, 0, "2019-09-20T09:00:00+08:00", rules.privacy.version,
+                                                 {{"project_name", std::string("项目") + id}}, {}}, {});
+    }
+    const common::Call& call() const { return *rules.call_taking("application-2019"); }
+};
+
+const collector::Viewer kCounty{{"county", "pingjiang", "平江县教育局"}, "/", "t"};
+const collector::Viewer kCity{{"city", "li", "李明"}, "/", "t"};
+
+collector::FormFields opinion(const std::string& unit, const std::string& recommend) {
+    return {{"act", "opinion"}, {"form", "application-2019"}, {"unit", unit}, {"version", "1"}, {"recommend", recommend}, {"text", " 同意 "}, {"leader", "王五　"}};
+}
+
+}  // namespace
+
+TEST_CASE("a county's opinions and forwarding are stored as acts and its 申报汇总表 is made from its recommendations") {
+    Desk d;
+    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), opinion("pj-a", "yes")).refusal);
+    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), opinion("pj-b", "yes")).refusal);
+    const auto over = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), opinion("pj-c", "yes"));
+    REQUIRE(over.refusal);
+    CHECK(over.refusal->code == "beyond_quota");
+    CHECK_THAT(over.refusal->message, Contains("名额为2个"));
+    CHECK(d.store->layout().act_numbers("pilot-2019").size() == 2);  // the refused one wrote nothing
+    const auto missing = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), {{"act", "opinion"}, {"form", "application-2019"}, {"unit", "pj-c"}, {"version", "1"}});
+    REQUIRE(missing.refusal);
+    CHECK(missing.refusal->field == "recommend");
+    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), opinion("pj-c", "no")).refusal);
+
+    common::Diagnostics diags;
+    const auto acts = common::load_acts(d.store->layout(), "pilot-2019", diags);
+    REQUIRE(acts.size() == 3);
+    CHECK(acts[0].text == "同意");  // trimmed, full-width space too
+    CHECK(acts[0].leader == "王五");
+    CHECK(acts[0].at.substr(0, 10) == "2019-09-25");  // the collector's clock, not the sender's
+
+    // A stale page (pj-b missing from the selection) forwards nothing.
+    collector::FormFields forward{{"county_leader", "赵六"}, {"county_leader_mobile", "13912345678"}, {"selection.0", "application-2019/pj-a/v0001"},
+                                  {"category.0", "智慧校园"}};
+    const auto stale = collector::forward_summary(*d.chain, *d.store, d.rules, kCounty, d.call(), forward);
+    REQUIRE(stale.refusal);
+    CHECK(stale.refusal->code == "stale_page");
+    forward["county_leader_mobile"] = "1391234";
+    forward["selection.1"] = "application-2019/pj-b/v0001";
+    const auto bad_mobile = collector::forward_summary(*d.chain, *d.store, d.rules, kCounty, d.call(), forward);
+    REQUIRE(bad_mobile.refusal);
+    CHECK(bad_mobile.refusal->field == "county_leader_mobile");
+    forward["county_leader_mobile"] = "13912345678";
+    const auto done = collector::forward_summary(*d.chain, *d.store, d.rules, kCounty, d.call(), forward);
+    REQUIRE(!done.refusal);
+    CHECK(done.next == "account/calls/pilot-2019/");
+
+    const auto summary = common::load_stored_version(d.store->layout().record_file(common::kSubmissionRecord, {"summary-2019", "pingjiang", 1}), "s");
+    CHECK(summary.fields.at("county_bureau") == "平江县");
+    CHECK(summary.fields.at("schools.0.unit") == "平江县pj-a学校");
+    CHECK(summary.fields.at("schools.0.project") == "项目pj-a");
+    CHECK(summary.fields.at("schools.0.category") == "智慧校园");
+    CHECK(summary.fields.at("schools.1.project") == "项目pj-b");
+    const auto all = common::load_acts(d.store->layout(), "pilot-2019", diags);
+    REQUIRE(all.size() == 4);
+    CHECK(all[3].kind == common::ActKind::forward);
+    CHECK(all[3].summary.shown() == "summary-2019/pingjiang/v0001");
+
+    // The city returns one with its reason; the school may then send a new version, the other stays closed.
+    const auto returned = collector::take_version_act(*d.chain, d.rules, kCity, d.call(),
+                                                      {{"act", "revise"}, {"form", "application-2019"}, {"unit", "pj-a"}, {"version", "1"}, {"text", "请补充经费预算"}});
+    CHECK(!returned.refusal);
+    const auto review = d.chain->review(d.call());
+    CHECK(!review->check_new_version("application-2019", "pj-a"));
+    CHECK(review->check_new_version("application-2019", "pj-b"));
+    // A county cannot decide, and nobody acts on a school outside their reach.
+    const auto as_county = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(),
+                                                       {{"act", "accept"}, {"form", "application-2019"}, {"unit", "pj-b"}, {"version", "1"}});
+    REQUIRE(as_county.refusal);
+    CHECK(as_county.refusal->code == "wrong_role");
+    const collector::Viewer huarong{{"county", "huarong", "华容县教育局"}, "/", "t"};
+    const auto elsewhere = collector::take_version_act(*d.chain, d.rules, huarong, d.call(), opinion("pj-c", "yes"));
+    REQUIRE(elsewhere.refusal);
+    CHECK(elsewhere.refusal->code == "not_your_school");
+}
