@@ -24,6 +24,13 @@ std::vector<const Submission*> latest_submissions(const Site& site, const Call& 
     return out;
 }
 
+std::unique_ptr<common::CallReview> call_review(const Site& site, const Call& call) {
+    const auto acts = site.acts.find(call.key);
+    std::vector<common::VersionKey> versions;
+    for (const Submission& s : site.submissions) versions.push_back(s.key());
+    return std::make_unique<common::CallReview>(site, call, versions, acts == site.acts.end() ? std::vector<common::Act>{} : acts->second);
+}
+
 CallProgress call_progress(const Site& site, const Call& call) {
     CallProgress p;
     std::set<std::string> school_units, county_units;
@@ -36,16 +43,13 @@ CallProgress call_progress(const Site& site, const Call& call) {
     for (const auto& key : call.forms)
         if (const FormDef* f = site.form(key); f && f->form.submitted_by == "county") p.has_summary_form = true;
 
-    const auto acts = site.acts.find(call.key);
-    p.reviewed = acts != site.acts.end();
-    std::vector<common::VersionKey> versions;
-    for (const Submission& s : site.submissions) versions.push_back(s.key());
-    const common::CallReview review(site, call, versions, p.reviewed ? acts->second : std::vector<common::Act>{});
+    p.reviewed = site.acts.count(call.key) > 0;
+    const auto review = call_review(site, call);
 
     auto add_row = [&](const County& county, int expected) {
         CountyProgress row{county.id, county.name, expected, 0, county_units.count(county.id) > 0, {}};
         for (const auto& unit : school_units) row.received += site.units.county_of(unit) == county.id ? 1 : 0;
-        for (const common::VersionState* v : review.latest_of_county(county.id)) ++row.stages[v->stage];
+        for (const common::VersionState* v : review->latest_of_county(county.id)) ++row.stages[v->stage];
         p.total_expected += row.expected;
         p.total_received += row.received;
         p.rows.push_back(std::move(row));

@@ -4,6 +4,7 @@
 // all count the same way.
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,9 @@ struct CallProgress {
 };
 
 CallProgress call_progress(const Site& site, const Call& call);
+
+// The review chain of a call as the collector's data directory left it.
+std::unique_ptr<common::CallReview> call_review(const Site& site, const Call& call);
 
 // The newest version of each unit's submission of each of the call's forms,
 // by form, then unit.

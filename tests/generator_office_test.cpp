@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "common/data_layout.hpp"
+#include "common/review_act.hpp"
+
 #include <zip.h>
 
 #include <cstdio>
@@ -299,6 +302,28 @@ gen::ExportOptions export_options(const testing::TinySite& site, const std::stri
 
 }  // namespace
 
+TEST_CASE("the export shows where each application stands and what its county said") {
+    testing::TinySite site(kExportSite);
+    write_export_submissions(site);
+    common::Act opinion;
+    opinion.number = 1;
+    opinion.call = "pilot";
+    opinion.at = "2020-04-06T09:00:00+08:00";
+    opinion.actor = {"county", "a", "甲县教育局"};
+    opinion.target = {"apply", "a1", 2};
+    opinion.recommend = true;
+    opinion.text = "同意推荐";
+    opinion.leader = "赵某";
+    testing::write_tree(common::DataLayout(site.root() / "collector").acts_dir("pilot"), "-- 000001.json --\n" + common::to_json(opinion).dump() + "\n");
+    const auto o = export_options(site, "pilot");
+    const auto errors = gen::export_call(o);
+    INFO((errors.empty() ? std::string() : common::format(errors[0])));
+    REQUIRE(errors.empty());
+    const std::string a = testing::read_file(o.csv / "甲县.csv");
+    CHECK(a.find(",审核状态,县级意见,县级意见负责人,退回或不予受理的理由\r\n") != std::string::npos);
+    CHECK(a.find("方案.pdf（plan.pdf）,县级意见：推荐,推荐：同意推荐,赵某,\r\n") != std::string::npos);
+}
+
 TEST_CASE("the export holds the newest version of each unit, per county, with totals that match the quota") {
     testing::TinySite site(kExportSite);
     write_export_submissions(site);
@@ -314,8 +339,8 @@ TEST_CASE("the export holds the newest version of each unit, per county, with to
                      "乙区,1,1,0,未报送\r\n"
                      "合计,3,3,0\r\n");
     const std::string a = testing::read_file(o.csv / "甲县.csv");
-    CHECK(a.find("甲县一中,2,2020-04-02 09:00:00,新题目,13712345678,方案.pdf（plan.pdf）\r\n") != std::string::npos);
-    CHECK(a.find("甲县二中,1,2020-04-03 10:30:00,二中题目,,\r\n") != std::string::npos);
+    CHECK(a.find("甲县一中,2,2020-04-02 09:00:00,新题目,13712345678,方案.pdf（plan.pdf）,已收到,,,\r\n") != std::string::npos);
+    CHECK(a.find("甲县二中,1,2020-04-03 10:30:00,二中题目,,,已收到,,,\r\n") != std::string::npos);
     CHECK(a.find("旧题目") == std::string::npos);
     const std::string b = testing::read_file(o.csv / "乙区.csv");
     CHECK(b.find("乙区第三版") != std::string::npos);
@@ -348,7 +373,7 @@ TEST_CASE("the export of task books lists every budget row of the newest version
                                                        "甲县,甲县一中,2021,培训,2.50\r\n"
                                                        "甲县,甲县一中,2022,运维,3.00\r\n"
                                                        "合计,,,,15.50\r\n");
-    CHECK(testing::read_file(o.csv / "甲县.csv").find("甲县一中,2,2021-01-11 08:00:00,12.50,3.00,\r\n") != std::string::npos);
+    CHECK(testing::read_file(o.csv / "甲县.csv").find("甲县一中,2,2021-01-11 08:00:00,12.50,3.00,,已收到,,,\r\n") != std::string::npos);
 }
 
 TEST_CASE("the export refuses to write into the public site, and names a call that does not exist") {

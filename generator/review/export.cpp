@@ -72,13 +72,26 @@ std::vector<common::FieldKey> scalar_keys(const common::Form& form) {
     return keys;
 }
 
-void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormDef& form, const std::vector<const Submission*>& subs) {
+// Where the version stands and what each level said of it: a school's forms only.
+void add_review_cells(std::vector<xlsx::Cell>& cells, const common::VersionState* state) {
+    cells.push_back(xlsx::text(state ? common::stage_label(state->stage) : ""));
+    const common::Act* opinion = state ? state->opinion : nullptr;
+    cells.push_back(xlsx::text(opinion ? std::string(opinion->recommend ? "推荐：" : "不推荐：") + opinion->text : ""));
+    cells.push_back(xlsx::text(opinion ? opinion->leader : ""));
+    cells.push_back(xlsx::text(state && state->decision ? state->decision->text : ""));
+}
+
+void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormDef& form, const std::vector<const Submission*>& subs,
+                      const common::CallReview& review) {
     const auto keys = scalar_keys(form.form);
+    const bool reviewed = form.form.submitted_by == "school";
     if (!sheet.rows.empty()) sheet.rows.push_back(row(RowKind::gap, {}));
     sheet.rows.push_back(row(RowKind::title, {xlsx::text(form.form.title)}));
     std::vector<xlsx::Cell> header = {xlsx::text("单位"), xlsx::text("版本"), xlsx::text("提交时间")};
     for (const auto& k : keys) header.push_back(xlsx::text(k.label));
     header.push_back(xlsx::text("上传文件"));
+    if (reviewed)
+        for (const char* h : {"审核状态", "县级意见", "县级意见负责人", "退回或不予受理的理由"}) header.push_back(xlsx::text(h));
     sheet.rows.push_back(row(RowKind::header, header));
     for (const Submission* s : subs) {
         std::vector<xlsx::Cell> cells = {xlsx::text(site.units.name_of(s->unit)), xlsx::number(s->version),
@@ -90,6 +103,7 @@ void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormDef& form,
         std::string files;
         for (const auto& f : s->files) files += (files.empty() ? "" : "\n") + f.original_name + "（" + f.name + "）";
         cells.push_back(xlsx::text(files));
+        if (reviewed) add_review_cells(cells, review.state(s->key()));
         sheet.rows.push_back(row(RowKind::data, cells));
     }
 }
@@ -172,6 +186,7 @@ xlsx::Workbook call_workbook(const Site& site, const Call& call) {
     book.sheets.push_back(summary_sheet(call, progress));
 
     const auto latest = latest_submissions(site, call);
+    const auto review = call_review(site, call);
     // Counties in the order of the summary, then any other a submission names.
     std::vector<std::string> counties;
     for (const auto& r : progress.rows) counties.push_back(r.county_id);
@@ -185,7 +200,7 @@ xlsx::Workbook call_workbook(const Site& site, const Call& call) {
             std::vector<const Submission*> subs;
             for (const Submission* s : latest)
                 if (s->form == key && site.units.county_of(s->unit) == county) subs.push_back(s);
-            if (form && !subs.empty()) add_form_section(sheet, site, *form, subs);
+            if (form && !subs.empty()) add_form_section(sheet, site, *form, subs, *review);
         }
         if (sheet.rows.empty()) sheet.rows.push_back(row(RowKind::note, {xlsx::text("尚未收到提交。")}));
         book.sheets.push_back(std::move(sheet));
