@@ -29,6 +29,7 @@
 #include "generator/personal_check.hpp"
 #include "generator/publisher.hpp"
 #include "generator/review/internal_site.hpp"
+#include "generator/review/internal_views.hpp"
 #include "generator/review/submissions_loader.hpp"
 #include "generator/search_index.hpp"
 #include "generator/search_tokens.hpp"
@@ -263,7 +264,10 @@ void Build::publish_files() {
 void Build::write_internal_site() {
     if (o_.internal.empty()) return;
     internal_.emplace(o_.internal, !o_.write);
-    gen::write_internal_site(*internal_, Templates(theme_), *ctx_, o_.submissions);
+    const StaticFile* stylesheet = nullptr;
+    for (const auto& f : theme_.static_files)
+        if (f.out_path == kInternalStylesheet) stylesheet = &f;
+    gen::write_internal_site(*internal_, Templates(theme_), *ctx_, o_.submissions, stylesheet);
     clock_.mark("internal review site");
 }
 

@@ -5,8 +5,10 @@
 
 namespace gen {
 
-void write_internal_site(Writer& writer, common::Templates templates, const ViewContext& ctx, const std::filesystem::path& data_dir) {
+void write_internal_site(Writer& writer, common::Templates templates, const ViewContext& ctx, const std::filesystem::path& data_dir,
+                         const common::StaticFile* stylesheet) {
     const auto& subs = ctx.site.submissions;
+    if (stylesheet) writer.copy(kInternalStylesheet, stylesheet->source_path, false);
     writer.write("index.html", templates.render("internal_index", internal_index_view(ctx)));
     for (std::size_t i = 0; i < subs.size(); ++i) {
         const Submission& s = subs[i];

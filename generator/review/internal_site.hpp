@@ -11,6 +11,9 @@ namespace gen {
 
 // Every version of every submission for the bureau's reviewers, personal
 // data included. `data_dir` is the collector's data directory.
-void write_internal_site(Writer& writer, common::Templates templates, const ViewContext& ctx, const std::filesystem::path& data_dir);
+// `stylesheet`: the theme's, copied beside the pages so that the archive
+// opened from a disk looks as the review pages do; may be null.
+void write_internal_site(Writer& writer, common::Templates templates, const ViewContext& ctx, const std::filesystem::path& data_dir,
+                         const common::StaticFile* stylesheet);
 
 }  // namespace gen

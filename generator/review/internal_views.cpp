@@ -20,6 +20,7 @@ View internal_index_view(const ViewContext& ctx) {
     const Site& s = ctx.site;
     View v;
     v.set("title", "提交审阅（内部）");
+    v.set("stylesheet", std::string(kInternalStylesheet));
     List items = list();
     for (const auto& sub : s.submissions) {
         View item("url", internal_url(sub));
@@ -43,6 +44,7 @@ View internal_version_view(const ViewContext& ctx, const Submission& sub, const 
     View v;
     v.set("title", form_title(s, sub.form) + " · " + s.units.name_of(sub.unit) + " · 第" + std::to_string(sub.version) + "版");
     v.set("index_url", "../../../");
+    v.set("stylesheet", "../../../" + std::string(kInternalStylesheet));
     v.set("received_at", sub.received_at);
     List fields = list();
     for (const common::FilledValue& value : common::filled_values(definition, sub)) {
