@@ -73,6 +73,13 @@ std::set<std::string> external_destinations(const std::string& html, const Confi
     return out;
 }
 
+std::set<std::string> literal_destinations(const std::string& tmpl, const Config& config) {
+    std::set<std::string> out;
+    for (const std::string& d : external_destinations(tmpl, config))
+        if (d.find("{{") == std::string::npos) out.insert(d);
+    return out;
+}
+
 std::string route_external_links(const std::string& html, const Config& config, std::set<std::string>& destinations) {
     std::string out;
     std::size_t copied = 0;

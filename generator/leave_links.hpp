@@ -20,6 +20,10 @@ std::string url_host(const std::string& url);
 // the leave page's own way out and is none of them.
 std::set<std::string> external_destinations(const std::string& html, const Config& config);
 
+// Those a template writes as they stand, before a view fills it: an href
+// made from the view ("{{url}}", "https://{{host}}/") is the view's to know.
+std::set<std::string> literal_destinations(const std::string& tmpl, const Config& config);
+
 // Rewrites every <a href> of `html` whose host is not the site's to the
 // base path + common::leave_url(href), adding the destination to `destinations`.
 std::string route_external_links(const std::string& html, const Config& config, std::set<std::string>& destinations);

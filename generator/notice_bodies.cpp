@@ -1,6 +1,7 @@
 #include "generator/notice_bodies.hpp"
 
 #include "common/urls.hpp"
+#include "generator/leave_links.hpp"
 #include "generator/markdown.hpp"
 #include "generator/parallel.hpp"
 
@@ -13,6 +14,7 @@ void render_notice_bodies(Site& site, common::Diagnostics& diags) {
         n.body_html = std::move(md.html);
         n.body_text = std::move(md.text);
         n.body_links = std::move(md.links);
+        n.body_destinations = external_destinations(n.body_html, site.config);
     });
 }
 

@@ -113,6 +113,7 @@ struct Notice {
     std::string body_html;
     std::string body_text;  // what a reader sees: the search index and the Description meta tag
     std::vector<InternalLink> body_links;
+    std::set<std::string> body_destinations;  // its links to other hosts, each through a leave page
 };
 
 using common::StaticFile;
@@ -141,6 +142,9 @@ struct Site {
     bool has_submissions = false;         // a collector data directory was given
     std::vector<Submission> submissions;  // sorted by form, unit, version
     Date today;                   // decides which calls are open
+    // Every URL on another host that a page links to, sorted, each with its
+    // leave page: found by the plan, before any page is rendered.
+    std::vector<std::string> destinations;
 };
 
 }  // namespace gen
