@@ -118,6 +118,7 @@ private:
     std::vector<std::string> leave_destinations();
     std::string chrome();
     void render_page(Templates& templates, const PageJob& job);
+    void release_body_html(const Notice& rendered);
 
     const BuildOptions& o_;
     const PageKinds& kinds_;
@@ -255,6 +256,15 @@ void Build::render_page(Templates& templates, const PageJob& job) {
     const std::vector<InternalLink> none;
     publisher_->page(job.url, templates.render("layout", layout), theme_.shown_paths.at(job.kind->tmpl),
                      job.article ? job.article->body_links : none);
+    if (job.article) release_body_html(*job.article);
+}
+
+// Held to the end, the notices' HTML would sit beside the search index, the
+// build's largest allocation; its page is its only reader, and each notice
+// has one page, rendered on one thread.
+void Build::release_body_html(const Notice& rendered) {
+    Notice& n = site_.notices[static_cast<std::size_t>(&rendered - site_.notices.data())];  // the build's own, to change
+    std::string().swap(n.body_html);  // clear() would keep the capacity
 }
 
 void Build::publish_files() {

@@ -110,7 +110,7 @@ struct Notice {
     std::string body;  // Markdown
     int body_line = 1; // line of the body's first line in the source file
     // The body rendered once, after loading (render_notice_bodies).
-    std::string body_html;
+    std::string body_html;  // for its page alone, and freed once that is rendered
     std::string body_text;  // what a reader sees: the search index and the Description meta tag
     std::vector<InternalLink> body_links;
     std::set<std::string> body_destinations;  // its links to other hosts, each through a leave page
