@@ -19,7 +19,7 @@
 #include "generator/date.hpp"
 #include "generator/downloads.hpp"
 #include "generator/feed.hpp"
-#include "generator/gov_views.hpp"
+#include "generator/leave_links.hpp"
 #include "generator/link_site.hpp"
 #include "generator/markdown.hpp"
 #include "generator/notice_bodies.hpp"
@@ -102,9 +102,10 @@ public:
     void load();
     // The model's cross references, each notice's Markdown, the downloads.
     void link();
-    // Every output path before anything is rendered; notices' links checked against it.
+    // Every output path before anything is rendered, the leave pages among
+    // them; notices' links checked against it.
     void plan();
-    // Pages rendered and published with the copies, then the leave pages their links need.
+    // Pages rendered and published with the copies.
     void render();
     // Downloads, feed, sitemap and search index.
     void publish_files();
@@ -115,8 +116,10 @@ public:
     void count();
 
 private:
+    std::vector<std::string> leave_destinations();
+    std::string chrome();
     void render_page(Templates& templates, const PageJob& job);
-    void render_leave_pages(Templates& templates);
+    void release_body_html(const Notice& rendered);
 
     const BuildOptions& o_;
     const PageKinds& kinds_;
@@ -131,7 +134,6 @@ private:
     std::optional<ViewContext> ctx_;
     OutputPlan plan_;
     std::vector<PageJob> jobs_;
-    std::size_t leave_pages_ = 0;
     std::optional<Writer> writer_, internal_;
     std::optional<Publisher> publisher_;
 };
@@ -175,6 +177,7 @@ void Build::link() {
 }
 
 void Build::plan() {
+    site_.destinations = leave_destinations();
     jobs_ = plan_pages(site_, kinds_, "themes/" + site_.config.theme + "/templates/");
     for (const PageJob& job : jobs_) plan_.add(common::output_path(job.url), job.source);
     for (const auto& [url, list] : downloads_)
@@ -188,6 +191,28 @@ void Build::plan() {
     writer_.emplace(out_dir_, !o_.write);
     publisher_.emplace(site_.config, plan_, *writer_, personal_, diags_);
     clock_.mark("plan and check links");
+}
+
+// Every URL on another host that a page will link to, before any page is
+// rendered: the notices' bodies, what the layout writes around every page
+// (the footer's contacts and filing numbers, as the theme links them), and
+// what the page templates write as it stands.
+std::vector<std::string> Build::leave_destinations() {
+    std::set<std::string> all = external_destinations(chrome(), site_.config);
+    for (const Notice& n : site_.notices) all.insert(n.body_destinations.begin(), n.body_destinations.end());
+    for (const std::string& name : page_templates(kinds_))
+        if (const auto t = theme_.templates.find(name); t != theme_.templates.end()) all.merge(literal_destinations(t->second, site_.config));
+    return {all.begin(), all.end()};  // sorted: the same site gives the same pages
+}
+
+// The layout around no content: what every page carries.
+std::string Build::chrome() {
+    if (!theme_.templates.count("layout")) return "";
+    try {
+        return Templates(theme_).render("layout", layout_view(*ctx_, PageHead{}, ""));
+    } catch (const common::SourceError&) {
+        return "";  // each page that renders the layout reports it
+    }
 }
 
 void Build::render() {
@@ -222,7 +247,6 @@ void Build::render() {
         if (is_page) progress.tick();
     });
     if (!io_error.empty()) throw std::runtime_error(io_error);
-    if (!per_worker.empty()) render_leave_pages(*per_worker[0]);
     clock_.mark("render and publish pages");
 }
 
@@ -234,19 +258,15 @@ void Build::render_page(Templates& templates, const PageJob& job) {
     const std::vector<InternalLink> none;
     publisher_->page(job.url, templates.render("layout", layout), theme_.shown_paths.at(job.kind->tmpl),
                      job.article ? job.article->body_links : none);
+    if (job.article) release_body_html(*job.article);
 }
 
-// The page a link to another host passes first. Planned only now: the
-// theme's own links to other hosts are known only once its pages are rendered.
-void Build::render_leave_pages(Templates& templates) {
-    const std::set<std::string> destinations = publisher_->destinations();  // sorted: the same site gives the same pages
-    for (const std::string& destination : destinations) {
-        const PageHead head{common::leave_url(destination), "即将离开本站", "", nullptr, {}, true};
-        plan_.add(common::output_path(head.url), "the notice before leaving for " + destination);
-        const std::string content = templates.render("leave", leave_view(*ctx_, destination));
-        publisher_->page(head.url, templates.render("layout", layout_view(*ctx_, head, content)), theme_.shown_paths.at("leave"));
-    }
-    leave_pages_ = destinations.size();
+// Held to the end, the notices' HTML would sit beside the search index, the
+// build's largest allocation; its page is its only reader, and each notice
+// has one page, rendered on one thread.
+void Build::release_body_html(const Notice& rendered) {
+    Notice& n = site_.notices[static_cast<std::size_t>(&rendered - site_.notices.data())];  // the build's own, to change
+    std::string().swap(n.body_html);  // clear() would keep the capacity
 }
 
 void Build::publish_files() {
@@ -288,7 +308,7 @@ void Build::fail(const std::exception& e) {
 
 void Build::count() {
     if (!result_.errors.empty()) return;
-    result_.pages = jobs_.size() + leave_pages_;
+    result_.pages = jobs_.size();
     result_.files = plan_.size();
 }
 

@@ -1,6 +1,7 @@
 #include "generator/notice_bodies.hpp"
 
 #include "common/urls.hpp"
+#include "generator/leave_links.hpp"
 #include "generator/markdown.hpp"
 #include "generator/parallel.hpp"
 
@@ -12,7 +13,9 @@ void render_notice_bodies(Site& site, common::Diagnostics& diags) {
         RenderedMarkdown md = render_markdown(n.body, site.config.base_path, common::notice_url(n.slug), n.source, n.body_line, diags);
         n.body_html = std::move(md.html);
         n.body_text = std::move(md.text);
+        n.body_text.shrink_to_fit();  // grown by appending and kept to the end: over a quarter of it was slack
         n.body_links = std::move(md.links);
+        n.body_destinations = external_destinations(n.body_html, site.config);
     });
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Each notice's Markdown, rendered once after loading: its HTML for the
 // page, its text for the search index and the Description, its internal
-// links for the link phase.
+// links for the link phase, its links to other hosts for the plan.
 
 #include "common/diagnostic.hpp"
 #include "generator/output_plan.hpp"
@@ -9,7 +9,7 @@
 
 namespace gen {
 
-// Fills body_html, body_text and body_links of every notice; heading
+// Fills the body_ fields of every notice; heading
 // problems go to diags at their source line.
 void render_notice_bodies(Site& site, common::Diagnostics& diags);
 

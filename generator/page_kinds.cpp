@@ -61,6 +61,16 @@ std::vector<PageInstance> call_status_pages(const Site& site, const std::string&
     return per_doc(&Site::calls, "calls", "受理情况")(site, theme_dir);
 }
 
+// One page per URL on another host that a page links to, as the plan found them.
+std::vector<PageInstance> leave_pages(const Site& site, const std::string&) {
+    std::vector<PageInstance> out;
+    for (std::size_t i = 0; i < site.destinations.size(); ++i) {
+        const std::string& d = site.destinations[i];
+        out.push_back({i, common::leave_url(d), "the notice before leaving for " + d, "即将离开本站"});
+    }
+    return out;
+}
+
 std::vector<PageInstance> mode_pages(const Site&, const std::string& theme_dir) {
     const std::string source = theme_dir + "mode.mustache";
     return {{0, common::mode_url(true), source, "长者模式"}, {1, common::mode_url(false), source, "标准模式"}};
@@ -113,6 +123,9 @@ const PageKinds& page_kinds() {
         {"mode", "mode", "", 0, false, true, "",
          [](const ViewContext& ctx, const PageJob& job, const Pages&) { return mode_view(ctx, job.index == 0); },
          mode_pages, ""},
+        {"leave", "leave", "", 0, false, true, "",
+         [](const ViewContext& ctx, const PageJob& job, const Pages&) { return leave_view(ctx, ctx.site.destinations[job.index]); },
+         leave_pages, ""},
     };
     return kinds;
 }

@@ -4,13 +4,17 @@
 
 namespace gen {
 
-std::vector<std::string> required_templates(const PageKinds& kinds) {
+std::vector<std::string> page_templates(const PageKinds& kinds) {
     std::vector<std::string> names = {"layout"};
     for (const PageKind& k : kinds)
         if (std::find(names.begin(), names.end(), k.tmpl) == names.end()) names.push_back(k.tmpl);
-    // The leave page is no kind of its own (its instances come from the links
-    // of rendered pages), and the internal review site is no public page.
-    for (const char* name : {"leave", "internal_index", "internal_version"}) names.push_back(name);
+    return names;
+}
+
+std::vector<std::string> required_templates(const PageKinds& kinds) {
+    std::vector<std::string> names = page_templates(kinds);
+    // The internal review site is no public page, so no kind's.
+    for (const char* name : {"internal_index", "internal_version"}) names.push_back(name);
     return names;
 }
 

@@ -47,7 +47,9 @@ struct PageKind {
 
 using PageKinds = std::vector<PageKind>;
 
-// Every template the generator renders with these kinds; a theme must provide them all.
+// Every template the public site's pages render with these kinds: the layout and each kind's.
+std::vector<std::string> page_templates(const PageKinds& kinds);
+// Those and the internal review site's: a theme must provide them all.
 std::vector<std::string> required_templates(const PageKinds& kinds);
 
 // The site's pages: kind by kind in the registry's order, each kind's in its model's order.

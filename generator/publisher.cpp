@@ -12,10 +12,7 @@ void Publisher::page(const std::string& url, const std::string& html, const std:
     check_links(url, html, shown, checked);
     std::set<std::string> found;
     const std::string routed = route_external_links(html, config_, found);
-    if (!found.empty()) {
-        std::lock_guard<std::mutex> lock(destinations_mutex_);
-        destinations_.insert(found.begin(), found.end());
-    }
+    check_leave_pages(url, found, shown);
     file(common::output_path(url), routed);
 }
 
@@ -25,11 +22,6 @@ void Publisher::file(const std::string& path, std::string_view bytes, std::strin
 }
 
 void Publisher::copy(const StaticFile& f) { writer_.copy(f.out_path, f.source_path); }
-
-std::set<std::string> Publisher::destinations() const {
-    std::lock_guard<std::mutex> lock(destinations_mutex_);
-    return destinations_;
-}
 
 void Publisher::check_links(const std::string& url, const std::string& html, const std::string& shown,
                             const std::vector<InternalLink>& checked) {
@@ -42,6 +34,14 @@ void Publisher::check_links(const std::string& url, const std::string& html, con
             diags_.add(shown, 0, 0, "link " + l.url + " in public/" + out + " resolves to nothing on the site");
         }
     }
+}
+
+// The plan foresees every link to another host (Build::leave_destinations);
+// one it missed would lead to no page, and is a fault of the generator.
+void Publisher::check_leave_pages(const std::string& url, const std::set<std::string>& destinations, const std::string& shown) {
+    for (const std::string& d : destinations)
+        if (!plan_.resolves(common::leave_url(d)))
+            diags_.add(shown, 0, 0, "internal error: the plan has no leave page for the link to " + d + " in public/" + common::output_path(url));
 }
 
 }  // namespace gen

@@ -3,7 +3,6 @@
 // feed, sitemap, search index and copy passes here, so that each gets the
 // checks it needs and none is written unchecked.
 
-#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -26,7 +25,7 @@ public:
     // An HTML page at site-relative `url`: its links are checked against the
     // plan (problems reported at `shown`, its template), except `checked`
     // ones, already reported at their source line; links to other hosts are
-    // sent through leave pages. Thread-safe.
+    // sent through the leave pages of the plan. Thread-safe.
     void page(const std::string& url, const std::string& html, const std::string& shown,
               const std::vector<InternalLink>& checked = {});
     // Any other generated file; `text` is its words when its bytes hide them
@@ -36,20 +35,16 @@ public:
     // A file copied as it is; text files were scanned as sources. Thread-safe.
     void copy(const StaticFile& f);
 
-    // Every URL on another host that a published page links to, sorted.
-    std::set<std::string> destinations() const;
-
 private:
     void check_links(const std::string& url, const std::string& html, const std::string& shown,
                      const std::vector<InternalLink>& checked);
+    void check_leave_pages(const std::string& url, const std::set<std::string>& destinations, const std::string& shown);
 
     const Config& config_;
     const OutputPlan& plan_;
     Writer& writer_;
     PersonalDataCheck& personal_;
     common::Diagnostics& diags_;
-    mutable std::mutex destinations_mutex_;
-    std::set<std::string> destinations_;
 };
 
 }  // namespace gen

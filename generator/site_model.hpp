@@ -95,9 +95,10 @@ struct Notice {
     std::string body;  // Markdown
     int body_line = 1; // line of the body's first line in the source file
     // The body rendered once, after loading (render_notice_bodies).
-    std::string body_html;
+    std::string body_html;  // for its page alone, and freed once that is rendered
     std::string body_text;  // what a reader sees: the search index and the Description meta tag
     std::vector<InternalLink> body_links;
+    std::set<std::string> body_destinations;  // its links to other hosts, each through a leave page
 };
 
 using common::StaticFile;
@@ -119,6 +120,9 @@ struct Site : common::SiteData {
     std::vector<Submission> submissions;  // sorted by form, unit, version
     std::map<std::string, std::vector<common::Act>> acts;  // the review chain's acts, by call, in order (personal: leaders' names)
     Date today;                   // decides which calls are open
+    // Every URL on another host that a page links to, sorted, each with its
+    // leave page: found by the plan, before any page is rendered.
+    std::vector<std::string> destinations;
 };
 
 }  // namespace gen

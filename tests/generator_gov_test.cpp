@@ -6,6 +6,7 @@
 
 #include <regex>
 
+#include "common/urls.hpp"
 #include "support/tiny_site.hpp"
 
 using Catch::Matchers::Contains;
@@ -192,6 +193,42 @@ TEST_CASE("a link to another host passes a generated notice before leaving the s
     const auto first = testing::read_tree(site.out());
     REQUIRE(site.build().errors.empty());
     CHECK(testing::read_tree(site.out()) == first);
+}
+
+TEST_CASE("leave pages are planned with the other pages, before any page is rendered") {
+    // Notices' links are checked against the plan before rendering: a link to
+    // the leave page of another notice's destination resolves.
+    const std::string leave = common::leave_url("https://www.moe.gov.cn/jyb_xxgk/");
+    TinySite site(std::string(kNotices) + "-- content/notices/see.md --\n---\ntitle: 提示\ndate: 2019-04-01\n---\n"
+                  "见[离开本站的提示](/" + leave + ")。\n");
+    const auto checked = site.check();
+    INFO(testing::errors_text(checked));
+    CHECK(checked.errors.empty());
+    build_ok(site);
+    CHECK(has(site.read(common::output_path(leave)), "<p class=\"leave-destination\">https://www.moe.gov.cn/jyb_xxgk/</p>"));
+}
+
+TEST_CASE("the theme's own links to other hosts are planned: those its templates write and those its chrome makes of the data") {
+    // Unlike the default theme, this one sends the filing number through a
+    // leave page, and its 404 page links to another site.
+    TinySite site(std::string(kNotices) + kCodes + R"(-- themes/default/partials/footer.mustache --
+<footer class="site-footer">
+<p class="footer-links"><a href="{{sitemap_url}}">网站地图</a></p>
+{{#site_codes}}<p>{{#icp}}<a href="{{icp_url}}">{{icp}}</a>{{/icp}}</p>{{/site_codes}}
+</footer>
+-- themes/default/templates/not_found.mustache --
+<div class="wrap">
+<h1>{{title}}</h1>
+<p><a href="https://www.gov.cn/">中国政府网</a></p>
+</div>
+)");
+    build_ok(site);
+    const std::string icp = href_of(site.read("index.html"), "湘ICP备12345678号");
+    REQUIRE_THAT(icp, Catch::Matchers::Matches("/xxh/leave/[0-9a-f]{16}/"));
+    CHECK(has(site.read(page_file(icp)), "<p class=\"leave-destination\">https://beian.miit.gov.cn/</p>"));
+    const std::string gov = href_of(site.read("404.html"), "中国政府网");
+    REQUIRE_THAT(gov, Catch::Matchers::Matches("/xxh/leave/[0-9a-f]{16}/"));
+    CHECK(has(site.read(page_file(gov)), "<p class=\"leave-destination\">https://www.gov.cn/</p>"));
 }
 
 TEST_CASE("every page offers 长者模式 through assets/mode.css, which the generator leaves plain") {

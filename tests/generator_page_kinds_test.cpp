@@ -69,3 +69,18 @@ TEST_CASE("a page kind added through the registry is rendered, listed in both si
         CHECK(has(testing::errors_text(r), "report.mustache"));
     }
 }
+
+TEST_CASE("a link to another host that the plan did not foresee is an internal error") {
+    TinySite site(kReportTemplate);
+    gen::PageKinds kinds = with_report("notices/", true);
+    // Made by the view's code, the link is in no source the plan reads.
+    kinds.back().view = [](const gen::ViewContext&, const gen::PageJob& job, const std::vector<gen::PageJob>&) {
+        gen::View v("title", job.title);
+        v.set("link", "https://www.gov.cn/");
+        return v;
+    };
+    const std::string errors = testing::errors_text(gen::build_site(site.options(), kinds));
+    CHECK(has(errors, "themes/default/templates/report.mustache: error: internal error: the plan has no leave page for the link to "
+                      "https://www.gov.cn/ in public/reports/2020/index.html"));
+    CHECK_FALSE(site.exists("reports/2020/index.html"));
+}
