@@ -132,13 +132,17 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     return accept(s);
 }
 
+// The code names the unit; a `unit` sent beside it (older scripts) must be that unit.
 std::optional<Refusal> Intake::authorise(Submission& s) {
-    s.unit = s.draft.field("unit");
     const std::string code = s.draft.field("access_code");
-    s.audit["unit"] = is_valid_unit_id(s.unit) ? s.unit : "";
-    if (s.unit.empty()) return Refusal{401, "missing_unit", "unit", common::message("missing_unit", {}), {}};
     if (code.empty()) return Refusal{401, "missing_access_code", "access_code", common::message("missing_access_code", {}), {}};
-    if (!codes_.verify(s.unit, code)) return Refusal{403, "bad_access_code", "access_code", "单位代码或访问码不正确", {}};
+    s.audit["code_id"] = lookup_id(code);
+    const std::optional<std::string> unit = codes_.unit_of(code);
+    if (!unit) return Refusal{403, "bad_access_code", "access_code", "访问码不正确，请核对后重新输入", {}};
+    s.unit = *unit;
+    s.audit["unit"] = s.unit;
+    const std::string claimed = s.draft.field("unit");
+    if (!claimed.empty() && claimed != s.unit) return Refusal{403, "unit_mismatch", "unit", "所填单位代码与访问码所属的单位不一致", {}};
     return std::nullopt;
 }
 

@@ -38,7 +38,8 @@ int issue_code(int argc, char** argv) {
     }
     if (data.empty() || unit.empty()) return usage();
     std::filesystem::create_directories(data);
-    collector::AccessCodes codes(data);
+    collector::SecretHasher hasher;
+    collector::AccessCodes codes(data, hasher);
     std::printf("%s\n", codes.issue(unit).c_str());
     return 0;
 }
@@ -119,7 +120,8 @@ int serve(int argc, char** argv) {
     std::filesystem::create_directories(data);
     const collector::Clock clock = now.empty() ? collector::Clock() : collector::Clock::starting_at(now);
     collector::SubmissionStore store(data);
-    collector::AccessCodes codes(data);
+    collector::SecretHasher hasher;
+    collector::AccessCodes codes(data, hasher);
     collector::AuditLog audit(store.layout().audit_log());
     collector::GitCommitter git(data, remote);
     collector::Intake intake(rules, pages, store, codes, git, audit, clock);

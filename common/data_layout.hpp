@@ -5,7 +5,9 @@
 //
 //   submissions/<form>/<unit>/vNNNN/submission.json   a stored version, beside its uploads
 //   .incoming/                                        uploads being assembled (not in git)
-//   .collector.lock  .gitignore  audit.log  access/<unit>.hash
+//   .collector.lock  .gitignore  audit.log
+//   access/codes/<ID>.json                            a unit's access code: its unit and the Argon2id hash of its
+//                                                     secret, named by the code's public lookup id
 
 #include <filesystem>
 #include <optional>
@@ -58,7 +60,8 @@ public:
     std::filesystem::path gitignore() const { return root_ / ".gitignore"; }
     std::filesystem::path audit_log() const { return root_ / kAuditLog; }
     std::filesystem::path access_dir() const { return root_ / kAccessDir; }
-    std::filesystem::path access_hash(const std::string& unit) const { return access_dir() / (unit + ".hash"); }
+    std::filesystem::path access_codes() const { return access_dir() / "codes"; }
+    std::filesystem::path access_code(const std::string& lookup_id) const { return access_codes() / (lookup_id + ".json"); }
 
     // What git must never hold: uploads in progress, temporary files, the lock.
     static const char* gitignore_text() { return ".incoming/\n.*.tmp-*\n.collector.lock\n"; }

@@ -46,8 +46,9 @@ def privacy_version():
         return json.load(f)["version"]
 
 
-def application_fields(unit, code):
-    return {"unit": unit, "access_code": code, "privacy_notice": privacy_version(),
+def application_fields(code):
+    """An application by the unit whose access code is `code` (the code names it)."""
+    return {"access_code": code, "privacy_notice": privacy_version(),
             "unit_name": "测试学校", "project_name": "数字校园",
             "leader": "王某", "leader_mobile": "13912345678", "contact": "李某",
             "contact_mobile": "13812345678", "plan_summary": "要点"}

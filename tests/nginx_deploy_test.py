@@ -61,13 +61,13 @@ def request(port, method, path, body=None, headers=None, source="127.0.0.1", tim
         conn.close()
 
 
-def submission(code, unit):
-    boundary, head, tail = multipart_head_tail(application_fields(unit, code), "work_plan", "方案.pdf")
+def submission(code):
+    boundary, head, tail = multipart_head_tail(application_fields(code), "work_plan", "方案.pdf")
     return boundary, head + PDF + tail
 
 
-def submit(port, base, code, unit, accept="application/json", source="127.0.0.1", timeout=15):
-    boundary, body = submission(code, unit)
+def submit(port, base, code, accept="application/json", source="127.0.0.1", timeout=15):
+    boundary, body = submission(code)
     return request(port, "POST", base + "api/submissions/" + FORM, body,
                    {"Content-Type": "multipart/form-data; boundary=" + boundary, "Accept": accept},
                    source=source, timeout=timeout)
@@ -188,7 +188,7 @@ def check_elder_mode(c, port, base, public):
 
 
 def check_submissions(c, port, base, data, codes, collector):
-    r = submit(port, base, codes[UNITS[0]], UNITS[0])
+    r = submit(port, base, codes[UNITS[0]])
     if not c(r.status == 201, "JSON submission through nginx: %d %s" % (r.status, r.text()[:300])):
         return
     receipt = json.loads(r.body)
@@ -199,7 +199,7 @@ def check_submissions(c, port, base, data, codes, collector):
     c(r.headers.get("cache-control") == "no-store", "API answer: Cache-Control %r" % r.headers.get("cache-control"))
     c.security_headers(r, "API answer")
 
-    browser = submit(port, base, codes[UNITS[0]], UNITS[0], accept="text/html")
+    browser = submit(port, base, codes[UNITS[0]], accept="text/html")
     location = browser.headers.get("location", "")
     c(browser.status == 303 and location.startswith(base + "api/submissions/%s/%s/" % (FORM, UNITS[0])),
       "browser submission: %d to %r, expected a receipt under the base path" % (browser.status, location))
@@ -221,7 +221,7 @@ def access_log_lines(runtime, marker, seconds=5):
 
 
 def check_body_limit(c, port, base, data, runtime, codes):
-    boundary, body = submission(codes[UNITS[1]], UNITS[1])
+    boundary, body = submission(codes[UNITS[1]])
     path = base + "api/submissions/%s?too-large" % FORM
     sock = socket.create_connection(("127.0.0.1", port), timeout=10)
     try:
@@ -262,7 +262,7 @@ def check_slow_headers(c, port, base):
 
 
 def check_stalled_body(c, port, base, codes):
-    boundary, body = submission(codes[UNITS[1]], UNITS[1])
+    boundary, body = submission(codes[UNITS[1]])
     sock = socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.22", 0))
     try:
         sock.sendall(("POST %sapi/submissions/%s HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=%s\r\n"
@@ -288,7 +288,7 @@ def check_rate_limit(c, port, base):
 
 
 def check_slow_uploaders(c, port, base, codes):
-    boundary, body = submission(codes[UNITS[1]], UNITS[1])
+    boundary, body = submission(codes[UNITS[1]])
     head = ("POST %sapi/submissions/%s HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n"
             "Content-Type: multipart/form-data; boundary=%s\r\nContent-Length: %d\r\n\r\n"
             % (base, FORM, boundary, len(body) + 200000)).encode()
@@ -312,7 +312,7 @@ def check_slow_uploaders(c, port, base, codes):
     t.start()
     try:
         time.sleep(1.5)
-        r = submit(port, base, codes[UNITS[0]], UNITS[0], source="127.0.0.41", timeout=10)
+        r = submit(port, base, codes[UNITS[0]], source="127.0.0.41", timeout=10)
         c(r.status == 201, "submission among %d slow uploaders: %d %s" % (SLOW_UPLOADERS, r.status, r.text()[:200]))
         c(r.seconds < 5, "submission among %d slow uploaders took %.1f s" % (SLOW_UPLOADERS, r.seconds))
     finally:

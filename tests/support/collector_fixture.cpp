@@ -28,7 +28,7 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     if (!diags.empty()) throw common::SourceError(diags.sorted().front());
     fs::create_directories(data_);
     store_ = std::make_unique<collector::SubmissionStore>(data_);
-    codes_ = std::make_unique<collector::AccessCodes>(data_);
+    codes_ = std::make_unique<collector::AccessCodes>(data_, hasher_);
     audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log());
     git_ = std::make_unique<collector::GitCommitter>(data_, git_remote);
     intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *codes_, *git_, *audit_, clock_, limits);
@@ -52,6 +52,8 @@ std::string RunningCollector::code(const std::string& unit) {
     if (it == issued_.end()) it = issued_.emplace(unit, codes_->issue(unit)).first;
     return it->second;
 }
+
+std::string RunningCollector::reissue_code(const std::string& unit) { return issued_[unit] = codes_->issue(unit); }
 
 HttpReply RunningCollector::post(const std::string& form, const std::vector<FormPart>& parts, const std::string& extra_headers) {
     return raw_request(port_, multipart_request("/api/submissions/" + form, parts, extra_headers));
@@ -78,8 +80,8 @@ std::string privacy_version() {
     return notice.value.at("version").get<std::string>();
 }
 
-std::vector<FormPart> task_book_parts(const std::string& unit, const std::string& code) {
-    std::vector<FormPart> parts = {{"unit", unit}, {"access_code", code}, {"privacy_notice", privacy_version()}, {"unit_name", "汨罗市正则学校"}, {"project_name", "智慧教育实践与探究"},
+std::vector<FormPart> task_book_parts(const std::string& code) {
+    std::vector<FormPart> parts = {{"access_code", code}, {"privacy_notice", privacy_version()}, {"unit_name", "汨罗市正则学校"}, {"project_name", "智慧教育实践与探究"},
                                    {"project_leader", "何发意"}, {"contact_phone", "0730-8805708"}};
     for (const std::string y : {"2021", "2022", "2023"}) {
         parts.push_back({"content." + y, y + "年建设智慧课堂"});
@@ -92,10 +94,8 @@ std::vector<FormPart> task_book_parts(const std::string& unit, const std::string
     return parts;
 }
 
-std::vector<FormPart> application_parts(const std::string& unit, const std::string& code, const std::string& file_name,
-                                        const std::string& file_bytes) {
-    return {{"unit", unit},
-            {"access_code", code},
+std::vector<FormPart> application_parts(const std::string& code, const std::string& file_name, const std::string& file_bytes) {
+    return {{"access_code", code},
             {"privacy_notice", privacy_version()},
             {"unit_name", "平江县测试学校"},
             {"project_name", "数字校园建设与创新应用探索"},

@@ -28,6 +28,8 @@ public:
     common::StoredVersion stored(const std::string& form, const std::string& unit, int version) const;
     // The access code of a unit, issued on first use.
     std::string code(const std::string& unit);
+    // A new code for the unit, which withdraws its earlier ones.
+    std::string reissue_code(const std::string& unit);
     HttpReply post(const std::string& form, const std::vector<FormPart>& parts, const std::string& extra_headers = "");
     void flush_git() { git_->flush(); }
     std::string git(const std::string& args) const;  // output of `git -C data <args>`
@@ -40,6 +42,7 @@ private:
     std::unique_ptr<collector::Pages> pages_;
     collector::Clock clock_;
     std::unique_ptr<collector::SubmissionStore> store_;
+    collector::SecretHasher hasher_;
     std::unique_ptr<collector::AccessCodes> codes_;
     std::unique_ptr<collector::AuditLog> audit_;
     std::unique_ptr<collector::GitCommitter> git_;
@@ -52,10 +55,10 @@ private:
 // The version of the bundled privacy notice (data/privacy.json).
 std::string privacy_version();
 
-// Parts of a complete, valid submission of the bundled forms.
-std::vector<FormPart> task_book_parts(const std::string& unit, const std::string& code);
-std::vector<FormPart> application_parts(const std::string& unit, const std::string& code, const std::string& file_name,
-                                        const std::string& file_bytes);
+// Parts of a complete, valid submission of the bundled forms, by the unit
+// whose access code is `code`.
+std::vector<FormPart> task_book_parts(const std::string& code);
+std::vector<FormPart> application_parts(const std::string& code, const std::string& file_name, const std::string& file_bytes);
 
 // A small valid PDF.
 std::string tiny_pdf();
