@@ -1,12 +1,11 @@
 #include "collector/access_codes.hpp"
 
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
 #include "collector/durable.hpp"
+#include "common/json_file.hpp"
 
 namespace collector {
 namespace fs = std::filesystem;
@@ -23,10 +22,9 @@ struct StoredCode {
 };
 
 std::optional<StoredCode> read_code(const fs::path& file) {
-    std::ifstream in(file);
-    if (!in) return std::nullopt;
-    const json j = json::parse(std::string(std::istreambuf_iterator<char>(in), {}));
-    return StoredCode{j.at("unit").get<std::string>(), j.at("hash").get<std::string>()};
+    if (!fs::exists(file)) return std::nullopt;
+    const common::JsonFile f = common::load_json(file, file.string());
+    return StoredCode{common::require_string(f, f.value, "", "unit"), common::require_string(f, f.value, "", "hash")};
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 //   .collector.lock  .gitignore  audit.log
 //   access/codes/<ID>.json                            a unit's access code: its unit and the Argon2id hash of its
 //                                                     secret, named by the code's public lookup id
+//   access/staff/<login>.json                         a city staff account: login, name (personal data,
+//                                                     never read by the generator), role, password hash
 
 #include <filesystem>
 #include <optional>
@@ -62,6 +64,8 @@ public:
     std::filesystem::path access_dir() const { return root_ / kAccessDir; }
     std::filesystem::path access_codes() const { return access_dir() / "codes"; }
     std::filesystem::path access_code(const std::string& lookup_id) const { return access_codes() / (lookup_id + ".json"); }
+    std::filesystem::path staff_accounts() const { return access_dir() / "staff"; }
+    std::filesystem::path staff_account(const std::string& login) const { return staff_accounts() / (login + ".json"); }
 
     // What git must never hold: uploads in progress, temporary files, the lock.
     static const char* gitignore_text() { return ".incoming/\n.*.tmp-*\n.collector.lock\n"; }
