@@ -143,9 +143,14 @@ int serve(int argc, char** argv) {
     collector::SubmissionStore store(data);
     collector::SecretHasher hasher;
     collector::AccessCodes codes(data, hasher);
+    collector::StaffAccounts staff(data, hasher);
+    collector::SignIn sign_in(codes, staff);
     collector::AuditLog audit(store.layout().audit_log());
     collector::GitCommitter git(data, remote);
-    collector::Intake intake(rules, pages, store, codes, git, audit, clock);
+    collector::Intake intake(rules, pages, store, sign_in, git, audit, clock);
+    collector::Sessions sessions;
+    collector::AccountPages account(rules, sign_in, sessions, pages, audit, clock);
+    collector::SignedInPages signed_in(sessions, pages, account);
 
     std::thread stopper([&] {
         int sig = 0;
@@ -159,7 +164,7 @@ int serve(int argc, char** argv) {
         std::printf("collector: listening on http://%s:%d\n", options.host.c_str(), port);
         std::fflush(stdout);
     };
-    const bool ok = collector::serve(intake, options);
+    const bool ok = collector::serve(intake, signed_in, options);
     if (!ok) std::fprintf(stderr, "collector: cannot listen on %s\n", listen.c_str());
     pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();

@@ -1,6 +1,7 @@
 #include "common/urls.hpp"
 
 #include <cstdint>
+#include <utility>
 
 #include "common/text.hpp"
 
@@ -8,6 +9,7 @@ namespace common {
 namespace {
 
 const std::string kSubmissions = "api/submissions/";
+const std::string kAccount = "account/";
 // Names the collector accepts in a path: form keys, unit ids, "v0001".
 const std::string kName = "([a-z0-9-]+)";
 const std::string kVersion = "(v[0-9]{4})";
@@ -70,6 +72,21 @@ std::string receipt_api(const std::string& form, const std::string& unit, const 
 }
 
 std::string submission_route() { return "/" + kSubmissions + kName; }
+
+std::string account_url(const std::string& page) { return kAccount + page; }
+
+std::string sign_in_url() { return account_url("sign-in/"); }
+
+std::string sign_out_url() { return account_url("sign-out/"); }
+
+std::string account_route(const std::string& page) {
+    std::string pattern = "/" + account_url(page);
+    for (const auto& [slot, group] : {std::pair<std::string, std::string>{"{name}", kName}, {"{version}", kVersion}})
+        for (std::size_t p; (p = pattern.find(slot)) != std::string::npos;) pattern.replace(p, slot.size(), group);
+    return pattern;
+}
+
+std::string account_routes() { return "/" + kAccount + ".*"; }
 
 std::string receipt_route() { return "/" + kSubmissions + kName + "/" + kName + "/" + kVersion + "/receipt"; }
 

@@ -35,4 +35,15 @@ std::string receipt_api(const std::string& form, const std::string& unit, const 
 std::string submission_route();
 std::string receipt_route();
 
+// The collector's signed-in pages (behind nginx under the base path, as the API).
+std::string account_url(const std::string& page = "");  // "account/" + page: account_url() is the signed-in home page
+std::string sign_in_url();                               // "account/sign-in/"
+std::string sign_out_url();                              // "account/sign-out/"
+// A signed-in page's pattern for the collector's table of pages (from "/"):
+// "/account/" + `page`, where each "{name}" (a form key, a unit id) and each
+// "{version}" ("v0001") is captured, in order. `page` holds no other regex
+// syntax: account_route("reviews/{name}/{name}/{version}/").
+std::string account_route(const std::string& page);
+std::string account_routes();  // every path under account/, as the router hands them to the table
+
 }  // namespace common

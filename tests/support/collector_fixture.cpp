@@ -12,7 +12,7 @@
 namespace testing {
 namespace fs = std::filesystem;
 
-RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimits limits, const std::string& git_remote)
+RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimits limits, const std::string& git_remote, AccountSetup account)
     : site_(dir_.path() / "site"), data_(dir_.path() / "data"), clock_(collector::Clock::starting_at(now)) {
     fs::create_directories(site_);
     fs::copy(fs::path(REPO_ROOT) / "data", site_ / "data", fs::copy_options::recursive);
@@ -29,14 +29,20 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     fs::create_directories(data_);
     store_ = std::make_unique<collector::SubmissionStore>(data_);
     codes_ = std::make_unique<collector::AccessCodes>(data_, hasher_);
+    staff_ = std::make_unique<collector::StaffAccounts>(data_, hasher_);
+    sign_in_ = std::make_unique<collector::SignIn>(*codes_, *staff_, account.failures);
     audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log());
     git_ = std::make_unique<collector::GitCommitter>(data_, git_remote);
-    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *codes_, *git_, *audit_, clock_, limits);
+    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *sign_in_, *git_, *audit_, clock_, limits);
+    sessions_ = std::make_unique<collector::Sessions>(account.idle);
+    account_ = std::make_unique<collector::AccountPages>(rules_, *sign_in_, *sessions_, *pages_, *audit_, clock_);
+    signed_in_ = std::make_unique<collector::SignedInPages>(*sessions_, *pages_, *account_);
+    signed_in_->add(std::move(account.rows));
     std::promise<int> bound;
     thread_ = std::thread([&] {
         collector::ServeOptions options;
         options.on_listening = [&](int port) { bound.set_value(port); };
-        if (!collector::serve(*intake_, options)) bound.set_value(-1);
+        if (!collector::serve(*intake_, *signed_in_, options)) bound.set_value(-1);
     });
     port_ = bound.get_future().get();
     if (port_ < 0) throw std::runtime_error("collector did not start");
@@ -54,6 +60,8 @@ std::string RunningCollector::code(const std::string& unit) {
 }
 
 std::string RunningCollector::reissue_code(const std::string& unit) { return issued_[unit] = codes_->issue(unit); }
+
+std::string RunningCollector::add_staff(const std::string& login, const std::string& name) { return staff_->add(login, name); }
 
 HttpReply RunningCollector::post(const std::string& form, const std::vector<FormPart>& parts, const std::string& extra_headers) {
     return raw_request(port_, multipart_request("/api/submissions/" + form, parts, extra_headers));

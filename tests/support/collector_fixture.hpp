@@ -2,6 +2,7 @@
 // The real collector on a free loopback port, with a real git data
 // directory, over a copy of the bundled site's data.
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -10,15 +11,25 @@
 #include <vector>
 
 #include "collector/intake.hpp"
+#include "collector/signed_in_pages.hpp"
 #include "support/raw_http.hpp"
 #include "support/tiny_site.hpp"
 
 namespace testing {
 
+// The signed-in pages as a test wants them: a shorter idle timeout or limit
+// on failed sign-ins, and rows of pages of its own.
+struct AccountSetup {
+    std::chrono::seconds idle{30 * 60};
+    collector::FailureLimit failures{};
+    std::vector<collector::PageRow> rows{};
+};
+
 class RunningCollector {
 public:
     // `now`: the collector's clock, e.g. "2019-09-01T09:00:00+08:00".
-    explicit RunningCollector(const std::string& now, collector::IntakeLimits limits = {}, const std::string& git_remote = "");
+    explicit RunningCollector(const std::string& now, collector::IntakeLimits limits = {}, const std::string& git_remote = "",
+                              AccountSetup account = {});
     ~RunningCollector();
 
     int port() const { return port_; }
@@ -30,6 +41,8 @@ public:
     std::string code(const std::string& unit);
     // A new code for the unit, which withdraws its earlier ones.
     std::string reissue_code(const std::string& unit);
+    // The password of a new city staff account.
+    std::string add_staff(const std::string& login, const std::string& name);
     HttpReply post(const std::string& form, const std::vector<FormPart>& parts, const std::string& extra_headers = "");
     void flush_git() { git_->flush(); }
     std::string git(const std::string& args) const;  // output of `git -C data <args>`
@@ -44,9 +57,14 @@ private:
     std::unique_ptr<collector::SubmissionStore> store_;
     collector::SecretHasher hasher_;
     std::unique_ptr<collector::AccessCodes> codes_;
+    std::unique_ptr<collector::StaffAccounts> staff_;
+    std::unique_ptr<collector::SignIn> sign_in_;
     std::unique_ptr<collector::AuditLog> audit_;
     std::unique_ptr<collector::GitCommitter> git_;
     std::unique_ptr<collector::Intake> intake_;
+    std::unique_ptr<collector::Sessions> sessions_;
+    std::unique_ptr<collector::AccountPages> account_;
+    std::unique_ptr<collector::SignedInPages> signed_in_;
     std::thread thread_;
     int port_ = 0;
     std::map<std::string, std::string> issued_;
