@@ -13,7 +13,10 @@ BEFORE_2019_DEADLINE = "2019-09-01T09:00:00+08:00"
 
 
 def make_site(root, units):
-    """A copy of the bundled data and theme with eligible schools `units` in 平江县."""
+    """A copy of the bundled configuration (its base path is the collector's
+    pages' too), data and theme with eligible schools `units` in 平江县."""
+    os.makedirs(root, exist_ok=True)
+    shutil.copy(os.path.join(REPO, "config.json"), root)
     shutil.copytree(os.path.join(REPO, "data"), os.path.join(root, "data"))
     shutil.copytree(os.path.join(REPO, "themes"), os.path.join(root, "themes"))
     path = os.path.join(root, "data", "units.json")

@@ -6,7 +6,8 @@ in front of the real collector on loopback, serving a freshly built site.
 
 Checks what a visitor, a school and an abuser would see: pages under the
 base path with UTF-8 and the security headers, the site's 404 page, the
-长者模式 switch (a cookie, and mode.css answered by elder.css), submissions and receipts through nginx, refusals of oversized bodies, slow
+长者模式 switch (a cookie, and mode.css answered by elder.css), submissions and receipts through nginx, signing in (the
+session cookie under the base path, failures counted per client address), refusals of oversized bodies, slow
 headers and bursts by nginx itself, and that slow uploaders cannot hold the
 collector's threads. Exit 77 (a skip for ctest) when nginx is not installed.
 """
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -206,6 +208,41 @@ def check_submissions(c, port, base, data, codes, collector):
     if location:
         page = request(port, "GET", location)
         c(page.status == 200 and "提交回执" in page.text(), "receipt page through nginx: %d" % page.status)
+
+
+def sign_in_form(port, base, fields, source="127.0.0.1"):
+    return request(port, "POST", base + "account/sign-in/", urllib.parse.urlencode(fields),
+                   {"Content-Type": "application/x-www-form-urlencoded"}, source=source)
+
+
+def check_sign_in(c, port, base, data, codes):
+    page = request(port, "GET", base + "account/sign-in/")
+    c(page.status == 200 and "凭访问码登录" in page.text(), "sign-in page through nginx: %d" % page.status)
+    c(page.headers.get("cache-control") == "no-store", "sign-in page: Cache-Control %r" % page.headers.get("cache-control"))
+    c.security_headers(page, "sign-in page")
+    r = sign_in_form(port, base, {"access_code": codes[UNITS[0]]})
+    c(r.status == 303 and r.headers.get("location") == base + "account/",
+      "sign-in through nginx: %d to %r, expected the home page under the base path" % (r.status, r.headers.get("location")))
+    cookie = r.headers.get("set-cookie", "")
+    c("; Path=%s;" % base in cookie and "; HttpOnly" in cookie and "; SameSite=Strict" in cookie and "Secure" not in cookie,
+      "session cookie over http through nginx: %r" % cookie)
+    home = request(port, "GET", base + "account/", headers={"Cookie": cookie.split(";")[0]})
+    c(home.status == 200 and "我的首页" in home.text() and home.headers.get("cache-control") == "no-store",
+      "home page through nginx: %d, Cache-Control %r" % (home.status, home.headers.get("cache-control")))
+    # The collector counts the client nginx saw, not nginx itself: one
+    # address's failures refuse that address alone.
+    for guess in ["FFFF", "GGGG", "HHHH", "JJJJ", "KKKK"]:
+        sign_in_form(port, base, {"access_code": guess + "-AAAA-BBBB-CCCC-DDDD"}, source="127.0.0.51")
+    refused = sign_in_form(port, base, {"access_code": codes[UNITS[0]]}, source="127.0.0.51")
+    c(refused.status == 429 and "登录失败次数过多" in refused.text() and refused.headers.get("retry-after"),
+      "sign-in after five failures from one address: %d %r" % (refused.status, refused.text()[:200]))
+    other = sign_in_form(port, base, {"access_code": codes[UNITS[0]]}, source="127.0.0.52")
+    c(other.status == 303, "sign-in from another address after the first was refused: %d" % other.status)
+    with open(os.path.join(data, "audit.log"), encoding="utf-8") as f:
+        log = f.read()
+    c('"remote":"127.0.0.51"' in log, "the audit log names the client's address, as nginx passed it")
+    big = sign_in_form(port, base, {"access_code": "A" * 70000})
+    c(big.status == 413, "a sign-in body over 64 KiB: %d, expected nginx's 413" % big.status)
 
 
 def access_log_lines(runtime, marker, seconds=5):
@@ -393,6 +430,7 @@ def main():
             ("a missing page gets the site's 404 page", lambda: check_not_found(c, port, base, public)),
             ("长者模式 is a cookie that switches mode.css to elder.css", lambda: check_elder_mode(c, port, base, public)),
             ("submissions and receipts go through nginx", lambda: check_submissions(c, port, base, data, codes, args.collector)),
+            ("signing in goes through nginx, counted by the client's address", lambda: check_sign_in(c, port, base, data, codes)),
             ("a body over the collector's limit is refused by nginx", lambda: check_body_limit(c, port, base, data, runtime, codes)),
             ("slow headers are cut off", lambda: check_slow_headers(c, port, base)),
             ("a stalled body is cut off", lambda: check_stalled_body(c, port, base, codes)),
