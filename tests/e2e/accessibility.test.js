@@ -3,6 +3,8 @@
 // over loopback HTTP under its base path as the portal will serve it.
 // Serious and critical violations fail; the others are printed. Each
 // published page is also laid out at 320 px, where it must not scroll sideways.
+// The collector's own pages are checked the same way, served by the real
+// collector through nginx.
 
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
@@ -11,6 +13,7 @@ const { after, before, test } = require('node:test');
 const AxeBuilder = require('@axe-core/playwright').default;
 const { buildSites, pagesOf } = require('./lib/built_sites');
 const { launchChromium } = require('./lib/chromium');
+const { startCollectorPages } = require('./lib/collector_pages');
 const { reflowProblem } = require('./lib/reflow');
 const { serve } = require('./lib/static_server');
 
@@ -26,6 +29,14 @@ after(async () => {
   if (browser) await browser.close();
   if (built) built.remove();
 });
+
+// axe on the page a tab shows; the violations by impact are added to `byImpact`.
+async function axeProblems(t, tab, label, byImpact) {
+  const { violations } = await new AxeBuilder({ page: tab }).analyze();
+  for (const v of violations) byImpact[v.impact] = (byImpact[v.impact] || 0) + v.nodes.length;
+  for (const v of violations.filter((x) => !FAILING_IMPACTS.has(x.impact))) t.diagnostic(`${label}\n${describe(v)}`);
+  return violations.filter((v) => FAILING_IMPACTS.has(v.impact));
+}
 
 function describe(v) {
   const nodes = v.nodes.slice(0, 5).map((n) => `      at ${n.target.join(' ')}: ${n.failureSummary.replace(/\s*\n\s*/g, ' ')}`);
@@ -57,11 +68,8 @@ test('no page has a serious or critical axe-core violation, and no published pag
             const response = await tab.goto(server.origin + encodeURI(page.urlPath), { waitUntil: 'load' });
             // 404.html is fetched by its own name, so every page answers 200.
             assert.equal(response.status(), 200, `${page.urlPath} answered ${response.status()}`);
-            const { violations } = await new AxeBuilder({ page: tab }).analyze();
+            const failing = await axeProblems(t, tab, label, byImpact);
             checked += 1;
-            for (const v of violations) byImpact[v.impact] = (byImpact[v.impact] || 0) + v.nodes.length;
-            for (const v of violations.filter((x) => !FAILING_IMPACTS.has(x.impact))) t.diagnostic(`${label}\n${describe(v)}`);
-            const failing = violations.filter((v) => FAILING_IMPACTS.has(v.impact));
             assert.equal(failing.length, 0, `${label} has serious or critical accessibility violations:\n${failing.map(describe).join('\n')}`);
             // The internal review site is read on the bureau's desktops and
             // shows SHA-256 sums whole, to compare; only published pages must
@@ -79,8 +87,31 @@ test('no page has a serious or critical axe-core violation, and no published pag
       await server.close();
     }
   }
+  const collector = await startCollectorPages();
+  try {
+    for (const page of collector.pages) {
+      const label = `collector through nginx: ${page.name}`;
+      await t.test(label, async () => {
+        const tab = await context.newPage();
+        try {
+          const response = await page.open(tab);
+          assert.equal(response.status(), page.status, `${page.name} answered ${response.status()}`);
+          const failing = await axeProblems(t, tab, label, byImpact);
+          checked += 1;
+          assert.equal(failing.length, 0, `${label} has serious or critical accessibility violations:\n${failing.map(describe).join('\n')}`);
+          await tab.setViewportSize({ width: 320, height: 900 });
+          const reflow = await reflowProblem(tab, label);
+          if (reflow) assert.fail(reflow);
+        } finally {
+          await tab.close();
+        }
+      });
+    }
+  } finally {
+    await collector.close();
+  }
   await context.close();
-  const total = built.sites.reduce((n, site) => n + pagesOf(site).length, 0);
+  const total = built.sites.reduce((n, site) => n + pagesOf(site).length, collector.pages.length);
   console.log(`axe: pages checked: ${checked} distinct of ${total} (the others are byte-identical twins), ` +
     `violations (elements) by impact: critical ${byImpact.critical}, serious ${byImpact.serious}, ` +
     `moderate ${byImpact.moderate}, minor ${byImpact.minor}`);
