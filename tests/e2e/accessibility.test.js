@@ -51,6 +51,24 @@ test('no page has a serious or critical axe-core violation, and no published pag
   // such a twin would give the same result, so it is checked once.
   const seen = new Map();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // In a new tab (`reach` brings it to the page and resolves to the
+  // response): axe, then, for a page that must fit a phone, 320 px.
+  const check = (label, status, reach, fitsPhone) => t.test(label, async () => {
+    const tab = await context.newPage();
+    try {
+      const response = await reach(tab);
+      assert.equal(response.status(), status, `${label} answered ${response.status()}`);
+      const failing = await axeProblems(t, tab, label, byImpact);
+      checked += 1;
+      assert.equal(failing.length, 0, `${label} has serious or critical accessibility violations:\n${failing.map(describe).join('\n')}`);
+      if (!fitsPhone) return;
+      await tab.setViewportSize({ width: 320, height: 900 });
+      const reflow = await reflowProblem(tab, label);
+      if (reflow) assert.fail(reflow);
+    } finally {
+      await tab.close();
+    }
+  });
   for (const site of built.sites) {
     const server = await serve(site);
     try {
@@ -62,26 +80,11 @@ test('no page has a serious or critical axe-core violation, and no published pag
           continue;
         }
         seen.set(digest, label);
-        await t.test(label, async () => {
-          const tab = await context.newPage();
-          try {
-            const response = await tab.goto(server.origin + encodeURI(page.urlPath), { waitUntil: 'load' });
-            // 404.html is fetched by its own name, so every page answers 200.
-            assert.equal(response.status(), 200, `${page.urlPath} answered ${response.status()}`);
-            const failing = await axeProblems(t, tab, label, byImpact);
-            checked += 1;
-            assert.equal(failing.length, 0, `${label} has serious or critical accessibility violations:\n${failing.map(describe).join('\n')}`);
-            // The internal review site is read on the bureau's desktops and
-            // shows SHA-256 sums whole, to compare; only published pages must
-            // fit a phone.
-            if (!site.publicBase) return;
-            await tab.setViewportSize({ width: 320, height: 900 });
-            const reflow = await reflowProblem(tab, label);
-            if (reflow) assert.fail(reflow);
-          } finally {
-            await tab.close();
-          }
-        });
+        // 404.html is fetched by its own name, so every page answers 200.
+        // The internal review site is read on the bureau's desktops and
+        // shows SHA-256 sums whole, to compare; only published pages must
+        // fit a phone.
+        await check(label, 200, (tab) => tab.goto(server.origin + encodeURI(page.urlPath), { waitUntil: 'load' }), Boolean(site.publicBase));
       }
     } finally {
       await server.close();
@@ -89,24 +92,7 @@ test('no page has a serious or critical axe-core violation, and no published pag
   }
   const collector = await startCollectorPages();
   try {
-    for (const page of collector.pages) {
-      const label = `collector through nginx: ${page.name}`;
-      await t.test(label, async () => {
-        const tab = await context.newPage();
-        try {
-          const response = await page.open(tab);
-          assert.equal(response.status(), page.status, `${page.name} answered ${response.status()}`);
-          const failing = await axeProblems(t, tab, label, byImpact);
-          checked += 1;
-          assert.equal(failing.length, 0, `${label} has serious or critical accessibility violations:\n${failing.map(describe).join('\n')}`);
-          await tab.setViewportSize({ width: 320, height: 900 });
-          const reflow = await reflowProblem(tab, label);
-          if (reflow) assert.fail(reflow);
-        } finally {
-          await tab.close();
-        }
-      });
-    }
+    for (const page of collector.pages) await check(`collector through nginx: ${page.name}`, page.status, page.open, true);
   } finally {
     await collector.close();
   }
