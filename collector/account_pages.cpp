@@ -34,7 +34,7 @@ std::vector<PageRow> AccountPages::rows() {
     };
 }
 
-Reply AccountPages::sign_in_form(const Request&) { return html_reply(200, pages_.sign_in({})); }
+Reply AccountPages::sign_in_form() { return html_reply(200, pages_.sign_in({})); }
 
 Reply AccountPages::sign_in(const Request& req, const FormFields& fields, const std::string& landing) {
     const SignInResult<Actor> result = check(req, fields);

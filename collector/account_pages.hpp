@@ -26,7 +26,7 @@ public:
     // The rows every role has: the home page and signing out.
     std::vector<PageRow> rows();
 
-    Reply sign_in_form(const Request& req);
+    Reply sign_in_form();
     // The sign-in POST; `landing` is the signed-in page to go to (the
     // dispatcher has checked the path the form carried).
     Reply sign_in(const Request& req, const FormFields& fields, const std::string& landing);

@@ -56,7 +56,7 @@ Reply SignedInPages::handle(const Request& req) {
     FormFields sent;
     if (const auto refusal = read_form(req, sent)) return refuse(req, nullptr, *refusal);
     if (req.path == "/" + common::sign_in_url())
-        return post ? account_.sign_in(req, sent, landing(sent.get("return_to"))) : account_.sign_in_form(req);
+        return post ? account_.sign_in(req, sent, landing(sent.get("return_to"))) : account_.sign_in_form();
     const Match match = find(req.method, req.path);
     if (!match.row) return refuse(req, nullptr, {404, "not_found", "", "没有这个页面", {}});
     const std::string token = cookie_of(req);
