@@ -1,43 +1,39 @@
 #pragma once
-// Access codes issued by the bureau, one per unit. Only a salted slow hash
-// (libsodium's crypto_pwhash, Argon2id) is stored, one file per unit under
-// the data directory's access/.
+// Access codes issued by the bureau, one per unit: "K7M2-9QXD-HT4W-C8PE-3NZA".
+// The first group is the code's public lookup id, which names the file
+// holding the unit and the Argon2id hash of the rest, the secret
+// (common/data_layout.hpp: access/codes/<ID>.json). So a code finds its unit
+// with one file read and one hash check, and the id may appear in logs and
+// limits while the secret never does.
 
-#include <condition_variable>
 #include <filesystem>
-#include <map>
-#include <mutex>
+#include <optional>
 #include <string>
 
+#include "collector/secret_hash.hpp"
 #include "common/data_layout.hpp"
 
 namespace collector {
 
 class AccessCodes {
 public:
-    explicit AccessCodes(std::filesystem::path data_dir);
+    AccessCodes(std::filesystem::path data_dir, SecretHasher& hasher);
 
-    // Makes a new code for `unit`, stores its hash durably and returns the
-    // code: the only time it is ever seen.
+    // Makes a new code for `unit`, stores it durably, withdraws the unit's
+    // earlier codes and returns the code: the only time it is ever seen.
     std::string issue(const std::string& unit);
 
-    // True if `code` is the current code of `unit`.
-    bool verify(const std::string& unit, const std::string& code);
+    // The unit whose current code is `code`, or nothing.
+    std::optional<std::string> unit_of(const std::string& code);
 
 private:
     common::DataLayout layout_;
-    // Argon2 needs memory: at most two verifications at a time (one per core).
-    std::mutex slots_mutex_;
-    std::condition_variable slots_free_;
-    int slots_ = 2;
-    // Codes already verified, by stored hash: a unit's later submissions
-    // cost a comparison, not another Argon2 run.
-    std::mutex cache_mutex_;
-    std::map<std::string, std::string> verified_;  // stored hash -> SHA-256 of the code
+    SecretHasher& hasher_;
 };
 
-// Upper-case, without spaces and hyphens: how codes are compared.
-std::string normalise_code(const std::string& code);
+// The lookup id of a code as typed (normalised as codes are compared), or
+// empty when the text does not have the shape of a code.
+std::string lookup_id(const std::string& code);
 
 bool is_valid_unit_id(const std::string& unit);
 

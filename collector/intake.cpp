@@ -67,33 +67,11 @@ std::optional<Refusal> first_refusal(std::initializer_list<std::function<std::op
     return std::nullopt;
 }
 
-IntakeReply refusal_reply(const Refusal& r, bool wants_json, Pages& pages) {
-    if (!wants_json) {
-        std::vector<std::string> messages;
-        if (r.all.empty()) messages.push_back(r.message);
-        for (const auto& e : r.all) messages.push_back(e.message);
-        return IntakeReply{r.status, "text/html; charset=utf-8", pages.refused(messages), ""};
-    }
-    IntakeReply reply = error_reply(r.status, r.code, r.field, r.message);
-    if (!r.all.empty()) {
-        json j = json::parse(reply.body);
-        j["errors"] = json::array();
-        for (const auto& e : r.all) j["errors"].push_back({{"code", e.code}, {"field", e.field}, {"message", e.message}});
-        reply.body = j.dump() + "\n";
-    }
-    return reply;
-}
-
 }  // namespace
 
-IntakeReply error_reply(int status, const std::string& code, const std::string& field, const std::string& message) {
-    json j = {{"error", {{"code", code}, {"field", field}, {"message", message}}}};
-    return IntakeReply{status, "application/json; charset=utf-8", j.dump() + "\n", ""};
-}
-
-Intake::Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, AccessCodes& codes, ReviewChain& chain, GitCommitter& git, AuditLog& audit,
+Intake::Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, SignIn& sign_in, ReviewChain& chain, GitCommitter& git, AuditLog& audit,
                const Clock& clock, IntakeLimits limits)
-    : rules_(rules), pages_(pages), store_(store), codes_(codes), chain_(chain), git_(git), audit_(audit), clock_(clock), limits_(limits) {}
+    : rules_(rules), pages_(pages), store_(store), sign_in_(sign_in), chain_(chain), git_(git), audit_(audit), clock_(clock), limits_(limits) {}
 
 struct Intake::Submission {
     const IntakeRequest& req;
@@ -110,12 +88,12 @@ struct Intake::Submission {
     int version = 0;
 };
 
-IntakeReply Intake::receive(const IntakeRequest& req) {
+Reply Intake::receive(const IntakeRequest& req) {
     const common::FormDef* form = rules_.form(req.form);
     const common::Call* call = rules_.call_taking(req.form);
     if (!form || !call) {
         // Drain nothing: the connection is closed after the reply.
-        return error_reply(404, "unknown_form", "", "没有这个表单：" + req.form);
+        return json_error(404, "unknown_form", "", "没有这个表单：" + req.form);
     }
     // Removed on every path but publication, exceptions included.
     const std::unique_ptr<Staging> staging = store_.stage();
@@ -138,13 +116,16 @@ IntakeReply Intake::receive(const IntakeRequest& req) {
     return accept(s);
 }
 
+// The code names the unit; a `unit` sent beside it (older scripts) must be that unit.
 std::optional<Refusal> Intake::authorise(Submission& s) {
-    s.unit = s.draft.field("unit");
     const std::string code = s.draft.field("access_code");
-    s.audit["unit"] = is_valid_unit_id(s.unit) ? s.unit : "";
-    if (s.unit.empty()) return Refusal{401, "missing_unit", "unit", common::message("missing_unit", {}), {}};
-    if (code.empty()) return Refusal{401, "missing_access_code", "access_code", common::message("missing_access_code", {}), {}};
-    if (!codes_.verify(s.unit, code)) return Refusal{403, "bad_access_code", "access_code", "单位代码或访问码不正确", {}};
+    if (const std::string id = lookup_id(code); !id.empty()) s.audit["code_id"] = id;
+    SignInResult<std::string> unit = sign_in_.by_code(code, s.req.remote_addr);
+    if (!unit.who) return unit.refusal;
+    s.unit = *unit.who;
+    s.audit["unit"] = s.unit;
+    const std::string claimed = s.draft.field("unit");
+    if (!claimed.empty() && claimed != s.unit) return Refusal{403, "unit_mismatch", "unit", "所填单位代码与访问码所属的单位不一致", {}};
     return std::nullopt;
 }
 
@@ -191,29 +172,30 @@ void Intake::store(Submission& s) {
               common::DataLayout::repo_path(common::kSubmissionRecord, {req.form, unit, s.version}));
 }
 
-IntakeReply Intake::refuse(const Refusal& refusal, Submission& s) {
+Reply Intake::refuse(const Refusal& refusal, Submission& s) {
     s.audit["event"] = "refused";
     s.audit["code"] = refusal.code;
     audit_.append(s.audit);
-    return refusal_reply(refusal, s.req.wants_json, pages_);
+    return refusal_reply(refusal, s.req.wants_json, [&] {
+        std::vector<std::string> messages;
+        if (refusal.all.empty()) messages.push_back(refusal.message);
+        for (const auto& e : refusal.all) messages.push_back(e.message);
+        return pages_.refused(messages);
+    });
 }
 
 // A browser is sent to the receipt page; a script gets the receipt as JSON.
-IntakeReply Intake::accept(const Submission& s) const {
-    if (!s.req.wants_json) {
-        IntakeReply reply{303, "text/plain; charset=utf-8", "", ""};
-        reply.location = "/" + common::receipt_api(s.req.form, s.unit, version_name(s.version), s.receipt);
-        return reply;
-    }
+Reply Intake::accept(const Submission& s) const {
+    if (!s.req.wants_json) return see_other("/" + common::receipt_api(s.req.form, s.unit, version_name(s.version), s.receipt));
     json public_files = json::array();
     for (const auto& f : s.files) public_files.push_back({{"name", f.original_name}, {"bytes", f.bytes}, {"sha256", f.sha256}});
     json out = {{"receipt", s.receipt}, {"form", s.req.form}, {"unit", s.unit}, {"version", s.version}, {"received_at", s.received_at},
                 {"files", public_files}};
-    return IntakeReply{201, "application/json; charset=utf-8", out.dump() + "\n", ""};
+    return Reply{201, "application/json; charset=utf-8", out.dump() + "\n", "", {}};
 }
 
-IntakeReply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
-    const auto not_found = [&] { return IntakeReply{404, "text/html; charset=utf-8", pages_.receipt_missing(), ""}; };
+Reply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
+    const auto not_found = [&] { return html_reply(404, pages_.receipt_missing()); };
     const auto number = common::parse_version_name(version);
     if (!rules_.form(form) || !is_valid_unit_id(unit) || !number) return not_found();
     common::StoredVersion meta;
@@ -226,7 +208,7 @@ IntakeReply Intake::receipt_page(const std::string& form, const std::string& uni
     const std::string unit_name = rules_.units.name_of(unit);
     Receipt shown{receipt, rules_.form(form)->form.title, unit_name, meta.received_at, meta.version, {}};
     for (const auto& file : meta.files) shown.files.push_back({file.original_name, file.bytes, file.sha256});
-    return IntakeReply{200, "text/html; charset=utf-8", pages_.receipt(shown), ""};
+    return html_reply(200, pages_.receipt(shown));
 }
 
 }  // namespace collector

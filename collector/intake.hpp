@@ -8,13 +8,14 @@
 #include <optional>
 #include <string>
 
-#include "collector/access_codes.hpp"
 #include "collector/audit_log.hpp"
 #include "collector/clock.hpp"
+#include "collector/exchange.hpp"
 #include "collector/git_committer.hpp"
 #include "collector/pages.hpp"
 #include "collector/refusal.hpp"
 #include "collector/review_chain.hpp"
+#include "collector/sign_in.hpp"
 #include "collector/site_rules.hpp"
 #include "collector/submission_store.hpp"
 
@@ -32,27 +33,20 @@ using ChunkSink = std::function<bool(const char* data, std::size_t size)>;
 struct IntakeRequest {
     std::string form;
     std::string content_type;
-    std::string remote_addr;
+    std::string remote_addr;  // the client's, as collector::client_address() believes it
     bool wants_json = true;
     // Feeds the raw body to the sink chunk by chunk; false if the transfer broke.
     std::function<bool(const ChunkSink&)> read_body;
 };
 
-struct IntakeReply {
-    int status = 500;
-    std::string content_type = "application/json; charset=utf-8";
-    std::string body;
-    std::string location;  // for 303
-};
-
 class Intake {
 public:
-    Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, AccessCodes& codes, ReviewChain& chain, GitCommitter& git, AuditLog& audit,
+    Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, SignIn& sign_in, ReviewChain& chain, GitCommitter& git, AuditLog& audit,
            const Clock& clock, IntakeLimits limits = {});
 
-    IntakeReply receive(const IntakeRequest& request);
+    Reply receive(const IntakeRequest& request);
     // The receipt page of a stored version, in Chinese; 404 unless `receipt` matches.
-    IntakeReply receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
+    Reply receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
 
 private:
     // One request on its way through the stages of receive (intake.cpp).
@@ -61,21 +55,18 @@ private:
     std::optional<Refusal> validate(Submission& s) const;
     std::optional<Refusal> keep_files(Submission& s) const;
     void store(Submission& s);
-    IntakeReply refuse(const Refusal& refusal, Submission& s);
-    IntakeReply accept(const Submission& s) const;
+    Reply refuse(const Refusal& refusal, Submission& s);
+    Reply accept(const Submission& s) const;
 
     const SiteRules& rules_;
     Pages& pages_;
     SubmissionStore& store_;
-    AccessCodes& codes_;
+    SignIn& sign_in_;
     ReviewChain& chain_;
     GitCommitter& git_;
     AuditLog& audit_;
     const Clock& clock_;
     IntakeLimits limits_;
 };
-
-// A refusal as the API returns it: {"error": {"code", "field", "message"}}.
-IntakeReply error_reply(int status, const std::string& code, const std::string& field, const std::string& message);
 
 }  // namespace collector

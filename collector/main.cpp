@@ -1,6 +1,7 @@
 // collector: receives applications and task books into a versioned data directory.
 //   collector serve --site DIR --data DIR [--listen HOST:PORT] [--now RFC3339] [--remote GIT-REMOTE]
 //   collector issue-code --data DIR UNIT
+//   collector add-staff --data DIR LOGIN --name NAME
 //   collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json
 //   collector records --data DIR [--verify]
 
@@ -13,6 +14,7 @@
 
 #include "collector/record_check.hpp"
 #include "collector/routes.hpp"
+#include "collector/staff_accounts.hpp"
 #include "collector/store_from_files.hpp"
 #include "common/diagnostic.hpp"
 
@@ -22,6 +24,7 @@ int usage() {
     std::fputs(
         "usage: collector serve --site DIR --data DIR [--listen HOST:PORT] [--now 2019-09-01T09:00:00+08:00] [--remote GIT-REMOTE]\n"
         "       collector issue-code --data DIR UNIT\n"
+        "       collector add-staff --data DIR LOGIN --name NAME\n"
         "       collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json\n"
         "       collector records --data DIR [--verify]\n",
         stderr);
@@ -38,8 +41,27 @@ int issue_code(int argc, char** argv) {
     }
     if (data.empty() || unit.empty()) return usage();
     std::filesystem::create_directories(data);
-    collector::AccessCodes codes(data);
+    collector::SecretHasher hasher;
+    collector::AccessCodes codes(data, hasher);
     std::printf("%s\n", codes.issue(unit).c_str());
+    return 0;
+}
+
+// A city staff account; its password is printed once, as a code is.
+int add_staff(int argc, char** argv) {
+    std::string data, login, name;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--data" && i + 1 < argc) data = argv[++i];
+        else if (arg == "--name" && i + 1 < argc) name = argv[++i];
+        else if (login.empty() && arg[0] != '-') login = arg;
+        else return usage();
+    }
+    if (data.empty() || login.empty() || name.empty()) return usage();
+    std::filesystem::create_directories(data);
+    collector::SecretHasher hasher;
+    collector::StaffAccounts staff(data, hasher);
+    std::printf("%s\n", staff.add(login, name).c_str());
     return 0;
 }
 
@@ -119,11 +141,17 @@ int serve(int argc, char** argv) {
     std::filesystem::create_directories(data);
     const collector::Clock clock = now.empty() ? collector::Clock() : collector::Clock::starting_at(now);
     collector::SubmissionStore store(data);
-    collector::AccessCodes codes(data);
+    collector::SecretHasher hasher;
+    collector::AccessCodes codes(data, hasher);
+    collector::StaffAccounts staff(data, hasher);
+    collector::SignIn sign_in(codes, staff);
     collector::AuditLog audit(store.layout().audit_log());
     collector::GitCommitter git(data, remote);
     collector::ReviewChain chain(rules, store, git, audit, clock);
-    collector::Intake intake(rules, pages, store, codes, chain, git, audit, clock);
+    collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock);
+    collector::Sessions sessions;
+    collector::AccountPages account(rules, sign_in, sessions, pages, audit, clock);
+    collector::SignedInPages signed_in(sessions, pages, account);
 
     std::thread stopper([&] {
         int sig = 0;
@@ -137,7 +165,7 @@ int serve(int argc, char** argv) {
         std::printf("collector: listening on http://%s:%d\n", options.host.c_str(), port);
         std::fflush(stdout);
     };
-    const bool ok = collector::serve(intake, options);
+    const bool ok = collector::serve(intake, signed_in, options);
     if (!ok) std::fprintf(stderr, "collector: cannot listen on %s\n", listen.c_str());
     pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();
@@ -153,6 +181,7 @@ int main(int argc, char** argv) {
     try {
         if (command == "serve") return serve(argc, argv);
         if (command == "issue-code") return issue_code(argc, argv);
+        if (command == "add-staff") return add_staff(argc, argv);
         if (command == "store-record") return store_record(argc, argv);
         if (command == "records") return records(argc, argv);
     } catch (const std::exception& e) {

@@ -1,13 +1,28 @@
 #include "collector/pages.hpp"
 
+#include "common/urls.hpp"
+
 namespace collector {
 namespace {
 
 using kainjow::mustache::data;
 
 const std::vector<std::string>& required_templates() {
-    static const std::vector<std::string> names = {"collector_layout", "receipt", "refused", "receipt_missing"};
+    static const std::vector<std::string> names = {"collector_layout", "receipt", "refused", "receipt_missing",
+                                                   "sign_in", "account_home", "account_refused"};
     return names;
+}
+
+// kainjow renders a section for an empty string too: optional texts are set only when there is one.
+void set_if_any(data& view, const std::string& name, const std::string& text) {
+    if (!text.empty()) view.set(name, text);
+}
+
+data refusal_view(const Refusal& r) {
+    data view("message", r.message);
+    view.set("code", r.code);
+    set_if_any(view, "field", r.field);
+    return view;
 }
 
 }  // namespace
@@ -42,9 +57,52 @@ std::string Pages::refused(const std::vector<std::string>& messages) {
 
 std::string Pages::receipt_missing() { return page("回执不存在", "receipt_missing", data{}); }
 
-std::string Pages::page(const std::string& title, const std::string& name, const data& view) {
+// The field in error is marked beside its input ("access_code_error", ...).
+std::string Pages::sign_in(const SignInForm& form) {
+    data view("action", base_ + common::sign_in_url());
+    set_if_any(view, "notice", form.notice);
+    view.set("login", form.login);
+    set_if_any(view, "return_to", form.return_to);
+    data kept{data::type::list};
+    for (const auto& [name, value] : form.kept.pairs) {
+        data field("name", name);
+        field.set("value", value);
+        kept.push_back(field);
+    }
+    view.set("kept", kept);
+    if (form.error) {
+        view.set("error", refusal_view(*form.error));
+        if (!form.error->field.empty()) view.set(form.error->field + "_error", form.error->message);
+    }
+    return page("登录", "sign_in", view);
+}
+
+std::string Pages::signed_in(const Session& session, const std::string& title, const std::string& name, data view) {
+    return page(title, name, std::move(view), &session);
+}
+
+std::string Pages::account_refused(const Refusal& refusal, const Session* session) {
+    data view = refusal_view(refusal);
+    view.set("home", base_ + common::account_url());
+    view.set("sign_in", base_ + common::sign_in_url());
+    return page("请求未被处理", "account_refused", view, session);
+}
+
+std::string Pages::page(const std::string& title, const std::string& name, data view, const Session* session) {
     data layout("title", title);
     layout.set("base", base_);
+    layout.set("elder_url", base_ + common::mode_url(true));
+    layout.set("standard_url", base_ + common::mode_url(false));
+    view.set("base", base_);
+    if (session) {
+        view.set("csrf", session->csrf);
+        data bar("name", session->actor.name);
+        bar.set("role_title", std::string(role_title(session->actor.role)));
+        bar.set("home", base_ + common::account_url());
+        bar.set("sign_out", base_ + common::sign_out_url());
+        bar.set("csrf", session->csrf);
+        layout.set("signed_in", bar);
+    }
     const std::lock_guard<std::mutex> lock(mutex_);
     layout.set("content", templates_.render(name, view));
     return templates_.render("collector_layout", layout);

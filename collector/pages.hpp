@@ -1,14 +1,24 @@
 #pragma once
-// The pages the collector shows to browsers (a receipt, a refusal, a
-// receipt not found), rendered from the site's theme inside
-// collector_layout.mustache, which wears the site's stylesheet and icon.
+// The pages the collector shows to browsers, rendered from the site's theme
+// inside collector_layout.mustache, which wears the site's stylesheet and
+// icon: a receipt, a refusal, a receipt not found, and the signed-in pages.
+//
+// A signed-in page is rendered with signed_in(): its template (list it in
+// required_templates() in pages.cpp, so that a theme without it stops the
+// collector at start-up) gets the view the handler made plus "base" (the
+// site's path, for links) and "csrf", so that each form that changes
+// anything carries the session's token by including {{>csrf_field}}; the
+// layout adds a bar with who is signed in and the sign-out button.
 
 #include <cstdint>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "collector/refusal.hpp"
+#include "collector/sessions.hpp"
 #include "collector/site_rules.hpp"
 #include "common/diagnostic.hpp"
 #include "common/theme.hpp"
@@ -27,6 +37,16 @@ struct Receipt {
     std::vector<ReceiptFile> files;
 };
 
+// The sign-in page's forms, and what they carry from a page whose POST found
+// its session gone.
+struct SignInForm {
+    std::string notice;            // why the page is shown: 登录已过期…
+    std::optional<Refusal> error;  // why the last attempt was refused
+    std::string login;             // the staff login typed, shown again (never a code or password)
+    FormFields kept;               // the fields of that POST, sent along as hidden inputs
+    std::string return_to;         // that page's path, where the sign-in lands
+};
+
 class Pages {
 public:
     // Every problem of the theme goes to `diags`: the collector must not start with one.
@@ -38,8 +58,13 @@ public:
     std::string refused(const std::vector<std::string>& messages);
     std::string receipt_missing();
 
+    std::string sign_in(const SignInForm& form);
+    std::string signed_in(const Session& session, const std::string& title, const std::string& name, kainjow::mustache::data view);
+    // A refusal on the signed-in pages; `session` (or nullptr) for the bar.
+    std::string account_refused(const Refusal& refusal, const Session* session);
+
 private:
-    std::string page(const std::string& title, const std::string& name, const kainjow::mustache::data& view);
+    std::string page(const std::string& title, const std::string& name, kainjow::mustache::data view, const Session* session = nullptr);
 
     const std::string base_;
     const common::ThemeSource theme_;

@@ -10,10 +10,7 @@
 namespace collector {
 namespace {
 
-std::string get(const FormFields& fields, const std::string& key) {
-    const auto it = fields.find(key);
-    return it == fields.end() ? std::string() : it->second;
-}
+std::string get(const FormFields& fields, const std::string& key) { return fields.get(key); }
 
 common::ChainRefusal bad(const char* code, const char* field, std::string message) { return {code, field, std::move(message)}; }
 
@@ -83,7 +80,7 @@ ActOutcome forward_summary(ReviewChain& chain, SubmissionStore& store, const Sit
                               {"county_leader", common::trimmed(get(fields, "county_leader"))},
                               {"county_leader_mobile", common::trimmed(get(fields, "county_leader_mobile"))}};
     const std::string rows = common::row_prefix("schools", 0);
-    for (int i = 0; i < common::kMaxTableRows && fields.count("selection." + std::to_string(i)); ++i) {
+    for (int i = 0; i < common::kMaxTableRows && fields.has("selection." + std::to_string(i)); ++i) {
         const std::string n = std::to_string(i);
         const auto key = parse_key(get(fields, "selection." + n));
         if (!key) return {bad("no_such_version", "selection", "汇总表中有一项不是申报材料的版本"), {}};

@@ -4,16 +4,14 @@
 // county's forwarding also stores its 申报汇总表 as a version of the call's
 // county form, produced from the versions it recommended, not retyped.
 
-#include <map>
 #include <optional>
 #include <string>
 
+#include "collector/exchange.hpp"
 #include "collector/review_chain.hpp"
 #include "collector/review_views.hpp"
 
 namespace collector {
-
-using FormFields = std::map<std::string, std::string>;
 
 struct ActOutcome {
     std::optional<common::ChainRefusal> refusal;  // nothing was written

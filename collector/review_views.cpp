@@ -74,7 +74,8 @@ void add_actions(data& v, const Viewer& viewer, const common::CallReview& review
         v.set("opinion_leader", state.opinion->leader);
     }
     v.set("may_decide", allowed(common::ActKind::accept));
-    v.set("act_url", viewer.base + common::review_act_api(review.call().key));
+    // Posted back to this page: after a sign-in on expiry its sender lands here again.
+    v.set("act_url", viewer.base + common::review_version_url(state.key.form, state.key.unit, common::version_name(state.key.version)));
 }
 
 }  // namespace
@@ -88,7 +89,6 @@ bool may_read(const Viewer& viewer, const std::string& unit, const common::SiteD
 data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review, const common::DataLayout& layout) {
     const common::Call& call = review.call();
     data v("call_title", call.title);
-    v.set("csrf", viewer.csrf);
     v.set("role_" + viewer.actor.role, true);
     data rows = list();
     std::vector<const common::VersionState*> forwardable;
@@ -117,7 +117,7 @@ data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallR
     }
     v.set("selection", selection);
     v.set("may_forward", !selection.is_empty_list());
-    v.set("forward_url", viewer.base + common::review_forward_api(call.key));
+    v.set("forward_url", viewer.base + common::review_call_url(call.key));
     v.set("county_name", rules.units.name_of(viewer.actor.id));
     return v;
 }
@@ -130,7 +130,6 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
     const common::VersionState* state = review.state(version.key());
     const std::string vname = common::version_name(version.version);
     data v("title", definition.title + " · " + rules.units.name_of(version.unit) + " · 第" + std::to_string(version.version) + "版");
-    v.set("csrf", viewer.csrf);
     v.set("form", version.form);
     v.set("unit", version.unit);
     v.set("version", std::to_string(version.version));

@@ -3,8 +3,9 @@
 // templates (review_desk.mustache, review_version.mustache): a school its
 // own applications, a county its schools', city staff all of them. The
 // forms in these views change state, so each carries the session's CSRF
-// token; which forms appear follows the chain (common/review_state.hpp),
-// which the collector checks again when they come back.
+// token (Pages::signed_in adds it to the view); which forms appear follows
+// the chain (common/review_state.hpp), which the collector checks again
+// when they come back.
 
 #include <string>
 
@@ -19,7 +20,6 @@ namespace collector {
 struct Viewer {
     common::Actor actor;
     std::string base;  // the site's path, for links
-    std::string csrf;  // the session's token, for every form
 };
 
 // Whether `viewer` may read the applications of `unit`.

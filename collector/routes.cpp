@@ -3,8 +3,9 @@
 #include <httplib.h>
 
 #include <cstdio>
-#include <regex>
 #include <mutex>
+#include <optional>
+#include <regex>
 
 #include "common/urls.hpp"
 
@@ -14,9 +15,10 @@ namespace {
 std::mutex server_mutex;
 httplib::Server* running = nullptr;
 
-void send(httplib::Response& res, const IntakeReply& reply) {
+void send(httplib::Response& res, const Reply& reply) {
     res.status = reply.status;
     if (!reply.location.empty()) res.set_header("Location", reply.location);
+    for (const auto& [name, value] : reply.headers) res.set_header(name, value);
     res.set_content(reply.body, reply.content_type.c_str());
 }
 
@@ -26,9 +28,9 @@ const char* const kOriginalType = "X-Collector-Original-Content-Type";
 
 // httplib 0.11.4 hands a multipart body only to its own parser, which drops
 // the first part when its boundary straddles a 4 KiB read and refuses
-// "boundary=...; charset=...". Relabelled here, before routing, the body
-// reaches our streaming parser raw. The request object is not const; only
-// the pre-routing hook's signature is.
+// "boundary=...; charset=...", and refuses urlencoded bodies over 8 KiB.
+// Relabelled here, before routing, a body reaches our own parsers raw. The
+// request object is not const; only the pre-routing hook's signature is.
 void hide_multipart(httplib::Request& req) {
     req.headers.erase(kOriginalType);  // never trust a client's copy
     const auto it = req.headers.find("Content-Type");
@@ -41,9 +43,49 @@ bool wants_json(const httplib::Request& req) {
     return req.get_header_value("Accept").find("application/json") != std::string::npos;
 }
 
+bool from_proxy(const httplib::Request& req, const ServeOptions& options) { return req.remote_addr == options.trusted_proxy; }
+
+std::string client_of(const httplib::Request& req, const ServeOptions& options) {
+    return client_address(req.remote_addr, req.get_header_value("X-Real-IP"), options.trusted_proxy);
+}
+
+Request plain_request(const httplib::Request& req, const ServeOptions& options) {
+    Request out;
+    out.method = req.method;
+    out.path = req.path;
+    out.cookies = parse_cookies(req.get_header_value("Cookie"));
+    out.content_type = req.get_header_value(kOriginalType);
+    out.body = req.body;
+    out.client = client_of(req, options);
+    out.over_tls = from_proxy(req, options) && req.get_header_value("X-Forwarded-Proto") == "https";
+    out.wants_json = wants_json(req);
+    return out;
+}
+
+// Which body a request may carry, before httplib reads any: a submission
+// streams and is counted as it comes; a signed-in page's form is small and
+// read whole, so it must say its length.
+std::optional<Reply> body_refusal(const httplib::Request& req, const ServeOptions& options) {
+    static const std::regex submission_route(common::submission_route());
+    static const std::regex account_routes(common::account_routes());
+    const bool chunked = req.has_header("Transfer-Encoding");
+    const bool has_body = chunked || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
+    const bool post = req.method == "POST";
+    const bool form = post && std::regex_match(req.path, account_routes);
+    if (has_body && !(post && std::regex_match(req.path, submission_route)) && !form)
+        return json_error(413, "body_not_allowed", "", "此地址不接受提交内容");
+    if (form && chunked) return json_error(411, "length_required", "", "表单提交须注明长度（Content-Length）");
+    if (req.has_header("Content-Length")) {
+        const std::string length = req.get_header_value("Content-Length");
+        const std::size_t limit = form ? kFormBodyBytes : options.body_limit;
+        if (length.size() > 15 || std::stoull("0" + length) > limit) return json_error(413, "body_too_large", "", "提交内容总量过大");
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
-bool serve(Intake& intake, const ServeOptions& options) {
+bool serve(Intake& intake, SignedInPages& signed_in, const ServeOptions& options) {
     httplib::Server server;
     // httplib's default is 8 workers, which 8 slow clients can hold for the
     // whole read timeout; idle threads cost little memory.
@@ -56,26 +98,15 @@ bool serve(Intake& intake, const ServeOptions& options) {
     server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
         const std::string encoding = req.get_header_value("Content-Encoding");
         if (!encoding.empty() && encoding != "identity") {
-            send(res, error_reply(415, "unsupported_encoding", "", "不接受压缩的提交内容"));
+            send(res, json_error(415, "unsupported_encoding", "", "不接受压缩的提交内容"));
             res.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
         }
-        // httplib reads a body into memory for every route but a streaming
-        // one: only submissions may carry a body at all.
-        static const std::regex submission_route(common::submission_route());
-        const bool has_body = req.has_header("Transfer-Encoding") || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
-        if (has_body && !(req.method == "POST" && std::regex_match(req.path, submission_route))) {
-            send(res, error_reply(413, "body_not_allowed", "", "此地址不接受提交内容"));
+        // httplib reads a body into memory for every route but a streaming one.
+        if (const auto refusal = body_refusal(req, options)) {
+            send(res, *refusal);
             res.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
-        }
-        if (req.has_header("Content-Length")) {
-            const std::string length = req.get_header_value("Content-Length");
-            if (length.size() > 15 || std::stoull("0" + length) > options.body_limit) {
-                send(res, error_reply(413, "body_too_large", "", "提交内容总量过大"));
-                res.set_header("Connection", "close");
-                return httplib::Server::HandlerResponse::Handled;
-            }
         }
         hide_multipart(const_cast<httplib::Request&>(req));
         return httplib::Server::HandlerResponse::Unhandled;
@@ -89,11 +120,11 @@ bool serve(Intake& intake, const ServeOptions& options) {
         } catch (...) {
             std::fprintf(stderr, "collector: %s %s: unknown exception\n", req.method.c_str(), req.path.c_str());
         }
-        send(res, error_reply(500, "internal_error", "", "服务器内部错误，本次提交未被保存，请稍后重试"));
+        send(res, json_error(500, "internal_error", "", "服务器内部错误，本次提交未被保存，请稍后重试"));
     });
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
-        send(res, error_reply(res.status, res.status == 404 ? "not_found" : "bad_request", "", res.status == 404 ? "没有这个地址" : "请求有误"));
+        send(res, json_error(res.status, res.status == 404 ? "not_found" : "bad_request", "", res.status == 404 ? "没有这个地址" : "请求有误"));
     });
 
     server.Get("/" + common::health_api(), [](const httplib::Request&, httplib::Response& res) {
@@ -104,16 +135,19 @@ bool serve(Intake& intake, const ServeOptions& options) {
                     IntakeRequest in;
                     in.form = req.matches[1];
                     in.content_type = req.get_header_value(kOriginalType);
-                    in.remote_addr = req.remote_addr;  // the socket's peer, never a client header
+                    in.remote_addr = client_of(req, options);
                     in.wants_json = wants_json(req);
                     in.read_body = [&](const ChunkSink& sink) { return reader([&](const char* d, std::size_t n) { return sink(d, n); }); };
-                    const IntakeReply reply = intake.receive(in);
+                    const Reply reply = intake.receive(in);
                     send(res, reply);
                     if (reply.status >= 400) res.set_header("Connection", "close");
                 });
     server.Get(common::receipt_route(), [&](const httplib::Request& req, httplib::Response& res) {
         send(res, intake.receipt_page(req.matches[1], req.matches[2], req.matches[3], req.get_param_value("id")));
     });
+    const auto account = [&](const httplib::Request& req, httplib::Response& res) { send(res, signed_in.handle(plain_request(req, options))); };
+    server.Get(common::account_routes(), account);
+    server.Post(common::account_routes(), account);
 
     const int port = options.port == 0 ? server.bind_to_any_port(options.host) : (server.bind_to_port(options.host, options.port) ? options.port : -1);
     if (port < 0) return false;

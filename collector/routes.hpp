@@ -5,6 +5,7 @@
 #include <string>
 
 #include "collector/intake.hpp"
+#include "collector/signed_in_pages.hpp"
 
 namespace collector {
 
@@ -12,12 +13,15 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     int port = 0;  // 0: any free port
     std::size_t body_limit = IntakeLimits{}.body_bytes;
+    // The peer whose X-Real-IP and X-Forwarded-Proto are believed: nginx,
+    // which sets both for every request it passes (deploy/nginx/site.conf.in).
+    std::string trusted_proxy = "127.0.0.1";
     std::function<void(int port)> on_listening;  // called once bound, before serving
 };
 
 // Serves until stop_server() is called (from another thread or a signal
 // thread). Returns false if it could not bind.
-bool serve(Intake& intake, const ServeOptions& options);
+bool serve(Intake& intake, SignedInPages& signed_in, const ServeOptions& options);
 void stop_server();
 
 }  // namespace collector

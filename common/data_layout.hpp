@@ -6,7 +6,11 @@
 //   submissions/<form>/<unit>/vNNNN/submission.json   a stored version, beside its uploads
 //   acts/<call>/NNNNNN.json                           an act of the review chain, numbered in order
 //   .incoming/                                        uploads being assembled (not in git)
-//   .collector.lock  .gitignore  audit.log  access/<unit>.hash
+//   .collector.lock  .gitignore  audit.log
+//   access/codes/<ID>.json                            a unit's access code: its unit and the Argon2id hash of its
+//                                                     secret, named by the code's public lookup id
+//   access/staff/<login>.json                         a city staff account: login, name (personal data,
+//                                                     never read by the generator), role, password hash
 
 #include <filesystem>
 #include <optional>
@@ -67,7 +71,10 @@ public:
     std::filesystem::path gitignore() const { return root_ / ".gitignore"; }
     std::filesystem::path audit_log() const { return root_ / kAuditLog; }
     std::filesystem::path access_dir() const { return root_ / kAccessDir; }
-    std::filesystem::path access_hash(const std::string& unit) const { return access_dir() / (unit + ".hash"); }
+    std::filesystem::path access_codes() const { return access_dir() / "codes"; }
+    std::filesystem::path access_code(const std::string& lookup_id) const { return access_codes() / (lookup_id + ".json"); }
+    std::filesystem::path staff_accounts() const { return access_dir() / "staff"; }
+    std::filesystem::path staff_account(const std::string& login) const { return staff_accounts() / (login + ".json"); }
 
     // What git must never hold: uploads in progress, temporary files, the lock.
     static const char* gitignore_text() { return ".incoming/\n.*.tmp-*\n.collector.lock\n"; }

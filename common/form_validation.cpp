@@ -111,7 +111,6 @@ const std::map<std::string, std::string>& message_templates() {
         {"sum_mismatch", "{label}应等于{parts}：填写{total}，合计{sum}"},
         {"column_sum_mismatch", "{label}应等于{parts}：填写{total}，合计{sum}"},
         // Not fields of the form, but asked with it.
-        {"missing_unit", "请填写申报单位代码"},
         {"missing_access_code", "请填写访问码"},
         {"privacy_notice_required", "请阅读并同意《{label}》后再提交"},
     };

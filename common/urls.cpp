@@ -1,6 +1,7 @@
 #include "common/urls.hpp"
 
 #include <cstdint>
+#include <utility>
 
 #include "common/text.hpp"
 
@@ -8,6 +9,7 @@ namespace common {
 namespace {
 
 const std::string kSubmissions = "api/submissions/";
+const std::string kAccount = "account/";
 // Names the collector accepts in a path: form keys, unit ids, "v0001".
 const std::string kName = "([a-z0-9-]+)";
 const std::string kVersion = "(v[0-9]{4})";
@@ -71,28 +73,34 @@ std::string receipt_api(const std::string& form, const std::string& unit, const 
 
 std::string submission_route() { return "/" + kSubmissions + kName; }
 
+std::string account_url(const std::string& page) { return kAccount + page; }
+
+std::string sign_in_url() { return account_url("sign-in/"); }
+
+std::string sign_out_url() { return account_url("sign-out/"); }
+
+std::string account_route(const std::string& page) {
+    std::string pattern = "/" + account_url(page);
+    for (const auto& [slot, group] : {std::pair<std::string, std::string>{"{name}", kName}, {"{version}", kVersion}})
+        for (std::size_t p; (p = pattern.find(slot)) != std::string::npos;) pattern.replace(p, slot.size(), group);
+    return pattern;
+}
+
+std::string account_routes() { return "/" + kAccount + ".*"; }
+
 std::string receipt_route() { return "/" + kSubmissions + kName + "/" + kName + "/" + kVersion + "/receipt"; }
 
-namespace {
-const std::string kReviewCalls = "account/calls/";
-const std::string kReviewVersions = "account/versions/";
-}  // namespace
-
-std::string review_call_url(const std::string& call) { return kReviewCalls + call + "/"; }
+std::string review_call_url(const std::string& call) { return account_url("calls/" + call + "/"); }
 std::string review_version_url(const std::string& form, const std::string& unit, const std::string& version) {
-    return kReviewVersions + form + "/" + unit + "/" + version + "/";
+    return account_url("versions/" + form + "/" + unit + "/" + version + "/");
 }
 std::string review_file_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name) {
     return review_version_url(form, unit, version) + "files/" + name;
 }
-std::string review_act_api(const std::string& call) { return review_call_url(call) + "acts"; }
-std::string review_forward_api(const std::string& call) { return review_call_url(call) + "forward"; }
 
-std::string review_call_route() { return "/" + kReviewCalls + kName + "/"; }
-std::string review_version_route() { return "/" + kReviewVersions + kName + "/" + kName + "/" + kVersion + "/"; }
+std::string review_call_route() { return account_route("calls/{name}/"); }
+std::string review_version_route() { return account_route("versions/{name}/{name}/{version}/"); }
 // Uploads are named by the collector: field and extension, "work_plan.pdf".
 std::string review_file_route() { return review_version_route() + "files/([a-z0-9_]+\\.[a-z0-9]+)"; }
-std::string review_act_route() { return review_call_route() + "acts"; }
-std::string review_forward_route() { return review_call_route() + "forward"; }
 
 }  // namespace common

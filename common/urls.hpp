@@ -35,17 +35,24 @@ std::string receipt_api(const std::string& form, const std::string& unit, const 
 std::string submission_route();
 std::string receipt_route();
 
-// The review chain's pages, for signed-in people (served by the collector).
+// The collector's signed-in pages (behind nginx under the base path, as the API).
+std::string account_url(const std::string& page = "");  // "account/" + page: account_url() is the signed-in home page
+std::string sign_in_url();                               // "account/sign-in/"
+std::string sign_out_url();                              // "account/sign-out/"
+// A signed-in page's pattern for the collector's table of pages (from "/"):
+// "/account/" + `page`, where each "{name}" (a form key, a unit id) and each
+// "{version}" ("v0001") is captured, in order. `page` holds no other regex
+// syntax: account_route("reviews/{name}/{name}/{version}/").
+std::string account_route(const std::string& page);
+std::string account_routes();  // every path under account/, as the router hands them to the table
+
+// The review chain's pages, under account/. A page's forms post back to it.
 std::string review_call_url(const std::string& call);  // "account/calls/CALL/": one call as the viewer's role works on it
 std::string review_version_url(const std::string& form, const std::string& unit, const std::string& version);  // ".../VNNNN/"
 std::string review_file_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name);
-std::string review_act_api(const std::string& call);      // POST an act on a version
-std::string review_forward_api(const std::string& call);  // POST a county's forwarding
-// As routes, capturing call; or form, unit, version (and the file's name).
+// As routes for the table of pages: capturing call; or form, unit, version (and the file's name).
 std::string review_call_route();
 std::string review_version_route();
 std::string review_file_route();
-std::string review_act_route();
-std::string review_forward_route();
 
 }  // namespace common

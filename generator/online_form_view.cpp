@@ -116,7 +116,6 @@ View online_form_view(const ViewContext& ctx, const FormDef& form, const Call& c
             v.set("notice_url", href(ctx, common::notice_url(n.slug)));
         }
     v.set("action", href(ctx, common::submission_api(form.key)));
-    v.set("unit_label", std::string(form.form.submitted_by == "county" ? "县市区单位代码" : "申报单位代码"));
     v.set("privacy_title", s.privacy.title);
     List privacy = list();
     for (const auto& p : s.privacy.paragraphs) privacy << View("text", p);

@@ -13,7 +13,10 @@ BEFORE_2019_DEADLINE = "2019-09-01T09:00:00+08:00"
 
 
 def make_site(root, units):
-    """A copy of the bundled data and theme with eligible schools `units` in 平江县."""
+    """A copy of the bundled configuration (its base path is the collector's
+    pages' too), data and theme with eligible schools `units` in 平江县."""
+    os.makedirs(root, exist_ok=True)
+    shutil.copy(os.path.join(REPO, "config.json"), root)
     shutil.copytree(os.path.join(REPO, "data"), os.path.join(root, "data"))
     shutil.copytree(os.path.join(REPO, "themes"), os.path.join(root, "themes"))
     path = os.path.join(root, "data", "units.json")
@@ -46,8 +49,9 @@ def privacy_version():
         return json.load(f)["version"]
 
 
-def application_fields(unit, code):
-    return {"unit": unit, "access_code": code, "privacy_notice": privacy_version(),
+def application_fields(code):
+    """An application by the unit whose access code is `code` (the code names it)."""
+    return {"access_code": code, "privacy_notice": privacy_version(),
             "unit_name": "测试学校", "project_name": "数字校园",
             "leader": "王某", "leader_mobile": "13912345678", "contact": "李某",
             "contact_mobile": "13812345678", "plan_summary": "要点"}

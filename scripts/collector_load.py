@@ -143,13 +143,13 @@ def main():
         latencies, statuses, lock = [], [], threading.Lock()
         # One warm-up request per unit: the first check of an access code runs Argon2.
         for u in units[:args.clients]:
-            b, h, t = multipart_head_tail(application_fields(u, codes[u]), "work_plan", "方案.pdf")
+            b, h, t = multipart_head_tail(application_fields(codes[u]), "work_plan", "方案.pdf")
             post(port, b, h, pdf, t)
         stop_at = time.perf_counter() + args.seconds
 
         def small(unit):
             while time.perf_counter() < stop_at:
-                b, h, t = multipart_head_tail(application_fields(unit, codes[unit]), "work_plan", "方案.pdf")
+                b, h, t = multipart_head_tail(application_fields(codes[unit]), "work_plan", "方案.pdf")
                 status, secs = post(port, b, h, pdf, t)
                 with lock:
                     statuses.append(status)
@@ -158,7 +158,7 @@ def main():
         server_cpu = cpu_seconds(proc.pid)
         bodies = []
         for u in units[:args.clients]:
-            b, h, t = multipart_head_tail(application_fields(u, codes[u]), "work_plan", "方案.pdf")
+            b, h, t = multipart_head_tail(application_fields(codes[u]), "work_plan", "方案.pdf")
             bodies.append((b.encode(), h + pdf[0] + t))
         with_wrk = wrk_small(port, bodies, args.seconds, args.clients, work)
         if with_wrk:
@@ -184,7 +184,7 @@ def main():
         big_status = []
 
         def big(unit):
-            b, h, t = multipart_head_tail(application_fields(unit, codes[unit]), "work_plan", "方案.pdf")
+            b, h, t = multipart_head_tail(application_fields(codes[unit]), "work_plan", "方案.pdf")
             status, secs = post(port, b, h, chunks, t)
             with lock:
                 big_status.append((status, secs))

@@ -30,11 +30,11 @@ from collector_kit import DEFAULT_COLLECTOR, application_fields, issue_codes, ma
 UNITS = ["crash-a", "crash-b", "crash-c"]
 
 
-def client(port, unit, code, receipts, lock, stop):
+def client(port, code, receipts, lock, stop):
     rnd = random.Random()
     while not stop.is_set():
         pdf = b"%PDF-1.4\n" + os.urandom(rnd.randint(500_000, 3_000_000))
-        boundary, head, tail = multipart_head_tail(application_fields(unit, code), "work_plan", "方案.pdf")
+        boundary, head, tail = multipart_head_tail(application_fields(code), "work_plan", "方案.pdf")
         body = head + pdf + tail
         req = urllib.request.Request("http://127.0.0.1:%d/api/submissions/application-2019" % port, data=body, method="POST",
                                      headers={"Content-Type": "multipart/form-data; boundary=" + boundary,
@@ -89,7 +89,7 @@ def main():
         for _ in range(args.rounds):
             proc, port = start(args.collector, site, data)
             stop = threading.Event()
-            threads = [threading.Thread(target=client, args=(port, UNITS[i % len(UNITS)], codes[UNITS[i % len(UNITS)]],
+            threads = [threading.Thread(target=client, args=(port, codes[UNITS[i % len(UNITS)]],
                                                              receipts, lock, stop)) for i in range(args.clients)]
             for t in threads:
                 t.start()

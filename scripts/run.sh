@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds the bundled site into public/, starts the collector and
 # nginx in front of both on loopback, as in production: the site under the
-# configured base path, the collector's API under BASE/api/. The README's
+# configured base path, the collector's API under BASE/api/ and its
+# signed-in pages under BASE/account/. The README's
 # run command. NOW=2021-01-10T10:00:00+08:00 sets the collector's clock
 # (the bundled calls closed in 2019 and 2021). Ctrl-C stops everything.
 set -euo pipefail
@@ -33,6 +34,7 @@ trap 'exit 130' INT TERM
 ./build/collector/collector serve --site . --data collector-data --listen "127.0.0.1:${collector_port}" "${clock[@]}" &
 pids+=($!)
 echo "collector: issue a unit's access code with: build/collector/collector issue-code --data collector-data UNIT"
+echo "           a city staff account with:       build/collector/collector add-staff --data collector-data LOGIN --name 姓名"
 
 # A private nginx whose pid file, temporary bodies and logs live in build/nginx/.
 runtime="$PWD/build/nginx"
@@ -44,5 +46,6 @@ nginx="$(PATH="$PATH:/usr/sbin:/sbin" command -v nginx)"
 pids+=($!)
 echo "site: http://127.0.0.1:${port}${base_path}"
 echo "api:  http://127.0.0.1:${port}${base_path}api/submissions/FORM (access log: build/nginx/access.log)"
+echo "sign in: http://127.0.0.1:${port}${base_path}account/sign-in/"
 # Whichever stops first (or Ctrl-C) ends the run and takes the other along.
 wait -n

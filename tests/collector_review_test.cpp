@@ -37,10 +37,18 @@ struct Desk {
     const common::Call& call() const { return *rules.call_taking("application-2019"); }
 };
 
-const collector::Viewer kCounty{{"county", "pingjiang", "平江县教育局"}, "/", "t"};
-const collector::Viewer kCity{{"city", "li", "李明"}, "/", "t"};
+const collector::Viewer kCounty{{"county", "pingjiang", "平江县教育局"}, "/"};
+const collector::Viewer kCity{{"city", "li", "李明"}, "/"};
 
-collector::FormFields opinion(const std::string& unit, const std::string& recommend) {
+using Fields = std::map<std::string, std::string>;
+
+collector::FormFields form(const Fields& fields) {
+    collector::FormFields f;
+    for (const auto& kv : fields) f.pairs.push_back(kv);
+    return f;
+}
+
+Fields opinion(const std::string& unit, const std::string& recommend) {
     return {{"act", "opinion"}, {"form", "application-2019"}, {"unit", unit}, {"version", "1"}, {"recommend", recommend}, {"text", " 同意 "}, {"leader", "王五　"}};
 }
 
@@ -48,17 +56,17 @@ collector::FormFields opinion(const std::string& unit, const std::string& recomm
 
 TEST_CASE("a county's opinions and forwarding are stored as acts and its 申报汇总表 is made from its recommendations") {
     Desk d;
-    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), opinion("pj-a", "yes")).refusal);
-    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), opinion("pj-b", "yes")).refusal);
-    const auto over = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), opinion("pj-c", "yes"));
+    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), form(opinion("pj-a", "yes"))).refusal);
+    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), form(opinion("pj-b", "yes"))).refusal);
+    const auto over = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), form(opinion("pj-c", "yes")));
     REQUIRE(over.refusal);
     CHECK(over.refusal->code == "beyond_quota");
     CHECK_THAT(over.refusal->message, Contains("名额为2个"));
     CHECK(d.store->layout().act_numbers("pilot-2019").size() == 2);  // the refused one wrote nothing
-    const auto missing = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), {{"act", "opinion"}, {"form", "application-2019"}, {"unit", "pj-c"}, {"version", "1"}});
+    const auto missing = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), form({{"act", "opinion"}, {"form", "application-2019"}, {"unit", "pj-c"}, {"version", "1"}}));
     REQUIRE(missing.refusal);
     CHECK(missing.refusal->field == "recommend");
-    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), opinion("pj-c", "no")).refusal);
+    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), form(opinion("pj-c", "no"))).refusal);
 
     common::Diagnostics diags;
     const auto acts = common::load_acts(d.store->layout(), "pilot-2019", diags);
@@ -68,18 +76,18 @@ TEST_CASE("a county's opinions and forwarding are stored as acts and its 申报�
     CHECK(acts[0].at.substr(0, 10) == "2019-09-25");  // the collector's clock, not the sender's
 
     // A stale page (pj-b missing from the selection) forwards nothing.
-    collector::FormFields forward{{"county_leader", "赵六"}, {"county_leader_mobile", "13912345678"}, {"selection.0", "application-2019/pj-a/v0001"},
+    Fields forward{{"county_leader", "赵六"}, {"county_leader_mobile", "13912345678"}, {"selection.0", "application-2019/pj-a/v0001"},
                                   {"category.0", "智慧校园"}};
-    const auto stale = collector::forward_summary(*d.chain, *d.store, d.rules, kCounty, d.call(), forward);
+    const auto stale = collector::forward_summary(*d.chain, *d.store, d.rules, kCounty, d.call(), form(forward));
     REQUIRE(stale.refusal);
     CHECK(stale.refusal->code == "stale_page");
     forward["county_leader_mobile"] = "1391234";
     forward["selection.1"] = "application-2019/pj-b/v0001";
-    const auto bad_mobile = collector::forward_summary(*d.chain, *d.store, d.rules, kCounty, d.call(), forward);
+    const auto bad_mobile = collector::forward_summary(*d.chain, *d.store, d.rules, kCounty, d.call(), form(forward));
     REQUIRE(bad_mobile.refusal);
     CHECK(bad_mobile.refusal->field == "county_leader_mobile");
     forward["county_leader_mobile"] = "13912345678";
-    const auto done = collector::forward_summary(*d.chain, *d.store, d.rules, kCounty, d.call(), forward);
+    const auto done = collector::forward_summary(*d.chain, *d.store, d.rules, kCounty, d.call(), form(forward));
     REQUIRE(!done.refusal);
     CHECK(done.next == "account/calls/pilot-2019/");
 
@@ -96,18 +104,18 @@ TEST_CASE("a county's opinions and forwarding are stored as acts and its 申报�
 
     // The city returns one with its reason; the school may then send a new version, the other stays closed.
     const auto returned = collector::take_version_act(*d.chain, d.rules, kCity, d.call(),
-                                                      {{"act", "revise"}, {"form", "application-2019"}, {"unit", "pj-a"}, {"version", "1"}, {"text", "请补充经费预算"}});
+                                                      form({{"act", "revise"}, {"form", "application-2019"}, {"unit", "pj-a"}, {"version", "1"}, {"text", "请补充经费预算"}}));
     CHECK(!returned.refusal);
     const auto review = d.chain->review(d.call());
     CHECK(!review->check_new_version("application-2019", "pj-a"));
     CHECK(review->check_new_version("application-2019", "pj-b"));
     // A county cannot decide, and nobody acts on a school outside their reach.
     const auto as_county = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(),
-                                                       {{"act", "accept"}, {"form", "application-2019"}, {"unit", "pj-b"}, {"version", "1"}});
+                                                       form({{"act", "accept"}, {"form", "application-2019"}, {"unit", "pj-b"}, {"version", "1"}}));
     REQUIRE(as_county.refusal);
     CHECK(as_county.refusal->code == "wrong_role");
-    const collector::Viewer huarong{{"county", "huarong", "华容县教育局"}, "/", "t"};
-    const auto elsewhere = collector::take_version_act(*d.chain, d.rules, huarong, d.call(), opinion("pj-c", "yes"));
+    const collector::Viewer huarong{{"county", "huarong", "华容县教育局"}, "/"};
+    const auto elsewhere = collector::take_version_act(*d.chain, d.rules, huarong, d.call(), form(opinion("pj-c", "yes")));
     REQUIRE(elsewhere.refusal);
     CHECK(elsewhere.refusal->code == "not_your_school");
 }

@@ -6,7 +6,8 @@ in front of the real collector on loopback, serving a freshly built site.
 
 Checks what a visitor, a school and an abuser would see: pages under the
 base path with UTF-8 and the security headers, the site's 404 page, the
-长者模式 switch (a cookie, and mode.css answered by elder.css), submissions and receipts through nginx, refusals of oversized bodies, slow
+长者模式 switch (a cookie, and mode.css answered by elder.css), submissions and receipts through nginx, signing in (the
+session cookie under the base path, failures counted per client address), refusals of oversized bodies, slow
 headers and bursts by nginx itself, and that slow uploaders cannot hold the
 collector's threads. Exit 77 (a skip for ctest) when nginx is not installed.
 """
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -61,13 +63,13 @@ def request(port, method, path, body=None, headers=None, source="127.0.0.1", tim
         conn.close()
 
 
-def submission(code, unit):
-    boundary, head, tail = multipart_head_tail(application_fields(unit, code), "work_plan", "方案.pdf")
+def submission(code):
+    boundary, head, tail = multipart_head_tail(application_fields(code), "work_plan", "方案.pdf")
     return boundary, head + PDF + tail
 
 
-def submit(port, base, code, unit, accept="application/json", source="127.0.0.1", timeout=15):
-    boundary, body = submission(code, unit)
+def submit(port, base, code, accept="application/json", source="127.0.0.1", timeout=15):
+    boundary, body = submission(code)
     return request(port, "POST", base + "api/submissions/" + FORM, body,
                    {"Content-Type": "multipart/form-data; boundary=" + boundary, "Accept": accept},
                    source=source, timeout=timeout)
@@ -188,7 +190,7 @@ def check_elder_mode(c, port, base, public):
 
 
 def check_submissions(c, port, base, data, codes, collector):
-    r = submit(port, base, codes[UNITS[0]], UNITS[0])
+    r = submit(port, base, codes[UNITS[0]])
     if not c(r.status == 201, "JSON submission through nginx: %d %s" % (r.status, r.text()[:300])):
         return
     receipt = json.loads(r.body)
@@ -199,13 +201,48 @@ def check_submissions(c, port, base, data, codes, collector):
     c(r.headers.get("cache-control") == "no-store", "API answer: Cache-Control %r" % r.headers.get("cache-control"))
     c.security_headers(r, "API answer")
 
-    browser = submit(port, base, codes[UNITS[0]], UNITS[0], accept="text/html")
+    browser = submit(port, base, codes[UNITS[0]], accept="text/html")
     location = browser.headers.get("location", "")
     c(browser.status == 303 and location.startswith(base + "api/submissions/%s/%s/" % (FORM, UNITS[0])),
       "browser submission: %d to %r, expected a receipt under the base path" % (browser.status, location))
     if location:
         page = request(port, "GET", location)
         c(page.status == 200 and "提交回执" in page.text(), "receipt page through nginx: %d" % page.status)
+
+
+def sign_in_form(port, base, fields, source="127.0.0.1"):
+    return request(port, "POST", base + "account/sign-in/", urllib.parse.urlencode(fields),
+                   {"Content-Type": "application/x-www-form-urlencoded"}, source=source)
+
+
+def check_sign_in(c, port, base, data, codes):
+    page = request(port, "GET", base + "account/sign-in/")
+    c(page.status == 200 and "凭访问码登录" in page.text(), "sign-in page through nginx: %d" % page.status)
+    c(page.headers.get("cache-control") == "no-store", "sign-in page: Cache-Control %r" % page.headers.get("cache-control"))
+    c.security_headers(page, "sign-in page")
+    r = sign_in_form(port, base, {"access_code": codes[UNITS[0]]})
+    c(r.status == 303 and r.headers.get("location") == base + "account/",
+      "sign-in through nginx: %d to %r, expected the home page under the base path" % (r.status, r.headers.get("location")))
+    cookie = r.headers.get("set-cookie", "")
+    c("; Path=%s;" % base in cookie and "; HttpOnly" in cookie and "; SameSite=Strict" in cookie and "Secure" not in cookie,
+      "session cookie over http through nginx: %r" % cookie)
+    home = request(port, "GET", base + "account/", headers={"Cookie": cookie.split(";")[0]})
+    c(home.status == 200 and "我的首页" in home.text() and home.headers.get("cache-control") == "no-store",
+      "home page through nginx: %d, Cache-Control %r" % (home.status, home.headers.get("cache-control")))
+    # The collector counts the client nginx saw, not nginx itself: one
+    # address's failures refuse that address alone.
+    for guess in ["FFFF", "GGGG", "HHHH", "JJJJ", "KKKK"]:
+        sign_in_form(port, base, {"access_code": guess + "-AAAA-BBBB-CCCC-DDDD"}, source="127.0.0.51")
+    refused = sign_in_form(port, base, {"access_code": codes[UNITS[0]]}, source="127.0.0.51")
+    c(refused.status == 429 and "登录失败次数过多" in refused.text() and refused.headers.get("retry-after"),
+      "sign-in after five failures from one address: %d %r" % (refused.status, refused.text()[:200]))
+    other = sign_in_form(port, base, {"access_code": codes[UNITS[0]]}, source="127.0.0.52")
+    c(other.status == 303, "sign-in from another address after the first was refused: %d" % other.status)
+    with open(os.path.join(data, "audit.log"), encoding="utf-8") as f:
+        log = f.read()
+    c('"remote":"127.0.0.51"' in log, "the audit log names the client's address, as nginx passed it")
+    big = sign_in_form(port, base, {"access_code": "A" * 70000})
+    c(big.status == 413, "a sign-in body over 64 KiB: %d, expected nginx's 413" % big.status)
 
 
 def access_log_lines(runtime, marker, seconds=5):
@@ -221,7 +258,7 @@ def access_log_lines(runtime, marker, seconds=5):
 
 
 def check_body_limit(c, port, base, data, runtime, codes):
-    boundary, body = submission(codes[UNITS[1]], UNITS[1])
+    boundary, body = submission(codes[UNITS[1]])
     path = base + "api/submissions/%s?too-large" % FORM
     sock = socket.create_connection(("127.0.0.1", port), timeout=10)
     try:
@@ -262,7 +299,7 @@ def check_slow_headers(c, port, base):
 
 
 def check_stalled_body(c, port, base, codes):
-    boundary, body = submission(codes[UNITS[1]], UNITS[1])
+    boundary, body = submission(codes[UNITS[1]])
     sock = socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.22", 0))
     try:
         sock.sendall(("POST %sapi/submissions/%s HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=%s\r\n"
@@ -288,7 +325,7 @@ def check_rate_limit(c, port, base):
 
 
 def check_slow_uploaders(c, port, base, codes):
-    boundary, body = submission(codes[UNITS[1]], UNITS[1])
+    boundary, body = submission(codes[UNITS[1]])
     head = ("POST %sapi/submissions/%s HTTP/1.1\r\nHost: x\r\nAccept: application/json\r\n"
             "Content-Type: multipart/form-data; boundary=%s\r\nContent-Length: %d\r\n\r\n"
             % (base, FORM, boundary, len(body) + 200000)).encode()
@@ -312,7 +349,7 @@ def check_slow_uploaders(c, port, base, codes):
     t.start()
     try:
         time.sleep(1.5)
-        r = submit(port, base, codes[UNITS[0]], UNITS[0], source="127.0.0.41", timeout=10)
+        r = submit(port, base, codes[UNITS[0]], source="127.0.0.41", timeout=10)
         c(r.status == 201, "submission among %d slow uploaders: %d %s" % (SLOW_UPLOADERS, r.status, r.text()[:200]))
         c(r.seconds < 5, "submission among %d slow uploaders took %.1f s" % (SLOW_UPLOADERS, r.seconds))
     finally:
@@ -393,6 +430,7 @@ def main():
             ("a missing page gets the site's 404 page", lambda: check_not_found(c, port, base, public)),
             ("长者模式 is a cookie that switches mode.css to elder.css", lambda: check_elder_mode(c, port, base, public)),
             ("submissions and receipts go through nginx", lambda: check_submissions(c, port, base, data, codes, args.collector)),
+            ("signing in goes through nginx, counted by the client's address", lambda: check_sign_in(c, port, base, data, codes)),
             ("a body over the collector's limit is refused by nginx", lambda: check_body_limit(c, port, base, data, runtime, codes)),
             ("slow headers are cut off", lambda: check_slow_headers(c, port, base)),
             ("a stalled body is cut off", lambda: check_stalled_body(c, port, base, codes)),

@@ -7,7 +7,8 @@
 // and must have no serious or critical axe violation, no text smaller than
 // the enlarged body text, lines at least 1.3 apart, the 标准模式 link in
 // place of the 长者模式 one, and no sideways scrolling at 320 px. The leave
-// notices are also checked in the standard mode.
+// notices are also checked in the standard mode. The collector's own pages
+// are checked the same way through nginx, after its 长者模式 switch.
 
 const assert = require('node:assert/strict');
 const { execFileSync } = require('node:child_process');
@@ -18,6 +19,7 @@ const { after, before, test } = require('node:test');
 const AxeBuilder = require('@axe-core/playwright').default;
 const { pagesOf, repoRoot, TODAY } = require('./lib/built_sites');
 const { launchChromium } = require('./lib/chromium');
+const { startCollectorPages } = require('./lib/collector_pages');
 const { reflowProblem } = require('./lib/reflow');
 const { serve } = require('./lib/static_server');
 
@@ -93,13 +95,22 @@ async function axeFailures(tab) {
     .map((v) => `[${v.impact}] ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-// Opens a page at 1280 px, runs `check`, then lays it out at 320 px, where
-// it must not scroll sideways.
-async function open(server, page, label, check) {
-  const tab = await context.newPage();
+// Every check of a page in 长者模式.
+async function elderChecks(tab, label) {
+  assert.deepEqual(await axeFailures(tab), [], `${label} in 长者模式`);
+  assert.deepEqual(await textProblems(tab, MIN_TEXT_PX, MIN_LINE_RATIO), [], `${label}: text too small or lines too tight`);
+  assert.ok(await tab.isVisible('a.to-standard'), `${label}: the 标准模式 link is hidden`);
+  assert.ok(!(await tab.isVisible('a.to-elder')), `${label}: the 长者模式 link still shows`);
+}
+
+// Opens a page at 1280 px (`reach` brings the tab there and resolves to the
+// response, `status` expected), runs `check`, then lays it out at 320 px,
+// where it must not scroll sideways.
+async function openWith(tabs, reach, status, label, check) {
+  const tab = await tabs.newPage();
   try {
-    const response = await tab.goto(server.origin + encodeURI(page.urlPath), { waitUntil: 'load' });
-    assert.equal(response.status(), 200, `${page.urlPath} answered ${response.status()}`);
+    const response = await reach(tab);
+    assert.equal(response.status(), status, `${label} answered ${response.status()}`);
     await check(tab);
     await tab.setViewportSize({ width: 320, height: 900 });
     const reflow = await reflowProblem(tab, label);
@@ -109,16 +120,15 @@ async function open(server, page, label, check) {
   }
 }
 
+function open(server, page, label, check) {
+  return openWith(context, (tab) => tab.goto(server.origin + encodeURI(page.urlPath), { waitUntil: 'load' }), 200, label, check);
+}
+
 test('every page in 长者模式: no serious axe violation, large text, wide lines, fits 320 px', async (t) => {
   const server = await serve(elder);
   try {
     for (const page of pagesOf(elder)) {
-      await t.test(page.rel, () => open(server, page, `${page.rel} in 长者模式`, async (tab) => {
-        assert.deepEqual(await axeFailures(tab), [], `${page.rel} in 长者模式`);
-        assert.deepEqual(await textProblems(tab, MIN_TEXT_PX, MIN_LINE_RATIO), [], `${page.rel}: text too small or lines too tight`);
-        assert.ok(await tab.isVisible('a.to-standard'), `${page.rel}: the 标准模式 link is hidden`);
-        assert.ok(!(await tab.isVisible('a.to-elder')), `${page.rel}: the 长者模式 link still shows`);
-      }));
+      await t.test(page.rel, () => open(server, page, `${page.rel} in 长者模式`, (tab) => elderChecks(tab, page.rel)));
     }
   } finally {
     await server.close();
@@ -141,5 +151,22 @@ test('the footer numbers and the leave notices pass axe in the standard mode', a
     }
   } finally {
     await server.close();
+  }
+});
+
+test('the collector\'s pages through nginx in 长者模式: no serious axe violation, large text, wide lines, fits 320 px', async (t) => {
+  const collector = await startCollectorPages();
+  const tabs = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    // As a visitor chooses it: nginx sets the cookie and answers mode.css with elder.css.
+    const switcher = await tabs.newPage();
+    await switcher.goto(collector.site.url('mode/elder/'));
+    await switcher.close();
+    for (const page of collector.pages) {
+      await t.test(page.name, () => openWith(tabs, page.open, page.status, `${page.name} in 长者模式`, (tab) => elderChecks(tab, page.name)));
+    }
+  } finally {
+    await tabs.close();
+    await collector.close();
   }
 });

@@ -60,7 +60,6 @@ async function shot(page, name) {
 
 async function fillApplication(page) {
   await page.locator('#f-privacy_notice').check();
-  await page.locator('#f-unit').fill(SCHOOL.id);
   await page.locator('#f-access_code').fill(codes[SCHOOL.id]);
   await page.locator('#f-unit_name').fill(SCHOOL.name);
   await page.locator('#f-project_name').fill('智慧课堂与数字校园建设');
@@ -176,7 +175,6 @@ test('a task book whose budget does not add up gets the field error, in the brow
   try {
     const fillTaskBook = async (page) => {
       await page.locator('#f-privacy_notice').check();
-      await page.locator('#f-unit').fill(LISTED_SCHOOL);
       await page.locator('#f-access_code').fill(codes[LISTED_SCHOOL]);
       await page.locator('#f-unit_name').fill('汨罗市正则学校');
       await page.locator('#f-project_name').fill('智慧教育实践与探究');
@@ -230,7 +228,7 @@ test('a county fills and submits its 申报汇总表 with the keyboard alone', a
   const { context, page, problems } = await pageAt(BEFORE_2019_DEADLINE);
   await page.goto(site.url('forms/summary-2019/fill/'));
   const typed = {
-    'f-unit': 'pingjiang', 'f-access_code': codes.pingjiang, 'f-county_bureau': '平江县教育局', 'f-county_leader': '张某',
+    'f-access_code': codes.pingjiang, 'f-county_bureau': '平江县教育局', 'f-county_leader': '张某',
     'f-county_leader_mobile': '13912345678', 'f-schools-0-unit': SCHOOL.name, 'f-schools-0-category': '数字校园',
     'f-schools-0-project': '智慧课堂与数字校园建设', 'f-schools-0-furong_school': '否',
   };

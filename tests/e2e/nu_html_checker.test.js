@@ -1,17 +1,42 @@
 'use strict';
 // Gate 1: the Nu Html Checker over every page and the theme's CSS. One run
 // over all files, since the checker's start-up costs more than the checking.
+// The collector's own pages are fetched through nginx as Chromium reaches
+// them and checked as the bytes the collector sent.
 
 const assert = require('node:assert/strict');
 const { execFileSync, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 const { after, before, test } = require('node:test');
 const { buildSites, pagesOf } = require('./lib/built_sites');
+const { launchChromium } = require('./lib/chromium');
+const { startCollectorPages } = require('./lib/collector_pages');
 
 const VNU_JAR = path.join(__dirname, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 
 let built;
-before(() => { built = buildSites(); });
+const collectorFiles = [];
+before(async () => {
+  built = buildSites();
+  const collector = await startCollectorPages();
+  const browser = await launchChromium();
+  try {
+    const dir = path.join(built.root, 'collector-pages');
+    fs.mkdirSync(dir);
+    for (const [i, page] of collector.pages.entries()) {
+      const tab = await (await browser.newContext()).newPage();
+      const response = await page.open(tab);
+      assert.equal(response.status(), page.status, `${page.name} answered ${response.status()}`);
+      const file = path.join(dir, `page-${i}.html`);
+      fs.writeFileSync(file, await response.text());
+      collectorFiles.push({ label: `collector through nginx: ${page.name}`, file });
+    }
+  } finally {
+    await browser.close();
+    await collector.close();
+  }
+});
 after(() => built && built.remove());
 
 function runChecker(files) {
@@ -43,6 +68,7 @@ test('every page and stylesheet passes the Nu Html Checker', async (t) => {
   for (const site of built.sites) {
     for (const page of pagesOf(site)) checked.push({ label: `${site.name}: ${page.rel}`, file: page.file });
   }
+  checked.push(...collectorFiles);
   // Both public builds share the theme's CSS: checked once.
   for (const css of ['style.css', 'print.css', 'mode.css', 'elder.css']) {
     checked.push({ label: `theme: assets/${css}`, file: path.join(built.sites[0].dir, 'assets', css) });

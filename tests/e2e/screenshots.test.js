@@ -3,7 +3,8 @@
 // (a small phone, WCAG's reflow width), written as test artifacts for a
 // person to look at. What a screenshot cannot prove by itself is asserted:
 // the Chinese text is drawn with a CJK font, not boxes, and at 320 px the
-// page does not scroll sideways.
+// page does not scroll sideways. The collector's own pages (sign-in, a
+// school's home page, a refusal) are shot too, served through nginx.
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
@@ -11,6 +12,7 @@ const path = require('node:path');
 const { after, before, test } = require('node:test');
 const { buildSites, repoRoot } = require('./lib/built_sites');
 const { launchChromium } = require('./lib/chromium');
+const { PAGE_KEYS, startCollectorPages } = require('./lib/collector_pages');
 const { reflowProblem } = require('./lib/reflow');
 const { serve } = require('./lib/static_server');
 
@@ -28,13 +30,16 @@ const outDir = path.join(process.env.GATES_ARTIFACTS_DIR || path.join(repoRoot, 
 let built;
 let browser;
 let server;
+let collector;
 before(async () => {
   built = buildSites();
   browser = await launchChromium();
   server = await serve(built.sites[0]);
+  collector = await startCollectorPages();
   fs.mkdirSync(outDir, { recursive: true });
 });
 after(async () => {
+  if (collector) await collector.close();
   if (server) await server.close();
   if (browser) await browser.close();
   if (built) built.remove();
@@ -53,29 +58,42 @@ async function headingFonts(tab) {
   return fonts.sort((a, b) => b.glyphCount - a.glyphCount);
 }
 
+// In a fresh browser at `width`: `reach` brings a tab to the page and
+// resolves to its response; the page is shot and its h1 font and reflow checked.
+async function shoot(name, width, label, status, reach) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+  const tab = await context.newPage();
+  try {
+    const response = await reach(tab);
+    assert.equal(response.status(), status, `${label} answered ${response.status()}`);
+    const file = path.join(outDir, `${name}-${width}.png`);
+    await tab.screenshot({ path: file, fullPage: true });
+    assert.ok(fs.statSync(file).size > 1000, `${file} is empty`);
+    const fonts = await headingFonts(tab);
+    assert.ok(fonts.length > 0 && CJK_FONT.test(fonts[0].familyName),
+      `the h1 of ${label} is drawn with ${JSON.stringify(fonts)}, no CJK font: install fonts-noto-cjk`);
+    if (width === 320) {
+      const reflow = await reflowProblem(tab, label);
+      if (reflow) assert.fail(reflow);
+    }
+    console.log(`screenshot: ${file} (h1 in ${fonts[0].familyName})`);
+  } finally {
+    await context.close();
+  }
+}
+
 for (const shot of SHOTS) {
   for (const width of WIDTHS) {
-    test(`${shot.name} at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
-      const tab = await context.newPage();
-      try {
-        const url = server.origin + built.sites[0].basePath + shot.page;
-        const response = await tab.goto(url, { waitUntil: 'load' });
-        assert.equal(response.status(), 200, `${url} answered ${response.status()}`);
-        const file = path.join(outDir, `${shot.name}-${width}.png`);
-        await tab.screenshot({ path: file, fullPage: true });
-        assert.ok(fs.statSync(file).size > 1000, `${file} is empty`);
-        const fonts = await headingFonts(tab);
-        assert.ok(fonts.length > 0 && CJK_FONT.test(fonts[0].familyName),
-          `the h1 of ${shot.page || 'the home page'} is drawn with ${JSON.stringify(fonts)}, no CJK font: install fonts-noto-cjk`);
-        if (width === 320) {
-          const reflow = await reflowProblem(tab, shot.page || 'the home page');
-          if (reflow) assert.fail(reflow);
-        }
-        console.log(`screenshot: ${file} (h1 in ${fonts[0].familyName})`);
-      } finally {
-        await context.close();
-      }
+    test(`${shot.name} at ${width} px`, () => shoot(shot.name, width, shot.page || 'the home page', 200,
+      (tab) => tab.goto(server.origin + built.sites[0].basePath + shot.page, { waitUntil: 'load' })));
+  }
+}
+
+for (const key of PAGE_KEYS) {
+  for (const width of WIDTHS) {
+    test(`collector-${key} at ${width} px`, () => {
+      const page = collector.pages.find((p) => p.key === key);
+      return shoot(`collector-${key}`, width, page.name, page.status, page.open);
     });
   }
 }

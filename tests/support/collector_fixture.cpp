@@ -12,7 +12,7 @@
 namespace testing {
 namespace fs = std::filesystem;
 
-RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimits limits, const std::string& git_remote)
+RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimits limits, const std::string& git_remote, AccountSetup account)
     : site_(dir_.path() / "site"), data_(dir_.path() / "data"), clock_(collector::Clock::starting_at(now)) {
     fs::create_directories(site_);
     fs::copy(fs::path(REPO_ROOT) / "data", site_ / "data", fs::copy_options::recursive);
@@ -28,16 +28,22 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     if (!diags.empty()) throw common::SourceError(diags.sorted().front());
     fs::create_directories(data_);
     store_ = std::make_unique<collector::SubmissionStore>(data_);
-    codes_ = std::make_unique<collector::AccessCodes>(data_);
+    codes_ = std::make_unique<collector::AccessCodes>(data_, hasher_);
+    staff_ = std::make_unique<collector::StaffAccounts>(data_, hasher_);
+    sign_in_ = std::make_unique<collector::SignIn>(*codes_, *staff_, account.failures);
     audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log());
     git_ = std::make_unique<collector::GitCommitter>(data_, git_remote);
     chain_ = std::make_unique<collector::ReviewChain>(rules_, *store_, *git_, *audit_, clock_);
-    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *codes_, *chain_, *git_, *audit_, clock_, limits);
+    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *sign_in_, *chain_, *git_, *audit_, clock_, limits);
+    sessions_ = std::make_unique<collector::Sessions>(account.idle);
+    account_ = std::make_unique<collector::AccountPages>(rules_, *sign_in_, *sessions_, *pages_, *audit_, clock_);
+    signed_in_ = std::make_unique<collector::SignedInPages>(*sessions_, *pages_, *account_);
+    signed_in_->add(std::move(account.rows));
     std::promise<int> bound;
     thread_ = std::thread([&] {
         collector::ServeOptions options;
         options.on_listening = [&](int port) { bound.set_value(port); };
-        if (!collector::serve(*intake_, options)) bound.set_value(-1);
+        if (!collector::serve(*intake_, *signed_in_, options)) bound.set_value(-1);
     });
     port_ = bound.get_future().get();
     if (port_ < 0) throw std::runtime_error("collector did not start");
@@ -53,6 +59,10 @@ std::string RunningCollector::code(const std::string& unit) {
     if (it == issued_.end()) it = issued_.emplace(unit, codes_->issue(unit)).first;
     return it->second;
 }
+
+std::string RunningCollector::reissue_code(const std::string& unit) { return issued_[unit] = codes_->issue(unit); }
+
+std::string RunningCollector::add_staff(const std::string& login, const std::string& name) { return staff_->add(login, name); }
 
 HttpReply RunningCollector::post(const std::string& form, const std::vector<FormPart>& parts, const std::string& extra_headers) {
     return raw_request(port_, multipart_request("/api/submissions/" + form, parts, extra_headers));
@@ -79,8 +89,8 @@ std::string privacy_version() {
     return notice.value.at("version").get<std::string>();
 }
 
-std::vector<FormPart> task_book_parts(const std::string& unit, const std::string& code) {
-    std::vector<FormPart> parts = {{"unit", unit}, {"access_code", code}, {"privacy_notice", privacy_version()}, {"unit_name", "汨罗市正则学校"}, {"project_name", "智慧教育实践与探究"},
+std::vector<FormPart> task_book_parts(const std::string& code) {
+    std::vector<FormPart> parts = {{"access_code", code}, {"privacy_notice", privacy_version()}, {"unit_name", "汨罗市正则学校"}, {"project_name", "智慧教育实践与探究"},
                                    {"project_leader", "何发意"}, {"contact_phone", "0730-8805708"}};
     for (const std::string y : {"2021", "2022", "2023"}) {
         parts.push_back({"content." + y, y + "年建设智慧课堂"});
@@ -93,10 +103,8 @@ std::vector<FormPart> task_book_parts(const std::string& unit, const std::string
     return parts;
 }
 
-std::vector<FormPart> application_parts(const std::string& unit, const std::string& code, const std::string& file_name,
-                                        const std::string& file_bytes) {
-    return {{"unit", unit},
-            {"access_code", code},
+std::vector<FormPart> application_parts(const std::string& code, const std::string& file_name, const std::string& file_bytes) {
+    return {{"access_code", code},
             {"privacy_notice", privacy_version()},
             {"unit_name", "平江县测试学校"},
             {"project_name", "数字校园建设与创新应用探索"},

@@ -2,6 +2,7 @@
 // The real collector on a free loopback port, with a real git data
 // directory, over a copy of the bundled site's data.
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -10,15 +11,25 @@
 #include <vector>
 
 #include "collector/intake.hpp"
+#include "collector/signed_in_pages.hpp"
 #include "support/raw_http.hpp"
 #include "support/tiny_site.hpp"
 
 namespace testing {
 
+// The signed-in pages as a test wants them: a shorter idle timeout or limit
+// on failed sign-ins, and rows of pages of its own.
+struct AccountSetup {
+    std::chrono::seconds idle{30 * 60};
+    collector::FailureLimit failures{};
+    std::vector<collector::PageRow> rows{};
+};
+
 class RunningCollector {
 public:
     // `now`: the collector's clock, e.g. "2019-09-01T09:00:00+08:00".
-    explicit RunningCollector(const std::string& now, collector::IntakeLimits limits = {}, const std::string& git_remote = "");
+    explicit RunningCollector(const std::string& now, collector::IntakeLimits limits = {}, const std::string& git_remote = "",
+                              AccountSetup account = {});
     ~RunningCollector();
 
     int port() const { return port_; }
@@ -28,6 +39,10 @@ public:
     common::StoredVersion stored(const std::string& form, const std::string& unit, int version) const;
     // The access code of a unit, issued on first use.
     std::string code(const std::string& unit);
+    // A new code for the unit, which withdraws its earlier ones.
+    std::string reissue_code(const std::string& unit);
+    // The password of a new city staff account.
+    std::string add_staff(const std::string& login, const std::string& name);
     HttpReply post(const std::string& form, const std::vector<FormPart>& parts, const std::string& extra_headers = "");
     void flush_git() { git_->flush(); }
     std::string git(const std::string& args) const;  // output of `git -C data <args>`
@@ -40,11 +55,17 @@ private:
     std::unique_ptr<collector::Pages> pages_;
     collector::Clock clock_;
     std::unique_ptr<collector::SubmissionStore> store_;
+    collector::SecretHasher hasher_;
     std::unique_ptr<collector::AccessCodes> codes_;
+    std::unique_ptr<collector::StaffAccounts> staff_;
+    std::unique_ptr<collector::SignIn> sign_in_;
     std::unique_ptr<collector::AuditLog> audit_;
     std::unique_ptr<collector::GitCommitter> git_;
     std::unique_ptr<collector::ReviewChain> chain_;
     std::unique_ptr<collector::Intake> intake_;
+    std::unique_ptr<collector::Sessions> sessions_;
+    std::unique_ptr<collector::AccountPages> account_;
+    std::unique_ptr<collector::SignedInPages> signed_in_;
     std::thread thread_;
     int port_ = 0;
     std::map<std::string, std::string> issued_;
@@ -53,10 +74,10 @@ private:
 // The version of the bundled privacy notice (data/privacy.json).
 std::string privacy_version();
 
-// Parts of a complete, valid submission of the bundled forms.
-std::vector<FormPart> task_book_parts(const std::string& unit, const std::string& code);
-std::vector<FormPart> application_parts(const std::string& unit, const std::string& code, const std::string& file_name,
-                                        const std::string& file_bytes);
+// Parts of a complete, valid submission of the bundled forms, by the unit
+// whose access code is `code`.
+std::vector<FormPart> task_book_parts(const std::string& code);
+std::vector<FormPart> application_parts(const std::string& code, const std::string& file_name, const std::string& file_bytes);
 
 // A small valid PDF.
 std::string tiny_pdf();

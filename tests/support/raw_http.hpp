@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace testing {
@@ -15,8 +16,9 @@ struct HttpReply {
     std::string body;
 };
 
-// Sends `request` verbatim to 127.0.0.1:port and reads the reply to EOF.
-HttpReply raw_request(int port, const std::string& request);
+// Sends `request` verbatim to 127.0.0.1:port from `source` (any address of
+// 127.0.0.0/8: another client) and reads the reply to EOF.
+HttpReply raw_request(int port, const std::string& request, const std::string& source = "127.0.0.1");
 
 // A connection that sends `start` and then nothing more, like a slow client.
 int open_slow_connection(int port, const std::string& start);
@@ -33,5 +35,11 @@ struct FormPart {
 // A complete multipart POST; `extra_headers` lines end in "\r\n".
 std::string multipart_request(const std::string& path, const std::vector<FormPart>& parts, const std::string& extra_headers = "",
                               const std::string& boundary = "----testboundary42");
+
+// A GET, and a POST of an urlencoded form; `extra_headers` lines end in "\r\n".
+std::string get_request(const std::string& path, const std::string& extra_headers = "");
+std::string form_request(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
+                         const std::string& extra_headers = "");
+std::string url_encode(const std::string& s);
 
 }  // namespace testing

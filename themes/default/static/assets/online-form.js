@@ -149,7 +149,7 @@
   function fieldValues(form) {
     var values = {};
     Array.prototype.forEach.call(form.elements, function (el) {
-      if (!el.name || el.name === 'unit' || el.name === 'access_code' || el.name === 'privacy_notice') return;
+      if (!el.name || el.name === 'access_code' || el.name === 'privacy_notice') return;
       if (el.type === 'file') values[el.name] = el.files && el.files.length ? el.files[0].name : '';
       else values[el.name] = el.value;
     });
@@ -203,7 +203,7 @@
   function localChecks(form, schema) {
     var msg = schema.messages;
     var errors = [];
-    [['unit', 'missing_unit'], ['access_code', 'missing_access_code'], ['privacy_notice', 'privacy_notice_required']].forEach(function (pair) {
+    [['access_code', 'missing_access_code'], ['privacy_notice', 'privacy_notice_required']].forEach(function (pair) {
       var el = form.elements[pair[0]];
       var empty = el.type === 'checkbox' ? !el.checked : trim(el.value) === '';
       if (empty) errors.push({ code: pair[1], field: pair[0], message: fill(msg[pair[1]], { label: schema.privacy_title }) });

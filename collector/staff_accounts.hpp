@@ -1,0 +1,42 @@
+#pragma once
+// Named accounts of the city bureau's staff (role "city"), one file each
+// under the data directory (common/data_layout.hpp: access/staff/<login>.json).
+// The collector makes the password and shows it once; only its Argon2id hash
+// is kept. The name is personal data: it is shown to its owner when signed
+// in and never reaches anything the generator reads.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "collector/secret_hash.hpp"
+#include "common/data_layout.hpp"
+
+namespace collector {
+
+struct StaffMember {
+    std::string login, name, role;
+};
+
+class StaffAccounts {
+public:
+    StaffAccounts(std::filesystem::path data_dir, SecretHasher& hasher);
+
+    // Issues the account `login` for the person `name` and returns its
+    // password. Issued again, it gets a new password and the old one stops working.
+    std::string add(const std::string& login, const std::string& name);
+
+    // The account, if `password` is its password.
+    std::optional<StaffMember> verify(const std::string& login, const std::string& password);
+
+private:
+    common::DataLayout layout_;
+    SecretHasher& hasher_;
+};
+
+// Logins follow the rule of unit ids, so that they can name files.
+bool is_valid_login(const std::string& login);
+// A person's name as the account holds it: 1 to 20 characters, no control characters.
+bool is_valid_person_name(const std::string& name);
+
+}  // namespace collector
