@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "collector/review_pages.hpp"
+
 #include "common/text.hpp"
 #include "common/urls.hpp"
 
@@ -102,6 +104,7 @@ Reply AccountPages::home(const PageRequest& r) {
     data view("name", actor.name);
     view.set("role_title", std::string(role_title(actor.role)));
     view.set(role_key(actor.role), true);
+    view.set("desks", desk_links(rules_, rules_.base_path));
     return html_reply(200, pages_.signed_in(r.session, "我的首页", "account_home", view));
 }
 

@@ -14,6 +14,7 @@
 
 #include "collector/record_check.hpp"
 #include "collector/routes.hpp"
+#include "collector/review_pages.hpp"
 #include "collector/staff_accounts.hpp"
 #include "collector/store_from_files.hpp"
 #include "common/diagnostic.hpp"
@@ -152,6 +153,8 @@ int serve(int argc, char** argv) {
     collector::Sessions sessions;
     collector::AccountPages account(rules, sign_in, sessions, pages, audit, clock);
     collector::SignedInPages signed_in(sessions, pages, account);
+    collector::ReviewPages review(rules, chain, store, pages, signed_in);
+    signed_in.add(review.rows());
 
     std::thread stopper([&] {
         int sig = 0;

@@ -9,7 +9,8 @@ using kainjow::mustache::data;
 
 const std::vector<std::string>& required_templates() {
     static const std::vector<std::string> names = {"collector_layout", "receipt", "refused", "receipt_missing",
-                                                   "sign_in", "account_home", "account_refused"};
+                                                   "sign_in", "account_home", "account_refused",
+                                                   "review_desk", "review_version"};
     return names;
 }
 

@@ -153,7 +153,7 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
     for (const common::StoredFile& f : version.files) {
         const std::string url = viewer.base + common::review_file_url(version.form, version.unit, vname, f.name);
         data item("url", url);
-        item.set("download_url", url + "?download=1");
+        item.set("download_url", viewer.base + common::review_download_url(version.form, version.unit, vname, f.name));
         item.set("original_name", f.original_name);
         item.set("bytes", std::to_string(f.bytes));
         item.set("sha256", f.sha256);

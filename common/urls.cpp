@@ -13,6 +13,8 @@ const std::string kAccount = "account/";
 // Names the collector accepts in a path: form keys, unit ids, "v0001".
 const std::string kName = "([a-z0-9-]+)";
 const std::string kVersion = "(v[0-9]{4})";
+// Uploads are named by the collector: field and extension, "work_plan.pdf".
+const std::string kUploadName = "([a-z0-9_]+\\.[a-z0-9]+)";
 
 // FNV-1a: stable across builds and machines; two destinations that collide
 // would claim one output path, which the build reports.
@@ -97,10 +99,13 @@ std::string review_version_url(const std::string& form, const std::string& unit,
 std::string review_file_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name) {
     return review_version_url(form, unit, version) + "files/" + name;
 }
+std::string review_download_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name) {
+    return review_version_url(form, unit, version) + "downloads/" + name;
+}
 
 std::string review_call_route() { return account_route("calls/{name}/"); }
 std::string review_version_route() { return account_route("versions/{name}/{name}/{version}/"); }
-// Uploads are named by the collector: field and extension, "work_plan.pdf".
-std::string review_file_route() { return review_version_route() + "files/([a-z0-9_]+\\.[a-z0-9]+)"; }
+std::string review_file_route() { return review_version_route() + "files/" + kUploadName; }
+std::string review_download_route() { return review_version_route() + "downloads/" + kUploadName; }
 
 }  // namespace common

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "collector/intake.hpp"
+#include "collector/review_pages.hpp"
 #include "collector/signed_in_pages.hpp"
 #include "support/raw_http.hpp"
 #include "support/tiny_site.hpp"
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<collector::Sessions> sessions_;
     std::unique_ptr<collector::AccountPages> account_;
     std::unique_ptr<collector::SignedInPages> signed_in_;
+    std::unique_ptr<collector::ReviewPages> review_;
     std::thread thread_;
     int port_ = 0;
     std::map<std::string, std::string> issued_;

@@ -1,0 +1,169 @@
+#include "collector/review_pages.hpp"
+
+#include "collector/review_acts.hpp"
+#include "common/files.hpp"
+#include "common/text.hpp"
+#include "common/urls.hpp"
+
+namespace collector {
+namespace {
+
+using kainjow::mustache::data;
+
+Viewer viewer_of(const Session& session, const std::string& base) {
+    return {{role_key(session.actor.role), session.actor.id, session.actor.name}, base};
+}
+
+// How each refusal of the chain answers: the codes are the chain's (docs/records.md).
+int status_of(const std::string& code) {
+    if (code == "no_such_version" || code == "no_such_call") return 404;
+    if (code == "wrong_role" || code == "not_your_school" || code == "no_county_stage") return 403;
+    if (code == "required" || code.rfind("bad_", 0) == 0 || code == "too_long") return 422;
+    return 409;
+}
+
+Refusal refusal_of(const common::ChainRefusal& no) { return {status_of(no.code), no.code, no.field, no.message, {}}; }
+
+std::string media_type(const std::string& name) {
+    static const std::pair<const char*, const char*> kTypes[] = {
+        {".pdf", "application/pdf"},
+        {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+        {".doc", "application/msword"},
+        {".wps", "application/vnd.ms-works"},
+        {".odt", "application/vnd.oasis.opendocument.text"},
+        {".jpg", "image/jpeg"},
+        {".png", "image/png"},
+    };
+    for (const auto& [ext, type] : kTypes)
+        if (common::ends_with(name, ext)) return type;
+    return "application/octet-stream";
+}
+
+// RFC 5987: the sender's own file name, whatever its characters.
+std::string disposition(bool download, const std::string& original_name) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string encoded;
+    for (unsigned char c : original_name) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_') encoded += static_cast<char>(c);
+        else encoded += std::string("%") + hex[c >> 4] + hex[c & 15];
+    }
+    return std::string(download ? "attachment" : "inline") + "; filename*=UTF-8''" + encoded;
+}
+
+}  // namespace
+
+struct ReviewPages::Found {
+    const common::Call* call;
+    common::StoredVersion record;
+    std::optional<common::StoredVersion> previous;
+};
+
+ReviewPages::ReviewPages(const SiteRules& rules, ReviewChain& chain, SubmissionStore& store, Pages& pages, SignedInPages& signed_in)
+    : rules_(rules), chain_(chain), store_(store), pages_(pages), signed_in_(signed_in) {}
+
+std::vector<PageRow> ReviewPages::rows() {
+    return {
+        {"GET", common::review_call_route(), kEveryRole, [this](const PageRequest& r) { return desk(r); }},
+        {"POST", common::review_call_route(), {Role::county}, [this](const PageRequest& r) { return forward(r); }},
+        {"GET", common::review_version_route(), kEveryRole, [this](const PageRequest& r) { return version(r); }},
+        {"POST", common::review_version_route(), {Role::county, Role::city}, [this](const PageRequest& r) { return act(r); }},
+        {"GET", common::review_file_route(), kEveryRole, [this](const PageRequest& r) { return file(r, false); }},
+        {"GET", common::review_download_route(), kEveryRole, [this](const PageRequest& r) { return file(r, true); }},
+    };
+}
+
+Reply ReviewPages::desk(const PageRequest& r) {
+    const common::Call* call = nullptr;
+    for (const auto& c : rules_.calls)
+        if (c.key == r.captures[0]) call = &c;
+    if (!call) return signed_in_.refuse(r.http, &r.session, {404, "no_such_call", "", "没有这项申报", {}});
+    const auto review = chain_.review(*call);
+    data view = desk_view(viewer_of(r.session, rules_.base_path), rules_, *review, store_.layout());
+    // Typed before a sign-in on expiry: shown again, never sent.
+    for (const auto& [name, value] : r.refill.pairs) view.set("refill_" + name, value);
+    return html_reply(200, pages_.signed_in(r.session, call->title, "review_desk", view));
+}
+
+Reply ReviewPages::forward(const PageRequest& r) {
+    const common::Call* call = nullptr;
+    for (const auto& c : rules_.calls)
+        if (c.key == r.captures[0]) call = &c;
+    if (!call) return signed_in_.refuse(r.http, &r.session, {404, "no_such_call", "", "没有这项申报", {}});
+    const ActOutcome out = forward_summary(chain_, store_, rules_, viewer_of(r.session, rules_.base_path), *call, r.form);
+    if (out.refusal) return signed_in_.refuse(r.http, &r.session, refusal_of(*out.refusal));
+    return see_other("/" + out.next);
+}
+
+std::variant<ReviewPages::Found, Refusal> ReviewPages::find_version(const PageRequest& r) {
+    const Refusal missing{404, "no_such_version", "version", "没有这一版申报材料", {}};
+    const auto number = common::parse_version_name(r.captures[2]);
+    const common::Call* call = rules_.call_taking(r.captures[0]);
+    if (!number || !call) return missing;
+    // Refused before anything is read, so that a refusal says nothing of what exists.
+    if (!may_read(viewer_of(r.session, rules_.base_path), r.captures[1], rules_))
+        return Refusal{403, "not_your_school", "", "您无权查看这个单位的申报材料", {}};
+    const common::VersionKey key{r.captures[0], r.captures[1], *number};
+    const common::DataLayout& layout = store_.layout();
+    if (!std::filesystem::exists(layout.record_file(common::kSubmissionRecord, key))) return missing;
+    Found found{call, common::load_stored_version(layout.record_file(common::kSubmissionRecord, key), key.shown()), std::nullopt};
+    int previous = 0;
+    for (int v : layout.versions(common::kSubmissionRecord, key.form, key.unit)) previous = v < key.version ? v : previous;
+    if (previous > 0)
+        found.previous = common::load_stored_version(layout.record_file(common::kSubmissionRecord, {key.form, key.unit, previous}), "previous");
+    return found;
+}
+
+Reply ReviewPages::version(const PageRequest& r) {
+    auto found = find_version(r);
+    if (const auto* no = std::get_if<Refusal>(&found)) return signed_in_.refuse(r.http, &r.session, *no);
+    const Found& f = std::get<Found>(found);
+    const auto review = chain_.review(*f.call);
+    data view = version_view(viewer_of(r.session, rules_.base_path), rules_, *review, f.record, f.previous ? &*f.previous : nullptr);
+    for (const auto& [name, value] : r.refill.pairs) {
+        if (name == "text") view.set("opinion_text", value);
+        if (name == "leader") view.set("opinion_leader", value);
+    }
+    const std::string title = view.get("title") ? view.get("title")->string_value() : f.record.form;
+    return html_reply(200, pages_.signed_in(r.session, title, "review_version", view));
+}
+
+Reply ReviewPages::act(const PageRequest& r) {
+    auto found = find_version(r);
+    if (const auto* no = std::get_if<Refusal>(&found)) return signed_in_.refuse(r.http, &r.session, *no);
+    // The page's own version, whatever the form's hidden fields say.
+    FormFields fields;
+    for (const auto& [name, value] : r.form.pairs)
+        if (name != "form" && name != "unit" && name != "version") fields.pairs.emplace_back(name, value);
+    fields.pairs.emplace_back("form", r.captures[0]);
+    fields.pairs.emplace_back("unit", r.captures[1]);
+    fields.pairs.emplace_back("version", std::to_string(*common::parse_version_name(r.captures[2])));
+    const ActOutcome out = take_version_act(chain_, rules_, viewer_of(r.session, rules_.base_path), *std::get<Found>(found).call, fields);
+    if (out.refusal) return signed_in_.refuse(r.http, &r.session, refusal_of(*out.refusal));
+    return see_other("/" + out.next);
+}
+
+Reply ReviewPages::file(const PageRequest& r, bool download) {
+    auto found = find_version(r);
+    if (const auto* no = std::get_if<Refusal>(&found)) return signed_in_.refuse(r.http, &r.session, *no);
+    const Found& f = std::get<Found>(found);
+    for (const common::StoredFile& stored : f.record.files) {
+        if (stored.name != r.captures[3]) continue;
+        const auto path = store_.layout().upload(f.record.key(), stored.name);
+        Reply reply{200, media_type(stored.name), common::read_file(path, stored.name), "", {}};
+        reply.headers.emplace_back("Content-Disposition", disposition(download, stored.original_name));
+        return reply;
+    }
+    return signed_in_.refuse(r.http, &r.session, {404, "no_such_file", "", "没有这个附件", {}});
+}
+
+data desk_links(const SiteRules& rules, const std::string& base) {
+    data links{data::type::list};
+    for (const auto& c : rules.calls) {
+        data link("title", c.title);
+        link.set("url", base + common::review_call_url(c.key));
+        links.push_back(link);
+    }
+    return links;
+}
+
+}  // namespace collector

@@ -1,0 +1,47 @@
+#pragma once
+// The review chain's signed-in pages, as rows of the table of pages
+// (collector/signed_in_pages.hpp):
+//   account/calls/CALL/                         a call's desk; a county POSTs its forwarding here
+//   account/versions/FORM/UNIT/vNNNN/           one version; a county or city staff POSTs its act here
+//   account/versions/FORM/UNIT/vNNNN/files/F    an upload shown in the browser (PDF inline)
+//   account/versions/FORM/UNIT/vNNNN/downloads/F  the same upload, saved
+// A school sees only its own applications, a county only its schools'
+// (never a 市直学校's), city staff all; anyone else is refused, with nothing
+// of the application shown.
+
+#include <vector>
+
+#include "collector/page_row.hpp"
+#include "collector/pages.hpp"
+#include "collector/review_chain.hpp"
+#include "collector/signed_in_pages.hpp"
+#include "collector/submission_store.hpp"
+
+namespace collector {
+
+class ReviewPages {
+public:
+    ReviewPages(const SiteRules& rules, ReviewChain& chain, SubmissionStore& store, Pages& pages, SignedInPages& signed_in);
+    std::vector<PageRow> rows();
+
+private:
+    Reply desk(const PageRequest& r);
+    Reply forward(const PageRequest& r);
+    Reply version(const PageRequest& r);
+    Reply act(const PageRequest& r);
+    Reply file(const PageRequest& r, bool download);
+    // The version a page's captures name, if it exists and the actor may read it.
+    struct Found;
+    std::variant<Found, Refusal> find_version(const PageRequest& r);
+
+    const SiteRules& rules_;
+    ReviewChain& chain_;
+    SubmissionStore& store_;
+    Pages& pages_;
+    SignedInPages& signed_in_;
+};
+
+// The calls whose desks a role has, for the home page: {title, url} each.
+kainjow::mustache::data desk_links(const SiteRules& rules, const std::string& base);
+
+}  // namespace collector
