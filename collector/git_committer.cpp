@@ -1,59 +1,13 @@
 #include "collector/git_committer.hpp"
 
-#include <fcntl.h>
-#include <sys/prctl.h>
-#include <unistd.h>
-#include <sys/wait.h>
-
-#include <cerrno>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <stdexcept>
 
+#include "collector/git_process.hpp"
 #include "common/data_layout.hpp"
 
-extern "C" char** environ;
-
 namespace collector {
-
-int run_git(const std::filesystem::path& repo, const std::vector<std::string>& args) {
-    // The collector's identity is given per command: no global git config needed.
-    std::vector<std::string> full = {"git", "-C", repo.string(), "-c", "user.name=collector", "-c", "user.email=collector@localhost",
-                                     "-c", "commit.gpgsign=false"};
-    full.insert(full.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (auto& a : full) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    // Never wait for a person: no terminal prompts, no ssh questions.
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) env_strings.emplace_back(*e);
-    env_strings.emplace_back("GIT_TERMINAL_PROMPT=0");
-    env_strings.emplace_back("GIT_SSH_COMMAND=ssh -o BatchMode=yes -o ConnectTimeout=10");
-    std::vector<char*> envp;
-    for (auto& e : env_strings) envp.push_back(e.data());
-    envp.push_back(nullptr);
-    const pid_t parent = ::getpid();
-    const pid_t pid = ::fork();
-    if (pid < 0) return -1;
-    if (pid == 0) {
-        // Between fork and exec only async-signal-safe calls. A git that
-        // outlived a killed collector would race the next one for the repository.
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != parent) ::_exit(127);
-        const int devnull = ::open("/dev/null", O_RDWR);
-        if (devnull >= 0) {
-            ::dup2(devnull, 0);
-            ::dup2(devnull, 1);
-        }
-        ::execvpe("git", argv.data(), envp.data());
-        ::_exit(127);
-    }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 GitCommitter::GitCommitter(std::filesystem::path repo, std::string remote) : repo_(std::move(repo)), remote_(std::move(remote)) {
     if (!std::filesystem::exists(repo_ / ".git") && run_git(repo_, {"init", "-q", "-b", "main"}) != 0)
@@ -154,7 +108,17 @@ void GitCommitter::commit(const std::vector<std::string>& lines, const std::vect
         std::fprintf(stderr, "collector: git commit failed in %s; will retry with the next commit\n", repo_.c_str());
         return;
     }
-    if (!remote_.empty()) run_git(repo_, {"push", "-q", remote_, "HEAD:refs/heads/main"});
+    if (!remote_.empty()) push();
+}
+
+void GitCommitter::push() {
+    const std::chrono::seconds limit(60);
+    const int status = run_git(repo_, {"push", "-q", remote_, "HEAD:refs/heads/main"}, limit);
+    if (status == kGitTimedOut)
+        std::fprintf(stderr, "collector: git push to %s stopped after %lld s without finishing; the next push carries its commits\n",
+                     remote_.c_str(), static_cast<long long>(limit.count()));
+    else if (status != 0)
+        std::fprintf(stderr, "collector: git push to %s failed (status %d); the next push carries its commits\n", remote_.c_str(), status);
 }
 
 }  // namespace collector

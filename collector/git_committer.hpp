@@ -31,6 +31,8 @@ private:
     void run();
     // `paths` empty: stage everything (after a restart). Callers hold git_mutex_.
     void commit(const std::vector<std::string>& lines, const std::vector<std::string>& paths);
+    // Gives up after a minute: a remote that accepts and never answers must not stall the commits.
+    void push();
 
     std::filesystem::path repo_;
     std::string remote_;
@@ -42,8 +44,5 @@ private:
     std::mutex git_mutex_;  // one batch in git at a time; taken before mutex_
     std::thread thread_;
 };
-
-// Runs git with `args` in `repo`; returns its exit status.
-int run_git(const std::filesystem::path& repo, const std::vector<std::string>& args);
 
 }  // namespace collector
