@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "collector/record_check.hpp"
+#include "collector/record_commits.hpp"
 #include "collector/routes.hpp"
 #include "collector/store_from_files.hpp"
 #include "common/diagnostic.hpp"
@@ -121,7 +122,9 @@ int serve(int argc, char** argv) {
     collector::SubmissionStore store(data);
     collector::AccessCodes codes(data);
     collector::AuditLog audit(store.layout().audit_log());
-    collector::GitCommitter git(data, remote);
+    collector::GitCommitter git(data, {remote}, [&](const common::RecordKind& kind, const common::VersionKey& key) {
+        return collector::found_commit(rules.units, store.layout(), kind, key);
+    });
     collector::Intake intake(rules, pages, store, codes, git, audit, clock);
 
     std::thread stopper([&] {

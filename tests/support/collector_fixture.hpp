@@ -18,7 +18,7 @@ namespace testing {
 class RunningCollector {
 public:
     // `now`: the collector's clock, e.g. "2019-09-01T09:00:00+08:00".
-    explicit RunningCollector(const std::string& now, collector::IntakeLimits limits = {}, const std::string& git_remote = "");
+    explicit RunningCollector(const std::string& now, collector::IntakeLimits limits = {}, collector::GitOptions git = {});
     ~RunningCollector();
 
     int port() const { return port_; }
