@@ -12,7 +12,6 @@
 
 #include "collector/access_codes.hpp"
 #include "collector/audit_log.hpp"
-#include "collector/clock.hpp"
 #include "collector/durable.hpp"
 #include "collector/git_committer.hpp"
 #include "collector/record_commits.hpp"
@@ -21,7 +20,6 @@
 #include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 
-using Catch::Matchers::Contains;
 namespace fs = std::filesystem;
 
 namespace {
@@ -139,7 +137,9 @@ TEST_CASE("committing 100 submissions in one batch", "[.bench]") {
                 audit.append({{"event", "accepted"}, {"unit", key.unit}, {"version", key.version}}, false);
                 return key;
             };
-            const auto note = [&](const common::VersionKey& key) { git->note(collector::received_commit(units(), key, std::chrono::system_clock::now())); };
+            const auto note = [&](const common::VersionKey& key) {
+                git->note(collector::received_commit(units(), key, std::chrono::system_clock::now()));
+            };
             for (int i = 0; i < prior; ++i) note(receive("prior-" + std::to_string(i % 50)));
             git->flush();
             std::vector<common::VersionKey> batch;
