@@ -3,9 +3,15 @@
 // demos set it (--now) instead of waiting for a date.
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 namespace collector {
+
+// "2019-09-22T23:59:00+08:00" at any offset; nothing for any other text.
+std::optional<std::chrono::system_clock::time_point> parse_rfc3339(const std::string& text);
+// In Asia/Shanghai, to the second, as records store it.
+std::string rfc3339_shanghai(std::chrono::system_clock::time_point t);
 
 class Clock {
 public:

@@ -7,6 +7,7 @@
 #include "collector/draft.hpp"
 #include "collector/durable.hpp"
 #include "collector/file_types.hpp"
+#include "collector/record_commits.hpp"
 #include "common/data_layout.hpp"
 #include "common/urls.hpp"
 #include "common/utf8.hpp"
@@ -159,7 +160,8 @@ std::optional<Refusal> Intake::keep_files(Submission& s) const {
 void Intake::store(Submission& s) {
     const IntakeRequest& req = s.req;
     const std::string& unit = s.unit;
-    s.received_at = clock_.now_rfc3339();
+    const auto received = clock_.now();
+    s.received_at = rfc3339_shanghai(received);
     s.receipt = new_receipt(s.received_at);
     s.version = store_.commit(s.staging, {s.receipt, req.form, s.call.key, unit, 0, s.received_at, rules_.privacy.version, s.values, s.files});
     s.audit["event"] = "accepted";
@@ -168,8 +170,7 @@ void Intake::store(Submission& s) {
     s.audit["receipt"] = s.receipt;
     audit_.append(s.audit, false);
     store_.sync(s.staging);  // the version's rename and its audit line, in one journal commit
-    git_.note(req.form + " " + unit + " " + version_name(s.version),
-              common::DataLayout::repo_path(common::kSubmissionRecord, {req.form, unit, s.version}));
+    git_.note(received_commit(rules_.units, {req.form, unit, s.version}, received));
 }
 
 Reply Intake::refuse(const Refusal& refusal, Submission& s) {

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "collector/record_check.hpp"
+#include "collector/record_commits.hpp"
 #include "collector/routes.hpp"
 #include "collector/review_pages.hpp"
 #include "collector/staff_accounts.hpp"
@@ -147,7 +148,9 @@ int serve(int argc, char** argv) {
     collector::StaffAccounts staff(data, hasher);
     collector::SignIn sign_in(codes, staff);
     collector::AuditLog audit(store.layout().audit_log());
-    collector::GitCommitter git(data, remote);
+    collector::GitCommitter git(data, {remote}, [&](const common::RecordKind& kind, const common::VersionKey& key) {
+        return collector::found_commit(rules.units, store.layout(), kind, key);
+    });
     collector::ReviewChain chain(rules, store, git, audit, clock);
     collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock);
     collector::Sessions sessions;

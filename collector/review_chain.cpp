@@ -1,6 +1,7 @@
 #include "collector/review_chain.hpp"
 
 #include "collector/durable.hpp"
+#include "collector/record_commits.hpp"
 
 namespace collector {
 namespace fs = std::filesystem;
@@ -54,10 +55,7 @@ std::variant<common::Act, common::ChainRefusal> ReviewChain::take(common::Act ac
 }
 
 void ReviewChain::commit(const common::Act& act) {
-    // A forward's 申报汇总表 is part of the act: they are read together.
-    if (act.kind == common::ActKind::forward)
-        git_.note(act.summary.shown(), common::DataLayout::repo_path(common::kSubmissionRecord, act.summary));
-    git_.note(act_summary(act, rules_), common::DataLayout::act_repo_path(act.call, act.number));
+    git_.note(act_commit(act, act_summary(act, rules_)));
 }
 
 std::string act_summary(const common::Act& act, const common::SiteData& site) {

@@ -44,6 +44,20 @@ std::string DataLayout::repo_path(const RecordKind& kind, const VersionKey& key)
     return std::string(kind.folder) + "/" + key.shown();
 }
 
+std::optional<RecordVersion> DataLayout::version_at(const std::string& repo_path) {
+    std::vector<std::string> parts;
+    for (std::size_t start = 0; parts.size() < 4 && start <= repo_path.size();) {
+        const std::size_t slash = std::min(repo_path.find('/', start), repo_path.size());
+        parts.push_back(repo_path.substr(start, slash - start));
+        start = slash + 1;
+    }
+    if (parts.size() < 4 || parts[1].empty() || parts[2].empty() || parts[1][0] == '.' || parts[2][0] == '.') return std::nullopt;
+    const auto version = parse_version_name(parts[3]);
+    for (const RecordKind& kind : kRecordKinds)
+        if (version && parts[0] == kind.folder) return RecordVersion{&kind, {parts[1], parts[2], *version}};
+    return std::nullopt;
+}
+
 namespace {
 
 // Names of the subdirectories of dir, sorted; files and hidden entries are not records.

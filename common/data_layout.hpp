@@ -48,6 +48,12 @@ struct VersionKey {
     std::string shown() const;  // "application-2019/pingjiang-yi/v0003", as people and messages name it
 };
 
+// A stored version with the kind of its record.
+struct RecordVersion {
+    const RecordKind* kind;
+    VersionKey key;
+};
+
 class DataLayout {
 public:
     explicit DataLayout(std::filesystem::path root) : root_(std::move(root)) {}
@@ -82,6 +88,9 @@ public:
     static constexpr const char* kAuditLog = "audit.log";
     static constexpr const char* kAccessDir = "access";
     static std::string repo_path(const RecordKind& kind, const VersionKey& key);
+    // The version a path relative to the root lies in (its directory or a
+    // file under it: "submissions/a/u/v0002/plan.pdf"), or nothing.
+    static std::optional<RecordVersion> version_at(const std::string& repo_path);
 
     // The versions of one form and unit, ascending; other names are ignored.
     std::vector<int> versions(const RecordKind& kind, const std::string& form, const std::string& unit) const;

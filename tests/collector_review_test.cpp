@@ -3,6 +3,7 @@
 // forwarding produces.
 #include <catch2/catch.hpp>
 
+#include "collector/record_commits.hpp"
 #include "collector/review_acts.hpp"
 #include "collector/store_from_files.hpp"
 #include "support/tiny_site.hpp"
@@ -27,7 +28,9 @@ struct Desk {
         REQUIRE(diags.empty());
         for (const char* id : {"pj-a", "pj-b", "pj-c"}) rules.units.schools.push_back({id, std::string("平江县") + id + "学校", "pingjiang"});
         store = std::make_unique<collector::SubmissionStore>(dir.path());
-        git = std::make_unique<collector::GitCommitter>(dir.path(), "");
+        git = std::make_unique<collector::GitCommitter>(dir.path(), collector::GitOptions{}, [this](const common::RecordKind& kind, const common::VersionKey& key) {
+            return collector::found_commit(rules.units, store->layout(), kind, key);
+        });
         audit = std::make_unique<collector::AuditLog>(store->layout().audit_log());
         chain = std::make_unique<collector::ReviewChain>(rules, *store, *git, *audit, clock);
         for (const char* id : {"pj-a", "pj-b", "pj-c"})

@@ -7,13 +7,21 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <iterator>
+#include <map>
+#include <set>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "support/collector_fixture.hpp"
+#include "support/git_history.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
@@ -63,10 +71,19 @@ TEST_CASE("a complete task book is stored as version 1, acknowledged, committed 
     CHECK(meta.receipt == j["receipt"]);
     CHECK(meta.fields.at("budget_total.2022") == "30.5");
     c.flush_git();
-    CHECK_THAT(c.git("log --format=%s"), Contains("Receive task-book-2020 miluo-zhengze v0001"));
+    const auto commits = testing::record_commits(c.data());
+    REQUIRE(commits.size() == 1);
+    // The unit is the author, at the time of its receipt; the collector commits.
+    CHECK(commits[0].author == "汨罗市正则学校 <miluo-zhengze@units.invalid>");
+    CHECK(commits[0].author_date == j["received_at"]);
+    CHECK(commits[0].committer == "collector <collector@collector.invalid>");
+    CHECK(commits[0].subject == "收到 task-book-2020 汨罗市正则学校 (miluo-zhengze) v0001");
+    CHECK(commits[0].record == "submission");
+    CHECK(commits[0].version == "task-book-2020/miluo-zhengze/v0001");
+    CHECK(commits[0].paths == std::vector<std::string>{"submissions/task-book-2020/miluo-zhengze/v0001/submission.json"});
     CHECK(c.git("status --porcelain").empty());
     // The commit message names form, unit and version, never personal data.
-    CHECK_THAT(c.git("log -1 --format=%B"), !Contains("何发意"));
+    CHECK_THAT(c.git("log --format=%B"), !Contains("何发意"));
 }
 
 TEST_CASE("no submission is taken without the current privacy notice agreed to, and its version is stored") {
@@ -432,11 +449,64 @@ TEST_CASE("50 concurrent submissions from one unit become 50 versions, none lost
     CHECK(c.git("status --porcelain").empty());
 }
 
+TEST_CASE("concurrent submissions of four units get one commit each, by their unit, holding only their own paths") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const std::map<std::string, std::string> names = {{"miluo-zhengze", "汨罗市正则学校"}, {"xiangyin-sizhong", "湘阴县第四中学"},
+                                                      {"pingjiang-guihua", "平江县桂花学校"}, {"yueyang-shibazhong", "岳阳市第十八中学"}};
+    std::map<std::string, std::vector<FormPart>> parts;
+    for (const auto& [unit, name] : names) parts[unit] = testing::task_book_parts(c.code(unit));
+    std::atomic<int> created{0};
+    std::vector<std::thread> clients;
+    for (int i = 0; i < 40; ++i)
+        clients.emplace_back([&, i] {
+            if (c.post("task-book-2020", parts[std::next(names.begin(), i % 4)->first]).status == 201) ++created;
+        });
+    for (auto& t : clients) t.join();
+    REQUIRE(created == 40);
+    c.flush_git();
+
+    std::set<std::string> committed;
+    for (const auto& commit : testing::record_commits(c.data())) {
+        INFO(commit.subject);
+        const auto version = common::DataLayout::version_at("submissions/" + commit.version);
+        REQUIRE(version);
+        const std::string& unit = version->key.unit;
+        CHECK(commit.record == "submission");
+        CHECK(commit.author == names.at(unit) + " <" + unit + "@units.invalid>");
+        CHECK(commit.subject == "收到 task-book-2020 " + names.at(unit) + " (" + unit + ") " + common::version_name(version->key.version));
+        CHECK(commit.paths == std::vector<std::string>{"submissions/" + commit.version + "/submission.json"});
+        CHECK(committed.insert(commit.version).second);
+    }
+    CHECK(committed.size() == 40);
+    // The rest is the collector's own: its audit log and the access codes' hashes, never a record's file.
+    for (const auto& commit : testing::git_history(c.data()))
+        if (commit.record.empty()) {
+            CHECK(commit.author == "collector <collector@collector.invalid>");
+            for (const auto& path : commit.paths) CHECK_THAT(path, !StartsWith("submissions/"));
+        }
+    CHECK(c.git("status --porcelain").empty());
+}
+
+TEST_CASE("commits keep the order of the receipts") {
+    RunningCollector c(kBeforeTaskBookDeadline);
+    const auto a = testing::task_book_parts(c.code("miluo-zhengze"));
+    const auto b = testing::task_book_parts(c.code("xiangyin-sizhong"));
+    std::vector<std::string> receipts;
+    for (int i = 0; i < 8; ++i) {
+        const json j = body_of(c.post("task-book-2020", i % 3 == 0 ? b : a));
+        receipts.push_back("task-book-2020/" + j["unit"].get<std::string>() + "/" + common::version_name(j["version"].get<int>()));
+    }
+    c.flush_git();
+    std::vector<std::string> committed;
+    for (const auto& commit : testing::record_commits(c.data())) committed.push_back(commit.version);
+    CHECK(committed == receipts);
+}
+
 TEST_CASE("commits are pushed to a configured remote") {
     testing::TempDir remote;
     REQUIRE(std::system(("git init -q --bare '" + remote.path().string() + "'").c_str()) == 0);
     {
-        RunningCollector c(kBeforeTaskBookDeadline, {}, remote.path().string());
+        RunningCollector c(kBeforeTaskBookDeadline, {}, {remote.path().string()});
         REQUIRE(c.post("task-book-2020", testing::task_book_parts(c.code("miluo-zhengze"))).status == 201);
         c.flush_git();
     }
@@ -444,5 +514,29 @@ TEST_CASE("commits are pushed to a configured remote") {
     char buf[4096] = {};
     const std::size_t n = std::fread(buf, 1, sizeof buf - 1, p);
     ::pclose(p);
-    CHECK_THAT(std::string(buf, n), Contains("Receive task-book-2020 miluo-zhengze v0001"));
+    CHECK_THAT(std::string(buf, n), Contains("收到 task-book-2020 汨罗市正则学校 (miluo-zhengze) v0001"));
+}
+
+TEST_CASE("a remote that accepts and never answers holds up no commit") {
+    // A listener whose connections the kernel accepts and nobody serves.
+    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    REQUIRE(::listen(listener, 16) == 0);
+    REQUIRE(::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    const std::string remote = "http://127.0.0.1:" + std::to_string(ntohs(addr.sin_port)) + "/data.git";
+    {
+        RunningCollector c(kBeforeTaskBookDeadline, {}, {remote, std::chrono::seconds(1)});
+        const auto parts = testing::task_book_parts(c.code("miluo-zhengze"));
+        REQUIRE(c.post("task-book-2020", parts).status == 201);
+        c.flush_git();  // returns once the push is given up
+        REQUIRE(c.post("task-book-2020", parts).status == 201);
+        c.flush_git();
+        CHECK(testing::record_commits(c.data()).size() == 2);
+        CHECK(c.git("status --porcelain").empty());
+    }
+    ::close(listener);
 }

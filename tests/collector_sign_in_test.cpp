@@ -188,7 +188,7 @@ TEST_CASE("a POST without the session's CSRF token, or with a stale one, is refu
     std::atomic<int> acted{0};
     testing::AccountSetup setup;
     setup.rows.push_back(counted_post(acted));
-    RunningCollector c(kOpen, {}, "", setup);
+    RunningCollector c(kOpen, {}, {}, setup);
     const std::string code = c.code(kSchool);
     const std::string first = session_of(sign_in(c, {{"access_code", code}}));
     const std::string stale = csrf_of(get(c, "/account/", first));
@@ -215,7 +215,7 @@ TEST_CASE("after the idle timeout a POST does nothing but asks to sign in again,
     setup.rows.push_back({"GET", common::account_route("notes/"), collector::kEveryRole,
                           [](const PageRequest& r) { return collector::html_reply(200, "refilled:" + r.refill.get("note") + "|" + r.refill.get("score")); }});
     setup.rows.push_back(counted_post(acted));
-    RunningCollector c(kOpen, {}, "", setup);
+    RunningCollector c(kOpen, {}, {}, setup);
     const std::string code = c.code(kCounty);
     const std::string cookie = session_of(sign_in(c, {{"access_code", code}}));
     const std::string csrf = csrf_of(get(c, "/account/", cookie));
@@ -256,7 +256,7 @@ TEST_CASE("a school is refused a city page with 403, on a page naming its role, 
     testing::AccountSetup setup;
     setup.rows.push_back({"GET", common::account_route("city-only/"), {Role::city},
                           [](const PageRequest&) { return collector::html_reply(200, "for the city"); }});
-    RunningCollector c(kOpen, {}, "", setup);
+    RunningCollector c(kOpen, {}, {}, setup);
     const std::string school = session_of(sign_in(c, {{"access_code", c.code(kSchool)}}));
     const HttpReply refused = get(c, "/account/city-only/", school);
     CHECK(refused.status == 403);

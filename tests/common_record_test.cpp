@@ -163,6 +163,19 @@ TEST_CASE("the data directory's version listing ignores whatever is not a versio
     CHECK_FALSE(common::parse_version_name("v00a1"));
 }
 
+TEST_CASE("a path of the data directory names the version it lies in, as the layout spells it") {
+    const auto at = [](const std::string& path) {
+        const auto v = common::DataLayout::version_at(path);
+        return v ? std::string(v->kind->name) + " " + v->key.shown() : std::string("-");
+    };
+    CHECK(at("submissions/apply/a1/v0002") == "submission apply/a1/v0002");
+    CHECK(at("submissions/apply/a1/v0002/plan.pdf") == "submission apply/a1/v0002");
+    CHECK(at(common::DataLayout::repo_path(common::kSubmissionRecord, {"apply", "b1", 10})) == "submission apply/b1/v0010");
+    for (const char* stray : {"audit.log", "access/a1.hash", "submissions/apply/a1", "submissions/apply/a1/v2/x", "submissions/apply/.a1/v0001",
+                              "submissions//a1/v0001", "other/apply/a1/v0001", ".gitignore"})
+        CHECK(at(stray) == "-");
+}
+
 TEST_CASE("collector records lists every version and, verifying, names an upload that is missing or no longer the one receipted") {
     testing::TempDir dir;
     const fs::path data = dir.path() / "data";

@@ -127,13 +127,15 @@ test('a school applies online with a PDF, gets a receipt, and the submission is 
   assert.equal(meta.privacy_notice, JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'privacy.json'), 'utf8')).version);
   assert.ok(receipt.includes(meta.receipt), 'the receipt page shows the stored receipt number');
   assert.ok(fs.readFileSync(path.join(meta.dir, 'work_plan.pdf')).equals(PDF), 'the upload is stored byte for byte');
-  // Commits follow receipts by about a second.
+  // Commits follow receipts by about a second: one for the version, by the school.
+  const version = `application-2019/${SCHOOL.id}/v0001`;
   let log = '';
-  for (let i = 0; i < 100 && !log.includes(`application-2019 ${SCHOOL.id} v0001`); i++) {
+  for (let i = 0; i < 100 && !log.includes(`Version: ${version}`); i++) {
     await new Promise((r) => setTimeout(r, 100));
-    log = site.git('log', '--format=%s');
+    log = site.git('log', '--format=%an <%ae>%n%B');
   }
-  assert.match(log, new RegExp(`application-2019 ${SCHOOL.id} v0001`));
+  assert.ok(log.includes(`${SCHOOL.name} <${SCHOOL.id}@units.invalid>\n收到 application-2019 ${SCHOOL.name} (${SCHOOL.id}) v0001\n\n` +
+                         `Record: submission\nVersion: ${version}\n`), log);
 
   site.build(true);
   await page.goto(site.url('calls/pilot-2019/'));

@@ -1,18 +1,19 @@
 #include "support/collector_fixture.hpp"
 
-#include <cstdio>
 #include <future>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "collector/record_commits.hpp"
 #include "collector/routes.hpp"
 #include "common/json_file.hpp"
+#include "support/git_history.hpp"
 
 namespace testing {
 namespace fs = std::filesystem;
 
-RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimits limits, const std::string& git_remote, AccountSetup account)
+RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimits limits, collector::GitOptions git, AccountSetup account)
     : site_(dir_.path() / "site"), data_(dir_.path() / "data"), clock_(collector::Clock::starting_at(now)) {
     fs::create_directories(site_);
     fs::copy(fs::path(REPO_ROOT) / "data", site_ / "data", fs::copy_options::recursive);
@@ -32,7 +33,9 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     staff_ = std::make_unique<collector::StaffAccounts>(data_, hasher_);
     sign_in_ = std::make_unique<collector::SignIn>(*codes_, *staff_, account.failures);
     audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log());
-    git_ = std::make_unique<collector::GitCommitter>(data_, git_remote);
+    git_ = std::make_unique<collector::GitCommitter>(data_, std::move(git), [this](const common::RecordKind& kind, const common::VersionKey& key) {
+        return collector::found_commit(rules_.units, store_->layout(), kind, key);
+    });
     chain_ = std::make_unique<collector::ReviewChain>(rules_, *store_, *git_, *audit_, clock_);
     intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *sign_in_, *chain_, *git_, *audit_, clock_, limits);
     sessions_ = std::make_unique<collector::Sessions>(account.idle);
@@ -70,14 +73,7 @@ HttpReply RunningCollector::post(const std::string& form, const std::vector<Form
     return raw_request(port_, multipart_request("/api/submissions/" + form, parts, extra_headers));
 }
 
-std::string RunningCollector::git(const std::string& args) const {
-    const std::string cmd = "git -C '" + data_.string() + "' " + args + " 2>&1";
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> p(::popen(cmd.c_str(), "r"), &::pclose);
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p.get())) > 0;) out.append(buf, n);
-    return out;
-}
+std::string RunningCollector::git(const std::string& args) const { return git_in(data_, args); }
 
 std::string RunningCollector::audit_log() const { return read_file(layout().audit_log()); }
 

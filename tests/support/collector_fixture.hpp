@@ -29,7 +29,7 @@ struct AccountSetup {
 class RunningCollector {
 public:
     // `now`: the collector's clock, e.g. "2019-09-01T09:00:00+08:00".
-    explicit RunningCollector(const std::string& now, collector::IntakeLimits limits = {}, const std::string& git_remote = "",
+    explicit RunningCollector(const std::string& now, collector::IntakeLimits limits = {}, collector::GitOptions git = {},
                               AccountSetup account = {});
     ~RunningCollector();
 

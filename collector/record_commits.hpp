@@ -1,0 +1,40 @@
+#pragma once
+// What the commit of each kind of record says: who acted and what happened
+// to which version, in the one format of docs/records.md ("Commits"). A new
+// kind of record (a county's 意见, the city's decision) adds its commit here
+// and notes it to the GitCommitter as a submission's is.
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "collector/git_committer.hpp"
+#include "common/data_layout.hpp"
+#include "common/review_act.hpp"
+#include "common/site_data.hpp"
+
+namespace collector {
+
+// A record's message: `summary` ("收到 application-2019 平江县某学校
+// (pingjiang-x) v0002"), a blank line, then the trailers that name the
+// record: "Record: submission" and "Version: application-2019/pingjiang-x/v0002".
+std::string record_message(const std::string& summary, const common::RecordKind& kind, const common::VersionKey& key);
+
+// A version received from its unit, which is the author: its name as
+// units.json gives it and `<unit-id@units.invalid>`.
+Commit received_commit(const common::Units& units, const common::VersionKey& key, std::chrono::system_clock::time_point received);
+
+// An act of the review chain, by its actor (a unit as above, city staff as
+// `<login@staff.invalid>`), at the time it was taken. A forward's
+// 申报汇总表 is in the same commit: the two are one act. The message's
+// first line is `summary` (review_chain.hpp's act_summary), its trailers
+// "Record: act", "Act: <kind>", "Number: <n>" and the Version acted on (for a
+// forward, its 申报汇总表's).
+Commit act_commit(const common::Act& act, const std::string& summary);
+
+// The commit of a version found uncommitted at a restart, as it was
+// received (its record gives the time); nothing when its record does not read.
+std::optional<Commit> found_commit(const common::Units& units, const common::DataLayout& layout, const common::RecordKind& kind,
+                                   const common::VersionKey& key);
+
+}  // namespace collector
