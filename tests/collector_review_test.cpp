@@ -6,6 +6,7 @@
 #include "collector/record_commits.hpp"
 #include "collector/review_acts.hpp"
 #include "collector/store_from_files.hpp"
+#include "support/git_history.hpp"
 #include "support/tiny_site.hpp"
 
 namespace fs = std::filesystem;
@@ -121,4 +122,20 @@ TEST_CASE("a county's opinions and forwarding are stored as acts and its 申报�
     const auto elsewhere = collector::take_version_act(*d.chain, d.rules, huarong, d.call(), form(opinion("pj-c", "yes")));
     REQUIRE(elsewhere.refusal);
     CHECK(elsewhere.refusal->code == "not_your_school");
+
+    // One commit per act taken, authored by its actor, naming the version; the refused ones left none.
+    d.git->flush();
+    std::vector<testing::LoggedCommit> acts_committed;
+    for (const auto& c : testing::record_commits(d.dir.path()))
+        if (c.record == "act") acts_committed.push_back(c);
+    REQUIRE(acts_committed.size() == 5);
+    CHECK(acts_committed[0].author == "平江县教育局 <pingjiang@units.invalid>");
+    CHECK(acts_committed[0].subject == "县级意见 application-2019/pj-a/v0001：推荐");
+    CHECK(acts_committed[0].version == "application-2019/pj-a/v0001");
+    CHECK(acts_committed[0].paths == std::vector<std::string>{"acts/pilot-2019/000001.json"});
+    CHECK(acts_committed[3].subject == "报送市局 平江县：application-2019/pj-a/v0001，application-2019/pj-b/v0001");
+    CHECK(acts_committed[3].version == "summary-2019/pingjiang/v0001");
+    CHECK(acts_committed[3].paths.size() == 2);  // the act and its 申报汇总表
+    CHECK(acts_committed[4].author == "李明 <li@staff.invalid>");
+    CHECK(acts_committed[4].subject == "退回修改 application-2019/pj-a/v0001");
 }
