@@ -88,7 +88,7 @@ bool may_read(const Viewer& viewer, const std::string& unit, const common::SiteD
 
 data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review, const common::DataLayout& layout) {
     const common::Call& call = review.call();
-    data v("call_title", call.title);
+    data v{data::type::object};
     v.set("role_" + viewer.actor.role, true);
     data rows = list();
     std::vector<const common::VersionState*> forwardable;
