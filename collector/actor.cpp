@@ -1,32 +1,22 @@
 #include "collector/actor.hpp"
 
+#include "common/enum_names.hpp"
+
 namespace collector {
 
 namespace {
 
-struct RoleNames {
-    Role role;
-    const char* key;
-    const char* title;
-};
-
-constexpr RoleNames kRoles[] = {
+constexpr common::EnumName<Role> kRoles[] = {
     {Role::school, "school", "学校"},
     {Role::county, "county", "县市区教育局"},
     {Role::city, "city", "市教育体育局"},
 };
 
-const RoleNames& names_of(Role role) {
-    for (const RoleNames& names : kRoles)
-        if (names.role == role) return names;
-    return kRoles[0];
-}
-
 }  // namespace
 
-const char* role_key(Role role) { return names_of(role).key; }
+const char* role_key(Role role) { return common::name_of(kRoles, role).key; }
 
-const char* role_title(Role role) { return names_of(role).title; }
+const char* role_title(Role role) { return common::name_of(kRoles, role).label; }
 
 std::optional<Actor> unit_actor(const common::Units& units, const std::string& unit) {
     if (const common::School* school = units.school(unit)) return Actor{Role::school, unit, school->name};

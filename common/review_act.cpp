@@ -1,30 +1,19 @@
 #include "common/review_act.hpp"
 
+#include "common/enum_names.hpp"
 #include "common/record_members.hpp"
 
 namespace common {
 namespace {
 using nlohmann::json;
 
-struct KindRow {
-    ActKind kind;
-    const char* name;
-    const char* label;
-};
-
-constexpr KindRow kKinds[] = {
+constexpr EnumName<ActKind> kKinds[] = {
     {ActKind::opinion, "opinion", "县级意见"},
     {ActKind::forward, "forward", "报送市局"},
     {ActKind::revise, "revise", "退回修改"},
     {ActKind::refuse, "refuse", "不予受理"},
     {ActKind::accept, "accept", "受理"},
 };
-
-const KindRow& row(ActKind kind) {
-    for (const auto& r : kKinds)
-        if (r.kind == kind) return r;
-    return kKinds[0];
-}
 
 json key_json(const VersionKey& k) { return {{"form", k.form}, {"unit", k.unit}, {"version", k.version}}; }
 
@@ -38,8 +27,8 @@ VersionKey read_key(const JsonFile& f, const json& obj, const std::string& point
 
 }  // namespace
 
-const char* act_name(ActKind kind) { return row(kind).name; }
-const char* act_label(ActKind kind) { return row(kind).label; }
+const char* act_name(ActKind kind) { return name_of(kKinds, kind).key; }
+const char* act_label(ActKind kind) { return name_of(kKinds, kind).label; }
 
 json to_json(const Act& a) {
     json j = {{"format", kActRecord.format}, {"number", a.number}, {"act", act_name(a.kind)}, {"call", a.call}, {"at", a.at},
@@ -71,10 +60,9 @@ Act read_act(const JsonFile& f) {
     Act a;
     a.number = static_cast<int>(m.count("number"));
     const std::string kind = m.string("act");
-    bool known = false;
-    for (const auto& r : kKinds)
-        if (kind == r.name) a.kind = r.kind, known = true;
+    const auto known = value_of(kKinds, kind);
     if (!known) f.fail_at("/act", "unknown act \"" + kind + "\" (known: opinion, forward, revise, refuse, accept)");
+    a.kind = *known;
     a.call = m.string("call");
     a.at = m.string("at");
     {

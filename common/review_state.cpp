@@ -2,16 +2,12 @@
 
 #include <algorithm>
 
+#include "common/enum_names.hpp"
+
 namespace common {
 namespace {
 
-struct StageRow {
-    Stage stage;
-    const char* name;
-    const char* label;
-};
-
-constexpr StageRow kStageRows[] = {
+constexpr EnumName<Stage> kStageRows[] = {
     {Stage::received, "received", "已收到"},
     {Stage::recommended, "recommended", "县级意见：推荐"},
     {Stage::not_recommended, "not_recommended", "县级意见：不推荐"},
@@ -21,20 +17,14 @@ constexpr StageRow kStageRows[] = {
     {Stage::refused, "refused", "不予受理"},
 };
 
-const StageRow& row(Stage stage) {
-    for (const auto& r : kStageRows)
-        if (r.stage == stage) return r;
-    return kStageRows[0];
-}
-
 ChainRefusal refusal(const char* code, const char* field, std::string message) { return {code, field, std::move(message)}; }
 
 bool decided(Stage s) { return s == Stage::accepted || s == Stage::revise || s == Stage::refused; }
 
 }  // namespace
 
-const char* stage_name(Stage stage) { return row(stage).name; }
-const char* stage_label(Stage stage) { return row(stage).label; }
+const char* stage_name(Stage stage) { return name_of(kStageRows, stage).key; }
+const char* stage_label(Stage stage) { return name_of(kStageRows, stage).label; }
 
 CallReview::CallReview(const SiteData& site, const Call& call, const std::vector<VersionKey>& versions, std::vector<Act> acts)
     : site_(site), call_(call), acts_(std::move(acts)) {

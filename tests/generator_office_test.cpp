@@ -305,16 +305,7 @@ gen::ExportOptions export_options(const testing::TinySite& site, const std::stri
 TEST_CASE("the export shows where each application stands and what its county said") {
     testing::TinySite site(kExportSite);
     write_export_submissions(site);
-    common::Act opinion;
-    opinion.number = 1;
-    opinion.call = "pilot";
-    opinion.at = "2020-04-06T09:00:00+08:00";
-    opinion.actor = {"county", "a", "甲县教育局"};
-    opinion.target = {"apply", "a1", 2};
-    opinion.recommend = true;
-    opinion.text = "同意推荐";
-    opinion.leader = "赵某";
-    testing::write_tree(common::DataLayout(site.root() / "collector").acts_dir("pilot"), "-- 000001.json --\n" + common::to_json(opinion).dump() + "\n");
+    testing::write_act(site.root() / "collector", testing::county_opinion("pilot", {"county", "a", "甲县教育局"}, {"apply", "a1", 2}, "赵某"));
     const auto o = export_options(site, "pilot");
     const auto errors = gen::export_call(o);
     INFO((errors.empty() ? std::string() : common::format(errors[0])));

@@ -195,17 +195,7 @@ TEST_CASE("the 受理情况 page counts each county's schools by stage of the re
     o.submissions = site.root() / "collector";
     testing::write_submission(o.submissions, testing::submission("apply", "a1", "2020-04-01T09:00:00+08:00"));
     testing::write_submission(o.submissions, testing::submission("apply", "a2", "2020-04-02T09:00:00+08:00"));
-    const common::DataLayout layout(o.submissions);
-    common::Act opinion;
-    opinion.number = 1;
-    opinion.call = "pilot-2020";
-    opinion.at = "2020-04-05T09:00:00+08:00";
-    opinion.actor = {"county", "a", "甲县教育局"};
-    opinion.target = {"apply", "a1", 1};
-    opinion.recommend = true;
-    opinion.text = "同意推荐";
-    opinion.leader = "赵某某";
-    testing::write_tree(layout.acts_dir("pilot-2020"), "-- 000001.json --\n" + common::to_json(opinion).dump(2) + "\n");
+    testing::write_act(o.submissions, testing::county_opinion("pilot-2020", {"county", "a", "甲县教育局"}, {"apply", "a1", 1}, "赵某某"));
     const auto r = gen::build_site(o);
     INFO(testing::errors_text(r));
     REQUIRE(r.errors.empty());

@@ -31,4 +31,24 @@ int write_submission(const std::filesystem::path& data_dir, const common::Stored
     return collector::store_from_files(store, record, local);
 }
 
+common::Act county_opinion(const std::string& call, const common::Actor& county, const common::VersionKey& target, const std::string& leader,
+                           int number) {
+    common::Act a;
+    a.number = number;
+    a.call = call;
+    a.at = "2020-04-06T09:00:00+08:00";
+    a.actor = county;
+    a.target = target;
+    a.recommend = true;
+    a.text = "同意推荐";
+    a.leader = leader;
+    return a;
+}
+
+void write_act(const std::filesystem::path& data_dir, const common::Act& act) {
+    const common::DataLayout layout(data_dir);
+    std::filesystem::create_directories(layout.acts_dir(act.call));
+    std::ofstream(layout.act_file(act.call, act.number)) << common::to_json(act).dump(2) << "\n";
+}
+
 }  // namespace testing

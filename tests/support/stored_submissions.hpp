@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/review_act.hpp"
 #include "common/stored_version.hpp"
 
 namespace testing {
@@ -23,5 +24,11 @@ common::StoredVersion submission(const std::string& form, const std::string& uni
 // Stores `record` as the next version of its form and unit in data_dir;
 // returns that version.
 int write_submission(const std::filesystem::path& data_dir, const common::StoredVersion& record, const std::vector<Upload>& uploads = {});
+
+// A county's recommending opinion on `target`, as act `number` of `call`.
+common::Act county_opinion(const std::string& call, const common::Actor& county, const common::VersionKey& target, const std::string& leader,
+                           int number = 1);
+// Writes `act` where the collector keeps it, in its format.
+void write_act(const std::filesystem::path& data_dir, const common::Act& act);
 
 }  // namespace testing
