@@ -7,10 +7,11 @@
 // returns one application with a reason; the school reads the reason,
 // revises, and the new version goes through the county again. Each step
 // asserts on what its person sees; at the end the 受理情况 page counts by
-// stage, the internal archive holds the 申报汇总表, and git holds one commit
-// per act by its actor.
+// stage, the internal archive and the bureau's workbook hold the 申报汇总表,
+// and git holds one commit per act by its actor.
 
 const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { after, before, test } = require('node:test');
@@ -192,13 +193,22 @@ test('the 受理情况 page counts each county\'s applications by stage', async 
   await context.close();
 });
 
-test('the internal archive holds each county\'s 申报汇总表 as it was forwarded', () => {
+test('each forwarded 申报汇总表 is in the internal archive as a page, and in the bureau\'s workbook', () => {
   const internal = path.join(site.work, 'internal');
   site.build(true, internal);
-  const pages = fs.readdirSync(internal, { recursive: true }).map(String);
-  for (const version of ['summary-2019/pingjiang/v0001', 'summary-2019/pingjiang/v0002', 'summary-2019/huarong/v0001']) {
-    assert.ok(pages.some((p) => p.includes(version) || p.includes(version.replace(/\//g, path.sep))), `${version} is not in the archive`);
-  }
+  const text = (version) => fs.readFileSync(path.join(internal, version, 'index.html'), 'utf8').replace(/<[^>]+>/g, ' ');
+  assert.match(text('summary-2019/pingjiang/v0001'), new RegExp(`县市区申报负责人\\s+张某[\\s\\S]*(${PJ_A.name}|${PJ_B.name})[\\s\\S]*数字校园`));
+  assert.match(text('summary-2019/pingjiang/v0002'), new RegExp(`单位名称第1行\\s+${PJ_A.name}`));
+  assert.match(text('summary-2019/huarong/v0001'), new RegExp(`县市区申报负责人\\s+赵某[\\s\\S]*${HR_A.name}`));
+
+  // The workbook's strings, read with python3 (which the deployment already
+  // needs) rather than a zip package for node.
+  const workbook = path.join(site.work, 'pilot-2019.xlsx');
+  execFileSync(site.generator, ['export', '--site', site.site, '--data', site.data, '--call', 'pilot-2019', '--out', workbook], { stdio: 'ignore' });
+  const strings = execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())', workbook],
+    { encoding: 'utf8' });
+  // 试点类别 is typed by the county when it forwards: only its 申报汇总表 holds it.
+  for (const word of ['2019年岳阳市教育信息化创新试点项目申报汇总表', '试点类别', '数字校园', '已报送']) assert.ok(strings.includes(`<t>${word}</t>`), `${word} is not in the workbook`);
 });
 
 test('git holds one commit per act, by its actor, naming the version', async () => {
