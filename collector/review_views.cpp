@@ -1,5 +1,7 @@
 #include "collector/review_views.hpp"
 
+#include <map>
+
 #include "common/filled_form.hpp"
 #include "common/urls.hpp"
 
@@ -88,8 +90,8 @@ bool may_read(const Viewer& viewer, const std::string& unit, const common::SiteD
 
 data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review, const common::DataLayout& layout) {
     const common::Call& call = review.call();
-    data v{data::type::object};
-    v.set("role_" + viewer.actor.role, true);
+    // The call's title is the page's h1 (collector_layout): not repeated here.
+    data v("role_" + viewer.actor.role, true);
     data rows = list();
     std::vector<const common::VersionState*> forwardable;
     for (const common::VersionState* s : review.latest()) {
@@ -142,9 +144,17 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
         v.set("has_history", !state->history.empty());
         add_actions(v, viewer, review, *state);
     }
+    // The forms ask 手机号码 after both the 负责人 and the 联系人: a label
+    // given twice is named by the field before it, so that each entry of the
+    // list (and what a screen reader reads out) says whose it is.
+    const std::vector<common::FilledValue> filled = common::filled_values(definition, version);
+    std::map<std::string, int> uses;
+    for (const common::FilledValue& value : filled) ++uses[value.label];
     data values = list();
-    for (const common::FilledValue& value : common::filled_values(definition, version)) {
-        data item("label", value.label);
+    for (std::size_t i = 0; i < filled.size(); ++i) {
+        const common::FilledValue& value = filled[i];
+        const bool repeated = uses[value.label] > 1 && i > 0;
+        data item("label", repeated ? value.label + "（" + filled[i - 1].label + "）" : value.label);
         item.set("value", value.value);
         values.push_back(item);
     }

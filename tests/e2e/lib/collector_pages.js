@@ -2,53 +2,89 @@
 // The collector's own pages, for the gates that check every page: served by
 // the real collector through nginx (lib/deployment.js) and reached in
 // Chromium as a person reaches them: the sign-in page, a school's home page
-// once signed in with its access code, and a refusal (the sign-out form sent
-// without its CSRF token).
+// once signed in with its access code, a refusal (the sign-out form sent
+// without its CSRF token), and the review chain's pages with a form or a
+// history on them, once schools have applied and the county and the city
+// have acted (lib/review_chain.js).
 
 const { Deployment } = require('./deployment');
-const { TODAY } = require('./built_sites');
+const { launchChromium } = require('./chromium');
+const { addStaff, applyByApi, decide, giveOpinion, signIn, versionPath } = require('./review_chain');
 
 const SCHOOL = 'pingjiang-guihua';
+// Eligible in 2019, unlike the bundled schools: one of 平江县, two 市直学校.
+const COUNTY_SCHOOL = { id: 'pingjiang-gates', name: '平江县质量检查学校', county: 'pingjiang' };
+const RETURNED = { id: 'city-gates-1', name: '岳阳市质量检查第一中学', county: 'city' };
+const WAITING = { id: 'city-gates-2', name: '岳阳市质量检查第二中学', county: 'city' };
+// Within the 2019 call, which the chain needs open for the schools to apply.
+const NOW = '2019-09-01T10:00:00+08:00';
+const REASON = '工作方案缺少经费预算，请补充后重新提交。';
 
 // The pages, by a key that names them before the deployment runs (tests are
 // declared before it starts).
-const PAGE_KEYS = ['sign-in', 'home', 'refused'];
+const PAGE_KEYS = ['sign-in', 'home', 'refused', 'county-desk', 'county-version', 'city-version', 'school-desk'];
 
 // Each page as { key, name, status, open(tab) }: open leaves the tab on the
 // page and resolves to the response that brought it, whose text is the page's HTML.
-function pagesOf(site, code) {
-  const signIn = async (tab) => {
-    await tab.goto(site.url('account/sign-in/'));
-    await tab.locator('#f-access_code').fill(code);
-    const [response] = await Promise.all([tab.waitForNavigation(), tab.locator('form:has(#f-access_code) button').click()]);
-    return response;
+function pagesOf(site, codes, staff) {
+  // Signed in as `who`, then to `rel`.
+  const signedIn = (who, rel) => async (tab) => {
+    await signIn(tab, site, who);
+    return tab.goto(site.url(rel));
   };
   return [
     { key: 'sign-in', name: 'account/sign-in/ (the sign-in page)', status: 200, open: (tab) => tab.goto(site.url('account/sign-in/')) },
-    { key: 'home', name: 'account/ (a school signed in)', status: 200, open: signIn },
+    { key: 'home', name: 'account/ (a school signed in)', status: 200, open: (tab) => signIn(tab, site, codes[SCHOOL]) },
     {
       key: 'refused',
       name: 'account/sign-out/ without its CSRF token (a refusal)',
       status: 403,
       open: async (tab) => {
-        await signIn(tab);
+        await signIn(tab, site, codes[SCHOOL]);
         await tab.locator('.account-bar input[name="csrf"]').evaluate((input) => input.remove());
         const [response] = await Promise.all([tab.waitForNavigation(), tab.getByRole('button', { name: '退出登录' }).click()]);
         return response;
       },
     },
+    { key: 'county-desk', name: 'account/calls/pilot-2019/ (a county\'s desk with its forward form)', status: 200,
+      open: signedIn(codes.pingjiang, 'account/calls/pilot-2019/') },
+    { key: 'county-version', name: 'a version as its county sees it (the opinion form and a history)', status: 200,
+      open: signedIn(codes.pingjiang, versionPath(COUNTY_SCHOOL.id, 1)) },
+    { key: 'city-version', name: 'a 市直学校\'s version as city staff see it (the decision form)', status: 200,
+      open: signedIn(staff, versionPath(WAITING.id, 1)) },
+    { key: 'school-desk', name: 'account/calls/pilot-2019/ (a school\'s desk with a 退回修改 reason)', status: 200,
+      open: signedIn(codes[RETURNED.id], 'account/calls/pilot-2019/') },
   ];
 }
 
-// Resolves to { site, pages, close }: the deployment running on loopback,
-// the collector's clock on the gates' day.
+// The schools apply; the county recommends its school (not forwarding, so
+// that its desk keeps the forward form); the city returns one 市直学校.
+async function actOnTheChain(site, codes, staff) {
+  for (const school of [COUNTY_SCHOOL, RETURNED, WAITING]) await applyByApi(site, codes[school.id], school, '智慧课堂建设');
+  const browser = await launchChromium();
+  try {
+    const county = await (await browser.newContext()).newPage();
+    await signIn(county, site, codes.pingjiang);
+    await giveOpinion(county, site, COUNTY_SCHOOL.id, 1, { recommend: true, text: '方案可行，同意推荐。', leader: '张某' });
+    const city = await (await browser.newContext()).newPage();
+    await signIn(city, site, staff);
+    await decide(city, site, RETURNED.id, 1, '退回修改', REASON);
+  } finally {
+    await browser.close();
+  }
+}
+
+// Resolves to { site, pages, close }: the deployment running on loopback.
 async function startCollectorPages() {
-  const site = new Deployment({ today: TODAY, extraSchools: [] });
+  const site = new Deployment({ today: NOW.slice(0, 10), extraSchools: [COUNTY_SCHOOL, RETURNED, WAITING] });
   try {
     await site.start();
-    const code = site.issueCode(SCHOOL);
-    await site.collectorAt(`${TODAY}T10:00:00+08:00`);
-    return { site, pages: pagesOf(site, code), close: () => site.close() };
+    const codes = {};
+    for (const unit of [SCHOOL, 'pingjiang', COUNTY_SCHOOL.id, RETURNED.id, WAITING.id]) codes[unit] = site.issueCode(unit);
+    const staff = addStaff(site, 'gates', '刘某');
+    await site.collectorAt(NOW);
+    await actOnTheChain(site, codes, staff);
+    return { site, pages: pagesOf(site, codes, staff), close: () => site.close() };
   } catch (e) {
     await site.close();
     throw e;

@@ -94,10 +94,12 @@ class Deployment {
     await waitListening(this.port, this.nginx, 'nginx');
   }
 
-  // The public site, with the 受理情况 pages once submissions exist.
-  build(withSubmissions) {
+  // The public site, with the 受理情况 pages once submissions exist, and
+  // the bureau's internal archive of them in `internal` when given.
+  build(withSubmissions, internal) {
     const args = ['build', '--site', this.site, '--out', this.public, '--today', this.today, '--base-url', `${this.origin}${this.basePath}`];
     if (withSubmissions) args.push('--submissions', this.data);
+    if (internal) args.push('--internal', internal);
     execFileSync(this.generator, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   }
 

@@ -1,0 +1,99 @@
+'use strict';
+// The steps of the review chain as the people in it take them, for the tests
+// that walk it (review_chain.test.js) and the gates that check its pages
+// (collector_pages.js): a school applies through the JSON API with its
+// access code, and the county and city act on their signed-in pages in
+// Chromium, as they would at their desks.
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { repoRoot } = require('./deployment');
+
+const PRIVACY_VERSION = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'privacy.json'), 'utf8')).version;
+
+// A small but well-formed PDF: the collector judges uploads by their content.
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
+  'trailer<</Root 1 0 R>>\n%%EOF\n');
+
+// Sends a school's 申请表 of the 2019 call; resolves to the collector's JSON receipt.
+async function applyByApi(site, code, school, project) {
+  const body = new FormData();
+  const fields = {
+    access_code: code, privacy_notice: PRIVACY_VERSION, unit_name: school.name, project_name: project,
+    leader: '王某', leader_mobile: '13912345678', contact: '李某', contact_mobile: '13812345678',
+    plan_summary: `${project}：覆盖全校的应用与教研。`,
+  };
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  body.append('work_plan', new Blob([PDF], { type: 'application/pdf' }), '工作方案.pdf');
+  const response = await fetch(site.url('api/submissions/application-2019'), {
+    method: 'POST', body, headers: { Accept: 'application/json' },
+  });
+  const answer = await response.json();
+  if (response.status !== 201) throw new Error(`${school.id} could not apply: ${response.status} ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+// A city staff account; resolves to { login, password }.
+function addStaff(site, login, name) {
+  const password = execFileSync(site.collectorBin, ['add-staff', '--data', site.data, login, '--name', name], { encoding: 'utf8' }).trim();
+  return { login, password };
+}
+
+// Signs the tab in, with an access code (a string) or a staff account; resolves
+// to the response of the page it lands on.
+async function signIn(tab, site, who) {
+  await tab.goto(site.url('account/sign-in/'));
+  let button;
+  if (typeof who === 'string') {
+    await tab.locator('#f-access_code').fill(who);
+    button = tab.locator('form:has(#f-access_code) button');
+  } else {
+    await tab.locator('#f-login').fill(who.login);
+    await tab.locator('#f-password').fill(who.password);
+    button = tab.locator('form:has(#f-login) button');
+  }
+  const [response] = await Promise.all([tab.waitForNavigation(), button.click()]);
+  return response;
+}
+
+function versionPath(unit, version) {
+  return `account/versions/application-2019/${unit}/v${String(version).padStart(4, '0')}/`;
+}
+
+// Sends the form on the page the tab shows with its button `name`; resolves to the answer.
+async function send(tab, name) {
+  const [response] = await Promise.all([tab.waitForNavigation(), tab.getByRole('button', { name }).click()]);
+  return response;
+}
+
+// A county's 县级意见 on one version, from that version's page.
+async function giveOpinion(tab, site, unit, version, { recommend, text, leader }) {
+  await tab.goto(site.url(versionPath(unit, version)));
+  await tab.getByRole('radio', { name: recommend ? '推荐' : '不推荐', exact: true }).check();
+  await tab.locator('#f-text').fill(text);
+  await tab.locator('#f-leader').fill(leader);
+  return send(tab, '保存县级意见');
+}
+
+// A county confirms its 申报汇总表 on its desk: every recommended version, in the desk's order.
+async function forward(tab, site, { leader, mobile }) {
+  await tab.goto(site.url('account/calls/pilot-2019/'));
+  await tab.locator('#f-county_leader').fill(leader);
+  await tab.locator('#f-county_leader_mobile').fill(mobile);
+  const categories = tab.locator('input[name^="category."]');
+  for (let i = 0; i < await categories.count(); i++) await categories.nth(i).fill('数字校园');
+  const furong = tab.locator('input[name^="furong_school."]');
+  for (let i = 0; i < await furong.count(); i++) await furong.nth(i).fill('否');
+  return send(tab, '确认汇总表并报送市局');
+}
+
+// The city's decision on one version: act is 受理 / 退回修改 / 不予受理 as the page words it.
+async function decide(tab, site, unit, version, act, reason) {
+  await tab.goto(site.url(versionPath(unit, version)));
+  await tab.getByRole('radio', { name: act }).check();
+  if (reason) await tab.locator('#f-reason').fill(reason);
+  return send(tab, '提交审核结果');
+}
+
+module.exports = { PDF, addStaff, applyByApi, decide, forward, giveOpinion, signIn, versionPath };

@@ -1,0 +1,246 @@
+'use strict';
+// The review chain of the 2019 call on its bundled quota, in headless
+// Chromium through nginx with the real collector behind it: schools of
+// 平江县 and 华容县 and one 市直学校 apply (through the JSON API, as a script
+// would, to keep the test short); each county gives its opinions within
+// quota (平江县 is refused a third 推荐) and forwards its 申报汇总表; the city
+// returns one application with a reason; the school reads the reason,
+// revises, and the new version goes through the county again. Each step
+// asserts on what its person sees; at the end the 受理情况 page counts by
+// stage, the internal archive and the bureau's workbook hold the 申报汇总表,
+// and git holds one commit per act by its actor.
+
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { after, before, test } = require('node:test');
+const { launchChromium } = require('./lib/chromium');
+const { Deployment } = require('./lib/deployment');
+const { addStaff, applyByApi, decide, forward, giveOpinion, signIn, versionPath } = require('./lib/review_chain');
+
+const PJ_A = { id: 'pj-a', name: '平江县甲中学', county: 'pingjiang' };
+const PJ_B = { id: 'pj-b', name: '平江县乙小学', county: 'pingjiang' };
+const PJ_C = { id: 'pj-c', name: '平江县丙学校', county: 'pingjiang' };
+const HR_A = { id: 'hr-a', name: '华容县甲学校', county: 'huarong' };
+const CITY_A = { id: 'city-a', name: '岳阳市直属甲中学', county: 'city' };
+const SCHOOLS = [PJ_A, PJ_B, PJ_C, HR_A, CITY_A];
+const NOW = '2019-09-01T10:00:00+08:00';
+const REASON = '工作方案缺少分年度经费预算，请补充后重新提交。';
+const DESK = 'account/calls/pilot-2019/';
+const CALL_TITLE = '2019年岳阳市教育信息化创新试点项目申报';
+
+let site;
+let browser;
+let staff;
+const codes = {};
+
+before(async () => {
+  site = new Deployment({ today: NOW.slice(0, 10), extraSchools: SCHOOLS });
+  await site.start();
+  for (const unit of [...SCHOOLS.map((s) => s.id), 'pingjiang', 'huarong']) codes[unit] = site.issueCode(unit);
+  staff = addStaff(site, 'liu', '刘某');
+  await site.collectorAt(NOW);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (site) await site.close();
+});
+
+// A tab signed in as `who`, in a browser of its own; script errors are collected.
+async function personAt(who) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const problems = [];
+  tab.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  const response = await signIn(tab, site, who);
+  assert.equal(response.status(), 200, 'signed in');
+  return { tab, problems, close: () => context.close() };
+}
+
+// The desk's rows as { unit: "状态 理由" }, reached from the home page's link as a person reaches it.
+async function deskRows(tab) {
+  await tab.goto(site.url('account/'));
+  await tab.getByRole('link', { name: CALL_TITLE }).click();
+  await tab.waitForURL(/account\/calls\/pilot-2019\/$/);
+  const rows = await tab.locator('table.review-list tbody tr').evaluateAll((trs) => trs.map((tr) => [
+    tr.querySelector('th').innerText.trim(), Array.from(tr.querySelectorAll('td')).map((td) => td.innerText.trim()).join(' | '),
+  ]));
+  return Object.fromEntries(rows);
+}
+
+test('schools of two counties and a 市直学校 apply, and each sees only its own application as 已收到', async () => {
+  for (const school of SCHOOLS) {
+    const receipt = await applyByApi(site, codes[school.id], school, `${school.name}智慧课堂`);
+    assert.equal(receipt.version, 1);
+  }
+  const school = await personAt(codes[PJ_A.id]);
+  assert.deepEqual(await deskRows(school.tab), { [PJ_A.name]: '2019年岳阳市教育信息化创新试点项目申请表 | 第1版 | 已收到' });
+  assert.deepEqual(school.problems, []);
+  await school.close();
+});
+
+test('平江县 gives its opinions, recommends two, is refused a third with the quota message, and forwards', async () => {
+  const county = await personAt(codes.pingjiang);
+  const { tab } = county;
+  // Its own schools only: neither 华容县's nor the 市直学校.
+  assert.deepEqual(Object.keys(await deskRows(tab)).sort(), [PJ_A.name, PJ_B.name, PJ_C.name].sort());
+  assert.match(await tab.locator('main').innerText(), /分配名额（2个，已推荐0个）/);
+
+  for (const school of [PJ_A, PJ_B]) {
+    const answer = await giveOpinion(tab, site, school.id, 1, { recommend: true, text: '方案可行，同意推荐。', leader: '张某' });
+    assert.equal(answer.status(), 200);
+    assert.match(await tab.locator('.review-meta').innerText(), /县级意见：推荐/);
+  }
+  const refused = await giveOpinion(tab, site, PJ_C.id, 1, { recommend: true, text: '同意推荐。', leader: '张某' });
+  assert.equal(refused.status(), 409);
+  assert.match(await tab.locator('main').innerText(), /本县市区的申报名额为2个，已推荐2个；如要推荐这一所，请先把另一所改为不推荐/);
+  const kept = await giveOpinion(tab, site, PJ_C.id, 1, { recommend: false, text: '名额已满，暂不推荐。', leader: '张某' });
+  assert.equal(kept.status(), 200);
+  // The page keeps the history of the version: the opinion, its text and the 负责人.
+  assert.match(await tab.locator('.history').innerText(), /平江县：县级意见（不推荐）\s*名额已满，暂不推荐。\s*负责人：张某/);
+
+  // The 申报汇总表 is made of the two recommended projects, not typed again.
+  await tab.goto(site.url(DESK));
+  const selection = await tab.locator('table.input-table tbody th').allInnerTexts();
+  assert.deepEqual(selection.sort(), [PJ_A.name, PJ_B.name].sort());
+  const answer = await forward(tab, site, { leader: '张某', mobile: '13912345678' });
+  assert.equal(answer.status(), 200);
+  const rows = await deskRows(tab);
+  assert.match(rows[PJ_A.name], /已报送市局/);
+  assert.match(rows[PJ_B.name], /已报送市局/);
+  assert.match(rows[PJ_C.name], /县级意见：不推荐/);
+  assert.equal(await tab.locator('#f-county_leader').count(), 0, 'nothing is left to forward');
+
+  const summary = site.storedRecord('summary-2019', 'pingjiang', 1);
+  assert.ok(summary, 'the 申报汇总表 is stored as a version of the county');
+  assert.equal(summary.fields.county_leader, '张某');
+  assert.deepEqual([summary.fields['schools.0.unit'], summary.fields['schools.1.unit']].sort(), [PJ_A.name, PJ_B.name].sort());
+  assert.deepEqual(county.problems, []);
+  await county.close();
+});
+
+test('华容县 recommends its school and forwards', async () => {
+  const county = await personAt(codes.huarong);
+  assert.deepEqual(Object.keys(await deskRows(county.tab)), [HR_A.name]);
+  await giveOpinion(county.tab, site, HR_A.id, 1, { recommend: true, text: '同意推荐。', leader: '赵某' });
+  assert.equal((await forward(county.tab, site, { leader: '赵某', mobile: '13712345678' })).status(), 200);
+  assert.ok(site.storedRecord('summary-2019', 'huarong', 1));
+  await county.close();
+});
+
+test('the city sees every application, returns one with a reason, accepts the others', async () => {
+  const city = await personAt(staff);
+  const { tab } = city;
+  const rows = await deskRows(tab);
+  assert.deepEqual(Object.keys(rows).sort(), SCHOOLS.map((s) => s.name).sort());
+  // The 市直学校 comes straight to the city.
+  assert.match(rows[CITY_A.name], /已收到/);
+  // Not forwarded: the city may read it but has nothing to decide.
+  await tab.goto(site.url(versionPath(PJ_C.id, 1)));
+  assert.equal(await tab.locator('#f-reason').count(), 0);
+
+  const returned = await decide(tab, site, PJ_A.id, 1, '退回修改', REASON);
+  assert.equal(returned.status(), 200);
+  assert.match(await tab.locator('.review-meta').innerText(), /退回修改/);
+  assert.match(await tab.locator('.history').innerText(), new RegExp(`刘某：退回修改\\s*${REASON}`));
+  for (const school of [PJ_B, HR_A, CITY_A]) assert.equal((await decide(tab, site, school.id, 1, '受理（进入专家评审）')).status(), 200);
+  const after = await deskRows(tab);
+  assert.match(after[PJ_A.name], new RegExp(`退回修改\\s+理由：${REASON}`));
+  assert.match(after[PJ_B.name], /受理/);
+  assert.deepEqual(city.problems, []);
+  await city.close();
+});
+
+test('the school reads the reason, revises, and its new version goes through the county again', async () => {
+  const school = await personAt(codes[PJ_A.id]);
+  assert.match((await deskRows(school.tab))[PJ_A.name], new RegExp(`第1版 \\| 退回修改\\s+理由：${REASON}`));
+  const receipt = await applyByApi(site, codes[PJ_A.id], PJ_A, `${PJ_A.name}智慧课堂（补充经费预算）`);
+  assert.equal(receipt.version, 2);
+  assert.match((await deskRows(school.tab))[PJ_A.name], /第2版 \| 已收到/);
+  await school.close();
+
+  const county = await personAt(codes.pingjiang);
+  const { tab } = county;
+  await giveOpinion(tab, site, PJ_A.id, 2, { recommend: true, text: '已补充经费预算，同意推荐。', leader: '张某' });
+  // The county reads what changed since the version the city returned.
+  assert.match(await tab.locator('section:has(#changes-title)').innerText(), /试点项目名称\s+平江县甲中学智慧课堂\s+平江县甲中学智慧课堂（补充经费预算）/);
+  assert.equal((await forward(tab, site, { leader: '张某', mobile: '13912345678' })).status(), 200);
+  assert.match((await deskRows(tab))[PJ_A.name], /第2版 \| 已报送市局/);
+  const summary = site.storedRecord('summary-2019', 'pingjiang', 2);
+  assert.equal(summary.fields['schools.0.unit'], PJ_A.name);
+  await county.close();
+});
+
+test('the 受理情况 page counts each county\'s applications by stage', async () => {
+  site.build(true);
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(site.url('calls/pilot-2019/'));
+  const table = tab.locator('table:has(caption:text("各县市区审核进度"))');
+  const stages = await table.locator('thead th').allInnerTexts();
+  const counts = async (county) => {
+    const cells = await table.getByRole('row', { name: new RegExp(county) }).locator('th, td').allInnerTexts();
+    return Object.fromEntries(stages.slice(1).map((stage, i) => [stage, Number(cells[i + 1])]).filter(([, n]) => n > 0));
+  };
+  assert.deepEqual(await counts('平江县'), { '县级意见：不推荐': 1, 已报送市局: 1, 受理: 1 });
+  assert.deepEqual(await counts('华容县'), { 受理: 1 });
+  assert.deepEqual(await counts('市本级'), { 受理: 1 });
+  // No person's name reaches the public page.
+  assert.doesNotMatch(await tab.locator('main').innerText(), /张某|赵某|刘某/);
+  await context.close();
+});
+
+test('each forwarded 申报汇总表 is in the internal archive as a page, and in the bureau\'s workbook', () => {
+  const internal = path.join(site.work, 'internal');
+  site.build(true, internal);
+  const text = (version) => fs.readFileSync(path.join(internal, version, 'index.html'), 'utf8').replace(/<[^>]+>/g, ' ');
+  assert.match(text('summary-2019/pingjiang/v0001'), new RegExp(`县市区申报负责人\\s+张某[\\s\\S]*(${PJ_A.name}|${PJ_B.name})[\\s\\S]*数字校园`));
+  assert.match(text('summary-2019/pingjiang/v0002'), new RegExp(`单位名称第1行\\s+${PJ_A.name}`));
+  assert.match(text('summary-2019/huarong/v0001'), new RegExp(`县市区申报负责人\\s+赵某[\\s\\S]*${HR_A.name}`));
+
+  // The workbook's strings, read with python3 (which the deployment already
+  // needs) rather than a zip package for node.
+  const workbook = path.join(site.work, 'pilot-2019.xlsx');
+  execFileSync(site.generator, ['export', '--site', site.site, '--data', site.data, '--call', 'pilot-2019', '--out', workbook], { stdio: 'ignore' });
+  const strings = execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())', workbook],
+    { encoding: 'utf8' });
+  // 试点类别 is typed by the county when it forwards: only its 申报汇总表 holds it.
+  for (const word of ['2019年岳阳市教育信息化创新试点项目申报汇总表', '试点类别', '数字校园', '已报送']) assert.ok(strings.includes(`<t>${word}</t>`), `${word} is not in the workbook`);
+});
+
+test('git holds one commit per act, by its actor, naming the version', async () => {
+  const expected = [
+    ['平江县', 'pingjiang@units.invalid', `县级意见 application-2019/${PJ_A.id}/v0001：推荐`],
+    ['平江县', 'pingjiang@units.invalid', `县级意见 application-2019/${PJ_B.id}/v0001：推荐`],
+    ['平江县', 'pingjiang@units.invalid', `县级意见 application-2019/${PJ_C.id}/v0001：不推荐`],
+    ['平江县', 'pingjiang@units.invalid', /^报送市局 平江县：application-2019\/pj-[ab]\/v0001，application-2019\/pj-[ab]\/v0001$/],
+    ['华容县', 'huarong@units.invalid', `县级意见 application-2019/${HR_A.id}/v0001：推荐`],
+    ['华容县', 'huarong@units.invalid', `报送市局 华容县：application-2019/${HR_A.id}/v0001`],
+    ['刘某', 'liu@staff.invalid', `退回修改 application-2019/${PJ_A.id}/v0001`],
+    ['刘某', 'liu@staff.invalid', `受理 application-2019/${PJ_B.id}/v0001`],
+    ['刘某', 'liu@staff.invalid', `受理 application-2019/${HR_A.id}/v0001`],
+    ['刘某', 'liu@staff.invalid', `受理 application-2019/${CITY_A.id}/v0001`],
+    ['平江县', 'pingjiang@units.invalid', `县级意见 application-2019/${PJ_A.id}/v0002：推荐`],
+    ['平江县', 'pingjiang@units.invalid', `报送市局 平江县：application-2019/${PJ_A.id}/v0002`],
+  ];
+  // Commits follow the acts by about a second.
+  let acts = [];
+  for (let i = 0; i < 100 && acts.length < expected.length; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    acts = site.git('log', '--reverse', '--format=%an|%ae|%s|%(trailers:key=Record,valueonly,separator=)%x00')
+      .split('\0').map((c) => c.trim().split('|')).filter((c) => c[3] === 'act');
+  }
+  assert.equal(acts.length, expected.length, acts.map((c) => c.join('|')).join('\n'));
+  for (const [i, [name, email, subject]] of expected.entries()) {
+    const [an, ae, s] = acts[i];
+    assert.deepEqual([an, ae], [name, email], `act ${i + 1}: ${s}`);
+    if (subject instanceof RegExp) assert.match(s, subject);
+    else assert.equal(s, subject);
+  }
+  // A forward commits its 申报汇总表 with it.
+  const forwardFiles = site.git('show', '--name-only', '--format=', `:/^报送市局 华容县`);
+  assert.match(forwardFiles, /summary-2019\/huarong\/v0001/);
+});
