@@ -302,6 +302,32 @@ gen::ExportOptions export_options(const testing::TinySite& site, const std::stri
 
 }  // namespace
 
+TEST_CASE("the offline archive holds each version as its paper form filled in: DOCX and for a table form XLSX") {
+    testing::TinySite site(std::string(kExportSite) + "-- content/notices/call.md --\n---\ntitle: 关于申报试点项目的通知\ndate: 2020-03-01\n"
+                                                      "category: 通知公告\naddressees: 各县市区教育局\n---\n\n现将有关事项通知如下。\n"
+                                                      "-- content/notices/tasks.md --\n---\ntitle: 关于报送任务书的通知\ndate: 2020-12-01\n"
+                                                      "category: 通知公告\naddressees: 各县市区教育局\n---\n\n请报送。\n"
+                                                      "-- data/calls/tasks.json --\n{\"title\": \"任务书报送\", \"notice\": \"tasks\", "
+                                                      "\"deadline\": \"2021-01-18\", \"forms\": [\"task\"], \"list\": \"2020\"}\n");
+    write_export_submissions(site);
+    gen::BuildOptions o = site.options();
+    o.submissions = site.root() / "collector";
+    o.internal = site.root() / "internal";
+    const auto r = gen::build_site(o);
+    INFO(testing::errors_text(r));
+    REQUIRE(r.errors.empty());
+    // The 汇总表 as the county forwarded it: its rows in the table, as many as it used.
+    const std::string summary_xlsx = testing::read_file(o.internal / "summary/a/v0001/form.xlsx");
+    CHECK(zip_member(summary_xlsx, "xl/sharedStrings.xml").find("甲县二中") != std::string::npos);
+    const std::string summary_docx = testing::read_file(o.internal / "summary/a/v0001/form.docx");
+    CHECK(testing::in_order(zip_member(summary_docx, "word/document.xml"), "甲县一中", "甲县二中"));
+    // A per-year task book: each year's values on its own page.
+    const std::string task = zip_member(testing::read_file(o.internal / "task/a1/v0002/form.docx"), "word/document.xml");
+    CHECK(testing::in_order(task, "12.50", "运维"));
+    CHECK(!fs::exists(o.internal / "task/a1/v0002/form.xlsx"));  // not a table form
+    CHECK(testing::read_file(o.internal / "summary/a/v0001/index.html").find("<a href=\"form.xlsx\">XLSX</a>") != std::string::npos);
+}
+
 TEST_CASE("the export shows where each application stands and what its county said") {
     testing::TinySite site(kExportSite);
     write_export_submissions(site);

@@ -12,9 +12,32 @@ constexpr int kBlankHeightMm = 10;      // room for a name or a number
 constexpr int kTextAreaHeightMm = 70;   // room for a paragraph by hand
 constexpr double kSheetBlankHeight = 24;  // points
 
+// What a blank holds: nothing on the blank form, a stored value on a filled one.
+class Filling {
+public:
+    explicit Filling(const common::FormValues* values) : values_(values) {}
+    std::string at(const std::string& key) const {
+        if (!values_) return {};
+        const auto it = values_->find(key);
+        return it == values_->end() ? std::string() : it->second;
+    }
+    // How many rows a table prints: its blank rows, or as many as were used.
+    int rows(const common::FormBlock& table, int year) const {
+        int rows = table.blank_rows;
+        const std::string prefix = common::row_prefix(table.name, year);
+        for (int i = 0; values_ && i < common::kMaxTableRows; ++i)
+            for (const auto& c : table.fields)
+                if (!at(common::cell_key(prefix, i, c.name)).empty()) rows = std::max(rows, i + 1);
+        return rows;
+    }
+
+private:
+    const common::FormValues* values_;
+};
+
 class DocumentBuilder {
 public:
-    explicit DocumentBuilder(docx::Document& doc) : doc_(doc) {}
+    DocumentBuilder(docx::Document& doc, Filling filling) : doc_(doc), filling_(filling) {}
 
     void paragraph(Style style, const std::string& text, int indent = 0) {
         // Built in place: moving a whole variant in trips GCC 12's
@@ -31,8 +54,8 @@ public:
 
     void block(const common::FormBlock& b, int year) {
         if (!b.heading.empty()) paragraph(Style::heading, common::with_year(b.heading, year));
-        if (b.type == "fields") fields(b);
-        else if (b.type == "table") blank_table(b);
+        if (b.type == "fields") fields(b, year);
+        else if (b.type == "table") blank_table(b, year);
         else if (b.type == "text")
             for (const auto& text : b.paragraphs) paragraph(Style::body, text);
         else if (b.type == "outline")
@@ -49,7 +72,7 @@ public:
     }
 
 private:
-    void fields(const common::FormBlock& b) {
+    void fields(const common::FormBlock& b, int year) {
         docx::Table t;
         t.widths = {2, 3, 2, 3};
         for (const auto& printed : common::printed_rows(b)) {
@@ -57,7 +80,7 @@ private:
             row.min_height_mm = kBlankHeightMm;
             for (const auto* f : printed) {
                 row.cells.push_back({f->label, true, 1});
-                row.cells.push_back({"", false, printed.size() == 1 ? 3 : 1});
+                row.cells.push_back({filling_.at(common::value_key(f->name, year)), false, printed.size() == 1 ? 3 : 1});
                 if (f->type == "textarea") row.min_height_mm = kTextAreaHeightMm;
             }
             t.rows.push_back(std::move(row));
@@ -65,7 +88,7 @@ private:
         table(std::move(t));
     }
 
-    void blank_table(const common::FormBlock& b) {
+    void blank_table(const common::FormBlock& b, int year) {
         docx::Table t;
         docx::Row header;
         header.header = true;
@@ -74,24 +97,26 @@ private:
             t.widths.push_back(1);
         }
         t.rows.push_back(header);
-        for (int i = 0; i < b.blank_rows; ++i) {
+        const std::string prefix = common::row_prefix(b.name, year);
+        for (int i = 0; i < filling_.rows(b, year); ++i) {
             docx::Row row;
             row.min_height_mm = kBlankHeightMm;
-            row.cells.assign(b.fields.size(), docx::Cell{});
+            for (const auto& c : b.fields) row.cells.push_back({filling_.at(common::cell_key(prefix, i, c.name)), false, 1});
             t.rows.push_back(std::move(row));
         }
         table(std::move(t));
     }
 
     docx::Document& doc_;
+    Filling filling_;
     bool page_break_ = false;
 };
 
 }  // namespace
 
-docx::Document form_document(const common::Form& form, const std::string& author, const std::string& date) {
+docx::Document form_document(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues* filled) {
     docx::Document doc{form.title, author, date, {}};
-    DocumentBuilder build(doc);
+    DocumentBuilder build(doc, Filling(filled));
     if (form.heading.empty()) build.paragraph(Style::title, form.title);
     for (const auto& line : form.heading) build.paragraph(Style::title, line);
     if (!form.subtitle.empty()) build.paragraph(Style::subtitle, form.subtitle);
@@ -113,17 +138,26 @@ bool is_table_form(const common::Form& form) {
     return std::any_of(form.blocks.begin(), form.blocks.end(), [](const common::FormBlock& b) { return b.type == "table"; });
 }
 
-xlsx::Sheet form_table_sheet(const common::FormBlock& table) {
+xlsx::Sheet form_table_sheet(const common::FormBlock& table, const common::FormValues* filled) {
+    const Filling filling(filled);
     xlsx::Sheet sheet;
     xlsx::Row header{xlsx::RowKind::header, {}, 0};
     for (const auto& c : table.fields) header.cells.push_back(xlsx::text(c.label));
     sheet.rows.push_back(header);
-    for (int i = 0; i < table.blank_rows; ++i)
-        sheet.rows.push_back({xlsx::RowKind::data, std::vector<xlsx::Cell>(table.fields.size()), kSheetBlankHeight});
+    const std::string prefix = common::row_prefix(table.name, 0);
+    for (int i = 0; i < filling.rows(table, 0); ++i) {
+        xlsx::Row row{xlsx::RowKind::data, {}, kSheetBlankHeight};
+        for (const auto& c : table.fields) {
+            const std::string value = filling.at(common::cell_key(prefix, i, c.name));
+            row.cells.push_back(value.empty() ? xlsx::Cell{} : xlsx::text(value));
+        }
+        sheet.rows.push_back(std::move(row));
+    }
     return sheet;
 }
 
-xlsx::Sheet form_sheet(const common::Form& form) {
+xlsx::Sheet form_sheet(const common::Form& form, const common::FormValues* filled) {
+    const Filling filling(filled);
     xlsx::Sheet sheet = xlsx::titled_sheet("表格", form.heading, form.title);
     if (!form.subtitle.empty()) sheet.rows.push_back({xlsx::RowKind::note, {xlsx::text(form.subtitle)}, 0});
     for (const auto& b : form.blocks) {
@@ -132,12 +166,13 @@ xlsx::Sheet form_sheet(const common::Form& form) {
                 xlsx::Row row{xlsx::RowKind::data, {}, kSheetBlankHeight};
                 for (const auto* f : printed) {
                     row.cells.push_back(xlsx::text(f->label));
-                    row.cells.push_back({});
+                    const std::string value = filling.at(common::value_key(f->name, 0));
+                    row.cells.push_back(value.empty() ? xlsx::Cell{} : xlsx::text(value));
                 }
                 sheet.rows.push_back(std::move(row));
             }
         } else if (b.type == "table") {
-            for (auto& row : form_table_sheet(b).rows) sheet.rows.push_back(std::move(row));
+            for (auto& row : form_table_sheet(b, filled).rows) sheet.rows.push_back(std::move(row));
         } else {
             continue;
         }

@@ -5,21 +5,25 @@
 #include <string>
 
 #include "common/form_schema.hpp"
+#include "common/form_validation.hpp"
 #include "generator/office/docx.hpp"
 #include "generator/office/xlsx.hpp"
 
 namespace gen {
 
 // The form as printed: heading, the blanks of every block, per-year pages
-// each on a page of their own, signatures and notes.
-docx::Document form_document(const common::Form& form, const std::string& author, const std::string& date);
+// each on a page of their own, signatures and notes. With `filled`, the
+// blanks hold a stored version's values (a table gets as many rows as it
+// used, at least its blank rows): the same document, filled in.
+docx::Document form_document(const common::Form& form, const std::string& author, const std::string& date,
+                             const common::FormValues* filled = nullptr);
 
-// A top-level table of the form: its column labels and blank rows.
-xlsx::Sheet form_table_sheet(const common::FormBlock& table);
+// A top-level table of the form: its column labels and blank (or filled) rows.
+xlsx::Sheet form_table_sheet(const common::FormBlock& table, const common::FormValues* filled = nullptr);
 
 // The whole form on one sheet: title, its fields as label/blank pairs, then
 // its tables. Only "fields" and "table" blocks have a place on a sheet.
-xlsx::Sheet form_sheet(const common::Form& form);
+xlsx::Sheet form_sheet(const common::Form& form, const common::FormValues* filled = nullptr);
 
 // The form has a table at its top level, and is better filled in as a sheet.
 bool is_table_form(const common::Form& form);

@@ -1,9 +1,25 @@
 #include "generator/review/internal_site.hpp"
 
 #include "common/data_layout.hpp"
+#include "generator/office/form_document.hpp"
 #include "generator/review/internal_views.hpp"
 
 namespace gen {
+namespace {
+
+// The version as its paper form, filled in: the DOCX to print and stamp,
+// and for a form built around a table (申报汇总表) the spreadsheet too.
+void write_filled_forms(Writer& writer, const Site& site, const Submission& s) {
+    const FormDef* form = site.form(s.form);
+    if (!form) return;
+    const std::string date = s.received_at.substr(0, 10);
+    writer.write(internal_url(s) + kFilledDocx, docx::docx_bytes(form_document(form->form, site.info.bureau, date, &s.fields)));
+    if (is_table_form(form->form))
+        writer.write(internal_url(s) + kFilledXlsx,
+                     xlsx::xlsx_bytes({form->form.title, site.info.bureau, date, {form_sheet(form->form, &s.fields)}}));
+}
+
+}  // namespace
 
 void write_internal_site(Writer& writer, common::Templates templates, const ViewContext& ctx, const std::filesystem::path& data_dir,
                          const common::StaticFile* stylesheet) {
@@ -14,6 +30,7 @@ void write_internal_site(Writer& writer, common::Templates templates, const View
         const Submission& s = subs[i];
         const bool same_unit = i > 0 && subs[i - 1].form == s.form && subs[i - 1].unit == s.unit;
         writer.write(internal_url(s) + "index.html", templates.render("internal_version", internal_version_view(ctx, s, same_unit ? &subs[i - 1] : nullptr)));
+        write_filled_forms(writer, ctx.site, s);
         // Copies, not links: the stored uploads are records whose hashes are in git.
         for (const auto& f : s.files) writer.copy(internal_url(s) + f.name, common::DataLayout(data_dir).upload(s.key(), f.name), false);
     }
