@@ -76,6 +76,8 @@ void add_actions(data& v, const Viewer& viewer, const common::CallReview& review
         v.set("opinion_leader", state.opinion->leader);
     }
     v.set("may_decide", allowed(common::ActKind::accept));
+    // A county returns its school's version before forwarding; city staff return within may_decide.
+    v.set("may_return", viewer.actor.role == "county" && allowed(common::ActKind::revise));
     // Posted back to this page: after a sign-in on expiry its sender lands here again.
     v.set("act_url", viewer.base + common::review_version_url(state.key.form, state.key.unit, common::version_name(state.key.version)));
 }

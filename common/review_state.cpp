@@ -144,7 +144,19 @@ std::optional<ChainRefusal> CallReview::check_forward(const Act& a) const {
     return std::nullopt;
 }
 
+std::optional<ChainRefusal> CallReview::check_county_return(const Act& a, const VersionState& v) const {
+    const County* county = site_.units.county(v.county);
+    if (a.actor.id != v.county) return refusal("not_your_school", "", "这所学校不属于本县市区，不能退回");
+    if (county && county->applies_to_city) return refusal("no_county_stage", "", "市直学校直接向市局申报，不经县级审核");
+    if (v.stage != Stage::received && v.stage != Stage::recommended && v.stage != Stage::not_recommended)
+        return refusal("stage_closed", "", std::string("这份申报材料已") + stage_label(v.stage) + "，县市区教育局不能再退回");
+    if (a.text.empty()) return refusal("required", "text", "请填写退回修改的理由");
+    return std::nullopt;
+}
+
 std::optional<ChainRefusal> CallReview::check_decision(const Act& a, const VersionState& v) const {
+    // 退回修改 at each level: a county may return its own school's version before forwarding it.
+    if (a.kind == ActKind::revise && a.actor.role == "county") return check_county_return(a, v);
     if (a.actor.role != "city") return refusal("wrong_role", "", "只有市局工作人员可以受理、退回或不予受理");
     const County* county = site_.units.county(v.county);
     const bool direct = county && county->applies_to_city;

@@ -7,8 +7,9 @@
 //
 //   已收到 -> 县级意见 (推荐 / 不推荐) -> 已报送市局 -> 受理 | 退回修改 | 不予受理
 //
-// A 市直学校 (a county that applies_to_city) skips the county stage. 退回修改
-// waits for the school's next version, which starts at 已收到 again.
+// A 市直学校 (a county that applies_to_city) skips the county stage. 退回修改,
+// by the county before it forwards or by the city after, waits for the
+// school's next version, which starts at 已收到 again.
 
 #include <map>
 #include <optional>
@@ -33,7 +34,7 @@ struct VersionState {
     bool latest = false;
     Stage stage = Stage::received;
     const Act* opinion = nullptr;   // the county's last opinion on this version
-    const Act* decision = nullptr;  // the city's revise, refuse or accept
+    const Act* decision = nullptr;  // the last revise (county's or city's), refuse or accept
     std::vector<const Act*> history;  // every act concerning this version, in order
 };
 
@@ -72,6 +73,7 @@ private:
     std::optional<ChainRefusal> check_opinion(const Act& act, const VersionState& v) const;
     std::optional<ChainRefusal> check_forward(const Act& act) const;
     std::optional<ChainRefusal> check_decision(const Act& act, const VersionState& v) const;
+    std::optional<ChainRefusal> check_county_return(const Act& act, const VersionState& v) const;
     void apply(const Act& act);
 
     const SiteData& site_;

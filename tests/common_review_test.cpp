@@ -136,6 +136,23 @@ TEST_CASE("a county recommends within its quota and forwards and the city decide
     CHECK(chain.take(opinion("pj-a", true, 2)) == "");  // its slot was kept for it
     CHECK(chain.take(forward("pingjiang", {{kForm, "pj-a", 2}})) == "");
     CHECK(chain.stage("pj-a", 2) == Stage::forwarded);
+    // 退回修改 at the county's level too: before forwarding, its own school only, with a reason.
+    chain.versions.push_back({kForm, "pj-b", 2});
+    Act county_return = decision(ActKind::revise, "pj-b", 2, "请补充方案");
+    county_return.actor = kPingjiang;
+    CHECK(chain.take(opinion("pj-b", false, 2)) == "");
+    Act foreign_return = county_return;
+    foreign_return.actor = kHuarong;
+    CHECK(chain.take(foreign_return) == "not_your_school");
+    county_return.text.clear();
+    CHECK(chain.take(county_return) == "required");
+    county_return.text = "请补充方案";
+    CHECK(chain.take(county_return) == "");
+    CHECK(chain.stage("pj-b", 2) == Stage::revise);
+    CHECK(!chain.review()->check_new_version(kForm, "pj-b"));
+    Act late_return = decision(ActKind::revise, "pj-a", 2, "晚了");
+    late_return.actor = kPingjiang;
+    CHECK(chain.take(late_return) == "stage_closed");  // pj-a v2 is forwarded
     // The history of a version is every act on it, in order.
     const auto review = chain.review();
     const auto& history = review->state({kForm, "pj-a", 1})->history;
