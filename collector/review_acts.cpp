@@ -10,8 +10,6 @@
 namespace collector {
 namespace {
 
-std::string get(const FormFields& fields, const std::string& key) { return fields.get(key); }
-
 common::ChainRefusal bad(const char* code, const char* field, std::string message) { return {code, field, std::move(message)}; }
 
 // "application-2019/pj-a/v0001" -> its key; nothing for anything else.
@@ -42,29 +40,26 @@ ActOutcome outcome(const std::variant<common::Act, common::ChainRefusal>& taken,
 
 }  // namespace
 
-ActOutcome take_version_act(ReviewChain& chain, const SiteRules& rules, const Viewer& viewer, const common::Call& call, const FormFields& fields) {
-    const auto kind = kind_of(get(fields, "act"));
+ActOutcome take_version_act(ReviewChain& chain, const SiteRules& rules, const Viewer& viewer, const common::Call& call,
+                            const common::VersionKey& target, const FormFields& fields) {
+    const auto kind = kind_of(fields.get("act"));
     if (!kind) return {bad("required", "act", "请选择审核结果"), {}};
-    const std::string version_text = get(fields, "version");
-    int version = 0;
-    for (char c : version_text) version = c >= '0' && c <= '9' && version < 100000 ? version * 10 + (c - '0') : -1;
-    if (version <= 0) return {bad("no_such_version", "version", "没有这一版申报材料"), {}};
     common::Act act;
     act.kind = *kind;
     act.call = call.key;
     act.actor = viewer.actor;
-    act.target = {get(fields, "form"), get(fields, "unit"), version};
+    act.target = target;
     // A person's reason and name, as typed, but without the spaces around them.
-    act.text = common::trimmed(get(fields, "text"));
+    act.text = common::trimmed(fields.get("text"));
     if (act.kind == common::ActKind::opinion) {
-        const std::string recommend = get(fields, "recommend");
+        const std::string recommend = fields.get("recommend");
         if (recommend != "yes" && recommend != "no") return {bad("required", "recommend", "请选择推荐或不推荐"), {}};
         act.recommend = recommend == "yes";
-        act.leader = common::trimmed(get(fields, "leader"));
+        act.leader = common::trimmed(fields.get("leader"));
     }
     if (!may_read(viewer, act.target.unit, rules)) return {bad("not_your_school", "", "您无权处理这个单位的申报材料"), {}};
     const auto taken = chain.take(act);
-    return outcome(taken, common::review_version_url(act.target.form, act.target.unit, common::version_name(version)));
+    return outcome(taken, common::review_version_url(target.form, target.unit, common::version_name(target.version)));
 }
 
 ActOutcome forward_summary(ReviewChain& chain, SubmissionStore& store, const SiteRules& rules, const Viewer& viewer,
@@ -77,31 +72,28 @@ ActOutcome forward_summary(ReviewChain& chain, SubmissionStore& store, const Sit
     act.actor = viewer.actor;
     act.county = viewer.actor.id;
     common::FormValues values{{"county_bureau", rules.units.name_of(viewer.actor.id)},
-                              {"county_leader", common::trimmed(get(fields, "county_leader"))},
-                              {"county_leader_mobile", common::trimmed(get(fields, "county_leader_mobile"))}};
+                              {"county_leader", common::trimmed(fields.get("county_leader"))},
+                              {"county_leader_mobile", common::trimmed(fields.get("county_leader_mobile"))}};
     const std::string rows = common::row_prefix("schools", 0);
     for (int i = 0; i < common::kMaxTableRows && fields.has("selection." + std::to_string(i)); ++i) {
         const std::string n = std::to_string(i);
-        const auto key = parse_key(get(fields, "selection." + n));
+        const auto key = parse_key(fields.get("selection." + n));
         if (!key) return {bad("no_such_version", "selection", "汇总表中有一项不是申报材料的版本"), {}};
         act.selection.push_back(*key);
         values[common::cell_key(rows, i, "unit")] = rules.units.name_of(key->unit);
-        values[common::cell_key(rows, i, "category")] = common::trimmed(get(fields, "category." + n));
-        values[common::cell_key(rows, i, "furong_school")] = common::trimmed(get(fields, "furong_school." + n));
+        values[common::cell_key(rows, i, "category")] = common::trimmed(fields.get("category." + n));
+        values[common::cell_key(rows, i, "furong_school")] = common::trimmed(fields.get("furong_school." + n));
     }
     const auto errors = common::validate_form(summary->form, values);
     if (!errors.empty()) return {bad(errors[0].code.c_str(), errors[0].field.c_str(), errors[0].message), {}};
 
-    const auto taken = chain.take(act, [&](common::Act& a) -> std::optional<common::ChainRefusal> {
+    const auto taken = chain.take(act, [&](common::Act& a, const common::CallReview& review) -> std::optional<common::ChainRefusal> {
         // Exactly the versions waiting to be forwarded: a stale page would forward too few or too many.
-        const auto review = chain.review(call);
         std::vector<common::VersionKey> waiting;
-        for (const common::VersionState* v : review->latest_of_county(a.county))
+        for (const common::VersionState* v : review.latest_of_county(a.county))
             if (v->stage == common::Stage::recommended) waiting.push_back(v->key);
-        auto same = [](const common::VersionKey& x, const common::VersionKey& y) { return x.form == y.form && x.unit == y.unit && x.version == y.version; };
         bool match = waiting.size() == a.selection.size();
-        for (const auto& k : a.selection)
-            match = match && std::any_of(waiting.begin(), waiting.end(), [&](const common::VersionKey& w) { return same(w, k); });
+        for (const auto& k : a.selection) match = match && std::find(waiting.begin(), waiting.end(), k) != waiting.end();
         if (!match) return bad("stale_page", "selection", "推荐项目已有变化，请刷新页面后重新确认汇总表");
         for (std::size_t i = 0; i < a.selection.size(); ++i) {
             const auto record = common::load_stored_version(store.layout().record_file(common::kSubmissionRecord, a.selection[i]), "submission");

@@ -18,9 +18,11 @@ struct ActOutcome {
     std::string next;  // where the person goes after an act taken, relative to the site root
 };
 
-// An opinion (county) or a decision (city) on one version:
-// act, form, unit, version, and recommend / text / leader as the act needs.
-ActOutcome take_version_act(ReviewChain& chain, const SiteRules& rules, const Viewer& viewer, const common::Call& call, const FormFields& fields);
+// An opinion (county), a return (county or city) or a decision (city) on
+// the version `target`, the page's own: act, and recommend / text / leader
+// as the act needs.
+ActOutcome take_version_act(ReviewChain& chain, const SiteRules& rules, const Viewer& viewer, const common::Call& call,
+                            const common::VersionKey& target, const FormFields& fields);
 
 // A county forwards: county_leader, county_leader_mobile, and per recommended
 // version selection.N ("form/unit/vNNNN"), category.N, furong_school.N.

@@ -9,12 +9,10 @@ namespace fs = std::filesystem;
 ReviewChain::ReviewChain(const SiteRules& rules, SubmissionStore& store, GitCommitter& git, AuditLog& audit, const Clock& clock)
     : rules_(rules), store_(store), git_(git), audit_(audit), clock_(clock) {}
 
-std::unique_ptr<common::CallReview> ReviewChain::load(const common::Call& call) const {
+std::unique_ptr<common::CallReview> ReviewChain::review(const common::Call& call) const {
     const common::DataLayout& layout = store_.layout();
-    std::vector<common::VersionKey> versions;
-    for (const std::string& form : call.forms)
-        for (const common::VersionKey& key : layout.versions(common::kSubmissionRecord))
-            if (key.form == form) versions.push_back(key);
+    // The chain keeps the versions of the call's forms only.
+    const std::vector<common::VersionKey> versions = layout.versions(common::kSubmissionRecord);
     common::Diagnostics diags;
     std::vector<common::Act> acts = common::load_acts(layout, call.key, diags);
     // An act the collector wrote and cannot read back means the data directory was edited by hand.
@@ -22,25 +20,21 @@ std::unique_ptr<common::CallReview> ReviewChain::load(const common::Call& call) 
     return std::make_unique<common::CallReview>(rules_, call, versions, std::move(acts));
 }
 
-std::unique_ptr<common::CallReview> ReviewChain::review(const common::Call& call) const { return load(call); }
-
 void ReviewChain::hold(const common::Call& call, const std::function<void(const common::CallReview&)>& fn) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    fn(*load(call));
+    fn(*review(call));
 }
 
 std::variant<common::Act, common::ChainRefusal> ReviewChain::take(common::Act act, const Before& before) {
-    const common::Call* call = nullptr;
-    for (const auto& c : rules_.calls)
-        if (c.key == act.call) call = &c;
+    const common::Call* call = rules_.call(act.call);
     if (!call) return common::ChainRefusal{"no_such_call", "", "没有这项申报：" + act.call};
     const std::lock_guard<std::mutex> lock(mutex_);
-    const auto chain = load(*call);
+    const auto chain = review(*call);
     if (auto no = chain->check(act)) return *no;
     act.number = chain->next_number();
     act.at = clock_.now_rfc3339();
     if (before)
-        if (auto no = before(act)) return *no;
+        if (auto no = before(act, *chain)) return *no;
     const fs::path file = store_.layout().act_file(act.call, act.number);
     // A new folder's own name must reach the disk too.
     if (fs::create_directories(file.parent_path())) {

@@ -28,9 +28,10 @@ public:
     std::unique_ptr<common::CallReview> review(const common::Call& call) const;
 
     // Takes `act` (number and time filled in here) if the chain allows it.
-    // `before`, when given, runs under the same lock once the act is allowed
-    // (a forward stores its 申报汇总表 there) and may refuse it in turn.
-    using Before = std::function<std::optional<common::ChainRefusal>(common::Act&)>;
+    // `before`, when given, runs under the same lock once the act is allowed,
+    // with the chain the act was checked against (a forward stores its
+    // 申报汇总表 there), and may refuse it in turn.
+    using Before = std::function<std::optional<common::ChainRefusal>(common::Act&, const common::CallReview&)>;
     std::variant<common::Act, common::ChainRefusal> take(common::Act act, const Before& before = {});
 
     // Runs `fn` with the chain of `call` held still: the intake stores a new
@@ -38,7 +39,6 @@ public:
     void hold(const common::Call& call, const std::function<void(const common::CallReview&)>& fn);
 
 private:
-    std::unique_ptr<common::CallReview> load(const common::Call& call) const;
     void commit(const common::Act& act);
 
     const SiteRules& rules_;

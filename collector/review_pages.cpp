@@ -73,9 +73,7 @@ std::vector<PageRow> ReviewPages::rows() {
 }
 
 Reply ReviewPages::desk(const PageRequest& r) {
-    const common::Call* call = nullptr;
-    for (const auto& c : rules_.calls)
-        if (c.key == r.captures[0]) call = &c;
+    const common::Call* call = rules_.call(r.captures[0]);
     if (!call) return signed_in_.refuse(r.http, &r.session, {404, "no_such_call", "", "没有这项申报", {}});
     const auto review = chain_.review(*call);
     data view = desk_view(viewer_of(r.session, rules_.base_path), rules_, *review, store_.layout());
@@ -85,9 +83,7 @@ Reply ReviewPages::desk(const PageRequest& r) {
 }
 
 Reply ReviewPages::forward(const PageRequest& r) {
-    const common::Call* call = nullptr;
-    for (const auto& c : rules_.calls)
-        if (c.key == r.captures[0]) call = &c;
+    const common::Call* call = rules_.call(r.captures[0]);
     if (!call) return signed_in_.refuse(r.http, &r.session, {404, "no_such_call", "", "没有这项申报", {}});
     const ActOutcome out = forward_summary(chain_, store_, rules_, viewer_of(r.session, rules_.base_path), *call, r.form);
     if (out.refusal) return signed_in_.refuse(r.http, &r.session, refusal_of(*out.refusal));
@@ -130,14 +126,9 @@ Reply ReviewPages::version(const PageRequest& r) {
 Reply ReviewPages::act(const PageRequest& r) {
     auto found = find_version(r);
     if (const auto* no = std::get_if<Refusal>(&found)) return signed_in_.refuse(r.http, &r.session, *no);
-    // The page's own version, whatever the form's hidden fields say.
-    FormFields fields;
-    for (const auto& [name, value] : r.form.pairs)
-        if (name != "form" && name != "unit" && name != "version") fields.pairs.emplace_back(name, value);
-    fields.pairs.emplace_back("form", r.captures[0]);
-    fields.pairs.emplace_back("unit", r.captures[1]);
-    fields.pairs.emplace_back("version", std::to_string(*common::parse_version_name(r.captures[2])));
-    const ActOutcome out = take_version_act(chain_, rules_, viewer_of(r.session, rules_.base_path), *std::get<Found>(found).call, fields);
+    // Always the page's own version: the form names none.
+    const Found& f = std::get<Found>(found);
+    const ActOutcome out = take_version_act(chain_, rules_, viewer_of(r.session, rules_.base_path), *f.call, f.record.key(), r.form);
     if (out.refusal) return signed_in_.refuse(r.http, &r.session, refusal_of(*out.refusal));
     return see_other("/" + out.next);
 }

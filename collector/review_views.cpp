@@ -134,9 +134,6 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
     const common::VersionState* state = review.state(version.key());
     const std::string vname = common::version_name(version.version);
     data v("title", definition.title + " · " + rules.units.name_of(version.unit) + " · 第" + std::to_string(version.version) + "版");
-    v.set("form", version.form);
-    v.set("unit", version.unit);
-    v.set("version", std::to_string(version.version));
     v.set("received_at", minute(version.received_at));
     v.set("desk_url", viewer.base + common::review_call_url(review.call().key));
     if (state) {

@@ -46,6 +46,8 @@ struct VersionKey {
     int version = 0;
 
     std::string shown() const;  // "application-2019/pingjiang-yi/v0003", as people and messages name it
+    bool operator==(const VersionKey& o) const { return form == o.form && unit == o.unit && version == o.version; }
+    bool operator!=(const VersionKey& o) const { return !(*this == o); }
 };
 
 // A stored version with the kind of its record.

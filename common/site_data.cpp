@@ -47,6 +47,12 @@ const ApprovedList* SiteData::list(const std::string& key) const {
     return nullptr;
 }
 
+const Call* SiteData::call(const std::string& key) const {
+    for (const auto& c : calls)
+        if (c.key == key) return &c;
+    return nullptr;
+}
+
 const Call* SiteData::call_taking(const std::string& form) const {
     for (const auto& c : calls)
         for (const auto& f : c.forms)

@@ -118,6 +118,7 @@ struct SiteData {
 
     const FormDef* form(const std::string& key) const;
     const ApprovedList* list(const std::string& key) const;
+    const Call* call(const std::string& key) const;
     // The call that takes submissions of `form`; nullptr when none does.
     const Call* call_taking(const std::string& form) const;
     // The quota of a county in a quota table; -1 if it has none.

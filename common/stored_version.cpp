@@ -65,7 +65,7 @@ std::vector<StoredVersion> load_stored_versions(const DataLayout& layout, Diagno
         try {
             const JsonFile f = load_json(file, file.string());
             StoredVersion r = read_stored_version(f);
-            if (r.form != key.form || r.unit != key.unit || r.version != key.version)
+            if (r.key() != key)
                 f.fail_at("", "the record is of " + r.key().shown() + ", but it is stored as " + key.shown());
             out.push_back(std::move(r));
         } catch (const SourceError& e) {

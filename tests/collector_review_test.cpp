@@ -52,25 +52,28 @@ collector::FormFields form(const Fields& fields) {
     return f;
 }
 
-Fields opinion(const std::string& unit, const std::string& recommend) {
-    return {{"act", "opinion"}, {"form", "application-2019"}, {"unit", unit}, {"version", "1"}, {"recommend", recommend}, {"text", " 同意 "}, {"leader", "王五　"}};
+Fields opinion(const std::string& recommend) {
+    return {{"act", "opinion"}, {"recommend", recommend}, {"text", " 同意 "}, {"leader", "王五　"}};
 }
+
+// The first version of a school's application: the page every act here is posted to.
+common::VersionKey first(const std::string& unit) { return {"application-2019", unit, 1}; }
 
 }  // namespace
 
 TEST_CASE("a county's opinions and forwarding are stored as acts and its 申报汇总表 is made from its recommendations") {
     Desk d;
-    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), form(opinion("pj-a", "yes"))).refusal);
-    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), form(opinion("pj-b", "yes"))).refusal);
-    const auto over = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), form(opinion("pj-c", "yes")));
+    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), first("pj-a"), form(opinion("yes"))).refusal);
+    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), first("pj-b"), form(opinion("yes"))).refusal);
+    const auto over = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), first("pj-c"), form(opinion("yes")));
     REQUIRE(over.refusal);
     CHECK(over.refusal->code == "beyond_quota");
     CHECK_THAT(over.refusal->message, Contains("名额为2个"));
     CHECK(d.store->layout().act_numbers("pilot-2019").size() == 2);  // the refused one wrote nothing
-    const auto missing = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), form({{"act", "opinion"}, {"form", "application-2019"}, {"unit", "pj-c"}, {"version", "1"}}));
+    const auto missing = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), first("pj-c"), form({{"act", "opinion"}}));
     REQUIRE(missing.refusal);
     CHECK(missing.refusal->field == "recommend");
-    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), form(opinion("pj-c", "no"))).refusal);
+    CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), first("pj-c"), form(opinion("no"))).refusal);
 
     common::Diagnostics diags;
     const auto acts = common::load_acts(d.store->layout(), "pilot-2019", diags);
@@ -108,18 +111,18 @@ TEST_CASE("a county's opinions and forwarding are stored as acts and its 申报�
 
     // The city returns one with its reason; the school may then send a new version, the other stays closed.
     const auto returned = collector::take_version_act(*d.chain, d.rules, kCity, d.call(),
-                                                      form({{"act", "revise"}, {"form", "application-2019"}, {"unit", "pj-a"}, {"version", "1"}, {"text", "请补充经费预算"}}));
+                                                      first("pj-a"), form({{"act", "revise"}, {"text", "请补充经费预算"}}));
     CHECK(!returned.refusal);
     const auto review = d.chain->review(d.call());
     CHECK(!review->check_new_version("application-2019", "pj-a"));
     CHECK(review->check_new_version("application-2019", "pj-b"));
     // A county cannot decide, and nobody acts on a school outside their reach.
     const auto as_county = collector::take_version_act(*d.chain, d.rules, kCounty, d.call(),
-                                                       form({{"act", "accept"}, {"form", "application-2019"}, {"unit", "pj-b"}, {"version", "1"}}));
+                                                       first("pj-b"), form({{"act", "accept"}}));
     REQUIRE(as_county.refusal);
     CHECK(as_county.refusal->code == "wrong_role");
     const collector::Viewer huarong{{"county", "huarong", "华容县教育局"}, "/"};
-    const auto elsewhere = collector::take_version_act(*d.chain, d.rules, huarong, d.call(), form(opinion("pj-c", "yes")));
+    const auto elsewhere = collector::take_version_act(*d.chain, d.rules, huarong, d.call(), first("pj-c"), form(opinion("yes")));
     REQUIRE(elsewhere.refusal);
     CHECK(elsewhere.refusal->code == "not_your_school");
 

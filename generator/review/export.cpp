@@ -241,9 +241,7 @@ std::vector<common::Diagnostic> export_call(const ExportOptions& o) {
     }
     static_cast<common::SiteData&>(site) = common::load_site_data(o.site, diags);
     load_submissions(o.data, site, diags);
-    const Call* call = nullptr;
-    for (const auto& c : site.calls)
-        if (c.key == o.call) call = &c;
+    const Call* call = site.call(o.call);
     if (!call) diags.add("--call", 0, 0, "no call \"" + o.call + "\" in data/calls/");
     if (!diags.sorted().empty()) return diags.sorted();
 
