@@ -9,19 +9,19 @@ namespace {
 
 using nlohmann::json;
 
+// The item of `items` whose `member` is `key`, or null: every lookup of data/ by id.
+template <typename T, typename Member>
+const T* find_by(const std::vector<T>& items, const std::string Member::*member, const std::string& key) {
+    for (const T& item : items)
+        if (item.*member == key) return &item;
+    return nullptr;
+}
+
 }  // namespace
 
-const County* Units::county(const std::string& id) const {
-    for (const auto& c : counties)
-        if (c.id == id) return &c;
-    return nullptr;
-}
+const County* Units::county(const std::string& id) const { return find_by(counties, &County::id, id); }
 
-const School* Units::school(const std::string& id) const {
-    for (const auto& s : schools)
-        if (s.id == id) return &s;
-    return nullptr;
-}
+const School* Units::school(const std::string& id) const { return find_by(schools, &School::id, id); }
 
 std::string Units::name_of(const std::string& id) const {
     if (const School* s = school(id)) return s->name;
@@ -35,23 +35,11 @@ std::string Units::county_of(const std::string& id) const {
     return {};
 }
 
-const FormDef* SiteData::form(const std::string& key) const {
-    for (const auto& f : forms)
-        if (f.key == key) return &f;
-    return nullptr;
-}
+const FormDef* SiteData::form(const std::string& key) const { return find_by(forms, &FormDef::key, key); }
 
-const ApprovedList* SiteData::list(const std::string& key) const {
-    for (const auto& l : lists)
-        if (l.key == key) return &l;
-    return nullptr;
-}
+const ApprovedList* SiteData::list(const std::string& key) const { return find_by(lists, &DataDoc::key, key); }
 
-const Call* SiteData::call(const std::string& key) const {
-    for (const auto& c : calls)
-        if (c.key == key) return &c;
-    return nullptr;
-}
+const Call* SiteData::call(const std::string& key) const { return find_by(calls, &Call::key, key); }
 
 const Call* SiteData::call_taking(const std::string& form) const {
     for (const auto& c : calls)
