@@ -4,6 +4,7 @@
 #include "common/files.hpp"
 #include "common/text.hpp"
 #include "common/urls.hpp"
+#include "office/form_document.hpp"
 
 namespace collector {
 namespace {
@@ -31,6 +32,7 @@ std::string media_type(const std::string& name) {
         {".doc", "application/msword"},
         {".wps", "application/vnd.ms-works"},
         {".odt", "application/vnd.oasis.opendocument.text"},
+        {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
         {".jpg", "image/jpeg"},
         {".png", "image/png"},
     };
@@ -69,6 +71,8 @@ std::vector<PageRow> ReviewPages::rows() {
         {"POST", common::review_version_route(), {Role::county, Role::city}, [this](const PageRequest& r) { return act(r); }},
         {"GET", common::review_file_route(), kEveryRole, [this](const PageRequest& r) { return file(r, false); }},
         {"GET", common::review_download_route(), kEveryRole, [this](const PageRequest& r) { return file(r, true); }},
+        {"GET", common::review_filled_route(common::kFilledDocx), kEveryRole, [this](const PageRequest& r) { return filled(r, common::kFilledDocx); }},
+        {"GET", common::review_filled_route(common::kFilledXlsx), kEveryRole, [this](const PageRequest& r) { return filled(r, common::kFilledXlsx); }},
     };
 }
 
@@ -145,6 +149,24 @@ Reply ReviewPages::file(const PageRequest& r, bool download) {
         return reply;
     }
     return signed_in_.refuse(r.http, &r.session, {404, "no_such_file", "", "没有这个附件", {}});
+}
+
+// The same office code as the public site's blank forms and the offline
+// archive, so that the county's 申报汇总表 prints as the form it replaces.
+Reply ReviewPages::filled(const PageRequest& r, const char* name) {
+    auto found = find_version(r);
+    if (const auto* no = std::get_if<Refusal>(&found)) return signed_in_.refuse(r.http, &r.session, *no);
+    const Found& f = std::get<Found>(found);
+    const common::FormDef* form = rules_.form(f.record.form);
+    const bool sheet = name == std::string(common::kFilledXlsx);
+    if (!form || (sheet && !office::is_table_form(form->form)))
+        return signed_in_.refuse(r.http, &r.session, {404, "no_such_file", "", "这份表格没有电子表格版本", {}});
+    const std::string date = f.record.received_at.substr(0, 10);
+    const std::string stem = form->form.title + "（" + rules_.units.name_of(f.record.unit) + " 第" + std::to_string(f.record.version) + "版）";
+    Reply reply = sheet ? Reply{200, media_type(".xlsx"), office::filled_xlsx(form->form, rules_.info.bureau, date, f.record.fields), "", {}}
+                        : Reply{200, media_type(".docx"), office::filled_docx(form->form, rules_.info.bureau, date, f.record.fields), "", {}};
+    reply.headers.emplace_back("Content-Disposition", disposition(true, stem + (sheet ? ".xlsx" : ".docx")));
+    return reply;
 }
 
 data desk_links(const SiteRules& rules, const std::string& base) {

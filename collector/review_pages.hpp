@@ -5,6 +5,8 @@
 //   account/versions/FORM/UNIT/vNNNN/           one version; a county or city staff POSTs its act here
 //   account/versions/FORM/UNIT/vNNNN/files/F    an upload shown in the browser (PDF inline)
 //   account/versions/FORM/UNIT/vNNNN/downloads/F  the same upload, saved
+//   account/versions/FORM/UNIT/vNNNN/form.docx  the version as its paper form, filled in
+//   account/versions/FORM/UNIT/vNNNN/form.xlsx  the same as a sheet, for a table form (申报汇总表)
 // A school sees only its own applications, a county only its schools'
 // (never a 市直学校's), city staff all; anyone else is refused, with nothing
 // of the application shown.
@@ -30,6 +32,7 @@ private:
     Reply version(const PageRequest& r);
     Reply act(const PageRequest& r);
     Reply file(const PageRequest& r, bool download);
+    Reply filled(const PageRequest& r, const char* name);
     // The version a page's captures name, if it exists and the actor may read it.
     struct Found;
     std::variant<Found, Refusal> find_version(const PageRequest& r);

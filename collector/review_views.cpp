@@ -4,6 +4,7 @@
 
 #include "common/filled_form.hpp"
 #include "common/urls.hpp"
+#include "office/form_document.hpp"
 
 namespace collector {
 namespace {
@@ -82,6 +83,25 @@ void add_actions(data& v, const Viewer& viewer, const common::CallReview& review
     v.set("act_url", viewer.base + common::review_version_url(state.key.form, state.key.unit, common::version_name(state.key.version)));
 }
 
+// The 申报汇总表 each forwarding stored, as the viewer may read them: a
+// county its own, city staff every county's.
+data forwarded_summaries(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review) {
+    data items = list();
+    for (const common::Act& a : review.acts()) {
+        if (a.kind != common::ActKind::forward || (viewer.actor.role == "county" && a.county != viewer.actor.id)) continue;
+        const common::VersionKey& k = a.summary;
+        const std::string page = viewer.base + common::review_version_url(k.form, k.unit, common::version_name(k.version));
+        data item("url", page);
+        item.set("county", rules.units.name_of(a.county));
+        item.set("at", minute(a.at));
+        item.set("schools", std::to_string(a.selection.size()));
+        item.set("docx_url", page + common::kFilledDocx);
+        item.set("xlsx_url", page + common::kFilledXlsx);
+        items.push_back(item);
+    }
+    return items;
+}
+
 }  // namespace
 
 bool may_read(const Viewer& viewer, const std::string& unit, const common::SiteData& site) {
@@ -103,6 +123,11 @@ data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallR
     }
     v.set("rows", rows);
     v.set("has_rows", !rows.is_empty_list());
+    if (viewer.actor.role != "school") {
+        const data summaries = forwarded_summaries(viewer, rules, review);
+        v.set("summaries", summaries);
+        v.set("has_summaries", !summaries.is_empty_list());
+    }
     if (viewer.actor.role != "county") return v;
 
     const int quota = review.quota(viewer.actor.id);
@@ -137,12 +162,20 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
     v.set("received_at", minute(version.received_at));
     v.set("desk_url", viewer.base + common::review_call_url(review.call().key));
     if (state) {
+        v.set("has_stage", true);
         v.set("stage", std::string(common::stage_label(state->stage)));
         v.set("latest", state->latest);
         v.set("history", history_view(*state));
         v.set("has_history", !state->history.empty());
         add_actions(v, viewer, review, *state);
     }
+    // A 申报汇总表 is not reviewed itself: it stands as its forwarding left it.
+    for (const common::Act& a : review.acts())
+        if (a.kind == common::ActKind::forward && a.summary == version.key()) {
+            v.set("has_stage", true);
+            v.set("stage", std::string(common::stage_label(Stage::forwarded)) + "（" + minute(a.at) + "）");
+            v.set("latest", true);
+        }
     // The forms ask 手机号码 after both the 负责人 and the 联系人: a label
     // given twice is named by the field before it, so that each entry of the
     // list (and what a screen reader reads out) says whose it is.
@@ -158,6 +191,9 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
         values.push_back(item);
     }
     v.set("values", values);
+    v.set("docx_url", viewer.base + common::review_version_url(version.form, version.unit, vname) + common::kFilledDocx);
+    if (form && office::is_table_form(form->form))
+        v.set("xlsx_url", viewer.base + common::review_version_url(version.form, version.unit, vname) + common::kFilledXlsx);
     data files = list();
     for (const common::StoredFile& f : version.files) {
         const std::string url = viewer.base + common::review_file_url(version.form, version.unit, vname, f.name);

@@ -107,5 +107,6 @@ std::string review_call_route() { return account_route("calls/{name}/"); }
 std::string review_version_route() { return account_route("versions/{name}/{name}/{version}/"); }
 std::string review_file_route() { return review_version_route() + "files/" + kUploadName; }
 std::string review_download_route() { return review_version_route() + "downloads/" + kUploadName; }
+std::string review_filled_route(const char* name) { return review_version_route() + name; }
 
 }  // namespace common

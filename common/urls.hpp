@@ -51,10 +51,15 @@ std::string review_call_url(const std::string& call);  // "account/calls/CALL/":
 std::string review_version_url(const std::string& form, const std::string& unit, const std::string& version);  // ".../VNNNN/"
 std::string review_file_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name);      // shown in the browser
 std::string review_download_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name);  // saved
+// A version's form filled in, as office files, beside its page: signed in,
+// and in the offline archive. The XLSX only for a form built around a table.
+inline constexpr const char* kFilledDocx = "form.docx";
+inline constexpr const char* kFilledXlsx = "form.xlsx";
 // As routes for the table of pages: capturing call; or form, unit, version (and the file's name).
 std::string review_call_route();
 std::string review_version_route();
 std::string review_file_route();
 std::string review_download_route();
+std::string review_filled_route(const char* name);  // name: kFilledDocx or kFilledXlsx
 
 }  // namespace common

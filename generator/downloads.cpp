@@ -3,9 +3,11 @@
 #include <cstdio>
 
 #include "common/urls.hpp"
-#include "generator/office/form_document.hpp"
+#include "office/form_document.hpp"
 
 namespace gen {
+namespace docx = office::docx;
+namespace xlsx = office::xlsx;
 namespace {
 
 Download csv_download(const std::string& page_url, const std::string& stem, const std::string& title, const xlsx::Sheet& sheet) {
@@ -97,15 +99,15 @@ std::map<std::string, std::vector<Download>> make_downloads(const Site& site) {
     for (const auto& f : site.forms) {
         const std::string url = common::data_url("forms", f.key);
         const std::string date = document_date(site, url);
-        if (!is_table_form(f.form)) {
-            const docx::Document doc = form_document(f.form, author, date);
+        if (!office::is_table_form(f.form)) {
+            const docx::Document doc = office::form_document(f.form, author, date);
             out[url].push_back(Download{url + f.key + ".docx", f.form.title + ".docx", "DOCX", docx::docx_bytes(doc), docx::plain_text(doc)});
             continue;
         }
-        out[url].push_back(xlsx_download(url, f.key, {f.form.title, author, date, {form_sheet(f.form)}}));
+        out[url].push_back(xlsx_download(url, f.key, {f.form.title, author, date, {office::form_sheet(f.form)}}));
         // Each top-level table also as CSV, for those who fill it in by program.
         for (const auto& block : f.form.blocks)
-            if (block.type == "table") out[url].push_back(csv_download(url, f.key + "-" + block.name, f.form.title, form_table_sheet(block)));
+            if (block.type == "table") out[url].push_back(csv_download(url, f.key + "-" + block.name, f.form.title, office::form_table_sheet(block)));
     }
     return out;
 }

@@ -13,6 +13,7 @@
 
 namespace gen {
 namespace fs = std::filesystem;
+namespace xlsx = office::xlsx;
 namespace {
 
 using xlsx::RowKind;

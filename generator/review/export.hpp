@@ -9,7 +9,7 @@
 
 #include "common/diagnostic.hpp"
 #include "generator/site_model.hpp"
-#include "generator/office/xlsx.hpp"
+#include "office/xlsx.hpp"
 
 namespace gen {
 
@@ -24,7 +24,7 @@ struct ExportOptions {
 // A summary sheet (per county: expected, received, over or under), one sheet
 // per county with the newest version of each unit's submission, and one
 // sheet per form table (the task books' budget rows) across all units.
-xlsx::Workbook call_workbook(const Site& site, const Call& call);
+office::xlsx::Workbook call_workbook(const Site& site, const Call& call);
 
 // Loads the site and the submissions, writes the files; the errors, if any.
 // Files are replaced whole: a failed export leaves the previous one.

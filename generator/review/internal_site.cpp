@@ -1,7 +1,8 @@
 #include "generator/review/internal_site.hpp"
 
 #include "common/data_layout.hpp"
-#include "generator/office/form_document.hpp"
+#include "common/urls.hpp"
+#include "office/form_document.hpp"
 #include "generator/review/internal_views.hpp"
 
 namespace gen {
@@ -13,10 +14,9 @@ void write_filled_forms(Writer& writer, const Site& site, const Submission& s) {
     const FormDef* form = site.form(s.form);
     if (!form) return;
     const std::string date = s.received_at.substr(0, 10);
-    writer.write(internal_url(s) + kFilledDocx, docx::docx_bytes(form_document(form->form, site.info.bureau, date, &s.fields)));
-    if (is_table_form(form->form))
-        writer.write(internal_url(s) + kFilledXlsx,
-                     xlsx::xlsx_bytes({form->form.title, site.info.bureau, date, {form_sheet(form->form, &s.fields)}}));
+    writer.write(internal_url(s) + common::kFilledDocx, office::filled_docx(form->form, site.info.bureau, date, s.fields));
+    if (office::is_table_form(form->form))
+        writer.write(internal_url(s) + common::kFilledXlsx, office::filled_xlsx(form->form, site.info.bureau, date, s.fields));
 }
 
 }  // namespace

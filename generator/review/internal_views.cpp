@@ -1,7 +1,8 @@
 #include "generator/review/internal_views.hpp"
 
 #include "common/filled_form.hpp"
-#include "generator/office/form_document.hpp"
+#include "common/urls.hpp"
+#include "office/form_document.hpp"
 #include "generator/call_progress.hpp"
 
 namespace gen {
@@ -46,8 +47,8 @@ View internal_version_view(const ViewContext& ctx, const Submission& sub, const 
     v.set("title", form_title(s, sub.form) + " · " + s.units.name_of(sub.unit) + " · 第" + std::to_string(sub.version) + "版");
     v.set("index_url", "../../../");
     v.set("stylesheet", "../../../" + std::string(kInternalStylesheet));
-    v.set("docx_url", std::string(kFilledDocx));
-    if (form && is_table_form(form->form)) v.set("xlsx_url", std::string(kFilledXlsx));
+    v.set("docx_url", std::string(common::kFilledDocx));
+    if (form && office::is_table_form(form->form)) v.set("xlsx_url", std::string(common::kFilledXlsx));
     v.set("received_at", sub.received_at);
     List fields = list();
     for (const common::FilledValue& value : common::filled_values(definition, sub)) {

@@ -12,9 +12,6 @@ View internal_index_view(const ViewContext& ctx);
 // `previous` is the unit's version before this one, for the per-field diff.
 View internal_version_view(const ViewContext& ctx, const Submission& s, const Submission* previous);
 std::string internal_url(const Submission& s);  // "form/unit/vNNNN/"
-// Beside each version: its form filled in, as office files.
-inline constexpr const char* kFilledDocx = "form.docx";
-inline constexpr const char* kFilledXlsx = "form.xlsx";
 inline constexpr const char* kInternalStylesheet = "assets/style.css";  // relative to the archive's root
 
 }  // namespace gen

@@ -60,6 +60,18 @@ async function personAt(who) {
   return { tab, problems, close: () => context.close() };
 }
 
+// A download link of the page, followed as the browser saves it: its file name and bytes.
+async function download(tab, name) {
+  const [saved] = await Promise.all([tab.waitForEvent('download'), tab.locator('main').getByRole('link', { name, exact: true }).first().click()]);
+  return { name: saved.suggestedFilename(), bytes: fs.readFileSync(await saved.path()) };
+}
+
+// One member of a zip (an office file), read with python3 as the workbook below is.
+function zipMember(bytes, member) {
+  return execFileSync('python3', ['-c', 'import io, sys, zipfile; sys.stdout.write(zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read())).read(sys.argv[1]).decode())', member],
+    { input: bytes, encoding: 'utf8' });
+}
+
 // The desk's rows as { unit: "状态 理由" }, reached from the home page's link as a person reaches it.
 async function deskRows(tab) {
   await tab.goto(site.url('account/'));
@@ -128,7 +140,30 @@ test('华容县 recommends its school and forwards', async () => {
   await giveOpinion(county.tab, site, HR_A.id, 1, { recommend: true, text: '同意推荐。', leader: '赵某' });
   assert.equal((await forward(county.tab, site, { leader: '赵某', mobile: '13712345678' })).status(), 200);
   assert.ok(site.storedRecord('summary-2019', 'huarong', 1));
+
+  // The forwarded 申报汇总表 from its record: a page to print, a DOCX and an XLSX.
+  const { tab } = county;
+  const listed = tab.locator('section:has(#summaries-title) li');
+  assert.match(await listed.innerText(), /华容县（1所学校，2019-09-01 \d\d:\d\d报送）/);
+  await listed.getByRole('link', { name: /华容县/ }).click();
+  await tab.waitForURL(/summary-2019\/huarong\/v0001\/$/);
+  assert.match(await tab.locator('.review-values').innerText(), new RegExp(`县市区申报负责人\\s+赵某[\\s\\S]*${HR_A.name}`));
+  const docx = await download(tab, 'DOCX');
+  assert.match(docx.name, /^2019年岳阳市教育信息化创新试点项目申报汇总表（华容县 第1版）\.docx$/);
+  assert.match(zipMember(docx.bytes, 'word/document.xml'), new RegExp(`${HR_A.name}[\\s\\S]*赵某|赵某[\\s\\S]*${HR_A.name}`));
+  const xlsx = await download(tab, 'XLSX');
+  assert.ok(zipMember(xlsx.bytes, 'xl/sharedStrings.xml').includes(`<t>${HR_A.name}</t>`));
+  assert.deepEqual(county.problems, []);
   await county.close();
+
+  // Nobody else's: a school of another county is refused the county's form, and its own is its own.
+  const school = await personAt(codes[PJ_A.id]);
+  const other = await school.tab.context().request.get(site.url('account/versions/summary-2019/huarong/v0001/form.xlsx'));
+  assert.equal(other.status(), 403);
+  const own = await school.tab.context().request.get(site.url(`${versionPath(PJ_A.id, 1)}form.docx`));
+  assert.equal(own.status(), 200);
+  assert.match(zipMember(await own.body(), 'word/document.xml'), new RegExp(PJ_A.name));
+  await school.close();
 });
 
 test('the city sees every application, returns one with a reason, accepts the others', async () => {

@@ -5,24 +5,26 @@
 // once signed in with its access code, a refusal (the sign-out form sent
 // without its CSRF token), and the review chain's pages with a form or a
 // history on them, once schools have applied and the county and the city
-// have acted (lib/review_chain.js).
+// have acted (lib/review_chain.js), one county having forwarded its
+// 申报汇总表.
 
 const { Deployment } = require('./deployment');
 const { launchChromium } = require('./chromium');
-const { addStaff, applyByApi, decide, giveOpinion, signIn, versionPath } = require('./review_chain');
+const { addStaff, applyByApi, decide, forward, giveOpinion, signIn, versionPath } = require('./review_chain');
 
 const SCHOOL = 'pingjiang-guihua';
 // Eligible in 2019, unlike the bundled schools: one of 平江县, two 市直学校.
 const COUNTY_SCHOOL = { id: 'pingjiang-gates', name: '平江县质量检查学校', county: 'pingjiang' };
 const RETURNED = { id: 'city-gates-1', name: '岳阳市质量检查第一中学', county: 'city' };
 const WAITING = { id: 'city-gates-2', name: '岳阳市质量检查第二中学', county: 'city' };
+const FORWARDED = { id: 'huarong-gates', name: '华容县质量检查学校', county: 'huarong' };
 // Within the 2019 call, which the chain needs open for the schools to apply.
 const NOW = '2019-09-01T10:00:00+08:00';
 const REASON = '工作方案缺少经费预算，请补充后重新提交。';
 
 // The pages, by a key that names them before the deployment runs (tests are
 // declared before it starts).
-const PAGE_KEYS = ['sign-in', 'home', 'refused', 'county-desk', 'county-version', 'city-version', 'school-desk'];
+const PAGE_KEYS = ['sign-in', 'home', 'refused', 'county-desk', 'county-version', 'city-version', 'school-desk', 'city-desk', 'summary'];
 
 // Each page as { key, name, status, open(tab) }: open leaves the tab on the
 // page and resolves to the response that brought it, whose text is the page's HTML.
@@ -54,18 +56,27 @@ function pagesOf(site, codes, staff) {
       open: signedIn(staff, versionPath(WAITING.id, 1)) },
     { key: 'school-desk', name: 'account/calls/pilot-2019/ (a school\'s desk with a 退回修改 reason)', status: 200,
       open: signedIn(codes[RETURNED.id], 'account/calls/pilot-2019/') },
+    { key: 'city-desk', name: 'account/calls/pilot-2019/ (city staff\'s desk with a forwarded 申报汇总表)', status: 200,
+      open: signedIn(staff, 'account/calls/pilot-2019/') },
+    { key: 'summary', name: 'a county\'s forwarded 申报汇总表 as it sees it', status: 200,
+      open: signedIn(codes.huarong, 'account/versions/summary-2019/huarong/v0001/') },
   ];
 }
 
-// The schools apply; the county recommends its school (not forwarding, so
-// that its desk keeps the forward form); the city returns one 市直学校.
+// The schools apply; 平江县 recommends its school (not forwarding, so that
+// its desk keeps the forward form); 华容县 recommends its own and forwards;
+// the city returns one 市直学校.
 async function actOnTheChain(site, codes, staff) {
-  for (const school of [COUNTY_SCHOOL, RETURNED, WAITING]) await applyByApi(site, codes[school.id], school, '智慧课堂建设');
+  for (const school of [COUNTY_SCHOOL, RETURNED, WAITING, FORWARDED]) await applyByApi(site, codes[school.id], school, '智慧课堂建设');
   const browser = await launchChromium();
   try {
     const county = await (await browser.newContext()).newPage();
     await signIn(county, site, codes.pingjiang);
     await giveOpinion(county, site, COUNTY_SCHOOL.id, 1, { recommend: true, text: '方案可行，同意推荐。', leader: '张某' });
+    const other = await (await browser.newContext()).newPage();
+    await signIn(other, site, codes.huarong);
+    await giveOpinion(other, site, FORWARDED.id, 1, { recommend: true, text: '同意推荐。', leader: '赵某' });
+    await forward(other, site, { leader: '赵某', mobile: '13712345678' });
     const city = await (await browser.newContext()).newPage();
     await signIn(city, site, staff);
     await decide(city, site, RETURNED.id, 1, '退回修改', REASON);
@@ -76,11 +87,11 @@ async function actOnTheChain(site, codes, staff) {
 
 // Resolves to { site, pages, close }: the deployment running on loopback.
 async function startCollectorPages() {
-  const site = new Deployment({ today: NOW.slice(0, 10), extraSchools: [COUNTY_SCHOOL, RETURNED, WAITING] });
+  const site = new Deployment({ today: NOW.slice(0, 10), extraSchools: [COUNTY_SCHOOL, RETURNED, WAITING, FORWARDED] });
   try {
     await site.start();
     const codes = {};
-    for (const unit of [SCHOOL, 'pingjiang', COUNTY_SCHOOL.id, RETURNED.id, WAITING.id]) codes[unit] = site.issueCode(unit);
+    for (const unit of [SCHOOL, 'pingjiang', 'huarong', COUNTY_SCHOOL.id, RETURNED.id, WAITING.id, FORWARDED.id]) codes[unit] = site.issueCode(unit);
     const staff = addStaff(site, 'gates', '刘某');
     await site.collectorAt(NOW);
     await actOnTheChain(site, codes, staff);

@@ -6,10 +6,10 @@
 
 #include "common/form_schema.hpp"
 #include "common/form_validation.hpp"
-#include "generator/office/docx.hpp"
-#include "generator/office/xlsx.hpp"
+#include "office/docx.hpp"
+#include "office/xlsx.hpp"
 
-namespace gen {
+namespace office {
 
 // The form as printed: heading, the blanks of every block, per-year pages
 // each on a page of their own, signatures and notes. With `filled`, the
@@ -28,4 +28,9 @@ xlsx::Sheet form_sheet(const common::Form& form, const common::FormValues* fille
 // The form has a table at its top level, and is better filled in as a sheet.
 bool is_table_form(const common::Form& form);
 
-}  // namespace gen
+// A stored version's values in its form, as the bytes of the files to print,
+// stamp or pass on: the DOCX, and (for a table form) the XLSX.
+std::string filled_docx(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues& values);
+std::string filled_xlsx(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues& values);
+
+}  // namespace office

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace gen {
+namespace office {
 
 struct ZipEntry {
     std::string name;  // path inside the archive
@@ -15,4 +15,4 @@ struct ZipEntry {
 // all dated 1980-01-01 00:00 so that the archive depends on its content only.
 std::string zip_package(const std::vector<ZipEntry>& entries);
 
-}  // namespace gen
+}  // namespace office

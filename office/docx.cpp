@@ -1,13 +1,13 @@
-#include "generator/office/docx.hpp"
+#include "office/docx.hpp"
 
 #include <numeric>
 #include <sstream>
 
 #include <pugixml.hpp>
 
-#include "generator/office/office_zip.hpp"
+#include "office/office_zip.hpp"
 
-namespace gen::docx {
+namespace office::docx {
 namespace {
 
 // OOXML namespaces and relationship types (ECMA-376).
@@ -378,4 +378,4 @@ std::string plain_text(const Document& doc) {
     return out;
 }
 
-}  // namespace gen::docx
+}  // namespace office::docx

@@ -6,7 +6,7 @@
 #include <variant>
 #include <vector>
 
-namespace gen::docx {
+namespace office::docx {
 
 enum class Style {
     title,     // 方正小标宋简体, 二号: the document's heading lines
@@ -57,4 +57,4 @@ std::string docx_bytes(const Document& doc);
 // Every text of the document, one per line: what the personal data check reads.
 std::string plain_text(const Document& doc);
 
-}  // namespace gen::docx
+}  // namespace office::docx

@@ -1,11 +1,11 @@
-#include "generator/office/office_zip.hpp"
+#include "office/office_zip.hpp"
 
 #include <memory>
 #include <stdexcept>
 
 #include <zip.h>
 
-namespace gen {
+namespace office {
 namespace {
 
 // The earliest date a zip entry can hold, in MS-DOS form (day 1, month 1, 1980).
@@ -64,4 +64,4 @@ std::string zip_package(const std::vector<ZipEntry>& entries) {
     return out;
 }
 
-}  // namespace gen
+}  // namespace office

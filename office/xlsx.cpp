@@ -1,4 +1,4 @@
-#include "generator/office/xlsx.hpp"
+#include "office/xlsx.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -12,7 +12,7 @@
 
 #include "common/files.hpp"
 
-namespace gen::xlsx {
+namespace office::xlsx {
 namespace {
 
 struct Formats {
@@ -246,4 +246,4 @@ std::string plain_text(const Workbook& book) {
     return out;
 }
 
-}  // namespace gen::xlsx
+}  // namespace office::xlsx

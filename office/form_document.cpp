@@ -1,8 +1,8 @@
-#include "generator/office/form_document.hpp"
+#include "office/form_document.hpp"
 
 #include <algorithm>
 
-namespace gen {
+namespace office {
 namespace {
 
 using docx::Paragraph;
@@ -183,4 +183,12 @@ xlsx::Sheet form_sheet(const common::Form& form, const common::FormValues* fille
     return sheet;
 }
 
-}  // namespace gen
+std::string filled_docx(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues& values) {
+    return docx::docx_bytes(form_document(form, author, date, &values));
+}
+
+std::string filled_xlsx(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues& values) {
+    return xlsx::xlsx_bytes({form.title, author, date, {form_sheet(form, &values)}});
+}
+
+}  // namespace office

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace gen::xlsx {
+namespace office::xlsx {
 
 struct Cell {
     std::string text;
@@ -63,4 +63,4 @@ std::string plain_text(const Workbook& book);
 // "A1"-style name of a cell, for formulas: column_name(0) == "A".
 std::string column_name(int column);
 
-}  // namespace gen::xlsx
+}  // namespace office::xlsx
