@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "collector/git_process.hpp"
@@ -119,28 +120,37 @@ std::vector<std::string> split_nul(const std::string& text) {
 }
 
 // What a restart found staged against the last commit (`git diff --cached
-// --name-status -z`): a version all of whose files are new gets its own
-// commit, in the order of the acts; anything else, a version changed after
-// its commit included, goes into one commit of the collector's.
+// --name-status -z`): a record (a version, an act) all of whose files are
+// new gets its own commit, in the order they were made; a forward's commit
+// holds its 申报汇总表, which then has none of its own. Anything else, a
+// version changed after its commit included, goes into one commit of the
+// collector's.
 std::vector<Commit> leftover_commits(const std::vector<std::string>& name_status, const FoundRecord& found) {
-    std::map<std::string, std::pair<common::RecordVersion, bool>> versions;  // by directory: the version, all files new
+    std::map<std::string, bool> records;  // by the record's path: all its files new
     Commit rest{kCollectorName, kCollectorEmail, std::chrono::system_clock::now(), kLeftoverMessage, {}};
     for (std::size_t i = 0; i + 1 < name_status.size(); i += 2) {
         const std::string& path = name_status[i + 1];
-        const auto version = common::DataLayout::version_at(path);
-        if (!version) {
+        const auto record = common::DataLayout::record_at(path);
+        if (!record) {
             rest.paths.push_back(path);
             continue;
         }
-        auto& seen = versions.try_emplace(common::DataLayout::repo_path(*version->kind, version->key), *version, true).first->second;
-        seen.second = seen.second && name_status[i] == "A";
+        auto& all_new = records.try_emplace(*record, true).first->second;
+        all_new = all_new && name_status[i] == "A";
     }
     std::vector<Commit> out;
-    for (const auto& [dir, version] : versions) {
-        std::optional<Commit> commit = version.second ? found(*version.first.kind, version.first.key) : std::nullopt;
-        if (commit) out.push_back(std::move(*commit));
-        else rest.paths.push_back(dir);
+    std::set<std::string> held;  // records committed with another
+    for (const auto& [record, all_new] : records) {
+        std::optional<Commit> commit = all_new ? found(record) : std::nullopt;
+        if (!commit) {
+            rest.paths.push_back(record);
+            continue;
+        }
+        held.insert(commit->paths.begin() + 1, commit->paths.end());
+        out.push_back(std::move(*commit));
     }
+    out.erase(std::remove_if(out.begin(), out.end(), [&](const Commit& c) { return held.count(c.paths.front()) > 0; }), out.end());
+    rest.paths.erase(std::remove_if(rest.paths.begin(), rest.paths.end(), [&](const std::string& p) { return held.count(p) > 0; }), rest.paths.end());
     std::stable_sort(out.begin(), out.end(), [](const Commit& a, const Commit& b) { return a.when < b.when; });
     if (!rest.paths.empty()) out.push_back(std::move(rest));
     return out;

@@ -48,9 +48,10 @@ struct Commit {
     std::vector<std::string> paths;
 };
 
-// How a version found uncommitted at a restart is committed; nothing when it
-// cannot be told (its paths go into the collector's own commit instead).
-using FoundRecord = std::function<std::optional<Commit>(const common::RecordKind&, const common::VersionKey&)>;
+// How a record found uncommitted at a restart is committed, given the path of
+// its version's directory or its act's file (DataLayout::record_at); nothing
+// when it cannot be told (its paths go into the collector's own commit instead).
+using FoundRecord = std::function<std::optional<Commit>(const std::string& record)>;
 
 struct GitOptions {
     std::string remote;  // a git remote (name, path or URL) pushed after each batch; empty: none
@@ -61,8 +62,8 @@ struct GitOptions {
 class GitCommitter {
 public:
     // Initialises the repository if needed, then commits what a previous run
-    // left: each version as `found` describes it, in the order of their
-    // acts, then everything else as the collector's.
+    // left: each record (a version, an act) as `found` describes it, in the
+    // order they were made, then everything else as the collector's.
     GitCommitter(std::filesystem::path repo, GitOptions options, const FoundRecord& found);
     ~GitCommitter();  // commits what is pending, then stops
 

@@ -148,9 +148,7 @@ int serve(int argc, char** argv) {
     collector::StaffAccounts staff(data, hasher);
     collector::SignIn sign_in(codes, staff);
     collector::AuditLog audit(store.layout().audit_log());
-    collector::GitCommitter git(data, {remote}, [&](const common::RecordKind& kind, const common::VersionKey& key) {
-        return collector::found_commit(rules.units, store.layout(), kind, key);
-    });
+    collector::GitCommitter git(data, {remote}, collector::found_records(rules, store.layout()));
     collector::ReviewChain chain(rules, store, git, audit, clock);
     collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock);
     collector::Sessions sessions;

@@ -16,7 +16,33 @@ Commit received_commit(const common::Units& units, const common::VersionKey& key
             {common::DataLayout::repo_path(common::kSubmissionRecord, key)}};
 }
 
-Commit act_commit(const common::Act& act, const std::string& summary) {
+namespace {
+
+std::string act_summary(const common::Act& act, const common::SiteData& site) {
+    std::string s = common::act_label(act.kind);
+    if (act.kind == common::ActKind::forward) {
+        s += " " + site.units.name_of(act.county) + "：";
+        for (std::size_t i = 0; i < act.selection.size(); ++i) s += (i ? "，" : "") + act.selection[i].shown();
+        return s;
+    }
+    s += " " + act.target.shown();
+    if (act.kind == common::ActKind::opinion) s += act.recommend ? "：推荐" : "：不推荐";
+    return s;
+}
+
+std::optional<Commit> found_version(const common::Units& units, const common::DataLayout& layout, const common::RecordVersion& v) {
+    // Submissions are the only versioned records yet; each new kind is told apart here.
+    if (v.kind != &common::kSubmissionRecord) return std::nullopt;
+    const common::StoredVersion record = common::load_stored_version(layout.record_file(*v.kind, v.key), v.key.shown());
+    const auto received = parse_rfc3339(record.received_at);
+    if (!received) return std::nullopt;
+    return received_commit(units, v.key, *received);
+}
+
+}  // namespace
+
+Commit act_commit(const common::Act& act, const common::SiteData& site) {
+    const std::string summary = act_summary(act, site);
     const bool forward = act.kind == common::ActKind::forward;
     const common::VersionKey& version = forward ? act.summary : act.target;
     const std::string domain = act.actor.role == "city" ? "@staff.invalid" : "@units.invalid";
@@ -28,19 +54,15 @@ Commit act_commit(const common::Act& act, const std::string& summary) {
     return c;
 }
 
-std::optional<Commit> found_commit(const common::Units& units, const common::DataLayout& layout, const common::RecordKind& kind,
-                                   const common::VersionKey& key) {
-    // Submissions are the only records yet; each new kind is told apart here.
-    if (&kind != &common::kSubmissionRecord) return std::nullopt;
-    common::StoredVersion record;
-    try {
-        record = common::load_stored_version(layout.record_file(kind, key), key.shown());
-    } catch (const std::exception&) {
+FoundRecord found_records(const common::SiteData& site, const common::DataLayout& layout) {
+    return [&site, &layout](const std::string& record) -> std::optional<Commit> {
+        try {
+            if (const auto version = common::DataLayout::version_at(record)) return found_version(site.units, layout, *version);
+            if (const auto act = common::DataLayout::act_at(record)) return act_commit(common::load_act(layout, act->call, act->number), site);
+        } catch (const std::exception&) {
+        }
         return std::nullopt;
-    }
-    const auto received = parse_rfc3339(record.received_at);
-    if (!received) return std::nullopt;
-    return received_commit(units, key, *received);
+    };
 }
 
 }  // namespace collector

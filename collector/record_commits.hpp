@@ -27,14 +27,15 @@ Commit received_commit(const common::Units& units, const common::VersionKey& key
 // An act of the review chain, by its actor (a unit as above, city staff as
 // `<login@staff.invalid>`), at the time it was taken. A forward's
 // 申报汇总表 is in the same commit: the two are one act. The message's
-// first line is `summary` (review_chain.hpp's act_summary), its trailers
-// "Record: act", "Act: <kind>", "Number: <n>" and the Version acted on (for a
-// forward, its 申报汇总表's).
-Commit act_commit(const common::Act& act, const std::string& summary);
+// first line says what was decided about which version ("县级意见
+// application-2019/pj-a/v0001：推荐"), its trailers "Record: act",
+// "Act: <kind>", "Number: <n>" and the Version acted on (for a forward, its
+// 申报汇总表's).
+Commit act_commit(const common::Act& act, const common::SiteData& site);
 
-// The commit of a version found uncommitted at a restart, as it was
-// received (its record gives the time); nothing when its record does not read.
-std::optional<Commit> found_commit(const common::Units& units, const common::DataLayout& layout, const common::RecordKind& kind,
-                                   const common::VersionKey& key);
+// The commit a record found uncommitted at a restart would have had (a
+// version as it was received, an act as it was taken: the record gives the
+// time), for GitCommitter's recovery; nothing when the record does not read.
+FoundRecord found_records(const common::SiteData& site, const common::DataLayout& layout);
 
 }  // namespace collector

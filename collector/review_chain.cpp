@@ -49,19 +49,7 @@ std::variant<common::Act, common::ChainRefusal> ReviewChain::take(common::Act ac
 }
 
 void ReviewChain::commit(const common::Act& act) {
-    git_.note(act_commit(act, act_summary(act, rules_)));
-}
-
-std::string act_summary(const common::Act& act, const common::SiteData& site) {
-    std::string s = common::act_label(act.kind);
-    if (act.kind == common::ActKind::forward) {
-        s += " " + site.units.name_of(act.county) + "：";
-        for (std::size_t i = 0; i < act.selection.size(); ++i) s += (i ? "，" : "") + act.selection[i].shown();
-        return s;
-    }
-    s += " " + act.target.shown();
-    if (act.kind == common::ActKind::opinion) s += act.recommend ? "：推荐" : "：不推荐";
-    return s;
+    git_.note(act_commit(act, rules_));
 }
 
 }  // namespace collector

@@ -49,7 +49,4 @@ private:
     std::mutex mutex_;
 };
 
-// What a commit says of an act: "县级意见 application-2019 pj-a v0001：推荐".
-std::string act_summary(const common::Act& act, const common::SiteData& site);
-
 }  // namespace collector

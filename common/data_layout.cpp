@@ -115,6 +115,22 @@ fs::path DataLayout::act_file(const std::string& call, int number) const { retur
 
 std::string DataLayout::act_repo_path(const std::string& call, int number) { return std::string(kActRecord.folder) + "/" + call + "/" + act_name(number); }
 
+std::optional<ActKey> DataLayout::act_at(const std::string& repo_path) {
+    const std::string folder = std::string(kActRecord.folder) + "/";
+    const std::size_t slash = repo_path.find('/', folder.size());
+    if (repo_path.compare(0, folder.size(), folder) != 0 || slash == std::string::npos || slash == folder.size() || repo_path[folder.size()] == '.')
+        return std::nullopt;
+    const auto number = parse_act_name(repo_path.substr(slash + 1));
+    if (!number) return std::nullopt;
+    return ActKey{repo_path.substr(folder.size(), slash - folder.size()), *number};
+}
+
+std::optional<std::string> DataLayout::record_at(const std::string& path) {
+    if (const auto version = version_at(path)) return repo_path(*version->kind, version->key);
+    if (act_at(path)) return path;
+    return std::nullopt;
+}
+
 std::vector<int> DataLayout::act_numbers(const std::string& call) const {
     std::vector<int> out;
     std::error_code ec;

@@ -56,6 +56,12 @@ struct RecordVersion {
     VersionKey key;
 };
 
+// One act of a call's review chain.
+struct ActKey {
+    std::string call;
+    int number = 0;
+};
+
 class DataLayout {
 public:
     explicit DataLayout(std::filesystem::path root) : root_(std::move(root)) {}
@@ -93,6 +99,11 @@ public:
     // The version a path relative to the root lies in (its directory or a
     // file under it: "submissions/a/u/v0002/plan.pdf"), or nothing.
     static std::optional<RecordVersion> version_at(const std::string& repo_path);
+    // The act a path relative to the root is ("acts/pilot-2019/000003.json"), or nothing.
+    static std::optional<ActKey> act_at(const std::string& repo_path);
+    // The record a path relative to the root belongs to, named by its
+    // version's directory or its act's file; nothing outside the records.
+    static std::optional<std::string> record_at(const std::string& repo_path);
 
     // The versions of one form and unit, ascending; other names are ignored.
     std::vector<int> versions(const RecordKind& kind, const std::string& form, const std::string& unit) const;

@@ -89,17 +89,21 @@ Act read_act(const JsonFile& f) {
     return a;
 }
 
+Act load_act(const DataLayout& layout, const std::string& call, int number) {
+    const auto file = layout.act_file(call, number);
+    const JsonFile f = load_json(file, file.string());
+    Act a = read_act(f);
+    if (a.number != number || a.call != call)
+        f.fail_at("", "the act is number " + std::to_string(a.number) + " of call " + a.call + ", but it is stored as " +
+                          DataLayout::act_repo_path(call, number));
+    return a;
+}
+
 std::vector<Act> load_acts(const DataLayout& layout, const std::string& call, Diagnostics& diags) {
     std::vector<Act> out;
     for (int number : layout.act_numbers(call)) {
-        const auto file = layout.act_file(call, number);
         try {
-            const JsonFile f = load_json(file, file.string());
-            Act a = read_act(f);
-            if (a.number != number || a.call != call)
-                f.fail_at("", "the act is number " + std::to_string(a.number) + " of call " + a.call + ", but it is stored as " +
-                                  DataLayout::act_repo_path(call, number));
-            out.push_back(std::move(a));
+            out.push_back(load_act(layout, call, number));
         } catch (const SourceError& e) {
             diags.add(e.diagnostic());
         }

@@ -53,6 +53,8 @@ nlohmann::json to_json(const Act& act);
 // SourceError at its line and column.
 Act read_act(const JsonFile& file);
 
+// One act as stored; a SourceError when it cannot be read or its number is not its file's.
+Act load_act(const DataLayout& layout, const std::string& call, int number);
 // The acts of a call in their order. One that cannot be read, or whose
 // number is not its file's, is reported and left out.
 std::vector<Act> load_acts(const DataLayout& layout, const std::string& call, Diagnostics& diags);

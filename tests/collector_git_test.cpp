@@ -17,6 +17,7 @@
 #include "collector/record_commits.hpp"
 #include "collector/store_from_files.hpp"
 #include "collector/secret_hash.hpp"
+#include "common/review_act.hpp"
 #include "support/git_history.hpp"
 #include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
@@ -25,14 +26,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const common::Units& units() {
-    static const common::Units u = [] {
-        common::Units made;
-        made.schools = {{"a1", "甲县第一中学", "jia", false}, {"b1", "乙县实验小学", "yi", false}};
+const common::SiteData& site() {
+    static const common::SiteData s = [] {
+        common::SiteData made;
+        made.units.counties = {{"jia", "甲县"}, {"yi", "乙县"}};
+        made.units.schools = {{"a1", "甲县第一中学", "jia", false}, {"b1", "乙县实验小学", "yi", false}};
         return made;
     }();
-    return u;
+    return s;
 }
+
+const common::Units& units() { return site().units; }
 
 // A stored version as the collector leaves it: its record and one upload.
 common::VersionKey store_one(collector::SubmissionStore& store, const fs::path& upload, const std::string& unit,
@@ -51,9 +55,7 @@ fs::path write_upload(const fs::path& dir, std::size_t bytes) {
 // A committer over `data` that describes found versions as the collector does.
 std::unique_ptr<collector::GitCommitter> committer(const collector::SubmissionStore& store) {
     return std::make_unique<collector::GitCommitter>(store.layout().root(), collector::GitOptions{},
-                                                     [&store](const common::RecordKind& kind, const common::VersionKey& key) {
-                                                         return collector::found_commit(units(), store.layout(), kind, key);
-                                                     });
+                                                     collector::found_records(site(), store.layout()));
 }
 
 // A collector starting and stopping over the data directory: what it commits on the way.
@@ -89,6 +91,57 @@ TEST_CASE("a restart commits each version a killed run left, in the order receiv
     CHECK(all.back().author == "collector <collector@collector.invalid>");
     CHECK(all.back().subject == "补记 启动时未提交的文件");
     CHECK(all.back().paths == std::vector<std::string>{"audit.log", "notes.txt"});
+    CHECK(testing::git_in(store.layout().root(), "status --porcelain").empty());
+}
+
+// An act as the review chain stores it, by 甲县, at `at`.
+common::Act write_act(const common::DataLayout& layout, int number, common::ActKind kind, const std::string& at) {
+    common::Act act;
+    act.number = number;
+    act.kind = kind;
+    act.call = "pilot-2019";
+    act.at = at;
+    act.actor = {"county", "jia", "甲县"};
+    const common::VersionKey application{"application-2019", "a1", 1};
+    if (kind == common::ActKind::forward) {
+        act.county = "jia";
+        act.summary = {"summary-2019", "jia", 1};
+        act.selection = {application};
+    } else {
+        act.target = application;
+        act.recommend = true;
+        act.text = "同意";
+        act.leader = "王五";
+    }
+    fs::create_directories(layout.acts_dir(act.call));
+    std::ofstream(layout.act_file(act.call, number)) << common::to_json(act).dump(2) << "\n";
+    return act;
+}
+
+TEST_CASE("a restart commits each act a killed run left as its actor's, a forward with its 申报汇总表") {
+    const testing::TempDir dir;
+    const fs::path upload = write_upload(dir.path(), 1024);
+    collector::SubmissionStore store(dir.path() / "data");
+    store_one(store, upload, "a1");
+    start_and_stop(store);
+    // Stored, never committed: an opinion, then the forward and its 申报汇总表.
+    write_act(store.layout(), 1, common::ActKind::opinion, "2019-09-02T09:30:00+08:00");
+    collector::store_from_files(store, testing::submission("summary-2019", "jia", "2019-09-02T09:40:00+08:00", {{"schools.0.unit", "甲县第一中学"}}), {});
+    write_act(store.layout(), 2, common::ActKind::forward, "2019-09-02T09:40:00+08:00");
+
+    start_and_stop(store);
+    const auto records = testing::record_commits(store.layout().root());
+    CHECK(shown(records) == std::vector<std::string>{
+                                "2019-09-01T09:00:00+08:00 甲县第一中学 <a1@units.invalid> 收到 application-2019 甲县第一中学 (a1) v0001",
+                                "2019-09-02T09:30:00+08:00 甲县 <jia@units.invalid> 县级意见 application-2019/a1/v0001：推荐",
+                                "2019-09-02T09:40:00+08:00 甲县 <jia@units.invalid> 报送市局 甲县：application-2019/a1/v0001"});
+    REQUIRE(records.size() == 3);
+    CHECK(records[1].record == "act");
+    CHECK(records[1].paths == std::vector<std::string>{"acts/pilot-2019/000001.json"});
+    CHECK(records[2].version == "summary-2019/jia/v0001");
+    CHECK(records[2].paths == std::vector<std::string>{"acts/pilot-2019/000002.json", "submissions/summary-2019/jia/v0001/submission.json"});
+    // Nothing left for the collector's own commit.
+    CHECK(testing::git_history(store.layout().root()).back().subject != "补记 启动时未提交的文件");
     CHECK(testing::git_in(store.layout().root(), "status --porcelain").empty());
 }
 

@@ -29,9 +29,7 @@ struct Desk {
         REQUIRE(diags.empty());
         for (const char* id : {"pj-a", "pj-b", "pj-c"}) rules.units.schools.push_back({id, std::string("平江县") + id + "学校", "pingjiang"});
         store = std::make_unique<collector::SubmissionStore>(dir.path());
-        git = std::make_unique<collector::GitCommitter>(dir.path(), collector::GitOptions{}, [this](const common::RecordKind& kind, const common::VersionKey& key) {
-            return collector::found_commit(rules.units, store->layout(), kind, key);
-        });
+        git = std::make_unique<collector::GitCommitter>(dir.path(), collector::GitOptions{}, collector::found_records(rules, store->layout()));
         audit = std::make_unique<collector::AuditLog>(store->layout().audit_log());
         chain = std::make_unique<collector::ReviewChain>(rules, *store, *git, *audit, clock);
         for (const char* id : {"pj-a", "pj-b", "pj-c"})

@@ -33,9 +33,7 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     staff_ = std::make_unique<collector::StaffAccounts>(data_, hasher_);
     sign_in_ = std::make_unique<collector::SignIn>(*codes_, *staff_, account.failures);
     audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log());
-    git_ = std::make_unique<collector::GitCommitter>(data_, std::move(git), [this](const common::RecordKind& kind, const common::VersionKey& key) {
-        return collector::found_commit(rules_.units, store_->layout(), kind, key);
-    });
+    git_ = std::make_unique<collector::GitCommitter>(data_, std::move(git), collector::found_records(rules_, store_->layout()));
     chain_ = std::make_unique<collector::ReviewChain>(rules_, *store_, *git_, *audit_, clock_);
     intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *sign_in_, *chain_, *git_, *audit_, clock_, limits);
     sessions_ = std::make_unique<collector::Sessions>(account.idle);
