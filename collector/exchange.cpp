@@ -54,12 +54,12 @@ std::string FormFields::get(const std::string& name) const {
 
 Reply json_error(int status, const std::string& code, const std::string& field, const std::string& message) {
     const nlohmann::json j = {{"error", {{"code", code}, {"field", field}, {"message", message}}}};
-    return Reply{status, "application/json; charset=utf-8", j.dump() + "\n", "", {}};
+    return Reply{status, "application/json; charset=utf-8", j.dump() + "\n", "", {}, {}};
 }
 
-Reply html_reply(int status, std::string page) { return Reply{status, "text/html; charset=utf-8", std::move(page), "", {}}; }
+Reply html_reply(int status, std::string page) { return Reply{status, "text/html; charset=utf-8", std::move(page), "", {}, {}}; }
 
-Reply see_other(std::string location) { return Reply{303, "text/plain; charset=utf-8", "", std::move(location), {}}; }
+Reply see_other(std::string location) { return Reply{303, "text/plain; charset=utf-8", "", std::move(location), {}, {}}; }
 
 std::map<std::string, std::string> parse_cookies(const std::string& header) {
     std::map<std::string, std::string> out;

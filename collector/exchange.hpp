@@ -3,6 +3,7 @@
 // small parsers they need (cookies, urlencoded form bodies, who sent it).
 // Knows nothing of httplib: collector/routes.cpp translates both ways.
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +38,9 @@ struct Reply {
     std::string body;
     std::string location;  // for 303
     std::vector<std::pair<std::string, std::string>> headers;  // more: Set-Cookie, Retry-After
+    // When set, the body instead: a stored upload, sent from disk in pieces so
+    // that a reviewer opening a 20 MB PDF costs no 20 MB of memory.
+    std::filesystem::path file;
 };
 
 // A refusal as the API returns it: {"error": {"code", "field", "message"}}.

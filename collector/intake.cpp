@@ -192,7 +192,7 @@ Reply Intake::accept(const Submission& s) const {
     for (const auto& f : s.files) public_files.push_back({{"name", f.original_name}, {"bytes", f.bytes}, {"sha256", f.sha256}});
     json out = {{"receipt", s.receipt}, {"form", s.req.form}, {"unit", s.unit}, {"version", s.version}, {"received_at", s.received_at},
                 {"files", public_files}};
-    return Reply{201, "application/json; charset=utf-8", out.dump() + "\n", "", {}};
+    return Reply{201, "application/json; charset=utf-8", out.dump() + "\n", "", {}, {}};
 }
 
 Reply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {

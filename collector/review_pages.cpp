@@ -1,7 +1,6 @@
 #include "collector/review_pages.hpp"
 
 #include "collector/review_acts.hpp"
-#include "common/files.hpp"
 #include "common/text.hpp"
 #include "common/urls.hpp"
 #include "office/form_document.hpp"
@@ -143,8 +142,7 @@ Reply ReviewPages::file(const PageRequest& r, bool download) {
     const Found& f = std::get<Found>(found);
     for (const common::StoredFile& stored : f.record.files) {
         if (stored.name != r.captures[3]) continue;
-        const auto path = store_.layout().upload(f.record.key(), stored.name);
-        Reply reply{200, media_type(stored.name), common::read_file(path, stored.name), "", {}};
+        Reply reply{200, media_type(stored.name), "", "", {}, store_.layout().upload(f.record.key(), stored.name)};
         reply.headers.emplace_back("Content-Disposition", disposition(download, stored.original_name));
         return reply;
     }
@@ -163,8 +161,8 @@ Reply ReviewPages::filled(const PageRequest& r, const char* name) {
         return signed_in_.refuse(r.http, &r.session, {404, "no_such_file", "", "这份表格没有电子表格版本", {}});
     const std::string date = f.record.received_at.substr(0, 10);
     const std::string stem = form->form.title + "（" + rules_.units.name_of(f.record.unit) + " 第" + std::to_string(f.record.version) + "版）";
-    Reply reply = sheet ? Reply{200, media_type(".xlsx"), office::filled_xlsx(form->form, rules_.info.bureau, date, f.record.fields), "", {}}
-                        : Reply{200, media_type(".docx"), office::filled_docx(form->form, rules_.info.bureau, date, f.record.fields), "", {}};
+    Reply reply = sheet ? Reply{200, media_type(".xlsx"), office::filled_xlsx(form->form, rules_.info.bureau, date, f.record.fields), "", {}, {}}
+                        : Reply{200, media_type(".docx"), office::filled_docx(form->form, rules_.info.bureau, date, f.record.fields), "", {}, {}};
     reply.headers.emplace_back("Content-Disposition", disposition(true, stem + (sheet ? ".xlsx" : ".docx")));
     return reply;
 }

@@ -2,7 +2,10 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <regex>
@@ -19,7 +22,20 @@ void send(httplib::Response& res, const Reply& reply) {
     res.status = reply.status;
     if (!reply.location.empty()) res.set_header("Location", reply.location);
     for (const auto& [name, value] : reply.headers) res.set_header(name, value);
-    res.set_content(reply.body, reply.content_type.c_str());
+    if (reply.file.empty()) return res.set_content(reply.body, reply.content_type.c_str());
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(reply.file, ec);
+    auto in = std::make_shared<std::ifstream>(reply.file, std::ios::binary);
+    if (ec || !*in) {
+        res.status = 500;
+        return res.set_content("{\"error\":{\"code\":\"internal\",\"field\":\"\",\"message\":\"附件暂时无法读取\"}}\n", "application/json; charset=utf-8");
+    }
+    res.set_content_provider(static_cast<std::size_t>(size), reply.content_type, [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        char buffer[64 * 1024];
+        in->seekg(static_cast<std::streamoff>(offset));
+        in->read(buffer, static_cast<std::streamsize>(std::min(length, sizeof buffer)));
+        return in->gcount() > 0 && sink.write(buffer, static_cast<std::size_t>(in->gcount()));
+    });
 }
 
 constexpr std::size_t kWorkerThreads = 64;

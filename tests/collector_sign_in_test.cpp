@@ -286,3 +286,29 @@ TEST_CASE("the signed-in pages take only small urlencoded bodies that state thei
     CHECK(json_of(bad)["error"]["code"] == "bad_form");
     CHECK(get(c, "/account/sign-in/", "").status == 200);
 }
+
+TEST_CASE("a school opens its upload in the browser and saves it, byte for byte, and another school is refused it") {
+    RunningCollector c(kOpen);
+    // Larger than the 64 KiB pieces the collector sends a stored file in.
+    std::string pdf = testing::tiny_pdf();
+    for (int i = 0; pdf.size() < 300 * 1024; ++i) pdf.insert(pdf.size() - 6, "% line " + std::to_string(i) + " of a long PDF comment\n");
+    REQUIRE(c.post("application-2019", testing::application_parts(c.code(kSchool), "工作方案.pdf", pdf)).status == 201);
+    const std::string page = "/account/versions/application-2019/" + std::string(kSchool) + "/v0001/";
+    const std::string own = session_of(sign_in(c, {{"access_code", c.code(kSchool)}}));
+
+    const HttpReply shown = get(c, page + "files/work_plan.pdf", own);
+    CHECK(shown.status == 200);
+    CHECK(shown.headers.at("content-type") == "application/pdf");
+    CHECK(shown.headers.at("content-disposition") == "inline; filename*=UTF-8''%E5%B7%A5%E4%BD%9C%E6%96%B9%E6%A1%88.pdf");
+    CHECK(shown.headers.at("content-length") == std::to_string(pdf.size()));
+    CHECK(shown.body == pdf);
+    const HttpReply saved = get(c, page + "downloads/work_plan.pdf", own);
+    CHECK(saved.headers.at("content-disposition").rfind("attachment; ", 0) == 0);
+    CHECK(saved.body == pdf);
+    CHECK(get(c, page + "files/other.pdf", own).status == 404);
+
+    const std::string other = session_of(sign_in(c, {{"access_code", c.code("pingjiang-guihua")}}));
+    const HttpReply refused = get(c, page + "files/work_plan.pdf", other);
+    CHECK(refused.status == 403);
+    CHECK(refused.body.find("%PDF") == std::string::npos);
+}
