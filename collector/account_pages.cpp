@@ -92,7 +92,7 @@ void AccountPages::log(const Request& req, const std::string& event, const FormF
     }
     if (result.who) {
         entry["role"] = role_key(result.who->role);
-        if (result.who->role != Role::city) entry["unit"] = result.who->id;
+        if (!by_account(result.who->role)) entry["unit"] = result.who->id;
     } else {
         entry["code"] = result.refusal.code;
     }
@@ -112,7 +112,7 @@ Reply AccountPages::sign_out(const PageRequest& r) {
     sessions_.close(r.session.token);
     const Actor& actor = r.session.actor;
     audit_.append({{"time", clock_.now_rfc3339()}, {"event", "signed_out"}, {"role", role_key(actor.role)},
-                   {actor.role == Role::city ? "login" : "unit", actor.id}, {"remote", r.http.client}});
+                   {by_account(actor.role) ? "login" : "unit", actor.id}, {"remote", r.http.client}});
     Reply reply = see_other("/" + common::sign_in_url());
     reply.headers.emplace_back("Set-Cookie", cleared_session_cookie(rules_.base_path, r.http.over_tls));
     return reply;

@@ -10,6 +10,7 @@ constexpr common::EnumName<Role> kRoles[] = {
     {Role::school, "school", "学校"},
     {Role::county, "county", "县市区教育局"},
     {Role::city, "city", "市教育体育局"},
+    {Role::expert, "expert", "评审专家"},
 };
 
 }  // namespace
@@ -18,6 +19,8 @@ const char* role_key(Role role) { return common::name_of(kRoles, role).key; }
 
 const char* role_title(Role role) { return common::name_of(kRoles, role).label; }
 
+bool by_account(Role role) { return role == Role::city || role == Role::expert; }
+
 std::optional<Actor> unit_actor(const common::Units& units, const std::string& unit) {
     if (const common::School* school = units.school(unit)) return Actor{Role::school, unit, school->name};
     if (const common::County* county = units.county(unit)) return Actor{Role::county, unit, county->name};
@@ -25,8 +28,9 @@ std::optional<Actor> unit_actor(const common::Units& units, const std::string& u
 }
 
 std::optional<Actor> staff_actor(const StaffMember& member) {
-    if (member.role != role_key(Role::city)) return std::nullopt;
-    return Actor{Role::city, member.login, member.name};
+    for (Role role : {Role::city, Role::expert})
+        if (member.role == role_key(role)) return Actor{role, member.login, member.name};
+    return std::nullopt;
 }
 
 }  // namespace collector

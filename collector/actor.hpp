@@ -1,6 +1,7 @@
 #pragma once
-// Who is signed in: a school or a county bureau (by its access code) or a
-// member of the city bureau's staff (by a named account), and the role that
+// Who is signed in: a school or a county bureau (by its access code), a
+// member of the city bureau's staff or an expert the city has engaged (by a
+// named account), and the role that
 // decides which signed-in pages they may open.
 
 #include <optional>
@@ -11,7 +12,7 @@
 
 namespace collector {
 
-enum class Role { school, county, city };
+enum class Role { school, county, city, expert };
 
 struct Actor {
     Role role;
@@ -19,8 +20,9 @@ struct Actor {
     std::string name;  // the unit's name, or the staff member's: personal data, shown only to them
 };
 
-const char* role_key(Role role);    // "school", "county", "city": as templates and the audit log name roles
-const char* role_title(Role role);  // 学校, 县市区教育局, 市教育体育局: as pages name them
+const char* role_key(Role role);    // "school", "county", "city", "expert": as templates and the audit log name roles
+const char* role_title(Role role);  // 学校, 县市区教育局, 市教育体育局, 评审专家: as pages name them
+bool by_account(Role role);         // signs in with a login and password, not a unit's code
 
 // A unit signed in by its code; nothing for a unit data/units.json does not
 // hold (a code issued for a unit since removed).

@@ -1,7 +1,7 @@
 // collector: receives applications and task books into a versioned data directory.
 //   collector serve --site DIR --data DIR [--listen HOST:PORT] [--now RFC3339] [--remote GIT-REMOTE]
 //   collector issue-code --data DIR UNIT
-//   collector add-staff --data DIR LOGIN --name NAME
+//   collector add-staff --data DIR LOGIN --name NAME [--expert --site DIR [--unit UNIT] [--county COUNTY]]
 //   collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json
 //   collector records --data DIR [--verify]
 
@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "collector/expert_pages.hpp"
 #include "collector/record_check.hpp"
 #include "collector/record_commits.hpp"
 #include "collector/routes.hpp"
@@ -26,7 +27,7 @@ int usage() {
     std::fputs(
         "usage: collector serve --site DIR --data DIR [--listen HOST:PORT] [--now 2019-09-01T09:00:00+08:00] [--remote GIT-REMOTE]\n"
         "       collector issue-code --data DIR UNIT\n"
-        "       collector add-staff --data DIR LOGIN --name NAME\n"
+        "       collector add-staff --data DIR LOGIN --name NAME [--expert --site DIR [--unit UNIT] [--county COUNTY]]\n"
         "       collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json\n"
         "       collector records --data DIR [--verify]\n",
         stderr);
@@ -49,21 +50,46 @@ int issue_code(int argc, char** argv) {
     return 0;
 }
 
-// A city staff account; its password is printed once, as a code is.
+// An expert's unit and county, checked against data/units.json: the unit
+// (when given) names the county unless --county does.
+bool expert_place(const std::string& site, std::string& unit, std::string& county) {
+    common::Diagnostics diags;
+    const collector::SiteRules rules = collector::load_site_rules(site, diags);
+    for (const common::Diagnostic& d : diags.sorted()) std::fprintf(stderr, "%s\n", common::format(d).c_str());
+    if (!diags.empty()) return false;
+    if (!unit.empty() && !rules.units.school(unit) && !rules.units.county(unit)) {
+        std::fprintf(stderr, "collector: unknown unit %s (see data/units.json)\n", unit.c_str());
+        return false;
+    }
+    if (county.empty() && !unit.empty()) county = rules.units.county(unit) ? unit : rules.units.county_of(unit);
+    if (!county.empty() && !rules.units.county(county)) {
+        std::fprintf(stderr, "collector: unknown county %s (see data/units.json)\n", county.c_str());
+        return false;
+    }
+    return true;
+}
+
+// A city staff or expert account; its password is printed once, as a code is.
 int add_staff(int argc, char** argv) {
-    std::string data, login, name;
+    std::string data, login, name, site, unit, county;
+    bool expert = false;
     for (int i = 2; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--data" && i + 1 < argc) data = argv[++i];
         else if (arg == "--name" && i + 1 < argc) name = argv[++i];
+        else if (arg == "--site" && i + 1 < argc) site = argv[++i];
+        else if (arg == "--unit" && i + 1 < argc) unit = argv[++i];
+        else if (arg == "--county" && i + 1 < argc) county = argv[++i];
+        else if (arg == "--expert") expert = true;
         else if (login.empty() && arg[0] != '-') login = arg;
         else return usage();
     }
-    if (data.empty() || login.empty() || name.empty()) return usage();
+    if (data.empty() || login.empty() || name.empty() || expert == site.empty()) return usage();
+    if (expert && !expert_place(site, unit, county)) return 1;
     std::filesystem::create_directories(data);
     collector::SecretHasher hasher;
     collector::StaffAccounts staff(data, hasher);
-    std::printf("%s\n", staff.add(login, name).c_str());
+    std::printf("%s\n", (expert ? staff.add_expert(login, name, unit, county) : staff.add(login, name)).c_str());
     return 0;
 }
 
@@ -154,8 +180,10 @@ int serve(int argc, char** argv) {
     collector::Sessions sessions;
     collector::AccountPages account(rules, sign_in, sessions, pages, audit, clock);
     collector::SignedInPages signed_in(sessions, pages, account);
-    collector::ReviewPages review(rules, chain, store, pages, signed_in);
+    collector::ReviewPages review(rules, chain, store, pages, signed_in, staff);
     signed_in.add(review.rows());
+    collector::ExpertPages experts(rules, chain, store, pages, signed_in);
+    signed_in.add(experts.rows());
 
     std::thread stopper([&] {
         int sig = 0;

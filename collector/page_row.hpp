@@ -35,6 +35,6 @@ struct PageRow {
     PageHandler handler;
 };
 
-inline const std::vector<Role> kEveryRole = {Role::school, Role::county, Role::city};
+inline const std::vector<Role> kEveryRole = {Role::school, Role::county, Role::city, Role::expert};
 
 }  // namespace collector

@@ -27,6 +27,8 @@ std::string act_summary(const common::Act& act, const common::SiteData& site) {
     }
     s += " " + act.target.shown();
     if (act.kind == common::ActKind::opinion) s += act.recommend ? "：推荐" : "：不推荐";
+    if (act.kind == common::ActKind::assign) s += "：" + act.expert.name;
+    if (act.kind == common::ActKind::score) s += act.final ? "：提交" : "：草稿";
     return s;
 }
 
@@ -45,7 +47,7 @@ Commit act_commit(const common::Act& act, const common::SiteData& site) {
     const std::string summary = act_summary(act, site);
     const bool forward = act.kind == common::ActKind::forward;
     const common::VersionKey& version = forward ? act.summary : act.target;
-    const std::string domain = act.actor.role == "city" ? "@staff.invalid" : "@units.invalid";
+    const std::string domain = act.actor.role == "city" || act.actor.role == "expert" ? "@staff.invalid" : "@units.invalid";
     Commit c{act.actor.name, act.actor.id + domain, parse_rfc3339(act.at).value_or(std::chrono::system_clock::now()),
              summary + "\n\nRecord: " + common::kActRecord.name + "\nAct: " + common::act_name(act.kind) + "\nNumber: " +
                  std::to_string(act.number) + "\nVersion: " + version.shown() + "\n",

@@ -22,8 +22,25 @@ std::optional<common::VersionKey> parse_key(const std::string& text) {
 }
 
 std::optional<common::ActKind> kind_of(const std::string& name) {
-    for (common::ActKind k : {common::ActKind::opinion, common::ActKind::revise, common::ActKind::refuse, common::ActKind::accept})
+    using common::ActKind;
+    for (ActKind k : {ActKind::opinion, ActKind::revise, ActKind::refuse, ActKind::accept, ActKind::assign, ActKind::conflict, ActKind::score,
+                      ActKind::visit})
         if (name == common::act_name(k)) return k;
+    return std::nullopt;
+}
+
+// An expert's scores as typed: score.KEY per criterion, in the rubric's
+// order; a criterion left empty is left out (a draft may lack some).
+std::optional<common::ChainRefusal> read_scores(const common::Call& call, const FormFields& fields, common::Act& act) {
+    if (!call.expert_review) return std::nullopt;
+    for (const common::Criterion& c : call.expert_review->criteria) {
+        const std::string field = "score." + c.key, typed = common::trimmed(fields.get(field));
+        if (typed.empty()) continue;
+        const bool digits = typed.size() <= 4 && std::all_of(typed.begin(), typed.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (!digits) return bad("bad_number", field.c_str(), "“" + c.title + "”请填写0到" + std::to_string(c.max) + "之间的整数");
+        act.scores.push_back({c.key, std::stoi(typed)});
+    }
+    act.final = fields.get("final") == "yes";
     return std::nullopt;
 }
 
@@ -41,7 +58,7 @@ ActOutcome outcome(const std::variant<common::Act, common::ChainRefusal>& taken,
 }  // namespace
 
 ActOutcome take_version_act(ReviewChain& chain, const SiteRules& rules, const Viewer& viewer, const common::Call& call,
-                            const common::VersionKey& target, const FormFields& fields) {
+                            const common::VersionKey& target, const FormFields& fields, const ExpertDirectory& experts) {
     const auto kind = kind_of(fields.get("act"));
     if (!kind) return {bad("required", "act", "请选择审核结果"), {}};
     common::Act act;
@@ -57,7 +74,16 @@ ActOutcome take_version_act(ReviewChain& chain, const SiteRules& rules, const Vi
         act.recommend = recommend == "yes";
         act.leader = common::trimmed(fields.get("leader"));
     }
-    if (!may_read(viewer, act.target.unit, rules)) return {bad("not_your_school", "", "您无权处理这个单位的申报材料"), {}};
+    if (act.kind == common::ActKind::assign) {
+        const auto expert = experts ? experts(fields.get("expert")) : std::nullopt;
+        if (!expert) return {bad("required", "expert", "请选择评审专家"), {}};
+        act.expert = *expert;
+    }
+    if (act.kind == common::ActKind::score)
+        if (auto no = read_scores(call, fields, act)) return {no, {}};
+    // An expert's reach is the chain's to judge: their assignments.
+    if (viewer.actor.role != "expert" && !may_read(viewer, act.target.unit, rules))
+        return {bad("not_your_school", "", "您无权处理这个单位的申报材料"), {}};
     const auto taken = chain.take(act);
     return outcome(taken, common::review_version_url(target.form, target.unit, common::version_name(target.version)));
 }

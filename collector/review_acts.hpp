@@ -4,6 +4,7 @@
 // county's forwarding also stores its 申报汇总表 as a version of the call's
 // county form, produced from the versions it recommended, not retyped.
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -18,11 +19,15 @@ struct ActOutcome {
     std::string next;  // where the person goes after an act taken, relative to the site root
 };
 
-// An opinion (county), a return (county or city) or a decision (city) on
-// the version `target`, the page's own: act, and recommend / text / leader
-// as the act needs.
+// The expert of a login, as an assignment names them; nothing for no expert.
+using ExpertDirectory = std::function<std::optional<common::Expert>(const std::string& login)>;
+
+// An act on the version `target`, the page's own: an opinion (county), a
+// return (county or city), a decision, an assignment of `expert` or
+// 现场考察 notes (city); a conflict of interest or a score (the expert):
+// act, and recommend / text / leader / expert / score.KEY / final as the act needs.
 ActOutcome take_version_act(ReviewChain& chain, const SiteRules& rules, const Viewer& viewer, const common::Call& call,
-                            const common::VersionKey& target, const FormFields& fields);
+                            const common::VersionKey& target, const FormFields& fields, const ExpertDirectory& experts = {});
 
 // A county forwards: county_leader, county_leader_mobile, and per recommended
 // version selection.N ("form/unit/vNNNN"), category.N, furong_school.N.

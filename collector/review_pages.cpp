@@ -1,5 +1,7 @@
 #include "collector/review_pages.hpp"
 
+#include "collector/expert_pages.hpp"
+#include "collector/expert_views.hpp"
 #include "collector/review_acts.hpp"
 #include "common/text.hpp"
 #include "common/urls.hpp"
@@ -9,10 +11,6 @@ namespace collector {
 namespace {
 
 using kainjow::mustache::data;
-
-Viewer viewer_of(const Session& session, const std::string& base) {
-    return {{role_key(session.actor.role), session.actor.id, session.actor.name}, base};
-}
 
 // How each refusal of the chain answers: the codes are the chain's (docs/records.md).
 int status_of(const std::string& code) {
@@ -53,14 +51,25 @@ std::string disposition(bool download, const std::string& original_name) {
 
 }  // namespace
 
+Viewer viewer_of(const Session& session, const std::string& base) {
+    return {{role_key(session.actor.role), session.actor.id, session.actor.name}, base};
+}
+
+Reply stored_file_reply(const std::filesystem::path& path, const std::string& name, bool download, const std::string& shown_name) {
+    Reply reply{200, media_type(name), "", "", {}, path};
+    reply.headers.emplace_back("Content-Disposition", disposition(download, shown_name));
+    return reply;
+}
+
 struct ReviewPages::Found {
     const common::Call* call;
     common::StoredVersion record;
     std::optional<common::StoredVersion> previous;
 };
 
-ReviewPages::ReviewPages(const SiteRules& rules, ReviewChain& chain, SubmissionStore& store, Pages& pages, SignedInPages& signed_in)
-    : rules_(rules), chain_(chain), store_(store), pages_(pages), signed_in_(signed_in) {}
+ReviewPages::ReviewPages(const SiteRules& rules, ReviewChain& chain, SubmissionStore& store, Pages& pages, SignedInPages& signed_in,
+                         const StaffAccounts& staff)
+    : rules_(rules), chain_(chain), store_(store), pages_(pages), signed_in_(signed_in), staff_(staff) {}
 
 std::vector<PageRow> ReviewPages::rows() {
     return {
@@ -79,7 +88,9 @@ Reply ReviewPages::desk(const PageRequest& r) {
     const common::Call* call = rules_.call(r.captures[0]);
     if (!call) return signed_in_.refuse(r.http, &r.session, {404, "no_such_call", "", "没有这项申报", {}});
     const auto review = chain_.review(*call);
-    data view = desk_view(viewer_of(r.session, rules_.base_path), rules_, *review, store_.layout());
+    const Viewer viewer = viewer_of(r.session, rules_.base_path);
+    data view = r.session.actor.role == Role::expert ? assignments_view(viewer, rules_, *review) : desk_view(viewer, rules_, *review, store_.layout());
+    view.set("role_" + viewer.actor.role, true);
     // Typed before a sign-in on expiry: shown again, never sent.
     for (const auto& [name, value] : r.refill.pairs) view.set("refill_" + name, value);
     return html_reply(200, pages_.signed_in(r.session, call->title, "review_desk", view));
@@ -117,7 +128,10 @@ Reply ReviewPages::version(const PageRequest& r) {
     if (const auto* no = std::get_if<Refusal>(&found)) return signed_in_.refuse(r.http, &r.session, *no);
     const Found& f = std::get<Found>(found);
     const auto review = chain_.review(*f.call);
-    data view = version_view(viewer_of(r.session, rules_.base_path), rules_, *review, f.record, f.previous ? &*f.previous : nullptr);
+    const Viewer viewer = viewer_of(r.session, rules_.base_path);
+    data view = version_view(viewer, rules_, *review, f.record, f.previous ? &*f.previous : nullptr);
+    if (const common::VersionState* state = review->state(f.record.key()); state && r.session.actor.role == Role::city)
+        add_expert_panel(view, viewer, rules_, *review, *state, expert_directory(staff_));
     for (const auto& [name, value] : r.refill.pairs) {
         if (name == "text") view.set("opinion_text", value);
         if (name == "leader") view.set("opinion_leader", value);
@@ -131,7 +145,12 @@ Reply ReviewPages::act(const PageRequest& r) {
     if (const auto* no = std::get_if<Refusal>(&found)) return signed_in_.refuse(r.http, &r.session, *no);
     // Always the page's own version: the form names none.
     const Found& f = std::get<Found>(found);
-    const ActOutcome out = take_version_act(chain_, rules_, viewer_of(r.session, rules_.base_path), *f.call, f.record.key(), r.form);
+    const auto experts = [this](const std::string& login) -> std::optional<common::Expert> {
+        for (const common::Expert& e : expert_directory(staff_))
+            if (e.login == login) return e;
+        return std::nullopt;
+    };
+    const ActOutcome out = take_version_act(chain_, rules_, viewer_of(r.session, rules_.base_path), *f.call, f.record.key(), r.form, experts);
     if (out.refusal) return signed_in_.refuse(r.http, &r.session, refusal_of(*out.refusal));
     return see_other("/" + out.next);
 }
@@ -142,9 +161,7 @@ Reply ReviewPages::file(const PageRequest& r, bool download) {
     const Found& f = std::get<Found>(found);
     for (const common::StoredFile& stored : f.record.files) {
         if (stored.name != r.captures[3]) continue;
-        Reply reply{200, media_type(stored.name), "", "", {}, store_.layout().upload(f.record.key(), stored.name)};
-        reply.headers.emplace_back("Content-Disposition", disposition(download, stored.original_name));
-        return reply;
+        return stored_file_reply(store_.layout().upload(f.record.key(), stored.name), stored.name, download, stored.original_name);
     }
     return signed_in_.refuse(r.http, &r.session, {404, "no_such_file", "", "没有这个附件", {}});
 }

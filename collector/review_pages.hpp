@@ -9,21 +9,28 @@
 //   account/versions/FORM/UNIT/vNNNN/form.xlsx  the same as a sheet, for a table form (申报汇总表)
 // A school sees only its own applications, a county only its schools'
 // (never a 市直学校's), city staff all; anyone else is refused, with nothing
-// of the application shown.
+// of the application shown. An expert's desk lists their assignments, which
+// they open on their own pages (collector/expert_pages.hpp); on an accepted
+// version's page city staff find the expert stage: whom to assign, the
+// scores together, the 现场考察 notes.
 
 #include <vector>
 
 #include "collector/page_row.hpp"
 #include "collector/pages.hpp"
 #include "collector/review_chain.hpp"
+#include "collector/review_views.hpp"
 #include "collector/signed_in_pages.hpp"
+#include "collector/staff_accounts.hpp"
 #include "collector/submission_store.hpp"
 
 namespace collector {
 
 class ReviewPages {
 public:
-    ReviewPages(const SiteRules& rules, ReviewChain& chain, SubmissionStore& store, Pages& pages, SignedInPages& signed_in);
+    // `staff`: the expert accounts city staff assign.
+    ReviewPages(const SiteRules& rules, ReviewChain& chain, SubmissionStore& store, Pages& pages, SignedInPages& signed_in,
+                const StaffAccounts& staff);
     std::vector<PageRow> rows();
 
 private:
@@ -42,7 +49,14 @@ private:
     SubmissionStore& store_;
     Pages& pages_;
     SignedInPages& signed_in_;
+    const StaffAccounts& staff_;
 };
+
+// The signed-in person as the review views name them.
+Viewer viewer_of(const Session& session, const std::string& base);
+
+// A stored upload as the browser gets it: inline or saved, under `shown_name`.
+Reply stored_file_reply(const std::filesystem::path& path, const std::string& name, bool download, const std::string& shown_name);
 
 // The calls whose desks a role has, for the home page: {title, url} each.
 kainjow::mustache::data desk_links(const SiteRules& rules, const std::string& base);

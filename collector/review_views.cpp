@@ -1,8 +1,10 @@
 #include "collector/review_views.hpp"
 
 #include <map>
+#include <set>
 
 #include "common/filled_form.hpp"
+#include "common/form_validation.hpp"
 #include "common/urls.hpp"
 #include "office/form_document.hpp"
 
@@ -14,10 +16,6 @@ using common::Stage;
 
 data list() { return data{data::type::list}; }
 
-// "2019-09-20T10:30:00+08:00" -> "2019-09-20 10:30"
-std::string minute(const std::string& rfc3339) {
-    return rfc3339.size() >= 16 ? rfc3339.substr(0, 10) + " " + rfc3339.substr(11, 5) : rfc3339;
-}
 
 bool direct(const common::SiteData& site, const std::string& unit) {
     const common::County* c = site.units.county(site.units.county_of(unit));
@@ -104,6 +102,34 @@ data forwarded_summaries(const Viewer& viewer, const SiteRules& rules, const com
 
 }  // namespace
 
+std::string minute(const std::string& rfc3339) {
+    return rfc3339.size() >= 16 ? rfc3339.substr(0, 10) + " " + rfc3339.substr(11, 5) : rfc3339;
+}
+
+data values_view(const common::Form& form, const common::StoredVersion& version, bool anonymous) {
+    std::set<std::string> hidden;
+    if (anonymous)
+        for (const common::FieldKey& k : common::form_keys(form, common::kMaxTableRows))
+            if (k.field->personal || k.field->names_applicant) hidden.insert(k.key);
+    std::vector<common::FilledValue> filled;
+    for (common::FilledValue& value : common::filled_values(form, version))
+        if (!hidden.count(value.key)) filled.push_back(std::move(value));
+    // The forms ask 手机号码 after both the 负责人 and the 联系人: a label
+    // given twice is named by the field before it, so that each entry of the
+    // list (and what a screen reader reads out) says whose it is.
+    std::map<std::string, int> uses;
+    for (const common::FilledValue& value : filled) ++uses[value.label];
+    data values = list();
+    for (std::size_t i = 0; i < filled.size(); ++i) {
+        const common::FilledValue& value = filled[i];
+        const bool repeated = uses[value.label] > 1 && i > 0;
+        data item("label", repeated ? value.label + "（" + filled[i - 1].label + "）" : value.label);
+        item.set("value", value.value);
+        values.push_back(item);
+    }
+    return values;
+}
+
 bool may_read(const Viewer& viewer, const std::string& unit, const common::SiteData& site) {
     if (viewer.actor.role == "city") return true;
     if (viewer.actor.role == "county") return site.units.county_of(unit) == viewer.actor.id && !direct(site, unit);
@@ -176,21 +202,7 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
             v.set("stage", std::string(common::stage_label(Stage::forwarded)) + "（" + minute(a.at) + "）");
             v.set("latest", true);
         }
-    // The forms ask 手机号码 after both the 负责人 and the 联系人: a label
-    // given twice is named by the field before it, so that each entry of the
-    // list (and what a screen reader reads out) says whose it is.
-    const std::vector<common::FilledValue> filled = common::filled_values(definition, version);
-    std::map<std::string, int> uses;
-    for (const common::FilledValue& value : filled) ++uses[value.label];
-    data values = list();
-    for (std::size_t i = 0; i < filled.size(); ++i) {
-        const common::FilledValue& value = filled[i];
-        const bool repeated = uses[value.label] > 1 && i > 0;
-        data item("label", repeated ? value.label + "（" + filled[i - 1].label + "）" : value.label);
-        item.set("value", value.value);
-        values.push_back(item);
-    }
-    v.set("values", values);
+    v.set("values", values_view(definition, version, false));
     v.set("docx_url", viewer.base + common::review_version_url(version.form, version.unit, vname) + common::kFilledDocx);
     if (form && office::is_table_form(form->form))
         v.set("xlsx_url", viewer.base + common::review_version_url(version.form, version.unit, vname) + common::kFilledXlsx);

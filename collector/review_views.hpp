@@ -25,6 +25,13 @@ struct Viewer {
 // Whether `viewer` may read the applications of `unit`.
 bool may_read(const Viewer& viewer, const std::string& unit, const common::SiteData& site);
 
+// "2019-09-20T10:30:00+08:00" -> "2019-09-20 10:30", as pages show a time.
+std::string minute(const std::string& rfc3339);
+
+// A version's values in the form's order, each labelled; `anonymous` leaves
+// out what names the applicant or a person (for experts of an anonymous call).
+kainjow::mustache::data values_view(const common::Form& form, const common::StoredVersion& version, bool anonymous);
+
 // One call as the viewer's role works on it.
 kainjow::mustache::data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review,
                                   const common::DataLayout& layout);

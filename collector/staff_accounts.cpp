@@ -1,5 +1,6 @@
 #include "collector/staff_accounts.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -16,7 +17,6 @@ using nlohmann::json;
 namespace {
 
 constexpr int kPasswordGroups = 4;  // 80 random bits
-constexpr const char* kCityRole = "city";
 
 }  // namespace
 
@@ -33,22 +33,50 @@ bool is_valid_person_name(const std::string& name) {
 
 StaffAccounts::StaffAccounts(fs::path data_dir, SecretHasher& hasher) : layout_(std::move(data_dir)), hasher_(hasher) {}
 
-std::string StaffAccounts::add(const std::string& login, const std::string& name) {
-    if (!is_valid_login(login)) throw std::invalid_argument("invalid login (lower-case letters, digits and hyphens): " + login);
-    if (!is_valid_person_name(name)) throw std::invalid_argument("invalid name (1 to 20 characters): " + name);
+std::string StaffAccounts::add(const std::string& login, const std::string& name) { return issue({login, name, "city", "", ""}); }
+
+std::string StaffAccounts::add_expert(const std::string& login, const std::string& name, const std::string& unit, const std::string& county) {
+    return issue({login, name, "expert", unit, county});
+}
+
+std::string StaffAccounts::issue(const StaffMember& m) {
+    if (!is_valid_login(m.login)) throw std::invalid_argument("invalid login (lower-case letters, digits and hyphens): " + m.login);
+    if (!is_valid_person_name(m.name)) throw std::invalid_argument("invalid name (1 to 20 characters): " + m.name);
     const std::string password = make_secret(kPasswordGroups);
     fs::create_directories(layout_.staff_accounts());
-    const json account = {{"login", login}, {"name", name}, {"role", kCityRole}, {"hash", hasher_.hash(normalise_code(password))}};
-    write_durably(layout_.staff_account(login), account.dump() + "\n");
+    json account = {{"login", m.login}, {"name", m.name}, {"role", m.role}, {"hash", hasher_.hash(normalise_code(password))}};
+    if (m.role == "expert") account.update({{"unit", m.unit}, {"county", m.county}});
+    write_durably(layout_.staff_account(m.login), account.dump() + "\n");
     return password;
+}
+
+StaffMember StaffAccounts::read(const fs::path& file, std::string* hash) const {
+    const common::JsonFile f = common::load_json(file, file.string());
+    if (hash) *hash = common::require_string(f, f.value, "", "hash");
+    return {common::require_string(f, f.value, "", "login"), common::require_string(f, f.value, "", "name"),
+            common::require_string(f, f.value, "", "role"), common::optional_string(f, f.value, "", "unit"),
+            common::optional_string(f, f.value, "", "county")};
 }
 
 std::optional<StaffMember> StaffAccounts::verify(const std::string& login, const std::string& password) {
     const fs::path file = layout_.staff_account(login);
     if (!is_valid_login(login) || !fs::exists(file)) return std::nullopt;
-    const common::JsonFile f = common::load_json(file, file.string());
-    if (!hasher_.verify(common::require_string(f, f.value, "", "hash"), normalise_code(password))) return std::nullopt;
-    return StaffMember{login, common::require_string(f, f.value, "", "name"), common::require_string(f, f.value, "", "role")};
+    std::string hash;
+    StaffMember member = read(file, &hash);
+    if (!hasher_.verify(hash, normalise_code(password))) return std::nullopt;
+    return member;
+}
+
+std::vector<StaffMember> StaffAccounts::experts() const {
+    std::vector<StaffMember> out;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(layout_.staff_accounts(), ec)) {
+        if (e.path().extension() != ".json" || !is_valid_login(e.path().stem().string())) continue;
+        StaffMember m = read(e.path());
+        if (m.role == "expert") out.push_back(std::move(m));
+    }
+    std::sort(out.begin(), out.end(), [](const StaffMember& a, const StaffMember& b) { return a.login < b.login; });
+    return out;
 }
 
 }  // namespace collector

@@ -27,6 +27,7 @@ FormField parse_field(const JsonFile& f, const json& j, const std::string& ptr) 
     if (!kFieldTypes.count(field.type)) f.fail_at(ptr + "/type", "unknown field type \"" + field.type + "\"");
     field.required = optional_bool(f, j, ptr, "required");
     field.personal = optional_bool(f, j, ptr, "personal");
+    field.names_applicant = optional_bool(f, j, ptr, "names_applicant");
     field.wide = optional_bool(f, j, ptr, "wide");
     if (const auto it = j.find("max_chars"); it != j.end()) {
         if (!it->is_number_integer() || it->get<int>() <= 0)

@@ -15,6 +15,7 @@ struct FormField {
     std::string type;   // text, textarea, mobile, phone, money, date, period, year, file
     bool required = false;
     bool personal = false;  // personal data: never published
+    bool names_applicant = false;  // tells who applied (the school's name): hidden from experts when a call is anonymous
     bool wide = false;      // takes a whole row when printed
     int max_chars = 0;      // 0: no limit
 };

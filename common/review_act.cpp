@@ -13,6 +13,10 @@ constexpr EnumName<ActKind> kKinds[] = {
     {ActKind::revise, "revise", "退回修改"},
     {ActKind::refuse, "refuse", "不予受理"},
     {ActKind::accept, "accept", "受理"},
+    {ActKind::assign, "assign", "分配评审专家"},
+    {ActKind::conflict, "conflict", "声明利益冲突"},
+    {ActKind::score, "score", "专家评分"},
+    {ActKind::visit, "visit", "现场考察"},
 };
 
 json key_json(const VersionKey& k) { return {{"form", k.form}, {"unit", k.unit}, {"version", k.version}}; }
@@ -50,6 +54,20 @@ json to_json(const Act& a) {
         case ActKind::accept:
             j.update({{"target", key_json(a.target)}});
             break;
+        case ActKind::assign:
+            j.update({{"target", key_json(a.target)},
+                      {"expert", {{"login", a.expert.login}, {"name", a.expert.name}, {"unit", a.expert.unit}, {"county", a.expert.county}}}});
+            break;
+        case ActKind::conflict:
+        case ActKind::visit:
+            j.update({{"target", key_json(a.target)}, {"text", a.text}});
+            break;
+        case ActKind::score: {
+            json scores = json::array();
+            for (const Score& s : a.scores) scores.push_back({{"criterion", s.criterion}, {"points", s.points}});
+            j.update({{"target", key_json(a.target)}, {"scores", scores}, {"text", a.text}, {"final", a.final}});
+            break;
+        }
     }
     return j;
 }
@@ -61,15 +79,15 @@ Act read_act(const JsonFile& f) {
     a.number = static_cast<int>(m.count("number"));
     const std::string kind = m.string("act");
     const auto known = value_of(kKinds, kind);
-    if (!known) f.fail_at("/act", "unknown act \"" + kind + "\" (known: opinion, forward, revise, refuse, accept)");
+    if (!known) f.fail_at("/act", "unknown act \"" + kind + "\" (known: opinion, forward, revise, refuse, accept, assign, conflict, score, visit)");
     a.kind = *known;
     a.call = m.string("call");
     a.at = m.string("at");
     {
         Members actor(f, m.take("actor", &json::is_object, "an object"), "/actor");
         a.actor = {actor.string("role"), actor.string("id"), actor.string("name")};
-        if (a.actor.role != "school" && a.actor.role != "county" && a.actor.role != "city")
-            f.fail_at("/actor/role", "\"role\" must be school, county or city");
+        if (a.actor.role != "school" && a.actor.role != "county" && a.actor.role != "city" && a.actor.role != "expert")
+            f.fail_at("/actor/role", "\"role\" must be school, county, city or expert");
         actor.no_others("an actor");
     }
     if (a.kind == ActKind::forward) {
@@ -84,7 +102,21 @@ Act read_act(const JsonFile& f) {
         a.recommend = m.take("recommend", &json::is_boolean, "true or false").get<bool>();
         a.leader = m.string("leader");
     }
-    if (a.kind == ActKind::opinion || a.kind == ActKind::revise || a.kind == ActKind::refuse) a.text = m.string("text");
+    if (a.kind == ActKind::assign) {
+        Members e(f, m.take("expert", &json::is_object, "an object"), "/expert");
+        a.expert = {e.string("login"), e.string("name"), e.string("unit"), e.string("county")};
+        e.no_others("an expert");
+    }
+    if (a.kind == ActKind::score) {
+        const json& scores = m.take("scores", &json::is_array, "a list of scores");
+        for (std::size_t i = 0; i < scores.size(); ++i) {
+            Members s(f, scores[i], pointer_at("/scores", i));
+            a.scores.push_back({s.string("criterion"), static_cast<int>(s.count("points"))});
+            s.no_others("a score");
+        }
+        a.final = m.take("final", &json::is_boolean, "true or false").get<bool>();
+    }
+    if (a.kind != ActKind::forward && a.kind != ActKind::accept && a.kind != ActKind::assign) a.text = m.string("text");
     m.no_others(("an act of kind " + kind).c_str());
     return a;
 }

@@ -1,7 +1,9 @@
 #pragma once
 // The acts of the review chain, each an immutable record (acts/<call>/NNNNNN.json):
 // a county's 意见 on an application, its forwarding of the 申报汇总表, and
-// the city's 退回修改, 不予受理 or 受理. Nothing is edited in place: a later
+// the city's 退回修改, 不予受理 or 受理; then the expert stage: the city
+// assigns experts, an expert declares a conflict of interest or scores (a
+// draft, then the final score), the city notes its 现场考察. Nothing is edited in place: a later
 // act supersedes an earlier one, and the state of every version is folded
 // from the acts in their order (review_state.hpp).
 
@@ -22,6 +24,10 @@ enum class ActKind {
     revise,   // 退回修改: the school must send a new version
     refuse,   // 不予受理
     accept,   // 受理, for expert review
+    assign,   // city staff assign an expert to an accepted version
+    conflict, // the expert declares a conflict of interest, which ends the assignment
+    score,    // the expert's scores and comment: a draft, or final
+    visit,    // city staff's notes of the 现场考察
 };
 
 const char* act_name(ActKind kind);  // as stored: "opinion", "forward", ...
@@ -34,6 +40,17 @@ struct Actor {
     std::string name;  // as commits and pages name the actor
 };
 
+// An expert as the assignment names them, with what conflicts of interest
+// are judged by: their unit (an id of units.json, when it is one) and county.
+struct Expert {
+    std::string login, name, unit, county;
+};
+
+struct Score {
+    std::string criterion;  // a key of the call's rubric
+    int points = 0;
+};
+
 struct Act {
     int number = 0;  // order within the call, from 1; the store assigns it
     ActKind kind = ActKind::opinion;
@@ -41,11 +58,14 @@ struct Act {
     Actor actor;
     VersionKey target;  // the version acted on (every kind but forward)
     bool recommend = false;  // opinion
-    std::string text;        // opinion: its text; revise and refuse: the reason
+    std::string text;        // opinion: its text; revise, refuse and conflict: the reason; score: the comment; visit: the notes
     std::string leader;      // opinion: the 负责人 who signs it (personal)
     std::string county;      // forward: the county
     VersionKey summary;      // forward: the stored 申报汇总表 version
     std::vector<VersionKey> selection;  // forward: the versions forwarded, in the county's order
+    Expert expert;              // assign
+    std::vector<Score> scores;  // score, in the rubric's order; text is the comment
+    bool final = false;         // score: submitted, no longer a draft
 };
 
 nlohmann::json to_json(const Act& act);

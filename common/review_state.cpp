@@ -21,7 +21,18 @@ ChainRefusal refusal(const char* code, const char* field, std::string message) {
 
 bool decided(Stage s) { return s == Stage::accepted || s == Stage::revise || s == Stage::refused; }
 
+bool expert_stage(ActKind k) { return k == ActKind::assign || k == ActKind::conflict || k == ActKind::score || k == ActKind::visit; }
+
+ExpertPart* part_in(VersionState& v, const std::string& login) { return const_cast<ExpertPart*>(v.part_of(login)); }
+
 }  // namespace
+
+const ExpertPart* VersionState::part_of(const std::string& login) const {
+    // The newest part: an expert whose conflict ended an assignment has no other.
+    for (auto it = experts.rbegin(); it != experts.rend(); ++it)
+        if (it->expert.login == login) return &*it;
+    return nullptr;
+}
 
 const char* stage_name(Stage stage) { return name_of(kStageRows, stage).key; }
 const char* stage_label(Stage stage) { return name_of(kStageRows, stage).label; }
@@ -71,6 +82,20 @@ int CallReview::recommended(const std::string& county) const {
     return n;
 }
 
+const VersionState* CallReview::accepted_by(int number) const {
+    for (const VersionState* v : latest())
+        if (v->stage == Stage::accepted && v->decision && v->decision->number == number) return v;
+    return nullptr;
+}
+
+std::vector<const VersionState*> CallReview::assigned_to(const std::string& login) const {
+    std::vector<const VersionState*> out;
+    for (const VersionState* v : latest())
+        if (v->stage == Stage::accepted && v->part_of(login) && !v->part_of(login)->conflict) out.push_back(v);
+    std::sort(out.begin(), out.end(), [](const VersionState* a, const VersionState* b) { return a->decision->number < b->decision->number; });
+    return out;
+}
+
 int CallReview::quota(const std::string& county) const { return call_.quota.empty() ? -1 : site_.quota_of(call_.quota, county); }
 
 void CallReview::apply(const Act& a) {
@@ -85,6 +110,7 @@ void CallReview::apply(const Act& a) {
     }
     VersionState* v = at(a.target);
     if (!v) return;
+    if (expert_stage(a.kind)) return apply_expert(a, *v);
     v->history.push_back(&a);
     if (a.kind == ActKind::opinion) {
         v->opinion = &a;
@@ -93,6 +119,21 @@ void CallReview::apply(const Act& a) {
     }
     v->decision = &a;
     v->stage = a.kind == ActKind::accept ? Stage::accepted : a.kind == ActKind::revise ? Stage::revise : Stage::refused;
+}
+
+void CallReview::apply_expert(const Act& a, VersionState& v) {
+    if (a.kind == ActKind::assign) {
+        v.experts.push_back({a.expert, &a, nullptr, nullptr, nullptr});
+        return;
+    }
+    if (a.kind == ActKind::visit) {
+        v.visits.push_back(&a);
+        return;
+    }
+    ExpertPart* part = part_in(v, a.actor.id);
+    if (!part) return;
+    if (a.kind == ActKind::conflict) part->conflict = &a;
+    else (a.final ? part->submitted : part->draft) = &a;
 }
 
 std::optional<ChainRefusal> CallReview::check_new_version(const std::string& form, const std::string& unit) const {
@@ -111,6 +152,7 @@ std::optional<ChainRefusal> CallReview::check(const Act& a) const {
     if (!v) return refusal("no_such_version", "version", "没有这一版申报材料：" + a.target.shown());
     if (!v->latest) return refusal("not_latest", "version", "这不是该单位最新的一版申报材料，请刷新页面后查看最新一版");
     if (a.kind == ActKind::opinion) return check_opinion(a, *v);
+    if (expert_stage(a.kind)) return check_expert_stage(a, *v);
     return check_decision(a, *v);
 }
 
@@ -163,6 +205,49 @@ std::optional<ChainRefusal> CallReview::check_decision(const Act& a, const Versi
     if (decided(v.stage)) return refusal("stage_closed", "", std::string("这份申报材料已") + stage_label(v.stage));
     if (!direct && v.stage != Stage::forwarded) return refusal("not_forwarded", "", "县市区教育局还没有报送这份申报材料");
     if (a.kind != ActKind::accept && a.text.empty()) return refusal("required", "text", std::string("请填写") + act_label(a.kind) + "的理由");
+    return std::nullopt;
+}
+
+std::optional<ChainRefusal> CallReview::check_expert_stage(const Act& a, const VersionState& v) const {
+    if (!call_.expert_review) return refusal("no_expert_review", "", "这项申报没有专家评审环节");
+    const bool by_city = a.kind == ActKind::assign || a.kind == ActKind::visit;
+    if (by_city && a.actor.role != "city") return refusal("wrong_role", "", std::string(act_label(a.kind)) + "由市局工作人员办理");
+    if (!by_city && a.actor.role != "expert") return refusal("wrong_role", "", std::string(act_label(a.kind)) + "由评审专家本人办理");
+    if (v.stage != Stage::accepted) return refusal("not_accepted", "", "这份申报材料还没有受理，不能进入专家评审");
+    const ExpertPart* part = v.part_of(by_city ? a.expert.login : a.actor.id);
+    if (a.kind == ActKind::visit) return a.text.empty() ? refusal("required", "text", "请填写现场考察情况") : std::optional<ChainRefusal>();
+    if (a.kind == ActKind::score) return check_score(a, part);
+    if (a.kind == ActKind::conflict) {
+        if (!part || part->conflict) return refusal("not_assigned", "", "您没有被分配评审这份申报材料");
+        if (part->submitted) return refusal("already_submitted", "", "您已提交评分，不能再声明利益冲突；请与市局联系");
+        if (a.text.empty()) return refusal("required", "text", "请说明利益冲突的情况");
+        return std::nullopt;
+    }
+    if (a.expert.login.empty()) return refusal("required", "expert", "请选择评审专家");
+    if (part && part->conflict) return refusal("conflict_of_interest", "expert", a.expert.name + "已声明与这份申报材料有利益冲突，须回避");
+    if (part) return refusal("already_assigned", "expert", a.expert.name + "已被分配评审这份申报材料");
+    if (const auto why = conflict_of(a.expert, v.key.unit, v.county, *call_.expert_review, site_)) return refusal("conflict_of_interest", "expert", *why);
+    return std::nullopt;
+}
+
+std::optional<ChainRefusal> CallReview::check_score(const Act& a, const ExpertPart* part) const {
+    if (!part) return refusal("not_assigned", "", "您没有被分配评审这份申报材料，不能评分");
+    if (part->conflict) return refusal("conflict_of_interest", "", "您已声明与这份申报材料有利益冲突，不能评分");
+    if (part->submitted) return refusal("already_submitted", "", "您已提交这份申报材料的评分，不能再修改");
+    const ExpertRubric& rubric = *call_.expert_review;
+    for (const Score& s : a.scores) {
+        const Criterion* c = rubric.criterion(s.criterion);
+        if (!c) return refusal("bad_criterion", "score", "评分标准中没有这一项：" + s.criterion);
+        if (s.points > c->max)
+            return refusal("above_maximum", ("score." + c->key).c_str(),
+                           c->title + "最高" + std::to_string(c->max) + "分，不能评" + std::to_string(s.points) + "分");
+    }
+    if (!a.final) return std::nullopt;
+    for (const Criterion& c : rubric.criteria) {
+        const bool given = std::any_of(a.scores.begin(), a.scores.end(), [&](const Score& s) { return s.criterion == c.key; });
+        if (!given) return refusal("required", ("score." + c.key).c_str(), "请为“" + c.title + "”评分");
+    }
+    if (a.text.empty()) return refusal("required", "text", "请填写评审意见");
     return std::nullopt;
 }
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "common/expert_stage.hpp"
 #include "common/review_act.hpp"
 #include "common/site_data.hpp"
 
@@ -35,7 +36,11 @@ struct VersionState {
     Stage stage = Stage::received;
     const Act* opinion = nullptr;   // the county's last opinion on this version
     const Act* decision = nullptr;  // the last revise (county's or city's), refuse or accept
-    std::vector<const Act*> history;  // every act concerning this version, in order
+    std::vector<const Act*> history;  // every act of the chain concerning this version, in order
+    // The expert stage, apart from the history: a school or county never reads it.
+    std::vector<ExpertPart> experts;  // in the order assigned
+    std::vector<const Act*> visits;   // 现场考察 notes
+    const ExpertPart* part_of(const std::string& login) const;
 };
 
 // Why the chain refuses an act: a stable code, the field it concerns, and
@@ -60,6 +65,10 @@ public:
     std::vector<const VersionState*> latest_of_county(const std::string& county) const;
     // The versions a county counts against its quota: recommended, and not refused.
     int recommended(const std::string& county) const;
+    // The version the act `number` accepted, as an expert's pages name it.
+    const VersionState* accepted_by(int number) const;
+    // The versions assigned to the expert `login` and not ended by a conflict, in the order accepted.
+    std::vector<const VersionState*> assigned_to(const std::string& login) const;
     int quota(const std::string& county) const;  // -1: the call sets none
     // Whether a school may send a new version now: not while its county has
     // forwarded it or the city has decided, unless the city returned it.
@@ -74,7 +83,10 @@ private:
     std::optional<ChainRefusal> check_forward(const Act& act) const;
     std::optional<ChainRefusal> check_decision(const Act& act, const VersionState& v) const;
     std::optional<ChainRefusal> check_county_return(const Act& act, const VersionState& v) const;
+    std::optional<ChainRefusal> check_expert_stage(const Act& act, const VersionState& v) const;
+    std::optional<ChainRefusal> check_score(const Act& act, const ExpertPart* part) const;
     void apply(const Act& act);
+    void apply_expert(const Act& act, VersionState& v);
 
     const SiteData& site_;
     const Call& call_;

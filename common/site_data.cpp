@@ -144,6 +144,50 @@ ApprovedList read_list(const JsonFile& f, const std::string& key) {
     return l;
 }
 
+int ExpertRubric::max_total() const {
+    int total = 0;
+    for (const Criterion& c : criteria) total += c.max * c.weight;
+    return total;
+}
+
+const Criterion* ExpertRubric::criterion(const std::string& key) const {
+    for (const Criterion& c : criteria)
+        if (c.key == key) return &c;
+    return nullptr;
+}
+
+namespace {
+
+int whole_number(const JsonFile& f, const json& obj, const std::string& ptr, const char* key, int fallback, int least) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) return fallback;
+    if (!it->is_number_integer() || it->get<long long>() < least || it->get<long long>() > 1000)
+        f.fail_at(ptr + "/" + key, std::string("\"") + key + "\" must be a whole number from " + std::to_string(least) + " to 1000");
+    return it->get<int>();
+}
+
+ExpertRubric read_rubric(const JsonFile& f, const json& obj) {
+    const std::string ptr = "/expert_review";
+    if (!obj.is_object()) f.fail_at(ptr, "\"expert_review\" must be an object");
+    ExpertRubric r;
+    r.anonymous = optional_bool(f, obj, ptr, "anonymous");
+    r.county_conflict = optional_bool(f, obj, ptr, "county_conflict");
+    r.spread_threshold = whole_number(f, obj, ptr, "spread_threshold", 0, 0);
+    const json& criteria = require_list(f, obj, ptr, "criteria");
+    if (criteria.empty()) f.fail_at(ptr + "/criteria", "an expert review needs at least one criterion");
+    for (std::size_t i = 0; i < criteria.size(); ++i) {
+        const std::string p = pointer_at(ptr + "/criteria", i);
+        Criterion c{require_string(f, criteria[i], p, "key"), require_string(f, criteria[i], p, "title"),
+                    whole_number(f, criteria[i], p, "max", 0, 1), whole_number(f, criteria[i], p, "weight", 1, 1)};
+        if (c.max == 0) f.fail_at(p, "a criterion needs its \"max\" score");
+        if (r.criterion(c.key)) f.fail_at(p + "/key", "criterion \"" + c.key + "\" is given twice");
+        r.criteria.push_back(std::move(c));
+    }
+    return r;
+}
+
+}  // namespace
+
 Call read_call(const JsonFile& f, const std::string& key) {
     Call c;
     c.key = key;
@@ -161,6 +205,7 @@ Call read_call(const JsonFile& f, const std::string& key) {
     c.quota = optional_string(f, f.value, "", "quota");
     c.list = optional_string(f, f.value, "", "list");
     c.exclude_unfinished_pilots = optional_bool(f, f.value, "", "exclude_unfinished_pilots");
+    if (const auto it = f.value.find("expert_review"); it != f.value.end()) c.expert_review = read_rubric(f, *it);
     return c;
 }
 

@@ -3,6 +3,7 @@
 // published lists, forms and calls. The generator publishes them; the
 // collector enforces them.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,22 @@ struct ApprovedList : DataDoc {
 
 // A call for submissions: which notice announces it, until when, which forms
 // it takes and which rules bind it.
+// How experts score a call's accepted applications (a call's "expert_review").
+struct Criterion {
+    std::string key, title;
+    int max = 0;     // the highest score an expert may give
+    int weight = 1;  // the score counts this many times in the total
+};
+
+struct ExpertRubric {
+    std::vector<Criterion> criteria;
+    bool anonymous = false;        // experts read no name of the applicant, and files by number
+    bool county_conflict = false;  // an expert's own county is a conflict of interest, as their own unit always is
+    int spread_threshold = 0;      // totals further apart than this are flagged; 0: never
+    int max_total() const;
+    const Criterion* criterion(const std::string& key) const;
+};
+
 struct Call {
     std::string key, source, title;
     std::string notice;          // slug of the notice under content/notices/
@@ -73,6 +90,7 @@ struct Call {
     std::string quota;           // key of data/quotas/*.json limiting counties, or empty
     std::string list;            // key of data/lists/*.json: only units on it may submit, or empty
     bool exclude_unfinished_pilots = false;
+    std::optional<ExpertRubric> expert_review;  // none: the call has no expert stage
 };
 
 // What the online forms tell people before they give personal data; its

@@ -13,6 +13,7 @@ const std::string kAccount = "account/";
 // Names the collector accepts in a path: form keys, unit ids, "v0001".
 const std::string kName = "([a-z0-9-]+)";
 const std::string kVersion = "(v[0-9]{4})";
+const std::string kNumber = "([1-9][0-9]{0,8})";
 // Uploads are named by the collector: field and extension, "work_plan.pdf".
 const std::string kUploadName = "([a-z0-9_]+\\.[a-z0-9]+)";
 
@@ -83,7 +84,7 @@ std::string sign_out_url() { return account_url("sign-out/"); }
 
 std::string account_route(const std::string& page) {
     std::string pattern = "/" + account_url(page);
-    for (const auto& [slot, group] : {std::pair<std::string, std::string>{"{name}", kName}, {"{version}", kVersion}})
+    for (const auto& [slot, group] : {std::pair<std::string, std::string>{"{name}", kName}, {"{version}", kVersion}, {"{number}", kNumber}})
         for (std::size_t p; (p = pattern.find(slot)) != std::string::npos;) pattern.replace(p, slot.size(), group);
     return pattern;
 }
@@ -108,5 +109,14 @@ std::string review_version_route() { return account_route("versions/{name}/{name
 std::string review_file_route() { return review_version_route() + "files/" + kUploadName; }
 std::string review_download_route() { return review_version_route() + "downloads/" + kUploadName; }
 std::string review_filled_route(const char* name) { return review_version_route() + name; }
+
+std::string assignment_url(const std::string& call, int number) { return account_url("reviews/" + call + "/" + std::to_string(number) + "/"); }
+std::string assignment_file_url(const std::string& call, int number, std::size_t index) {
+    return assignment_url(call, number) + "files/" + std::to_string(index + 1);
+}
+std::string assignment_scores_url(const std::string& call, int number) { return assignment_url(call, number) + "scores/"; }
+std::string assignment_route() { return account_route("reviews/{name}/{number}/"); }
+std::string assignment_file_route() { return assignment_route() + "files/" + kNumber; }
+std::string assignment_scores_route() { return assignment_route() + "scores/"; }
 
 }  // namespace common

@@ -42,7 +42,7 @@ std::string sign_out_url();                              // "account/sign-out/"
 // A signed-in page's pattern for the collector's table of pages (from "/"):
 // "/account/" + `page`, where each "{name}" (a form key, a unit id) and each
 // "{version}" ("v0001") is captured, in order. `page` holds no other regex
-// syntax: account_route("reviews/{name}/{name}/{version}/").
+// syntax: account_route("versions/{name}/{name}/{version}/"); "{number}" captures a whole number from 1.
 std::string account_route(const std::string& page);
 std::string account_routes();  // every path under account/, as the router hands them to the table
 
@@ -61,5 +61,16 @@ std::string review_version_route();
 std::string review_file_route();
 std::string review_download_route();
 std::string review_filled_route(const char* name);  // name: kFilledDocx or kFilledXlsx
+
+// An expert's pages name an application by the number of the act that
+// accepted it, never by its unit: "account/reviews/CALL/N/", its files by
+// their place (files/1, from 1) and, once the expert's own score is in, all
+// the scores (scores/).
+std::string assignment_url(const std::string& call, int number);
+std::string assignment_file_url(const std::string& call, int number, std::size_t index);  // index from 0
+std::string assignment_scores_url(const std::string& call, int number);
+std::string assignment_route();  // capturing call, number
+std::string assignment_file_route();  // and the file's place
+std::string assignment_scores_route();
 
 }  // namespace common

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "collector/expert_pages.hpp"
 #include "collector/intake.hpp"
 #include "collector/review_pages.hpp"
 #include "collector/signed_in_pages.hpp"
@@ -68,6 +69,7 @@ private:
     std::unique_ptr<collector::AccountPages> account_;
     std::unique_ptr<collector::SignedInPages> signed_in_;
     std::unique_ptr<collector::ReviewPages> review_;
+    std::unique_ptr<collector::ExpertPages> experts_;
     std::thread thread_;
     int port_ = 0;
     std::map<std::string, std::string> issued_;

@@ -1,0 +1,181 @@
+#include "collector/expert_views.hpp"
+
+#include <cstdio>
+
+#include "common/urls.hpp"
+
+namespace collector {
+namespace {
+
+using kainjow::mustache::data;
+
+data list() { return data{data::type::list}; }
+
+std::string one_decimal(double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", x);
+    return buf;
+}
+
+const common::ExpertRubric& rubric_of(const common::CallReview& review) { return *review.call().expert_review; }
+
+std::string part_status(const common::ExpertPart& p, const common::ExpertRubric& rubric) {
+    if (p.conflict) return "已声明利益冲突（" + p.conflict->text + "）";
+    if (p.submitted) return "已提交，总分" + std::to_string(common::total_of(*p.submitted, rubric));
+    return p.draft ? "评分草稿已保存" : "未评分";
+}
+
+data summary_view(const common::VersionState& state, const common::ExpertRubric& rubric) {
+    data v("max_total", std::to_string(rubric.max_total()));
+    const auto s = common::summarise(state.experts, rubric);
+    if (!s) return v;
+    v.set("count", std::to_string(s->count));
+    v.set("mean", one_decimal(s->mean));
+    v.set("median", one_decimal(s->median));
+    v.set("spread", std::to_string(s->spread));
+    v.set("flagged", s->flagged);
+    v.set("threshold", std::to_string(rubric.spread_threshold));
+    return v;
+}
+
+// The rubric's criteria, each with the points of `score` when given.
+data criteria_view(const common::ExpertRubric& rubric, const common::Act* score) {
+    data items = list();
+    for (const common::Criterion& c : rubric.criteria) {
+        data item("key", c.key);
+        item.set("title", c.title);
+        item.set("max", std::to_string(c.max));
+        if (c.weight != 1) item.set("weight", std::to_string(c.weight));
+        if (score)
+            for (const common::Score& s : score->scores)
+                if (s.criterion == c.key) item.set("points", std::to_string(s.points));
+        items.push_back(item);
+    }
+    return items;
+}
+
+}  // namespace
+
+std::string assignment_title(const SiteRules& rules, const common::VersionState& state) {
+    const common::FormDef* form = rules.form(state.key.form);
+    return "受理第" + std::to_string(state.decision->number) + "号" + (form ? "：" + form->form.title : "");
+}
+
+void add_expert_panel(data& v, const Viewer& viewer, const SiteRules& rules, const common::CallReview& review, const common::VersionState& state,
+                      const std::vector<common::Expert>& experts) {
+    if (!review.call().expert_review || state.stage != common::Stage::accepted) return;
+    const common::ExpertRubric& rubric = rubric_of(review);
+    v.set("expert_stage", true);
+    data parts = list();
+    for (const common::ExpertPart& p : state.experts) {
+        data item("name", p.expert.name);
+        if (!p.expert.unit.empty()) item.set("unit", rules.units.name_of(p.expert.unit));
+        item.set("status", part_status(p, rubric));
+        parts.push_back(item);
+    }
+    v.set("expert_parts", parts);
+    v.set("has_expert_parts", !parts.is_empty_list());
+    v.set("score_summary", summary_view(state, rubric));
+    v.set("scores_url", viewer.base + common::assignment_scores_url(review.call().key, state.decision->number));
+    // Whom the city may still assign: conflicts of interest are left out, and said why.
+    data choices = list(), excluded = list();
+    for (const common::Expert& e : experts) {
+        if (state.part_of(e.login) && !state.part_of(e.login)->conflict) continue;
+        const auto why = state.part_of(e.login) ? std::optional<std::string>(e.name + "已声明利益冲突")
+                                                 : common::conflict_of(e, state.key.unit, state.county, rubric, rules);
+        data item("login", e.login);
+        item.set("name", e.name);
+        if (why) item.set("why", *why);
+        (why ? excluded : choices).push_back(item);
+    }
+    v.set("expert_choices", choices);
+    v.set("may_assign", !choices.is_empty_list());
+    v.set("expert_excluded", excluded);
+    v.set("has_expert_excluded", !excluded.is_empty_list());
+    data visits = list();
+    for (const common::Act* a : state.visits) {
+        data item("at", minute(a->at));
+        item.set("actor", a->actor.name);
+        item.set("text", a->text);
+        visits.push_back(item);
+    }
+    v.set("visits", visits);
+    v.set("has_visits", !visits.is_empty_list());
+}
+
+data assignments_view(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review) {
+    data rows = list();
+    for (const common::VersionState* s : review.assigned_to(viewer.actor.id)) {
+        data row("url", viewer.base + common::assignment_url(review.call().key, s->decision->number));
+        row.set("title", assignment_title(rules, *s));
+        row.set("status", part_status(*s->part_of(viewer.actor.id), rubric_of(review)));
+        rows.push_back(row);
+    }
+    data v("assignments", rows);
+    v.set("has_assignments", !rows.is_empty_list());
+    return v;
+}
+
+data assignment_view(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review, const common::VersionState& state,
+                     const common::StoredVersion& version) {
+    const common::ExpertRubric& rubric = rubric_of(review);
+    const common::ExpertPart& part = *state.part_of(viewer.actor.id);
+    const int number = state.decision->number;
+    const std::string page = viewer.base + common::assignment_url(review.call().key, number);
+    const common::FormDef* form = rules.form(version.form);
+    const common::Form none;
+    data v("title", assignment_title(rules, state));
+    v.set("desk_url", viewer.base + common::review_call_url(review.call().key));
+    v.set("act_url", page);
+    v.set("anonymous", rubric.anonymous);
+    v.set("values", values_view(form ? form->form : none, version, rubric.anonymous));
+    data files = list();
+    for (std::size_t i = 0; i < version.files.size(); ++i) {
+        const common::StoredFile& f = version.files[i];
+        data item("url", viewer.base + common::assignment_file_url(review.call().key, number, i));
+        item.set("name", rubric.anonymous ? "附件" + std::to_string(i + 1) + f.name.substr(f.name.rfind('.')) : f.original_name);
+        item.set("bytes", std::to_string(f.bytes));
+        files.push_back(item);
+    }
+    v.set("files", files);
+    v.set("has_files", !files.is_empty_list());
+    const common::Act* shown = part.submitted ? part.submitted : part.draft;
+    v.set("criteria", criteria_view(rubric, shown));
+    v.set("max_total", std::to_string(rubric.max_total()));
+    if (shown) v.set("comment", shown->text);
+    v.set("submitted", part.submitted != nullptr);
+    if (part.submitted) {
+        v.set("total", std::to_string(common::total_of(*part.submitted, rubric)));
+        v.set("scores_url", page + "scores/");
+    }
+    v.set("has_draft", part.draft != nullptr && !part.submitted);
+    return v;
+}
+
+data scores_view(const Viewer& viewer, const common::CallReview& review, const common::VersionState& state) {
+    const common::ExpertRubric& rubric = rubric_of(review);
+    const bool city = viewer.actor.role == "city";
+    data rows = list();
+    int others = 0;
+    for (const common::ExpertPart& p : state.experts) {
+        if (!p.submitted) continue;
+        const bool own = p.expert.login == viewer.actor.id;
+        data row("expert", city ? p.expert.name : own ? std::string("本人") : "其他专家" + std::to_string(++others));
+        data points = list();
+        for (const common::Criterion& c : rubric.criteria)
+            for (const common::Score& s : p.submitted->scores)
+                if (s.criterion == c.key) points.push_back(data("points", std::to_string(s.points)));
+        row.set("points", points);
+        row.set("total", std::to_string(common::total_of(*p.submitted, rubric)));
+        row.set("comment", p.submitted->text);
+        rows.push_back(row);
+    }
+    data v("rows", rows);
+    v.set("criteria", criteria_view(rubric, nullptr));
+    v.set("summary", summary_view(state, rubric));
+    v.set("back_url", viewer.base + (city ? common::review_version_url(state.key.form, state.key.unit, common::version_name(state.key.version))
+                                          : common::assignment_url(review.call().key, state.decision->number)));
+    return v;
+}
+
+}  // namespace collector
