@@ -110,7 +110,7 @@ data values_view(const common::Form& form, const common::StoredVersion& version,
     std::set<std::string> hidden;
     if (anonymous)
         for (const common::FieldKey& k : common::form_keys(form, common::kMaxTableRows))
-            if (k.field->personal || k.field->names_applicant) hidden.insert(k.key);
+            if (k.field->personal || k.field->names_applicant || k.field->type == "file") hidden.insert(k.key);
     std::vector<common::FilledValue> filled;
     for (common::FilledValue& value : common::filled_values(form, version))
         if (!hidden.count(value.key)) filled.push_back(std::move(value));

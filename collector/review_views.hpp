@@ -29,7 +29,8 @@ bool may_read(const Viewer& viewer, const std::string& unit, const common::SiteD
 std::string minute(const std::string& rfc3339);
 
 // A version's values in the form's order, each labelled; `anonymous` leaves
-// out what names the applicant or a person (for experts of an anonymous call).
+// out what names the applicant or a person, and the files' own names (for
+// experts of an anonymous call, who read the files by number).
 kainjow::mustache::data values_view(const common::Form& form, const common::StoredVersion& version, bool anonymous);
 
 // One call as the viewer's role works on it.

@@ -162,6 +162,111 @@ TEST_CASE("a county recommends within its quota and forwards and the city decide
     CHECK(history[2]->kind == ActKind::revise);
 }
 
+namespace {
+
+const common::Expert kZhang{"zhang", "张专家", "", "yueyanglou"};
+const common::Expert kWang{"wang", "王专家", "", "huarong"};
+const common::Expert kSameCounty{"liu", "刘专家", "", "pingjiang"};
+const common::Expert kOwnUnit{"chen", "陈专家", "hr-a", "huarong"};
+
+Act expert_act(ActKind kind, const std::string& unit, const common::Expert& who) {
+    Act a;
+    a.kind = kind;
+    a.call = "pilot-2019";
+    a.target = {kForm, unit, 1};
+    if (kind == ActKind::assign || kind == ActKind::visit) {
+        a.actor = kCity;
+        a.expert = who;
+    } else {
+        a.actor = {"expert", who.login, who.name};
+    }
+    if (kind == ActKind::visit || kind == ActKind::conflict) a.text = "说明";
+    return a;
+}
+
+Act score(const std::string& unit, const common::Expert& who, std::vector<int> points, bool final) {
+    Act a = expert_act(ActKind::score, unit, who);
+    const char* keys[] = {"basis", "plan", "innovation", "support"};
+    for (std::size_t i = 0; i < points.size(); ++i) a.scores.push_back({keys[i], points[i]});
+    a.text = final ? "方案可行" : "";
+    a.final = final;
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("experts score accepted applications they are assigned without a conflict of interest and the spread is flagged") {
+    const common::SiteData site = bundled();
+    const common::Call& call = *site.call_taking(kForm);
+    REQUIRE(call.expert_review);
+    CHECK(call.expert_review->max_total() == 100);
+    Chain chain{site, call, {{kForm, "pj-a", 1}, {kForm, "hr-a", 1}, {kForm, "city-a", 1}}, {}};
+    // Not yet accepted: no expert stage.
+    CHECK(chain.take(expert_act(ActKind::assign, "city-a", kZhang)) == "not_accepted");
+    REQUIRE(chain.take(decision(ActKind::accept, "city-a")) == "");
+    REQUIRE(chain.take(opinion("hr-a", true, 1, kHuarong)) == "");
+    REQUIRE(chain.take(forward("huarong", {{kForm, "hr-a", 1}}, kHuarong)) == "");
+    REQUIRE(chain.take(decision(ActKind::accept, "hr-a")) == "");
+
+    // Assigned by city staff only; conflicts (own unit; own county, as this call says) are refused.
+    Act by_county = expert_act(ActKind::assign, "city-a", kZhang);
+    by_county.actor = kHuarong;
+    CHECK(chain.take(by_county) == "wrong_role");
+    CHECK(chain.take(expert_act(ActKind::assign, "hr-a", kOwnUnit)) == "conflict_of_interest");
+    CHECK(chain.take(expert_act(ActKind::assign, "hr-a", kWang)) == "conflict_of_interest");  // 华容县 both
+    CHECK(chain.take(expert_act(ActKind::assign, "city-a", kZhang)) == "");
+    CHECK(chain.take(expert_act(ActKind::assign, "city-a", kZhang)) == "already_assigned");
+    CHECK(chain.take(expert_act(ActKind::assign, "city-a", kWang)) == "");
+    CHECK(chain.take(expert_act(ActKind::assign, "city-a", kSameCounty)) == "");
+
+    // Scoring: only one's own assignment, within each criterion's maximum; a draft may be partial, the final may not.
+    CHECK(chain.take(score("hr-a", kZhang, {10}, false)) == "not_assigned");
+    Act as_city = score("city-a", kZhang, {10}, false);
+    as_city.actor = kCity;
+    CHECK(chain.take(as_city) == "wrong_role");
+    CHECK(chain.take(score("city-a", kZhang, {21}, false)) == "above_maximum");
+    CHECK(chain.take(score("city-a", kZhang, {18}, false)) == "");
+    CHECK(chain.take(score("city-a", kZhang, {18, 25}, true)) == "required");
+    Act no_comment = score("city-a", kZhang, {18, 25, 25, 15}, true);
+    no_comment.text.clear();
+    CHECK(chain.take(no_comment) == "required");
+    CHECK(chain.take(score("city-a", kZhang, {18, 25, 25, 15}, true)) == "");
+    CHECK(chain.take(score("city-a", kZhang, {18, 25, 25, 16}, true)) == "already_submitted");
+    CHECK(chain.take(expert_act(ActKind::conflict, "city-a", kZhang)) == "already_submitted");
+
+    // A conflict declared ends the assignment: no score after it, no new assignment of the same expert.
+    Act no_reason = expert_act(ActKind::conflict, "city-a", kSameCounty);
+    no_reason.text.clear();
+    CHECK(chain.take(no_reason) == "required");
+    CHECK(chain.take(expert_act(ActKind::conflict, "city-a", kSameCounty)) == "");
+    CHECK(chain.take(score("city-a", kSameCounty, {10, 10, 10, 10}, true)) == "conflict_of_interest");
+    CHECK(chain.take(expert_act(ActKind::assign, "city-a", kSameCounty)) == "conflict_of_interest");
+    CHECK(chain.review()->assigned_to("liu").empty());
+
+    CHECK(chain.take(score("city-a", kWang, {8, 12, 10, 5}, true)) == "");  // 35 against 83
+    Act visit = expert_act(ActKind::visit, "city-a", kZhang);
+    visit.text.clear();
+    CHECK(chain.take(visit) == "required");
+    visit.text = "设备到位，师生使用熟练。";
+    CHECK(chain.take(visit) == "");
+
+    const auto review = chain.review();
+    const common::VersionState& v = *review->state({kForm, "city-a", 1});
+    CHECK(v.stage == Stage::accepted);
+    CHECK(v.history.size() == 1);  // the chain's own acts only: the school reads no score
+    REQUIRE(v.experts.size() == 3);
+    CHECK(v.visits.size() == 1);
+    const auto summary = common::summarise(v.experts, *call.expert_review);
+    REQUIRE(summary);
+    CHECK(summary->count == 2);
+    CHECK(summary->mean == Approx(59.0));
+    CHECK(summary->median == Approx(59.0));
+    CHECK(summary->spread == 48);
+    CHECK(summary->flagged);  // the call flags a spread over 20
+    CHECK(review->accepted_by(v.decision->number) == &v);
+    CHECK(review->assigned_to("zhang").size() == 1);
+}
+
 TEST_CASE("an act is stored in its format and read back equal: a missing or unknown or mistyped key is refused where it is") {
     Act a = opinion("pj-a", true);
     a.number = 7;
@@ -174,6 +279,17 @@ TEST_CASE("an act is stored in its format and read back equal: a missing or unkn
     CHECK(back.recommend);
     CHECK(back.leader == "王五");
     CHECK(back.actor.name == "平江县教育局");
+
+    Act scored = score("pj-a", kZhang, {18, 25}, true);
+    const Act sb = common::read_act(common::parse_json(common::to_json(scored).dump(), "x.json"));
+    REQUIRE(sb.scores.size() == 2);
+    CHECK(sb.scores[1].criterion == "plan");
+    CHECK(sb.scores[1].points == 25);
+    CHECK(sb.final);
+    CHECK(sb.text == "方案可行");
+    const Act ab = common::read_act(common::parse_json(common::to_json(expert_act(ActKind::assign, "pj-a", kOwnUnit)).dump(), "x.json"));
+    CHECK(ab.expert.unit == "hr-a");
+    CHECK(ab.expert.county == "huarong");
 
     Act f2 = forward("pingjiang", {{kForm, "pj-a", 1}});
     const Act fb = common::read_act(common::parse_json(common::to_json(f2).dump(), "x.json"));

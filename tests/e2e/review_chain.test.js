@@ -17,7 +17,7 @@ const path = require('node:path');
 const { after, before, test } = require('node:test');
 const { launchChromium } = require('./lib/chromium');
 const { Deployment } = require('./lib/deployment');
-const { addStaff, applyByApi, decide, forward, giveOpinion, signIn, versionPath } = require('./lib/review_chain');
+const { addExpert, addStaff, applyByApi, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, versionPath } = require('./lib/review_chain');
 
 const PJ_A = { id: 'pj-a', name: '平江县甲中学', county: 'pingjiang' };
 const PJ_B = { id: 'pj-b', name: '平江县乙小学', county: 'pingjiang' };
@@ -278,4 +278,74 @@ test('git holds one commit per act, by its actor, naming the version', async () 
   // A forward commits its 申报汇总表 with it.
   const forwardFiles = site.git('show', '--name-only', '--format=', `:/^报送市局 华容县`);
   assert.match(forwardFiles, /summary-2019\/huarong\/v0001/);
+});
+
+test('experts score the 市直学校\'s application: one with a conflict is not offered, none reads another\'s score before giving theirs, the spread is flagged', async () => {
+  const zhang = addExpert(site, 'zhang', '张专家', { county: 'yueyanglou' });
+  const wang = addExpert(site, 'wang', '王专家', { county: 'linxiang' });
+  addExpert(site, 'chen', '陈专家', { unit: CITY_A.id });
+  const city = await personAt(staff);
+  await city.tab.goto(site.url(versionPath(CITY_A.id, 1)));
+  // 陈专家 works at the applicant: left out of the choices, and the page says why.
+  assert.deepEqual(await city.tab.locator('#f-expert option').allInnerTexts(), ['请选择', '王专家', '张专家']);
+  assert.match(await city.tab.locator('section:has(#experts-title)').innerText(), new RegExp(`陈专家是申报单位${CITY_A.name}的人员，须回避`));
+  for (const name of ['张专家', '王专家']) assert.equal((await assignExpert(city.tab, site, CITY_A.id, 1, name)).status(), 200);
+
+  // 张专家 reads the application without the field naming its school (what the school wrote
+  // into its own text stays), no person's name or number, files by number; saves a draft, then submits.
+  const first = await personAt(zhang);
+  await first.tab.goto(site.url(DESK));
+  const assigned = first.tab.locator('table.review-list a');
+  assert.equal(await assigned.count(), 1);
+  await assigned.click();
+  const assignment = first.tab.url();
+  const shown = await first.tab.locator('main').innerText();
+  assert.doesNotMatch(shown, /申报学校名称|王某|李某|13912345678|工作方案\.pdf/);
+  assert.match(shown, /附件1\.pdf/);
+  assert.equal((await scoreAssignment(first.tab, { basis: 18 }, '', false)).status(), 200);
+  assert.match(await first.tab.locator('main').innerText(), /已保存草稿/);
+  assert.equal(await first.tab.locator('#f-score-basis').inputValue(), '18');
+  const submitted = await scoreAssignment(first.tab, { basis: 18, plan: 27, innovation: 26, support: 17 }, '方案完整，示范价值高。', true);
+  assert.equal(submitted.status(), 200);
+  assert.match(await first.tab.locator('main').innerText(), /总分\s+100\s+88/);
+  assert.deepEqual(first.problems, []);
+  await first.close();
+
+  // 王专家: the others' scores stay hidden until theirs is in; a score above a criterion's maximum is refused.
+  const second = await personAt(wang);
+  const hidden = await second.tab.goto(`${assignment}scores/`);
+  assert.equal(hidden.status(), 403);
+  assert.match(await second.tab.locator('main').innerText(), /提交本人的评分后，才能查看其他专家的评分/);
+  await second.tab.goto(assignment);
+  const over = await scoreAssignment(second.tab, { basis: 25, plan: 10, innovation: 10, support: 10 }, '一般。', true);
+  assert.equal(over.status(), 422);
+  assert.match(await second.tab.locator('main').innerText(), /建设基础与需求分析最高20分，不能评25分/);
+  await second.tab.goto(assignment);
+  assert.equal((await scoreAssignment(second.tab, { basis: 10, plan: 12, innovation: 10, support: 8 }, '创新不足。', true)).status(), 200);
+  await second.tab.goto(`${assignment}scores/`);
+  const rows = await second.tab.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
+  assert.deepEqual(rows.map((r) => r.split(' ')[0]).sort(), ['其他专家1', '本人']);
+  assert.ok(rows.some((r) => /^其他专家1 18 27 26 17 88 /.test(r)), rows.join('\n'));
+  await second.close();
+
+  // City staff see the two scores together, flagged for their spread.
+  await city.tab.goto(site.url(versionPath(CITY_A.id, 1)));
+  assert.match(await city.tab.locator('.score-summary').innerText(),
+    /已提交2份评分：平均64\.0分，中位数64\.0分，最高分与最低分相差48分（满分100分）。评分差异超过20分，请复核。/);
+  assert.deepEqual(city.problems, []);
+  await city.close();
+
+  // One commit per act, each by its actor.
+  let commits = [];
+  for (let i = 0; i < 100 && commits.length < 5; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    commits = site.git('log', '--reverse', '--format=%an <%ae>|%s', '--grep=^Act: \\(assign\\|score\\)', '--').trim().split('\n').filter(Boolean);
+  }
+  assert.deepEqual(commits.map((c) => c.replace(/application-2019\/city-a\/v0001/, 'V')), [
+    '刘某 <liu@staff.invalid>|分配评审专家 V：张专家',
+    '刘某 <liu@staff.invalid>|分配评审专家 V：王专家',
+    '张专家 <zhang@staff.invalid>|专家评分 V：草稿',
+    '张专家 <zhang@staff.invalid>|专家评分 V：提交',
+    '王专家 <wang@staff.invalid>|专家评分 V：提交',
+  ]);
 });

@@ -10,7 +10,7 @@
 
 const { Deployment } = require('./deployment');
 const { launchChromium } = require('./chromium');
-const { addStaff, applyByApi, decide, forward, giveOpinion, signIn, versionPath } = require('./review_chain');
+const { addExpert, addStaff, applyByApi, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, versionPath } = require('./review_chain');
 
 const SCHOOL = 'pingjiang-guihua';
 // Eligible in 2019, unlike the bundled schools: one of 平江县, two 市直学校.
@@ -18,17 +18,19 @@ const COUNTY_SCHOOL = { id: 'pingjiang-gates', name: '平江县质量检查学�
 const RETURNED = { id: 'city-gates-1', name: '岳阳市质量检查第一中学', county: 'city' };
 const WAITING = { id: 'city-gates-2', name: '岳阳市质量检查第二中学', county: 'city' };
 const FORWARDED = { id: 'huarong-gates', name: '华容县质量检查学校', county: 'huarong' };
+const REVIEWED = { id: 'city-gates-3', name: '岳阳市质量检查第三中学', county: 'city' };
 // Within the 2019 call, which the chain needs open for the schools to apply.
 const NOW = '2019-09-01T10:00:00+08:00';
 const REASON = '工作方案缺少经费预算，请补充后重新提交。';
 
 // The pages, by a key that names them before the deployment runs (tests are
 // declared before it starts).
-const PAGE_KEYS = ['sign-in', 'home', 'refused', 'county-desk', 'county-version', 'city-version', 'school-desk', 'city-desk', 'summary'];
+const PAGE_KEYS = ['sign-in', 'home', 'refused', 'county-desk', 'county-version', 'city-version', 'school-desk', 'city-desk', 'summary',
+  'city-experts', 'expert-desk', 'assignment', 'scores'];
 
 // Each page as { key, name, status, open(tab) }: open leaves the tab on the
 // page and resolves to the response that brought it, whose text is the page's HTML.
-function pagesOf(site, codes, staff) {
+function pagesOf(site, codes, staff, experts) {
   // Signed in as `who`, then to `rel`.
   const signedIn = (who, rel) => async (tab) => {
     await signIn(tab, site, who);
@@ -60,14 +62,23 @@ function pagesOf(site, codes, staff) {
       open: signedIn(staff, 'account/calls/pilot-2019/') },
     { key: 'summary', name: 'a county\'s forwarded 申报汇总表 as it sees it', status: 200,
       open: signedIn(codes.huarong, 'account/versions/summary-2019/huarong/v0001/') },
+    { key: 'city-experts', name: 'an accepted version as city staff see it (the expert stage, scores flagged)', status: 200,
+      open: signedIn(staff, versionPath(REVIEWED.id, 1)) },
+    { key: 'expert-desk', name: 'account/calls/pilot-2019/ (an expert\'s assignments)', status: 200,
+      open: signedIn(experts.waiting, 'account/calls/pilot-2019/') },
+    { key: 'assignment', name: 'an assignment as its expert scores it (anonymous, the scoring form)', status: 200,
+      open: signedIn(experts.waiting, experts.assignment) },
+    { key: 'scores', name: 'every expert\'s score, once the expert\'s own is in', status: 200,
+      open: signedIn(experts.done, `${experts.assignment}scores/`) },
   ];
 }
 
 // The schools apply; 平江县 recommends its school (not forwarding, so that
 // its desk keeps the forward form); 华容县 recommends its own and forwards;
-// the city returns one 市直学校.
-async function actOnTheChain(site, codes, staff) {
-  for (const school of [COUNTY_SCHOOL, RETURNED, WAITING, FORWARDED]) await applyByApi(site, codes[school.id], school, '智慧课堂建设');
+// the city returns one 市直学校, accepts another and assigns it two experts,
+// one of whom scores it. Resolves to the URL of that assignment.
+async function actOnTheChain(site, codes, staff, experts) {
+  for (const school of [COUNTY_SCHOOL, RETURNED, WAITING, FORWARDED, REVIEWED]) await applyByApi(site, codes[school.id], school, '智慧课堂建设');
   const browser = await launchChromium();
   try {
     const county = await (await browser.newContext()).newPage();
@@ -80,6 +91,15 @@ async function actOnTheChain(site, codes, staff) {
     const city = await (await browser.newContext()).newPage();
     await signIn(city, site, staff);
     await decide(city, site, RETURNED.id, 1, '退回修改', REASON);
+    await decide(city, site, REVIEWED.id, 1, '受理（进入专家评审）');
+    for (const name of ['张专家', '王专家']) await assignExpert(city, site, REVIEWED.id, 1, name);
+    const expert = await (await browser.newContext()).newPage();
+    await signIn(expert, site, experts.done);
+    await expert.goto(site.url('account/calls/pilot-2019/'));
+    await expert.locator('table.review-list a').click();
+    const assignment = new URL(expert.url()).pathname.replace(/^.*?(account\/)/, '$1');
+    await scoreAssignment(expert, { basis: 18, plan: 27, innovation: 26, support: 17 }, '方案完整。', true);
+    return assignment;
   } finally {
     await browser.close();
   }
@@ -87,15 +107,17 @@ async function actOnTheChain(site, codes, staff) {
 
 // Resolves to { site, pages, close }: the deployment running on loopback.
 async function startCollectorPages() {
-  const site = new Deployment({ today: NOW.slice(0, 10), extraSchools: [COUNTY_SCHOOL, RETURNED, WAITING, FORWARDED] });
+  const site = new Deployment({ today: NOW.slice(0, 10), extraSchools: [COUNTY_SCHOOL, RETURNED, WAITING, FORWARDED, REVIEWED] });
   try {
     await site.start();
     const codes = {};
-    for (const unit of [SCHOOL, 'pingjiang', 'huarong', COUNTY_SCHOOL.id, RETURNED.id, WAITING.id, FORWARDED.id]) codes[unit] = site.issueCode(unit);
+    for (const unit of [SCHOOL, 'pingjiang', 'huarong', COUNTY_SCHOOL.id, RETURNED.id, WAITING.id, FORWARDED.id, REVIEWED.id]) codes[unit] = site.issueCode(unit);
     const staff = addStaff(site, 'gates', '刘某');
+    const experts = { done: addExpert(site, 'zhang', '张专家', { county: 'yueyanglou' }), waiting: addExpert(site, 'wang', '王专家', { county: 'linxiang' }) };
+    addExpert(site, 'chen', '陈专家', { unit: REVIEWED.id });
     await site.collectorAt(NOW);
-    await actOnTheChain(site, codes, staff);
-    return { site, pages: pagesOf(site, codes, staff), close: () => site.close() };
+    experts.assignment = await actOnTheChain(site, codes, staff, experts);
+    return { site, pages: pagesOf(site, codes, staff, experts), close: () => site.close() };
   } catch (e) {
     await site.close();
     throw e;

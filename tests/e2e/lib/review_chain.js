@@ -40,6 +40,15 @@ function addStaff(site, login, name) {
   return { login, password };
 }
 
+// An expert's account, of `unit` or `county` as units.json names them; resolves to { login, password }.
+function addExpert(site, login, name, { unit, county }) {
+  const args = ['add-staff', '--data', site.data, login, '--name', name, '--expert', '--site', site.site];
+  if (unit) args.push('--unit', unit);
+  if (county) args.push('--county', county);
+  const password = execFileSync(site.collectorBin, args, { encoding: 'utf8' }).trim();
+  return { login, password };
+}
+
 // Signs the tab in, with an access code (a string) or a staff account; resolves
 // to the response of the page it lands on.
 async function signIn(tab, site, who) {
@@ -96,4 +105,19 @@ async function decide(tab, site, unit, version, act, reason) {
   return send(tab, '提交审核结果');
 }
 
-module.exports = { PDF, addStaff, applyByApi, decide, forward, giveOpinion, signIn, versionPath };
+// City staff assign the expert `name` to a version, from that version's page.
+async function assignExpert(tab, site, unit, version, name) {
+  await tab.goto(site.url(versionPath(unit, version)));
+  await tab.locator('#f-expert').selectOption({ label: name });
+  return send(tab, '分配评审');
+}
+
+// An expert scores the assignment the tab shows: points by criterion key;
+// `final` submits, otherwise the draft is saved.
+async function scoreAssignment(tab, points, comment, final) {
+  for (const [key, value] of Object.entries(points)) await tab.locator(`#f-score-${key}`).fill(String(value));
+  await tab.locator('#f-comment').fill(comment);
+  return send(tab, final ? '提交评分' : '保存草稿');
+}
+
+module.exports = { PDF, addExpert, addStaff, applyByApi, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, versionPath };
