@@ -28,6 +28,7 @@ if [ "${DEMO:-}" = 1 ]; then
   demo_school=$(./build/collector/collector issue-code --data "$data" demo-pingjiang-1)
   demo_county=$(./build/collector/collector issue-code --data "$data" pingjiang)
   demo_staff=$(./build/collector/collector add-staff --data "$data" demo --name 演示工作人员)
+  demo_expert=$(./build/collector/collector add-staff --data "$data" demo-expert --name 演示专家 --expert --site "$site" --county yueyanglou)
 fi
 base_path="$(python3 -c 'import json,sys,urllib.parse; print(urllib.parse.urlsplit(json.load(open(sys.argv[1]))["base_url"]).path or "/")' "$site/config.json")"
 # With submissions already received, the site shows each call's 受理情况.
@@ -69,6 +70,7 @@ if [ "${DEMO:-}" = 1 ]; then
   echo "  school 平江县演示第一中学 (demo-pingjiang-1): access code $demo_school"
   echo "  county 平江县教育局 (pingjiang):            access code $demo_county"
   echo "  city staff 演示工作人员: login demo, password $demo_staff"
+  echo "  expert 演示专家 (岳阳楼区):          login demo-expert, password $demo_expert"
 fi
 # Whichever stops first (or Ctrl-C) ends the run and takes the other along.
 wait -n
