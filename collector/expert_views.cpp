@@ -63,7 +63,8 @@ std::string assignment_title(const SiteRules& rules, const common::VersionState&
 
 void add_expert_panel(data& v, const Viewer& viewer, const SiteRules& rules, const common::CallReview& review, const common::VersionState& state,
                       const std::vector<common::Expert>& experts) {
-    if (!review.call().expert_review || state.stage != common::Stage::accepted) return;
+    const bool open = state.stage == common::Stage::accepted;
+    if (!review.call().expert_review || !(open || state.stage == common::Stage::proposed || state.stage == common::Stage::not_proposed)) return;
     const common::ExpertRubric& rubric = rubric_of(review);
     v.set("expert_stage", true);
     data parts = list();
@@ -89,7 +90,7 @@ void add_expert_panel(data& v, const Viewer& viewer, const SiteRules& rules, con
         (why ? excluded : choices).push_back(item);
     }
     v.set("expert_choices", choices);
-    v.set("may_assign", !choices.is_empty_list());
+    v.set("may_assign", open && !choices.is_empty_list());
     v.set("expert_excluded", excluded);
     v.set("has_expert_excluded", !excluded.is_empty_list());
     data visits = list();
@@ -101,6 +102,31 @@ void add_expert_panel(data& v, const Viewer& viewer, const SiteRules& rules, con
     }
     v.set("visits", visits);
     v.set("has_visits", !visits.is_empty_list());
+    v.set("may_visit", open);
+}
+
+void add_decision_panel(data& v, const Viewer& viewer, const SiteRules& rules, const common::CallReview& review) {
+    if (const common::Act* d = review.decision()) {
+        data taken("count", std::to_string(d->proposed.size()));
+        taken.set("starts", d->starts);
+        taken.set("ends", d->ends);
+        taken.set("publicity_url", viewer.base + common::publicity_url(review.call().key));
+        v.set("decision", taken);
+        return;
+    }
+    data rows = list();
+    for (const common::VersionState* s : review.latest()) {
+        if (s->stage != common::Stage::accepted) continue;
+        data row("key", s->key.shown());
+        row.set("index", std::to_string(rows.list_value().size()));
+        row.set("unit", rules.units.name_of(s->key.unit));
+        row.set("url", viewer.base + common::review_version_url(s->key.form, s->key.unit, common::version_name(s->key.version)));
+        if (review.call().expert_review) row.set("summary", summary_view(*s, rubric_of(review)));
+        rows.push_back(row);
+    }
+    v.set("to_decide", rows);
+    v.set("decide_url", viewer.base + common::review_call_url(review.call().key));
+    v.set("may_decide_call", !rows.is_empty_list());
 }
 
 data assignments_view(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review) {

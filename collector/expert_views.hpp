@@ -19,6 +19,11 @@ namespace collector {
 void add_expert_panel(kainjow::mustache::data& view, const Viewer& viewer, const SiteRules& rules, const common::CallReview& review,
                       const common::VersionState& state, const std::vector<common::Expert>& experts);
 
+// Adds to city staff's desk the decision on 立项: every accepted version
+// with its scores together, to propose or not, and the 公示's period and
+// how to object; once taken, what was decided.
+void add_decision_panel(kainjow::mustache::data& view, const Viewer& viewer, const SiteRules& rules, const common::CallReview& review);
+
 // An expert's desk: the applications assigned to them.
 kainjow::mustache::data assignments_view(const Viewer& viewer, const SiteRules& rules, const common::CallReview& review);
 

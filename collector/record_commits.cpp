@@ -25,6 +25,11 @@ std::string act_summary(const common::Act& act, const common::SiteData& site) {
         for (std::size_t i = 0; i < act.selection.size(); ++i) s += (i ? "，" : "") + act.selection[i].shown();
         return s;
     }
+    if (act.kind == common::ActKind::decide) {
+        s += " " + act.call + "：拟立项";
+        for (std::size_t i = 0; i < act.proposed.size(); ++i) s += (i ? "，" : " ") + act.proposed[i].version.shown();
+        return s + (act.proposed.empty() ? "无" : "") + "；公示" + act.starts + "至" + act.ends;
+    }
     s += " " + act.target.shown();
     if (act.kind == common::ActKind::opinion) s += act.recommend ? "：推荐" : "：不推荐";
     if (act.kind == common::ActKind::assign) s += "：" + act.expert.name;
@@ -48,9 +53,11 @@ Commit act_commit(const common::Act& act, const common::SiteData& site) {
     const bool forward = act.kind == common::ActKind::forward;
     const common::VersionKey& version = forward ? act.summary : act.target;
     const std::string domain = act.actor.role == "city" || act.actor.role == "expert" ? "@staff.invalid" : "@units.invalid";
+    // A decision concerns the whole call, and names no one version.
+    const std::string version_trailer = act.kind == common::ActKind::decide ? "" : "Version: " + version.shown() + "\n";
     Commit c{act.actor.name, act.actor.id + domain, parse_rfc3339(act.at).value_or(std::chrono::system_clock::now()),
              summary + "\n\nRecord: " + common::kActRecord.name + "\nAct: " + common::act_name(act.kind) + "\nNumber: " +
-                 std::to_string(act.number) + "\nVersion: " + version.shown() + "\n",
+                 std::to_string(act.number) + "\n" + version_trailer,
              {common::DataLayout::act_repo_path(act.call, act.number)}};
     if (forward) c.paths.push_back(common::DataLayout::repo_path(common::kSubmissionRecord, act.summary));
     return c;

@@ -133,4 +133,31 @@ ActOutcome forward_summary(ReviewChain& chain, SubmissionStore& store, const Sit
     return outcome(taken, common::review_call_url(call.key));
 }
 
+ActOutcome decide_call(ReviewChain& chain, SubmissionStore& store, const SiteRules& rules, const Viewer& viewer, const common::Call& call,
+                       const FormFields& fields) {
+    common::Act act;
+    act.kind = common::ActKind::decide;
+    act.call = call.key;
+    act.actor = viewer.actor;
+    act.starts = common::trimmed(fields.get("starts"));
+    act.ends = common::trimmed(fields.get("ends"));
+    act.text = common::trimmed(fields.get("text"));
+    for (const auto& [name, value] : fields.pairs) {
+        if (!common::starts_with(name, "proposed.")) continue;
+        const auto key = parse_key(value);
+        if (!key) return {bad("no_such_version", "proposed", "拟立项名单中有一项不是申报材料的版本"), {}};
+        act.proposed.push_back({*key, rules.units.name_of(key->unit), ""});
+    }
+    // The chain has checked that each is an accepted version, which is on disk.
+    const auto taken = chain.take(act, [&](common::Act& a, const common::CallReview&) -> std::optional<common::ChainRefusal> {
+        for (common::Proposal& p : a.proposed) {
+            const auto record = common::load_stored_version(store.layout().record_file(common::kSubmissionRecord, p.version), "submission");
+            const auto it = record.fields.find("project_name");
+            p.project = it == record.fields.end() ? std::string() : it->second;
+        }
+        return std::nullopt;
+    });
+    return outcome(taken, common::review_call_url(call.key));
+}
+
 }  // namespace collector

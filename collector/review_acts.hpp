@@ -34,4 +34,11 @@ ActOutcome take_version_act(ReviewChain& chain, const SiteRules& rules, const Vi
 ActOutcome forward_summary(ReviewChain& chain, SubmissionStore& store, const SiteRules& rules, const Viewer& viewer,
                            const common::Call& call, const FormFields& fields);
 
+// City staff decide 立项 for the whole call and open the 公示: proposed.N
+// ("form/unit/vNNNN") for each version proposed, starts and ends (the
+// period), text (how to object). Each proposal takes the unit's and the
+// project's names from its version, for the public 公示 page.
+ActOutcome decide_call(ReviewChain& chain, SubmissionStore& store, const SiteRules& rules, const Viewer& viewer, const common::Call& call,
+                       const FormFields& fields);
+
 }  // namespace collector

@@ -74,7 +74,7 @@ ReviewPages::ReviewPages(const SiteRules& rules, ReviewChain& chain, SubmissionS
 std::vector<PageRow> ReviewPages::rows() {
     return {
         {"GET", common::review_call_route(), kEveryRole, [this](const PageRequest& r) { return desk(r); }},
-        {"POST", common::review_call_route(), {Role::county}, [this](const PageRequest& r) { return forward(r); }},
+        {"POST", common::review_call_route(), {Role::county, Role::city}, [this](const PageRequest& r) { return call_act(r); }},
         {"GET", common::review_version_route(), kEveryRole, [this](const PageRequest& r) { return version(r); }},
         {"POST", common::review_version_route(), {Role::county, Role::city}, [this](const PageRequest& r) { return act(r); }},
         {"GET", common::review_file_route(), kEveryRole, [this](const PageRequest& r) { return file(r, false); }},
@@ -96,10 +96,13 @@ Reply ReviewPages::desk(const PageRequest& r) {
     return html_reply(200, pages_.signed_in(r.session, call->title, "review_desk", view));
 }
 
-Reply ReviewPages::forward(const PageRequest& r) {
+Reply ReviewPages::call_act(const PageRequest& r) {
     const common::Call* call = rules_.call(r.captures[0]);
     if (!call) return signed_in_.refuse(r.http, &r.session, {404, "no_such_call", "", "没有这项申报", {}});
-    const ActOutcome out = forward_summary(chain_, store_, rules_, viewer_of(r.session, rules_.base_path), *call, r.form);
+    // A county forwards its 申报汇总表 here; city staff decide 立项 for the call.
+    const Viewer viewer = viewer_of(r.session, rules_.base_path);
+    const ActOutcome out = r.session.actor.role == Role::city ? decide_call(chain_, store_, rules_, viewer, *call, r.form)
+                                                              : forward_summary(chain_, store_, rules_, viewer, *call, r.form);
     if (out.refusal) return signed_in_.refuse(r.http, &r.session, refusal_of(*out.refusal));
     return see_other("/" + out.next);
 }

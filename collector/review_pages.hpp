@@ -35,7 +35,7 @@ public:
 
 private:
     Reply desk(const PageRequest& r);
-    Reply forward(const PageRequest& r);
+    Reply call_act(const PageRequest& r);  // a county forwards, city staff decide
     Reply version(const PageRequest& r);
     Reply act(const PageRequest& r);
     Reply file(const PageRequest& r, bool download);

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "collector/expert_views.hpp"
 #include "common/filled_form.hpp"
 #include "common/form_validation.hpp"
 #include "common/urls.hpp"
@@ -154,6 +155,7 @@ data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallR
         v.set("summaries", summaries);
         v.set("has_summaries", !summaries.is_empty_list());
     }
+    if (viewer.actor.role == "city") add_decision_panel(v, viewer, rules, review);
     if (viewer.actor.role != "county") return v;
 
     const int quota = review.quota(viewer.actor.id);

@@ -17,6 +17,7 @@ constexpr EnumName<ActKind> kKinds[] = {
     {ActKind::conflict, "conflict", "声明利益冲突"},
     {ActKind::score, "score", "专家评分"},
     {ActKind::visit, "visit", "现场考察"},
+    {ActKind::decide, "decide", "立项决定"},
 };
 
 json key_json(const VersionKey& k) { return {{"form", k.form}, {"unit", k.unit}, {"version", k.version}}; }
@@ -62,6 +63,13 @@ json to_json(const Act& a) {
         case ActKind::visit:
             j.update({{"target", key_json(a.target)}, {"text", a.text}});
             break;
+        case ActKind::decide: {
+            json proposed = json::array();
+            for (const Proposal& p : a.proposed)
+                proposed.push_back({{"version", key_json(p.version)}, {"unit_name", p.unit_name}, {"project", p.project}});
+            j.update({{"proposed", proposed}, {"starts", a.starts}, {"ends", a.ends}, {"text", a.text}});
+            break;
+        }
         case ActKind::score: {
             json scores = json::array();
             for (const Score& s : a.scores) scores.push_back({{"criterion", s.criterion}, {"points", s.points}});
@@ -79,7 +87,7 @@ Act read_act(const JsonFile& f) {
     a.number = static_cast<int>(m.count("number"));
     const std::string kind = m.string("act");
     const auto known = value_of(kKinds, kind);
-    if (!known) f.fail_at("/act", "unknown act \"" + kind + "\" (known: opinion, forward, revise, refuse, accept, assign, conflict, score, visit)");
+    if (!known) f.fail_at("/act", "unknown act \"" + kind + "\" (known: opinion, forward, revise, refuse, accept, assign, conflict, score, visit, decide)");
     a.kind = *known;
     a.call = m.string("call");
     a.at = m.string("at");
@@ -95,6 +103,17 @@ Act read_act(const JsonFile& f) {
         a.summary = read_key(f, m.take("summary", &json::is_object, "a version's key"), "/summary");
         const json& selection = m.take("selection", &json::is_array, "a list of versions' keys");
         for (std::size_t i = 0; i < selection.size(); ++i) a.selection.push_back(read_key(f, selection[i], pointer_at("/selection", i)));
+    } else if (a.kind == ActKind::decide) {
+        const json& proposed = m.take("proposed", &json::is_array, "a list of proposals");
+        for (std::size_t i = 0; i < proposed.size(); ++i) {
+            const std::string at = pointer_at("/proposed", i);
+            Members p(f, proposed[i], at);
+            Proposal one{read_key(f, p.take("version", &json::is_object, "a version's key"), at + "/version"), p.string("unit_name"), p.string("project")};
+            p.no_others("a proposal");
+            a.proposed.push_back(std::move(one));
+        }
+        a.starts = m.string("starts");
+        a.ends = m.string("ends");
     } else {
         a.target = read_key(f, m.take("target", &json::is_object, "a version's key"), "/target");
     }

@@ -28,6 +28,7 @@ enum class ActKind {
     conflict, // the expert declares a conflict of interest, which ends the assignment
     score,    // the expert's scores and comment: a draft, or final
     visit,    // city staff's notes of the 现场考察
+    decide,   // city staff decide 立项 or not for every accepted version at once, and open the 公示
 };
 
 const char* act_name(ActKind kind);  // as stored: "opinion", "forward", ...
@@ -51,6 +52,13 @@ struct Score {
     int points = 0;
 };
 
+// One application the city proposes for 立项, as the 公示 publishes it:
+// names of the unit and the project, nothing personal.
+struct Proposal {
+    VersionKey version;
+    std::string unit_name, project;
+};
+
 struct Act {
     int number = 0;  // order within the call, from 1; the store assigns it
     ActKind kind = ActKind::opinion;
@@ -66,6 +74,8 @@ struct Act {
     Expert expert;              // assign
     std::vector<Score> scores;  // score, in the rubric's order; text is the comment
     bool final = false;         // score: submitted, no longer a draft
+    std::vector<Proposal> proposed;  // decide: 拟立项, in the city's order; every other accepted version is not
+    std::string starts, ends;        // decide: the 公示 period, YYYY-MM-DD, both days included; text: how to object
 };
 
 nlohmann::json to_json(const Act& act);

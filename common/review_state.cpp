@@ -15,11 +15,24 @@ constexpr EnumName<Stage> kStageRows[] = {
     {Stage::accepted, "accepted", "受理"},
     {Stage::revise, "revise", "退回修改"},
     {Stage::refused, "refused", "不予受理"},
+    {Stage::proposed, "proposed", "拟立项"},
+    {Stage::not_proposed, "not_proposed", "未立项"},
 };
 
 ChainRefusal refusal(const char* code, const char* field, std::string message) { return {code, field, std::move(message)}; }
 
-bool decided(Stage s) { return s == Stage::accepted || s == Stage::revise || s == Stage::refused; }
+bool decided(Stage s) {
+    return s == Stage::accepted || s == Stage::revise || s == Stage::refused || s == Stage::proposed || s == Stage::not_proposed;
+}
+
+// Accepted, and perhaps decided on since: its expert stage stands.
+bool was_accepted(const VersionState& v) { return v.decision && v.decision->kind == ActKind::accept; }
+
+bool is_date(const std::string& s) {
+    return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; }) && s.substr(5, 2) >= "01" &&
+           s.substr(5, 2) <= "12" && s.substr(8, 2) >= "01" && s.substr(8, 2) <= "31";
+}
 
 bool expert_stage(ActKind k) { return k == ActKind::assign || k == ActKind::conflict || k == ActKind::score || k == ActKind::visit; }
 
@@ -84,14 +97,14 @@ int CallReview::recommended(const std::string& county) const {
 
 const VersionState* CallReview::accepted_by(int number) const {
     for (const VersionState* v : latest())
-        if (v->stage == Stage::accepted && v->decision && v->decision->number == number) return v;
+        if (was_accepted(*v) && v->decision->number == number) return v;
     return nullptr;
 }
 
 std::vector<const VersionState*> CallReview::assigned_to(const std::string& login) const {
     std::vector<const VersionState*> out;
     for (const VersionState* v : latest())
-        if (v->stage == Stage::accepted && v->part_of(login) && !v->part_of(login)->conflict) out.push_back(v);
+        if (was_accepted(*v) && v->part_of(login) && !v->part_of(login)->conflict) out.push_back(v);
     std::sort(out.begin(), out.end(), [](const VersionState* a, const VersionState* b) { return a->decision->number < b->decision->number; });
     return out;
 }
@@ -100,6 +113,17 @@ int CallReview::quota(const std::string& county) const { return call_.quota.empt
 
 void CallReview::apply(const Act& a) {
     auto at = [&](const VersionKey& key) { return const_cast<VersionState*>(state(key)); };
+    if (a.kind == ActKind::decide) {
+        decision_ = &a;
+        for (const VersionState* s : latest()) {
+            if (s->stage != Stage::accepted) continue;
+            VersionState* v = at(s->key);
+            const bool yes = std::any_of(a.proposed.begin(), a.proposed.end(), [&](const Proposal& p) { return p.version == v->key; });
+            v->stage = yes ? Stage::proposed : Stage::not_proposed;
+            v->history.push_back(&a);
+        }
+        return;
+    }
     if (a.kind == ActKind::forward) {
         for (const VersionKey& key : a.selection)
             if (VersionState* v = at(key)) {
@@ -141,13 +165,14 @@ std::optional<ChainRefusal> CallReview::check_new_version(const std::string& for
     if (f == versions_.end() || !f->second.count(unit)) return std::nullopt;
     const VersionState& v = f->second.at(unit).rbegin()->second;
     if (v.stage == Stage::forwarded) return refusal("stage_closed", "", "申报材料已由县市区教育局报送市局，不能再修改；如需修改，请联系县市区教育局");
-    if (v.stage == Stage::accepted || v.stage == Stage::refused)
+    if (decided(v.stage) && v.stage != Stage::revise)
         return refusal("stage_closed", "", std::string("申报材料已") + stage_label(v.stage) + "，不能再修改");
     return std::nullopt;
 }
 
 std::optional<ChainRefusal> CallReview::check(const Act& a) const {
     if (a.kind == ActKind::forward) return check_forward(a);
+    if (a.kind == ActKind::decide) return check_decide(a);
     const VersionState* v = state(a.target);
     if (!v) return refusal("no_such_version", "version", "没有这一版申报材料：" + a.target.shown());
     if (!v->latest) return refusal("not_latest", "version", "这不是该单位最新的一版申报材料，请刷新页面后查看最新一版");
@@ -213,6 +238,7 @@ std::optional<ChainRefusal> CallReview::check_expert_stage(const Act& a, const V
     const bool by_city = a.kind == ActKind::assign || a.kind == ActKind::visit;
     if (by_city && a.actor.role != "city") return refusal("wrong_role", "", std::string(act_label(a.kind)) + "由市局工作人员办理");
     if (!by_city && a.actor.role != "expert") return refusal("wrong_role", "", std::string(act_label(a.kind)) + "由评审专家本人办理");
+    if (v.stage == Stage::proposed || v.stage == Stage::not_proposed) return refusal("stage_closed", "", "这项申报已作出立项决定，专家评审已经结束");
     if (v.stage != Stage::accepted) return refusal("not_accepted", "", "这份申报材料还没有受理，不能进入专家评审");
     const ExpertPart* part = v.part_of(by_city ? a.expert.login : a.actor.id);
     if (a.kind == ActKind::visit) return a.text.empty() ? refusal("required", "text", "请填写现场考察情况") : std::optional<ChainRefusal>();
@@ -248,6 +274,34 @@ std::optional<ChainRefusal> CallReview::check_score(const Act& a, const ExpertPa
         if (!given) return refusal("required", ("score." + c.key).c_str(), "请为“" + c.title + "”评分");
     }
     if (a.text.empty()) return refusal("required", "text", "请填写评审意见");
+    return std::nullopt;
+}
+
+// One decision for the whole call, once every expert has scored or stood
+// aside: the 公示 then names the proposals, which no later act may change.
+std::optional<ChainRefusal> CallReview::check_decide(const Act& a) const {
+    if (a.actor.role != "city") return refusal("wrong_role", "", "立项决定由市局工作人员作出");
+    if (decision_) return refusal("stage_closed", "", "这项申报已作出立项决定并公示");
+    int accepted = 0;
+    for (const VersionState* v : latest()) {
+        if (v->stage != Stage::accepted) continue;
+        ++accepted;
+        if (!call_.expert_review) continue;
+        const bool scored = std::any_of(v->experts.begin(), v->experts.end(), [](const ExpertPart& p) { return p.submitted; });
+        const bool open = std::any_of(v->experts.begin(), v->experts.end(), [](const ExpertPart& p) { return !p.submitted && !p.conflict; });
+        if (!scored || open)
+            return refusal("review_open", "", "受理第" + std::to_string(v->decision->number) + "号的专家评审还没有结束：" +
+                                                 (scored ? "有专家尚未提交评分" : "还没有专家提交评分"));
+    }
+    if (accepted == 0) return refusal("nothing_to_decide", "", "没有受理的申报材料");
+    for (const Proposal& p : a.proposed) {
+        const VersionState* v = state(p.version);
+        if (!v || !v->latest || v->stage != Stage::accepted) return refusal("not_accepted", "proposed", "拟立项的只能是已受理的申报材料：" + p.version.shown());
+    }
+    if (!is_date(a.starts)) return refusal("bad_date", "starts", "请填写公示开始日期，格式如2019-11-01");
+    if (!is_date(a.ends)) return refusal("bad_date", "ends", "请填写公示结束日期，格式如2019-11-07");
+    if (a.ends < a.starts) return refusal("bad_period", "ends", "公示结束日期不能早于开始日期");
+    if (a.text.empty()) return refusal("required", "text", "请填写公示期间提出异议的方式");
     return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 // applications by stage on the public 受理情况 page.
 //
 //   已收到 -> 县级意见 (推荐 / 不推荐) -> 已报送市局 -> 受理 | 退回修改 | 不予受理
+//   受理 -> (expert review) -> 拟立项 | 未立项 (the city's one decision, then the 公示)
 //
 // A 市直学校 (a county that applies_to_city) skips the county stage. 退回修改,
 // by the county before it forwards or by the city after, waits for the
@@ -22,12 +23,12 @@
 
 namespace common {
 
-enum class Stage { received, recommended, not_recommended, forwarded, accepted, revise, refused };
+enum class Stage { received, recommended, not_recommended, forwarded, accepted, revise, refused, proposed, not_proposed };
 
 const char* stage_name(Stage stage);   // "received", ...: for the API and CSS
 const char* stage_label(Stage stage);  // 已收到, 县级意见：推荐, ...
-inline constexpr Stage kStages[] = {Stage::received, Stage::recommended, Stage::not_recommended, Stage::forwarded,
-                                     Stage::accepted,  Stage::revise,      Stage::refused};
+inline constexpr Stage kStages[] = {Stage::received, Stage::recommended, Stage::not_recommended, Stage::forwarded, Stage::accepted,
+                                     Stage::revise,   Stage::refused,     Stage::proposed,        Stage::not_proposed};
 
 struct VersionState {
     VersionKey key;
@@ -77,6 +78,8 @@ public:
     // forward's summary are not looked at.
     std::optional<ChainRefusal> check(const Act& act) const;
     int next_number() const { return acts_.empty() ? 1 : acts_.back().number + 1; }
+    // The city's decision on 立项 and its 公示, once taken.
+    const Act* decision() const { return decision_; }
 
 private:
     std::optional<ChainRefusal> check_opinion(const Act& act, const VersionState& v) const;
@@ -85,12 +88,14 @@ private:
     std::optional<ChainRefusal> check_county_return(const Act& act, const VersionState& v) const;
     std::optional<ChainRefusal> check_expert_stage(const Act& act, const VersionState& v) const;
     std::optional<ChainRefusal> check_score(const Act& act, const ExpertPart* part) const;
+    std::optional<ChainRefusal> check_decide(const Act& act) const;
     void apply(const Act& act);
     void apply_expert(const Act& act, VersionState& v);
 
     const SiteData& site_;
     const Call& call_;
     std::vector<Act> acts_;
+    const Act* decision_ = nullptr;
     std::map<std::string, std::map<std::string, std::map<int, VersionState>>> versions_;  // form -> unit -> version
 };
 

@@ -78,6 +78,8 @@ std::string submission_route() { return "/" + kSubmissions + kName; }
 
 std::string account_url(const std::string& page) { return kAccount + page; }
 
+std::string publicity_url(const std::string& call) { return data_url("calls", call) + "publicity/"; }
+
 std::string sign_in_url() { return account_url("sign-in/"); }
 
 std::string sign_out_url() { return account_url("sign-out/"); }

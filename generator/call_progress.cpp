@@ -31,6 +31,14 @@ std::unique_ptr<common::CallReview> call_review(const Site& site, const Call& ca
     return std::make_unique<common::CallReview>(site, call, versions, acts == site.acts.end() ? std::vector<common::Act>{} : acts->second);
 }
 
+const common::Act* decision_of(const Site& site, const Call& call) {
+    const auto acts = site.acts.find(call.key);
+    if (acts == site.acts.end()) return nullptr;
+    for (const common::Act& a : acts->second)
+        if (a.kind == common::ActKind::decide) return &a;
+    return nullptr;
+}
+
 CallProgress call_progress(const Site& site, const Call& call) {
     CallProgress p;
     std::set<std::string> school_units, county_units;

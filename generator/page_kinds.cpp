@@ -1,6 +1,7 @@
 #include "generator/page_kinds.hpp"
 
 #include "common/urls.hpp"
+#include "generator/call_progress.hpp"
 #include "generator/gov_views.hpp"
 #include "generator/online_form_view.hpp"
 
@@ -61,6 +62,14 @@ std::vector<PageInstance> call_status_pages(const Site& site, const std::string&
     return per_doc(&Site::calls, "calls", "受理情况")(site, theme_dir);
 }
 
+std::vector<PageInstance> publicity_pages(const Site& site, const std::string&) {
+    std::vector<PageInstance> out;
+    for (std::size_t i = 0; i < site.calls.size(); ++i)
+        if (decision_of(site, site.calls[i])) out.push_back({i, common::publicity_url(site.calls[i].key), site.calls[i].source,
+                                                             site.calls[i].title + "拟立项名单公示"});
+    return out;
+}
+
 // One page per URL on another host that a page links to, as the plan found them.
 std::vector<PageInstance> leave_pages(const Site& site, const std::string&) {
     std::vector<PageInstance> out;
@@ -111,6 +120,12 @@ const PageKinds& page_kinds() {
         {"call_status", "call_status", "受理情况", 7, true, false, "",
          [](const ViewContext& ctx, const PageJob& job, const Pages&) { return call_status_view(ctx, ctx.site.calls[job.index]); },
          call_status_pages, ""},
+        {"publicity", "publicity", "网络公示", 7, true, false, "",
+         [](const ViewContext& ctx, const PageJob& job, const Pages&) {
+             const Call& call = ctx.site.calls[job.index];
+             return publicity_view(ctx, call, *decision_of(ctx.site, call));
+         },
+         publicity_pages, "call_status"},
         {"search", "search", "站内搜索", 8, true, false, "assets/search.js",
          [](const ViewContext& ctx, const PageJob&, const Pages&) { return search_view(ctx); },
          single("search/", "站内搜索", "search"), ""},

@@ -403,6 +403,7 @@ View call_status_view(const ViewContext& ctx, const Call& call) {
             v.set("notice_url", href(ctx, common::notice_url(n.slug)));
         }
     v.set("deadline", parse_date(call.deadline)->zh());
+    if (decision_of(s, call)) v.set("publicity_url", href(ctx, common::publicity_url(call.key)));
     const CallProgress p = call_progress(s, call);
     v.set("expected_label", p.expected_label);
     List rows = list();
@@ -431,6 +432,27 @@ View call_status_view(const ViewContext& ctx, const Call& call) {
     v.set("total_received", std::to_string(p.total_received));
     set_if(v, "as_of", p.as_of.empty() ? std::string() : p.as_of.substr(0, 10) + " " + p.as_of.substr(11, 5));
     if (!p.rows.empty()) v.set("chart", progress_chart_svg(p));
+    return v;
+}
+
+View publicity_view(const ViewContext& ctx, const Call& call, const common::Act& decision) {
+    View v;
+    v.set("title", call.title + "拟立项名单公示");
+    v.set("status_url", href(ctx, common::data_url("calls", call.key)));
+    v.set("starts", parse_date(decision.starts)->zh());
+    v.set("ends", parse_date(decision.ends)->zh());
+    v.set("objections", decision.text);
+    v.set("bureau", ctx.site.info.bureau);
+    v.set("decided", parse_date(decision.at.substr(0, 10))->zh());
+    List rows = list();
+    for (std::size_t i = 0; i < decision.proposed.size(); ++i) {
+        View row("number", std::to_string(i + 1));
+        row.set("unit", decision.proposed[i].unit_name);
+        row.set("project", decision.proposed[i].project);
+        rows << row;
+    }
+    v.set("rows", rows);
+    v.set("has_rows", !decision.proposed.empty());
     return v;
 }
 

@@ -56,5 +56,8 @@ View search_view(const ViewContext& ctx);
 // 受理情况 of a call: counts per county against its quota or list; no names
 // of people, no contact details.
 View call_status_view(const ViewContext& ctx, const Call& call);
+// The 公示 of a call's 拟立项 list, from the city's decision (`decision` is
+// that act): units and projects only, the period, how to object.
+View publicity_view(const ViewContext& ctx, const Call& call, const common::Act& decision);
 
 }  // namespace gen
