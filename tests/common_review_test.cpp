@@ -265,6 +265,44 @@ TEST_CASE("experts score accepted applications they are assigned without a confl
     CHECK(summary->flagged);  // the call flags a spread over 20
     CHECK(review->accepted_by(v.decision->number) == &v);
     CHECK(review->assigned_to("zhang").size() == 1);
+
+    // The decision on 立项: one batch, once every expert of every accepted version has scored or stood aside.
+    Act decide;
+    decide.kind = ActKind::decide;
+    decide.call = "pilot-2019";
+    decide.actor = kCity;
+    decide.proposed = {{{kForm, "city-a", 1}, "岳阳市甲校", "智慧课堂"}};
+    decide.starts = "2019-10-08";
+    decide.ends = "2019-10-14";
+    decide.text = "书面提出，单位加盖公章，个人署真实姓名。";
+    CHECK(chain.take(decide) == "review_open");  // hr-a has no expert yet
+    REQUIRE(chain.take(expert_act(ActKind::assign, "hr-a", kZhang)) == "");
+    CHECK(chain.take(decide) == "review_open");  // assigned, not yet scored
+    REQUIRE(chain.take(score("hr-a", kZhang, {10, 10, 10, 10}, true)) == "");
+    Act as_expert = decide;
+    as_expert.actor = {"expert", "zhang", "张专家"};
+    CHECK(chain.take(as_expert) == "wrong_role");
+    Act reversed = decide;
+    reversed.ends = "2019-10-01";
+    CHECK(chain.take(reversed) == "bad_period");
+    Act no_date = decide;
+    no_date.starts = "10月8日";
+    CHECK(chain.take(no_date) == "bad_date");
+    Act unaccepted = decide;
+    unaccepted.proposed.push_back({{kForm, "pj-a", 1}, "平江县pj-a", "项目"});
+    CHECK(chain.take(unaccepted) == "not_accepted");
+    Act silent = decide;
+    silent.text.clear();
+    CHECK(chain.take(silent) == "required");
+    CHECK(chain.take(decide) == "");
+    CHECK(chain.take(decide) == "stage_closed");
+    CHECK(chain.stage("city-a") == Stage::proposed);
+    CHECK(chain.stage("hr-a") == Stage::not_proposed);
+    CHECK(chain.take(score("city-a", kSameCounty, {1, 1, 1, 1}, true)) == "stage_closed");
+    REQUIRE(chain.review()->check_new_version(kForm, "city-a"));
+    CHECK(chain.review()->check_new_version(kForm, "city-a")->code == "stage_closed");
+    CHECK(chain.review()->decision()->proposed.size() == 1);
+    CHECK(chain.review()->assigned_to("zhang").size() == 2);  // an expert still reads what they scored
 }
 
 TEST_CASE("an act is stored in its format and read back equal: a missing or unknown or mistyped key is refused where it is") {
@@ -288,6 +326,19 @@ TEST_CASE("an act is stored in its format and read back equal: a missing or unkn
     CHECK(sb.final);
     CHECK(sb.text == "方案可行");
     const Act ab = common::read_act(common::parse_json(common::to_json(expert_act(ActKind::assign, "pj-a", kOwnUnit)).dump(), "x.json"));
+    Act decided;
+    decided.kind = ActKind::decide;
+    decided.call = "pilot-2019";
+    decided.actor = kCity;
+    decided.proposed = {{{kForm, "pj-a", 1}, "平江县pj-a", "智慧课堂"}};
+    decided.starts = "2019-10-08";
+    decided.ends = "2019-10-14";
+    decided.text = "书面提出";
+    const Act db = common::read_act(common::parse_json(common::to_json(decided).dump(), "x.json"));
+    REQUIRE(db.proposed.size() == 1);
+    CHECK(db.proposed[0].version.shown() == "application-2019/pj-a/v0001");
+    CHECK(db.proposed[0].project == "智慧课堂");
+    CHECK(db.ends == "2019-10-14");
     CHECK(ab.expert.unit == "hr-a");
     CHECK(ab.expert.county == "huarong");
 

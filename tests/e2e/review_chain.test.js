@@ -34,6 +34,7 @@ let site;
 let browser;
 let staff;
 const codes = {};
+const experts = {};
 
 before(async () => {
   site = new Deployment({ today: NOW.slice(0, 10), extraSchools: SCHOOLS });
@@ -283,6 +284,7 @@ test('git holds one commit per act, by its actor, naming the version', async () 
 test('experts score the 市直学校\'s application: one with a conflict is not offered, none reads another\'s score before giving theirs, the spread is flagged', async () => {
   const zhang = addExpert(site, 'zhang', '张专家', { county: 'yueyanglou' });
   const wang = addExpert(site, 'wang', '王专家', { county: 'linxiang' });
+  experts.zhang = zhang;
   addExpert(site, 'chen', '陈专家', { unit: CITY_A.id });
   const city = await personAt(staff);
   await city.tab.goto(site.url(versionPath(CITY_A.id, 1)));
@@ -348,4 +350,54 @@ test('experts score the 市直学校\'s application: one with a conflict is not 
     '张专家 <zhang@staff.invalid>|专家评分 V：提交',
     '王专家 <wang@staff.invalid>|专家评分 V：提交',
   ]);
+});
+
+test('the city decides 立项 in one batch once every review is in, and the 公示 page lists the proposals and the period', async () => {
+  const city = await personAt(staff);
+  const { tab } = city;
+  const decideAll = async (proposed, starts, ends) => {
+    await tab.goto(site.url(DESK));
+    for (const name of proposed) await tab.getByRole('checkbox', { name }).check();
+    await tab.locator('#f-starts').fill(starts);
+    await tab.locator('#f-ends').fill(ends);
+    await tab.locator('#f-objections').fill('单位以书面形式加盖公章、个人以真实姓名提出，送交市教育体育局。');
+    const [response] = await Promise.all([tab.waitForNavigation(), tab.getByRole('button', { name: '确认立项决定并公示' }).click()]);
+    return response;
+  };
+  // 平江县乙小学 and 华容县甲学校 were accepted but nobody has scored them yet.
+  const early = await decideAll([CITY_A.name], '2019-10-08', '2019-10-14');
+  assert.equal(early.status(), 409);
+  assert.match(await tab.locator('main').innerText(), /专家评审还没有结束：还没有专家提交评分/);
+  for (const school of [PJ_B, HR_A]) await assignExpert(tab, site, school.id, 1, '张专家');
+  const expert = await personAt(experts.zhang);
+  for (let i = 0; i < 2; i++) {
+    await expert.tab.goto(site.url(DESK));
+    await expert.tab.locator('table.review-list tr:has-text("未评分") a').first().click();
+    await scoreAssignment(expert.tab, { basis: 15, plan: 20, innovation: 20, support: 15 }, '可以。', true);
+  }
+  await expert.close();
+
+  const reversed = await decideAll([CITY_A.name, PJ_B.name], '2019-10-14', '2019-10-08');
+  assert.equal(reversed.status(), 422);
+  assert.match(await tab.locator('main').innerText(), /公示结束日期不能早于开始日期/);
+  assert.equal((await decideAll([CITY_A.name, PJ_B.name], '2019-10-08', '2019-10-14')).status(), 200);
+  assert.match(await tab.locator('main').innerText(), /已作出立项决定：拟立项2项，公示期2019-10-08至2019-10-14/);
+  assert.equal(await tab.getByRole('button', { name: '确认立项决定并公示' }).count(), 0, 'decided once');
+  await city.close();
+
+  site.build(true);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url('calls/pilot-2019/'));
+  await page.getByRole('link', { name: '拟立项名单公示' }).click();
+  await page.waitForURL(/calls\/pilot-2019\/publicity\/$/);
+  const text = await page.locator('main').innerText();
+  assert.match(text, /公示期为2019年10月8日至2019年10月14日/);
+  const rows = await page.locator('tbody tr').allInnerTexts();
+  assert.deepEqual(rows.map((r) => r.split('\t').slice(1, 2)[0]).sort(), [CITY_A.name, PJ_B.name].sort());
+  assert.match(text, new RegExp(`${CITY_A.name}\\s+${CITY_A.name}智慧课堂`));
+  assert.match(text, /单位以书面形式加盖公章、个人以真实姓名提出/);
+  // No person's name, no score, nothing of who did not make it.
+  assert.doesNotMatch(text, new RegExp(`张专家|王专家|刘某|张某|王某|88|${HR_A.name}`));
+  await context.close();
 });

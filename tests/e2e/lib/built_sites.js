@@ -1,14 +1,15 @@
 'use strict';
 // The sites every gate checks: the bundled site as the generator builds it,
 // once as published before any submission arrives, once with a collector
-// data directory (which adds the public 受理情况 pages) and the internal
+// data directory (which adds the public 受理情况 pages, and the 公示 of the
+// 2019 call's decision) and the internal
 // review site that second build writes beside it.
 
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { writeSubmissions } = require('./submissions_fixture');
+const { writeDecision, writeSubmissions } = require('./submissions_fixture');
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -48,6 +49,7 @@ function buildSites() {
     runGenerator(['--out', plain]);
     const data = path.join(root, 'collector-data');
     writeSubmissions(data);
+    writeDecision(data);
     const withSubmissions = path.join(root, 'with-submissions', 'public');
     const internal = path.join(root, 'with-submissions', 'internal');
     runGenerator(['--out', withSubmissions, '--submissions', data, '--internal', internal]);

@@ -47,4 +47,24 @@ function writeSubmissions(data) {
     receipt: '20210110-cccccc', received_at: '2021-01-10T10:00:00+08:00', fields: { unit_name: '汨罗市正则学校', project_name: '智慧教育实践与探究' } });
 }
 
-module.exports = { writeSubmissions };
+// Acts of the 2019 call as the collector stores them, so that the gates
+// see the pages its decision publishes (the 公示): the revised application
+// accepted, then proposed for 立项.
+function writeDecision(data) {
+  const dir = path.join(data, 'acts', 'pilot-2019');
+  fs.mkdirSync(dir, { recursive: true });
+  const city = { role: 'city', id: 'gates', name: '刘某' };
+  const version = { form: 'application-2019', unit: 'pingjiang-guihua', version: 2 };
+  const acts = [
+    { act: 'accept', at: '2019-09-30T10:00:00+08:00', target: version },
+    { act: 'decide', at: '2019-10-08T09:00:00+08:00', starts: '2019-10-08', ends: '2019-10-14',
+      text: '单位以书面形式加盖公章、个人以真实姓名提出异议，送交市教育体育局。',
+      proposed: [{ version, unit_name: '平江县桂花学校', project: '家校共育共同体建设创新与实践' }] },
+  ];
+  acts.forEach((act, i) => {
+    const record = { format: 1, number: i + 1, act: act.act, call: 'pilot-2019', at: act.at, actor: city, ...act };
+    fs.writeFileSync(path.join(dir, `${String(i + 1).padStart(6, '0')}.json`), `${JSON.stringify(record, null, 2)}\n`);
+  });
+}
+
+module.exports = { writeDecision, writeSubmissions };
