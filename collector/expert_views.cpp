@@ -111,6 +111,30 @@ void add_decision_panel(data& v, const Viewer& viewer, const SiteRules& rules, c
         taken.set("starts", d->starts);
         taken.set("ends", d->ends);
         taken.set("publicity_url", viewer.base + common::publicity_url(review.call().key));
+        data proposals = list();
+        for (const common::Proposal& p : d->proposed) {
+            data item("key", p.version.shown());
+            item.set("unit", p.unit_name);
+            item.set("project", p.project);
+            const common::VersionState* s = review.state(p.version);
+            item.set("struck", s && s->stage == common::Stage::not_proposed);
+            proposals.push_back(item);
+        }
+        taken.set("proposals", proposals);
+        data objections = list();
+        for (const common::Objection& o : review.objections()) {
+            const common::Act& a = *o.raised;
+            data item("number", std::to_string(a.number));
+            item.set("unit", rules.units.name_of(a.target.unit));
+            item.set("objector", a.objector.name + (a.objector.kind == "unit" ? "（单位，已盖章）" : "（个人）") + "，" + a.objector.contact);
+            item.set("received", a.objector.received);
+            item.set("text", a.text);
+            if (o.settled) item.set("outcome", std::string(o.settled->upheld ? "异议成立，该项目不列入名单：" : "异议不成立：") + o.settled->text);
+            objections.push_back(item);
+        }
+        taken.set("objections", objections);
+        taken.set("has_objections", !objections.is_empty_list());
+        taken.set("act_url", viewer.base + common::review_call_url(review.call().key));
         v.set("decision", taken);
         return;
     }

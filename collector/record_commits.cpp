@@ -30,6 +30,7 @@ std::string act_summary(const common::Act& act, const common::SiteData& site) {
         for (std::size_t i = 0; i < act.proposed.size(); ++i) s += (i ? "，" : " ") + act.proposed[i].version.shown();
         return s + (act.proposed.empty() ? "无" : "") + "；公示" + act.starts + "至" + act.ends;
     }
+    if (act.kind == common::ActKind::settle) return s + " " + act.call + " 第" + std::to_string(act.objection) + "号异议：" + (act.upheld ? "成立" : "不成立");
     s += " " + act.target.shown();
     if (act.kind == common::ActKind::opinion) s += act.recommend ? "：推荐" : "：不推荐";
     if (act.kind == common::ActKind::assign) s += "：" + act.expert.name;
@@ -53,8 +54,9 @@ Commit act_commit(const common::Act& act, const common::SiteData& site) {
     const bool forward = act.kind == common::ActKind::forward;
     const common::VersionKey& version = forward ? act.summary : act.target;
     const std::string domain = act.actor.role == "city" || act.actor.role == "expert" ? "@staff.invalid" : "@units.invalid";
-    // A decision concerns the whole call, and names no one version.
-    const std::string version_trailer = act.kind == common::ActKind::decide ? "" : "Version: " + version.shown() + "\n";
+    // A decision and an objection's settling concern the whole call, and name no one version.
+    const bool whole_call = act.kind == common::ActKind::decide || act.kind == common::ActKind::settle;
+    const std::string version_trailer = whole_call ? "" : "Version: " + version.shown() + "\n";
     Commit c{act.actor.name, act.actor.id + domain, parse_rfc3339(act.at).value_or(std::chrono::system_clock::now()),
              summary + "\n\nRecord: " + common::kActRecord.name + "\nAct: " + common::act_name(act.kind) + "\nNumber: " +
                  std::to_string(act.number) + "\n" + version_trailer,

@@ -160,4 +160,29 @@ ActOutcome decide_call(ReviewChain& chain, SubmissionStore& store, const SiteRul
     return outcome(taken, common::review_call_url(call.key));
 }
 
+ActOutcome take_objection_act(ReviewChain& chain, const Viewer& viewer, const common::Call& call, const FormFields& fields) {
+    common::Act act;
+    act.call = call.key;
+    act.actor = viewer.actor;
+    act.text = common::trimmed(fields.get("text"));
+    if (fields.get("act") == common::act_name(common::ActKind::settle)) {
+        act.kind = common::ActKind::settle;
+        const std::string number = fields.get("objection"), upheld = fields.get("upheld");
+        if (number.empty() || number.size() > 6 || !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return {bad("no_such_objection", "objection", "没有这条异议"), {}};
+        if (upheld != "yes" && upheld != "no") return {bad("required", "upheld", "请选择异议是否成立"), {}};
+        act.objection = std::stoi(number);
+        act.upheld = upheld == "yes";
+    } else {
+        act.kind = common::ActKind::object;
+        const auto key = parse_key(fields.get("target"));
+        if (!key) return {bad("required", "target", "请选择异议针对的拟立项项目"), {}};
+        act.target = *key;
+        act.objector = {common::trimmed(fields.get("objector_kind")), common::trimmed(fields.get("objector_name")),
+                        common::trimmed(fields.get("objector_contact")), fields.get("objector_sealed") == "yes",
+                        common::trimmed(fields.get("objector_received"))};
+    }
+    return outcome(chain.take(act), common::review_call_url(call.key));
+}
+
 }  // namespace collector

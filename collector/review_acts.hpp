@@ -41,4 +41,11 @@ ActOutcome forward_summary(ReviewChain& chain, SubmissionStore& store, const Sit
 ActOutcome decide_call(ReviewChain& chain, SubmissionStore& store, const SiteRules& rules, const Viewer& viewer, const common::Call& call,
                        const FormFields& fields);
 
+// City staff during the 公示: act "object" records an objection to the
+// proposal target ("form/unit/vNNNN") with objector_kind (unit, person),
+// objector_name, objector_contact, objector_sealed ("yes"), objector_received
+// and text; act "settle" settles the objection number `objection`, upheld
+// ("yes" or "no"), with text.
+ActOutcome take_objection_act(ReviewChain& chain, const Viewer& viewer, const common::Call& call, const FormFields& fields);
+
 }  // namespace collector

@@ -101,8 +101,11 @@ Reply ReviewPages::call_act(const PageRequest& r) {
     if (!call) return signed_in_.refuse(r.http, &r.session, {404, "no_such_call", "", "没有这项申报", {}});
     // A county forwards its 申报汇总表 here; city staff decide 立项 for the call.
     const Viewer viewer = viewer_of(r.session, rules_.base_path);
-    const ActOutcome out = r.session.actor.role == Role::city ? decide_call(chain_, store_, rules_, viewer, *call, r.form)
-                                                              : forward_summary(chain_, store_, rules_, viewer, *call, r.form);
+    const std::string act = r.form.get("act");
+    const bool objection = act == common::act_name(common::ActKind::object) || act == common::act_name(common::ActKind::settle);
+    const ActOutcome out = r.session.actor.role != Role::city ? forward_summary(chain_, store_, rules_, viewer, *call, r.form)
+                           : objection                        ? take_objection_act(chain_, viewer, *call, r.form)
+                                                              : decide_call(chain_, store_, rules_, viewer, *call, r.form);
     if (out.refusal) return signed_in_.refuse(r.http, &r.session, refusal_of(*out.refusal));
     return see_other("/" + out.next);
 }

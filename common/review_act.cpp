@@ -18,6 +18,8 @@ constexpr EnumName<ActKind> kKinds[] = {
     {ActKind::score, "score", "专家评分"},
     {ActKind::visit, "visit", "现场考察"},
     {ActKind::decide, "decide", "立项决定"},
+    {ActKind::object, "object", "公示异议"},
+    {ActKind::settle, "settle", "异议处理"},
 };
 
 json key_json(const VersionKey& k) { return {{"form", k.form}, {"unit", k.unit}, {"version", k.version}}; }
@@ -70,6 +72,14 @@ json to_json(const Act& a) {
             j.update({{"proposed", proposed}, {"starts", a.starts}, {"ends", a.ends}, {"text", a.text}});
             break;
         }
+        case ActKind::object:
+            j.update({{"target", key_json(a.target)}, {"text", a.text},
+                      {"objector", {{"kind", a.objector.kind}, {"name", a.objector.name}, {"contact", a.objector.contact}, {"sealed", a.objector.sealed},
+                                    {"received", a.objector.received}}}});
+            break;
+        case ActKind::settle:
+            j.update({{"objection", a.objection}, {"upheld", a.upheld}, {"text", a.text}});
+            break;
         case ActKind::score: {
             json scores = json::array();
             for (const Score& s : a.scores) scores.push_back({{"criterion", s.criterion}, {"points", s.points}});
@@ -87,7 +97,7 @@ Act read_act(const JsonFile& f) {
     a.number = static_cast<int>(m.count("number"));
     const std::string kind = m.string("act");
     const auto known = value_of(kKinds, kind);
-    if (!known) f.fail_at("/act", "unknown act \"" + kind + "\" (known: opinion, forward, revise, refuse, accept, assign, conflict, score, visit, decide)");
+    if (!known) f.fail_at("/act", "unknown act \"" + kind + "\" (known: opinion, forward, revise, refuse, accept, assign, conflict, score, visit, decide, object, settle)");
     a.kind = *known;
     a.call = m.string("call");
     a.at = m.string("at");
@@ -103,6 +113,9 @@ Act read_act(const JsonFile& f) {
         a.summary = read_key(f, m.take("summary", &json::is_object, "a version's key"), "/summary");
         const json& selection = m.take("selection", &json::is_array, "a list of versions' keys");
         for (std::size_t i = 0; i < selection.size(); ++i) a.selection.push_back(read_key(f, selection[i], pointer_at("/selection", i)));
+    } else if (a.kind == ActKind::settle) {
+        a.objection = static_cast<int>(m.count("objection"));
+        a.upheld = m.take("upheld", &json::is_boolean, "true or false").get<bool>();
     } else if (a.kind == ActKind::decide) {
         const json& proposed = m.take("proposed", &json::is_array, "a list of proposals");
         for (std::size_t i = 0; i < proposed.size(); ++i) {
@@ -120,6 +133,15 @@ Act read_act(const JsonFile& f) {
     if (a.kind == ActKind::opinion) {
         a.recommend = m.take("recommend", &json::is_boolean, "true or false").get<bool>();
         a.leader = m.string("leader");
+    }
+    if (a.kind == ActKind::object) {
+        Members o(f, m.take("objector", &json::is_object, "an object"), "/objector");
+        a.objector.kind = o.string("kind");
+        a.objector.name = o.string("name");
+        a.objector.contact = o.string("contact");
+        a.objector.sealed = o.take("sealed", &json::is_boolean, "true or false").get<bool>();
+        a.objector.received = o.string("received");
+        o.no_others("an objector");
     }
     if (a.kind == ActKind::assign) {
         Members e(f, m.take("expert", &json::is_object, "an object"), "/expert");

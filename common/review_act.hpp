@@ -28,7 +28,9 @@ enum class ActKind {
     conflict, // the expert declares a conflict of interest, which ends the assignment
     score,    // the expert's scores and comment: a draft, or final
     visit,    // city staff's notes of the 现场考察
-    decide,   // city staff decide 立项 or not for every accepted version at once, and open the 公示
+    decide,   // city staff decide 立项 for every accepted version at once, and open the 公示
+    object,   // city staff record an objection to a proposal, received during the 公示
+    settle,   // city staff settle an objection: upheld (the proposal falls) or not
 };
 
 const char* act_name(ActKind kind);  // as stored: "opinion", "forward", ...
@@ -59,6 +61,15 @@ struct Proposal {
     std::string unit_name, project;
 };
 
+// Who raised an objection, as the 公示 requires: a unit with its seal, or a
+// person under their real name; a contact either way. Personal data.
+struct Objector {
+    std::string kind;  // "unit" or "person"
+    std::string name, contact;
+    bool sealed = false;   // a unit's objection bears its seal
+    std::string received;  // YYYY-MM-DD: when the bureau received it, within the period
+};
+
 struct Act {
     int number = 0;  // order within the call, from 1; the store assigns it
     ActKind kind = ActKind::opinion;
@@ -76,6 +87,9 @@ struct Act {
     bool final = false;         // score: submitted, no longer a draft
     std::vector<Proposal> proposed;  // decide: 拟立项, in the city's order; every other accepted version is not
     std::string starts, ends;        // decide: the 公示 period, YYYY-MM-DD, both days included; text: how to object
+    Objector objector;  // object: who raised it (text: what it says; target: the proposal)
+    int objection = 0;  // settle: the number of the object act (text: how it was settled)
+    bool upheld = false;  // settle: the objection stands, and its proposal is not listed
 };
 
 nlohmann::json to_json(const Act& act);

@@ -113,6 +113,19 @@ int CallReview::quota(const std::string& county) const { return call_.quota.empt
 
 void CallReview::apply(const Act& a) {
     auto at = [&](const VersionKey& key) { return const_cast<VersionState*>(state(key)); };
+    if (a.kind == ActKind::settle) {
+        for (Objection& o : objections_)
+            if (o.raised->number == a.objection) {
+                o.settled = &a;
+                VersionState* v = at(o.raised->target);
+                if (a.upheld && v) v->stage = Stage::not_proposed;
+            }
+        return;
+    }
+    if (a.kind == ActKind::object) {
+        objections_.push_back({&a, nullptr});
+        return;
+    }
     if (a.kind == ActKind::decide) {
         decision_ = &a;
         for (const VersionState* s : latest()) {
@@ -173,6 +186,8 @@ std::optional<ChainRefusal> CallReview::check_new_version(const std::string& for
 std::optional<ChainRefusal> CallReview::check(const Act& a) const {
     if (a.kind == ActKind::forward) return check_forward(a);
     if (a.kind == ActKind::decide) return check_decide(a);
+    if (a.kind == ActKind::object) return check_objection(a);
+    if (a.kind == ActKind::settle) return check_settle(a);
     const VersionState* v = state(a.target);
     if (!v) return refusal("no_such_version", "version", "没有这一版申报材料：" + a.target.shown());
     if (!v->latest) return refusal("not_latest", "version", "这不是该单位最新的一版申报材料，请刷新页面后查看最新一版");
@@ -303,6 +318,44 @@ std::optional<ChainRefusal> CallReview::check_decide(const Act& a) const {
     if (a.ends < a.starts) return refusal("bad_period", "ends", "公示结束日期不能早于开始日期");
     if (a.text.empty()) return refusal("required", "text", "请填写公示期间提出异议的方式");
     return std::nullopt;
+}
+
+std::vector<Proposal> CallReview::listed() const {
+    std::vector<Proposal> out;
+    if (!decision_) return out;
+    for (const Proposal& p : decision_->proposed)
+        if (const VersionState* v = state(p.version); v && v->stage == Stage::proposed) out.push_back(p);
+    return out;
+}
+
+// As the 公示 says: in writing within the period, a unit's under its seal, a
+// person's under their real name, with a contact; otherwise 不予受理.
+std::optional<ChainRefusal> CallReview::check_objection(const Act& a) const {
+    if (a.actor.role != "city") return refusal("wrong_role", "", "公示异议由市局工作人员登记");
+    if (!decision_) return refusal("not_decided", "", "还没有立项决定和公示");
+    const bool proposed = std::any_of(decision_->proposed.begin(), decision_->proposed.end(), [&](const Proposal& p) { return p.version == a.target; });
+    if (!proposed) return refusal("not_proposed", "target", "异议针对的须是公示中的拟立项项目");
+    const Objector& o = a.objector;
+    if (o.kind != "unit" && o.kind != "person") return refusal("required", "objector_kind", "请选择异议由单位还是个人提出");
+    if (o.name.empty()) return refusal("required", "objector_name", o.kind == "unit" ? "请填写提出异议的单位名称" : "请填写提出异议者的真实姓名");
+    if (o.contact.empty()) return refusal("required", "objector_contact", "请填写提出异议者的联系方式");
+    if (o.kind == "unit" && !o.sealed) return refusal("required", "objector_sealed", "单位提出的异议须加盖公章，否则不予受理");
+    if (!is_date(o.received)) return refusal("bad_date", "objector_received", "请填写收到异议的日期，格式如2019-10-10");
+    if (o.received < decision_->starts || o.received > decision_->ends)
+        return refusal("outside_period", "objector_received", "异议须在公示期内（" + decision_->starts + "至" + decision_->ends + "）提出，逾期不予受理");
+    if (a.text.empty()) return refusal("required", "text", "请填写异议的内容");
+    return std::nullopt;
+}
+
+std::optional<ChainRefusal> CallReview::check_settle(const Act& a) const {
+    if (a.actor.role != "city") return refusal("wrong_role", "", "公示异议由市局工作人员处理");
+    for (const Objection& o : objections_) {
+        if (o.raised->number != a.objection) continue;
+        if (o.settled) return refusal("already_settled", "", "这条异议已经处理");
+        if (a.text.empty()) return refusal("required", "text", "请填写异议的处理情况");
+        return std::nullopt;
+    }
+    return refusal("no_such_objection", "objection", "没有这条异议");
 }
 
 }  // namespace common

@@ -30,6 +30,12 @@ const char* stage_label(Stage stage);  // 已收到, 县级意见：推荐, ...
 inline constexpr Stage kStages[] = {Stage::received, Stage::recommended, Stage::not_recommended, Stage::forwarded, Stage::accepted,
                                      Stage::revise,   Stage::refused,     Stage::proposed,        Stage::not_proposed};
 
+// An objection to a proposal during the 公示, and how it was settled.
+struct Objection {
+    const Act* raised = nullptr;
+    const Act* settled = nullptr;
+};
+
 struct VersionState {
     VersionKey key;
     std::string county;  // of the unit
@@ -80,6 +86,9 @@ public:
     int next_number() const { return acts_.empty() ? 1 : acts_.back().number + 1; }
     // The city's decision on 立项 and its 公示, once taken.
     const Act* decision() const { return decision_; }
+    const std::vector<Objection>& objections() const { return objections_; }
+    // The proposals still standing: the decision's, but for those an upheld objection struck.
+    std::vector<Proposal> listed() const;
 
 private:
     std::optional<ChainRefusal> check_opinion(const Act& act, const VersionState& v) const;
@@ -89,6 +98,8 @@ private:
     std::optional<ChainRefusal> check_expert_stage(const Act& act, const VersionState& v) const;
     std::optional<ChainRefusal> check_score(const Act& act, const ExpertPart* part) const;
     std::optional<ChainRefusal> check_decide(const Act& act) const;
+    std::optional<ChainRefusal> check_objection(const Act& act) const;
+    std::optional<ChainRefusal> check_settle(const Act& act) const;
     void apply(const Act& act);
     void apply_expert(const Act& act, VersionState& v);
 
@@ -96,6 +107,7 @@ private:
     const Call& call_;
     std::vector<Act> acts_;
     const Act* decision_ = nullptr;
+    std::vector<Objection> objections_;
     std::map<std::string, std::map<std::string, std::map<int, VersionState>>> versions_;  // form -> unit -> version
 };
 

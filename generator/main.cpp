@@ -2,6 +2,7 @@
 //   generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD]
 //   generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD]
 //   generator export [--site DIR] --data DIR --call KEY --out FILE.xlsx [--csv DIR]
+//   generator list [--site DIR] --data DIR --call KEY --today YYYY-MM-DD --out data/lists/KEY.json [--title TITLE]
 
 #include <chrono>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "generator/build.hpp"
+#include "generator/review/decided_list.hpp"
 #include "generator/review/export.hpp"
 
 namespace {
@@ -22,6 +24,7 @@ int usage() {
         "  --submissions DIR  the collector's data directory: adds a 受理情况 page per call\n"
         "  --internal DIR     with --submissions: writes the internal review site (personal data) to DIR\n"
         "       generator export [--site DIR] --data DIR --call KEY --out FILE.xlsx [--csv DIR]\n"
+        "       generator list [--site DIR] --data DIR --call KEY --today YYYY-MM-DD --out FILE.json [--title TITLE]\n"
         "  --timings  prints the time each step took\n"
         "  export  writes every current submission of a call (personal data included) for the bureau:\n"
         "          a summary sheet, a sheet per county, a sheet per form table; --csv: the same as CSV files\n",
@@ -48,12 +51,34 @@ int run_export(int argc, char** argv) {
     return 0;
 }
 
+// The 名单 from a call's decision, after its 公示.
+int run_list(int argc, char** argv) {
+    gen::ListOptions options;
+    for (int i = 2; i + 1 < argc; i += 2) {
+        const std::string arg = argv[i], value = argv[i + 1];
+        if (arg == "--site") options.site = value;
+        else if (arg == "--data") options.data = value;
+        else if (arg == "--call") options.call = value;
+        else if (arg == "--today") options.today = value;
+        else if (arg == "--title") options.title = value;
+        else if (arg == "--out") options.out = value;
+        else return usage();
+    }
+    if (argc % 2 != 0) return usage();
+    const auto errors = gen::write_decided_list(options);
+    for (const auto& d : errors) std::fprintf(stderr, "%s\n", common::format(d).c_str());
+    if (!errors.empty()) return 1;
+    std::fprintf(stderr, "wrote %s\n", options.out.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) return usage();
     const std::string command = argv[1];
     if (command == "export") return run_export(argc, argv);
+    if (command == "list") return run_list(argc, argv);
     if (command != "build" && command != "check") return usage();
     gen::BuildOptions options;
     options.write = command == "build";

@@ -303,6 +303,41 @@ TEST_CASE("experts score accepted applications they are assigned without a confl
     CHECK(chain.review()->check_new_version(kForm, "city-a")->code == "stage_closed");
     CHECK(chain.review()->decision()->proposed.size() == 1);
     CHECK(chain.review()->assigned_to("zhang").size() == 2);  // an expert still reads what they scored
+
+    // Objections during the 公示: in writing, a unit's sealed, a person's named, within the period, to a proposal.
+    Act objection;
+    objection.kind = ActKind::object;
+    objection.call = "pilot-2019";
+    objection.actor = kCity;
+    objection.target = {kForm, "city-a", 1};
+    objection.objector = {"unit", "某学校", "岳阳市某路", false, "2019-10-10"};
+    objection.text = "项目重复";
+    CHECK(chain.take(objection) == "required");  // a unit's, without its seal
+    objection.objector.sealed = true;
+    Act late = objection;
+    late.objector.received = "2019-10-15";
+    CHECK(chain.take(late) == "outside_period");
+    Act elsewhere = objection;
+    elsewhere.target = {kForm, "hr-a", 1};
+    CHECK(chain.take(elsewhere) == "not_proposed");
+    Act anonymous = objection;
+    anonymous.objector = {"person", "", "电话", false, "2019-10-10"};
+    CHECK(chain.take(anonymous) == "required");
+    CHECK(chain.take(objection) == "");
+    const int raised = chain.acts.back().number;
+    Act settle;
+    settle.kind = ActKind::settle;
+    settle.call = "pilot-2019";
+    settle.actor = kCity;
+    settle.objection = raised + 7;
+    settle.upheld = true;
+    settle.text = "经核实，异议成立";
+    CHECK(chain.take(settle) == "no_such_objection");
+    settle.objection = raised;
+    CHECK(chain.take(settle) == "");
+    CHECK(chain.take(settle) == "already_settled");
+    CHECK(chain.stage("city-a") == Stage::not_proposed);
+    CHECK(chain.review()->listed().empty());
 }
 
 TEST_CASE("an act is stored in its format and read back equal: a missing or unknown or mistyped key is refused where it is") {

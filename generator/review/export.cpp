@@ -167,18 +167,6 @@ xlsx::Sheet table_sheet(const std::string& name, const Site& site, const TableRe
     return sheet;
 }
 
-void write_whole(const fs::path& path, const std::string& bytes) {
-    const fs::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
-    try {
-        common::write_file(temp, bytes);
-    } catch (...) {
-        std::error_code ignored;
-        fs::remove(temp, ignored);
-        throw;
-    }
-    fs::rename(temp, path);
-}
-
 }  // namespace
 
 xlsx::Workbook call_workbook(const Site& site, const Call& call) {
@@ -235,16 +223,8 @@ std::vector<common::Diagnostic> export_call(const ExportOptions& o) {
         if (!target.empty() && common::is_within(target, o.site / "public"))
             return {{target.string(), 0, 0, "the export holds personal data and must not be written into the public site"}};
     Site site;
-    try {
-        site.config = load_config(o.site, "");
-    } catch (const common::SourceError& e) {
-        return {e.diagnostic()};
-    }
-    static_cast<common::SiteData&>(site) = common::load_site_data(o.site, diags);
-    load_submissions(o.data, site, diags);
-    const Call* call = site.call(o.call);
-    if (!call) diags.add("--call", 0, 0, "no call \"" + o.call + "\" in data/calls/");
-    if (!diags.sorted().empty()) return diags.sorted();
+    const Call* call = load_call_site(o.site, o.data, o.call, site, diags);
+    if (!call) return diags.sorted();
 
     try {
         const xlsx::Workbook book = call_workbook(site, *call);

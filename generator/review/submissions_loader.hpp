@@ -11,4 +11,12 @@ namespace gen {
 
 void load_submissions(const std::filesystem::path& data_dir, Site& site, common::Diagnostics& diags);
 
+// The site with its submissions and acts, for one call's command (export,
+// list); nothing, with the reasons in diags, when anything does not load.
+const Call* load_call_site(const std::filesystem::path& site_dir, const std::filesystem::path& data_dir, const std::string& call_key, Site& site,
+                           common::Diagnostics& diags);
+
+// Replaces `path` whole: a failed write leaves the previous file.
+void write_whole(const std::filesystem::path& path, const std::string& bytes);
+
 }  // namespace gen

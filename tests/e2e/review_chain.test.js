@@ -401,3 +401,56 @@ test('the city decides 立项 in one batch once every review is in, and the 公�
   assert.doesNotMatch(text, new RegExp(`张专家|王专家|刘某|张某|王某|88|${HR_A.name}`));
   await context.close();
 });
+
+test('an objection during the 公示 is recorded and settled, and the 名单 comes from what stands once the period is over', async () => {
+  const city = await personAt(staff);
+  const { tab } = city;
+  const object = async ({ kind, sealed, received }) => {
+    await tab.goto(site.url(DESK));
+    await tab.locator('#f-target').selectOption({ label: PJ_B.name });
+    await tab.getByRole('radio', { name: kind, exact: true }).check();
+    await tab.locator('#f-objector_name').fill(kind === '单位' ? '平江县某中学' : '赵某某');
+    await tab.locator('#f-objector_contact').fill('平江县城关镇');
+    if (sealed) await tab.getByRole('checkbox', { name: '单位异议已加盖公章' }).check();
+    await tab.locator('#f-objector_received').fill(received);
+    await tab.locator('#f-objection-text').fill('该校申报的项目与往年项目重复。');
+    const [response] = await Promise.all([tab.waitForNavigation(), tab.getByRole('button', { name: '登记异议' }).click()]);
+    return response;
+  };
+  const unsealed = await object({ kind: '单位', sealed: false, received: '2019-10-10' });
+  assert.equal(unsealed.status(), 422);
+  assert.match(await tab.locator('main').innerText(), /单位提出的异议须加盖公章，否则不予受理/);
+  const late = await object({ kind: '个人', sealed: false, received: '2019-10-20' });
+  assert.equal(late.status(), 409);
+  assert.match(await tab.locator('main').innerText(), /异议须在公示期内（2019-10-08至2019-10-14）提出，逾期不予受理/);
+  assert.equal((await object({ kind: '个人', sealed: false, received: '2019-10-10' })).status(), 200);
+
+  // Not over yet, nor settled: no list.
+  const list = path.join(site.work, 'list-2019.json');
+  const make = (today) => execFileSync(site.generator, ['list', '--site', site.site, '--data', site.data, '--call', 'pilot-2019', '--today', today, '--out', list],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  assert.throws(() => make('2019-10-14'), /the 公示 runs until 2019-10-14/);
+  assert.throws(() => make('2019-10-15'), /is not settled/);
+
+  await tab.goto(site.url(DESK));
+  await tab.getByRole('radio', { name: '成立（该项目不列入名单）' }).check();
+  await tab.locator('textarea[id^="f-settle-"]').fill('经核实，项目与2018年项目重复，异议成立。');
+  const [settled] = await Promise.all([tab.waitForNavigation(), tab.getByRole('button', { name: /^处理第\d+号异议$/ }).click()]);
+  assert.equal(settled.status(), 200);
+  assert.match(await tab.locator('section:has(#decision-title)').innerText(), new RegExp(`${PJ_B.name}：.*（异议成立，不列入名单）`));
+  assert.match(await tab.locator('section:has(#decision-title)').innerText(), /异议成立，该项目不列入名单：经核实/);
+  await city.close();
+
+  make('2019-10-15');
+  const written = JSON.parse(fs.readFileSync(list, 'utf8'));
+  assert.equal(written.title, '2019年岳阳市教育信息化创新试点项目立项名单');
+  assert.deepEqual(written.entries, [{ unit: CITY_A.name, school: CITY_A.id, project: `${CITY_A.name}智慧课堂`, leader: '王某' }]);
+  // One commit for the objection, one for its settling, by the staff member (commits follow acts by about a second).
+  let subjects = [];
+  for (let i = 0; i < 100 && subjects.length < 2; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    subjects = site.git('log', '--format=%an|%s', '--grep=^Act: \\(object\\|settle\\)').trim().split('\n').filter(Boolean);
+  }
+  assert.equal(subjects.length, 2, subjects.join('\n'));
+  assert.ok(subjects.every((s) => s.startsWith('刘某|')), subjects.join('\n'));
+});
