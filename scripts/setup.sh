@@ -11,6 +11,8 @@ packages=(
   libyaml-cpp-dev libmimalloc-dev catch2
   libcpp-httplib-dev libsodium-dev libssl-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
+  # Uploads are opened and the attachments' text is read before publishing.
+  libpoppler-cpp-dev
   nginx
   # The quality gates: pages are checked in Debian's Chromium, and the
   # screenshots need a font that has the Chinese glyphs.

@@ -1,0 +1,20 @@
+#pragma once
+// PDFs written byte by byte for tests: real documents poppler opens, with
+// Chinese text it can extract, and the broken ones an upload may be.
+
+#include <string>
+#include <vector>
+
+namespace testing {
+
+struct PdfSpec {
+    // One entry per page, lines separated by '\n' (UTF-8, Basic Multilingual Plane).
+    std::vector<std::string> pages{"第一页"};
+    // An /Encrypt entry in the trailer whose passwords fit no one: a
+    // protected file as poppler sees it.
+    bool encrypted = false;
+};
+
+std::string make_pdf(const PdfSpec& spec);
+
+}  // namespace testing
