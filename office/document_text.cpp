@@ -4,7 +4,7 @@
 
 #include <pugixml.hpp>
 
-#include "office/pdf_file.hpp"
+#include "office/pdf_text.hpp"
 #include "office/zip_reader.hpp"
 
 namespace office {

@@ -35,7 +35,7 @@ void write_bytes(const std::filesystem::path& p, const std::string& bytes) {
 void write_collector_files(const std::filesystem::path& dir) {
     write_bytes(dir / "submission.json",
                 "{\"fields\": {\"联系人\": \"王小明\",\n  \"电话\": \"0730-8812345\",\n  \"身份证\": \"430602198001010010\"}}\n");
-    write_bytes(dir / "work_plan.pdf", testing::make_pdf({{"实施方案\n项目负责人：李四", "手机 13912345678"}}));
+    write_bytes(dir / "work_plan.pdf", testing::make_pdf(std::vector<std::string>{"实施方案\n项目负责人：李四", "手机 13912345678"}));
 }
 
 // Builds and returns the printed diagnostics; the build must fail.

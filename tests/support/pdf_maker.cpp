@@ -60,8 +60,10 @@ std::string make_pdf(const PdfSpec& spec) {
         content += "ET";
         const std::size_t number = objects.size() + 1;
         kids += std::to_string(number) + " 0 R ";
+        const std::size_t depth = number == 6 ? static_cast<std::size_t>(spec.nesting) : 0;  // the first page's
+        const std::string deep = depth > 0 ? " /Deep " + std::string(depth, '[') + std::string(depth, ']') : "";
         objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
-                          std::to_string(number + 1) + " 0 R >>");
+                          std::to_string(number + 1) + " 0 R" + deep + " >>");
         objects.push_back(stream(content));
     }
     objects[0] = "<< /Type /Catalog /Pages 2 0 R >>";
@@ -70,6 +72,7 @@ std::string make_pdf(const PdfSpec& spec) {
     objects[3] = "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /DW 1000 /CIDToGIDMap /Identity"
                  " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>";
     objects[4] = stream(glyphs.to_unicode());
+    if (!spec.padding.empty()) objects.push_back(stream(spec.padding));
 
     std::string pdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
     std::vector<std::size_t> offsets;
@@ -93,6 +96,12 @@ std::string make_pdf(const PdfSpec& spec) {
     }
     pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R" + encrypt + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
     return pdf;
+}
+
+std::string make_pdf(const std::vector<std::string>& pages) {
+    PdfSpec spec;
+    spec.pages = pages;
+    return make_pdf(spec);
 }
 
 }  // namespace testing

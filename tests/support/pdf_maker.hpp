@@ -13,8 +13,15 @@ struct PdfSpec {
     // An /Encrypt entry in the trailer whose passwords fit no one: a
     // protected file as poppler sees it.
     bool encrypted = false;
+    // Arrays nested this deep in the first page's dictionary, as a hostile
+    // file would: [[[...]]].
+    int nesting = 0;
+    // Bytes of a stream no page uses, to make the file as large as needed.
+    std::string padding;
 };
 
 std::string make_pdf(const PdfSpec& spec);
+// Pages with that text, nothing else.
+std::string make_pdf(const std::vector<std::string>& pages);
 
 }  // namespace testing
