@@ -276,6 +276,19 @@ TEST_CASE("a symbolic link under content/ data/ or the theme that leads outside 
     CHECK(testing::read_tree(site.out()) == before);
 }
 
+TEST_CASE("a symbolic link that stays inside the site is published as the file it leads to") {
+    TinySite site(kNotice);
+    namespace fs = std::filesystem;
+    fs::create_directories(site.root() / "content/attachments");
+    testing::write_tree(site.root(), "-- shared/plan.txt --\n实施方案\n");
+    fs::create_symlink(site.root() / "shared/plan.txt", site.root() / "content/attachments/plan.txt");
+    const auto r = site.build();
+    INFO(testing::errors_text(r));
+    REQUIRE(r.errors.empty());
+    CHECK(fs::is_regular_file(fs::symlink_status(site.out() / "attachments/plan.txt")));
+    CHECK(site.read("attachments/plan.txt") == "实施方案\n");
+}
+
 TEST_CASE("a fifo or a socket under content/ is an error and nothing is published") {
     TinySite site(kNotice);
     REQUIRE(::mkfifo((site.root() / "content/pipe").c_str(), 0600) == 0);
