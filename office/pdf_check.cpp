@@ -1,8 +1,37 @@
 #include "office/pdf_check.hpp"
 
+#include <set>
+#include <utility>
+#include <vector>
+
 #include <qpdf/QPDF.hh>
 
 namespace office {
+namespace {
+
+// qpdf walks the page tree recursively: a tree as deep as a hostile file
+// makes it would overflow the checking thread's stack and take the whole
+// collector with it. A real tree is a few levels deep.
+constexpr int kMaxPageTreeDepth = 64;
+
+// Walked here first, iteratively: no deeper than the limit and no node
+// twice (a loop).
+bool sound_page_tree(QPDF& pdf) {
+    std::vector<std::pair<QPDFObjectHandle, int>> todo{{pdf.getRoot().getKey("/Pages"), 1}};
+    std::set<QPDFObjGen> seen;
+    while (!todo.empty()) {
+        auto [node, depth] = todo.back();
+        todo.pop_back();
+        if (depth > kMaxPageTreeDepth || (node.isIndirect() && !seen.insert(node.getObjGen()).second)) return false;
+        if (!node.isDictionary()) continue;
+        QPDFObjectHandle kids = node.getKey("/Kids");
+        if (!kids.isArray()) continue;
+        for (int i = 0; i < kids.getArrayNItems(); ++i) todo.emplace_back(kids.getArrayItem(i), depth + 1);
+    }
+    return true;
+}
+
+}  // namespace
 
 PdfCheck check_pdf(const std::filesystem::path& file) {
     PdfCheck out;
@@ -18,6 +47,10 @@ PdfCheck check_pdf(const std::filesystem::path& file) {
         // Every object parsed once: each is bounded by the file's size and
         // by qpdf's limit on nesting.
         pdf.getAllObjects();
+        if (!sound_page_tree(pdf)) {
+            out.detail = "the page tree is deeper than " + std::to_string(kMaxPageTreeDepth) + " levels or holds a loop";
+            return out;
+        }
         out.pages = static_cast<int>(pdf.getAllPages().size());
         if (pdf.anyWarnings()) {
             out.detail = pdf.getWarnings().front().what();

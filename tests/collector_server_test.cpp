@@ -322,7 +322,7 @@ TEST_CASE("a PDF must open: random bytes behind its header and damaged encrypted
     CHECK_THAT(page.body, Contains("<li>工作方案：文件已损坏，无法打开"));
 }
 
-TEST_CASE("a hostile PDF is checked in bounded time: 100000 objects and arrays nested 100000 deep") {
+TEST_CASE("a hostile PDF is checked in bounded time: 100000 objects and arrays or a page tree nested 100000 deep") {
     RunningCollector c(kBeforeApplicationDeadline);
     const std::string code = c.code("pingjiang-test");
     const auto timed = [&](const std::string& bytes) {
@@ -339,6 +339,13 @@ TEST_CASE("a hostile PDF is checked in bounded time: 100000 objects and arrays n
     const auto deep = timed(testing::make_pdf(nested));
     CHECK(deep.status == 422);
     CHECK(body_of(deep)["error"]["code"] == "damaged_file");
+    // qpdf would walk this tree recursively, out of the worker's stack.
+    testing::PdfSpec tall;
+    tall.tree_depth = 100000;
+    const auto tree = timed(testing::make_pdf(tall));
+    CHECK(tree.status == 422);
+    CHECK(body_of(tree)["error"]["code"] == "damaged_file");
+    CHECK(testing::raw_request(c.port(), "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status == 200);
 }
 
 TEST_CASE("scans must decode and Word 97 files must be sound compound files") {

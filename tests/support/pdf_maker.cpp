@@ -67,7 +67,12 @@ std::string make_pdf(const PdfSpec& spec) {
         objects.push_back(stream(content));
     }
     objects[0] = "<< /Type /Catalog /Pages 2 0 R >>";
-    objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(spec.pages.size()) + " >>";
+    const std::string count = " /Count " + std::to_string(spec.pages.size()) + " >>";
+    for (int level = 0; level < spec.tree_depth; ++level) {
+        objects.push_back("<< /Type /Pages /Kids [" + kids + "]" + count);
+        kids = std::to_string(objects.size()) + " 0 R";
+    }
+    objects[1] = "<< /Type /Pages /Kids [" + kids + "]" + count;
     objects[2] = "<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>";
     objects[3] = "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /DW 1000 /CIDToGIDMap /Identity"
                  " /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>";

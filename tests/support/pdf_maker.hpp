@@ -16,6 +16,9 @@ struct PdfSpec {
     // Arrays nested this deep in the first page's dictionary, as a hostile
     // file would: [[[...]]].
     int nesting = 0;
+    // Intermediate /Pages nodes between the root and the pages, one below
+    // the other.
+    int tree_depth = 0;
     // Bytes of a stream no page uses, to make the file as large as needed.
     std::string padding;
 };
