@@ -15,22 +15,32 @@ constexpr std::uint64_t kMaxPartBytes = 64u * 1024 * 1024;
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
-// Element names after which a reader sees a new line: Word's paragraphs and
-// table cells, Excel's shared strings and cells.
-bool ends_line(const char* name) {
+// Element names that start a new line for a reader: Word's paragraphs,
+// table cells and breaks, Excel's shared strings and cells.
+bool starts_line(const char* name) {
     const std::string n = name;
     return n == "w:p" || n == "w:tc" || n == "w:br" || n == "si" || n == "c";
 }
 
-void append_text(const pugi::xml_node& node, std::string& out) {
-    for (const pugi::xml_node& child : node.children()) {
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) out += child.value();
-        else if (child.type() == pugi::node_element) {
-            append_text(child, out);
-            if (ends_line(child.name())) out += '\n';
+// pugixml's walker visits the tree without recursion, so a part nested
+// however deep cannot exhaust the stack.
+class TextWalker : public pugi::xml_tree_walker {
+public:
+    explicit TextWalker(std::string& out) : out_(out) {}
+    bool for_each(pugi::xml_node& node) override {
+        if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+            out_ += node.value();
+        } else if (node.type() == pugi::node_element && starts_line(node.name())) {
+            if (started_) out_ += '\n';
+            started_ = true;
         }
+        return true;
     }
-}
+
+private:
+    std::string& out_;
+    bool started_ = false;
+};
 
 // Where Word and Excel keep what is written: the body, headers, footers and
 // notes; the shared strings and each sheet's inline values and numbers.
@@ -51,7 +61,8 @@ std::vector<TextPart> zip_text(const std::filesystem::path& file) {
         const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
         if (!parsed) throw std::runtime_error(name + ": " + parsed.description());
         TextPart part{name, {}};
-        append_text(doc, part.text);
+        TextWalker walker(part.text);
+        doc.traverse(walker);
         parts.push_back(std::move(part));
     }
     return parts;

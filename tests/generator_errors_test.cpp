@@ -317,10 +317,19 @@ TEST_CASE("the text of DOCX and XLSX attachments is checked and an unreadable on
     write_bytes(site.root() / "content/attachments/roster.xlsx",
                 office::zip_package({{"[Content_Types].xml", "<Types/>"},
                                      {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c><v>1</v></c><c><v>13812345678</v></c></row></sheetData></worksheet>"}}));
+    // Nested beyond any stack a recursive reader would have.
+    std::string nested = "<w:document>";
+    for (int i = 0; i < 100000; ++i) nested += "<a>";
+    nested += "<w:p><w:t>联系人：钱七</w:t></w:p>";
+    for (int i = 0; i < 100000; ++i) nested += "</a>";
+    nested += "</w:document>";
+    write_bytes(site.root() / "content/attachments/deep.docx",
+                office::zip_package({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", nested}}));
     write_bytes(site.root() / "content/attachments/broken.pdf", "%PDF-1.4\nnot really\n");
     const std::string e = failing_build(site);
     CHECK_THAT(e, Contains("content/attachments/form.docx: error: personal data in word/document.xml, line 1: name 赵六 after 填表人"));
     CHECK_THAT(e, Contains("content/attachments/roster.xlsx: error: personal data in xl/worksheets/sheet1.xml, line 2: mobile number 13812345678"));
+    CHECK_THAT(e, Contains("content/attachments/deep.docx: error: personal data in word/document.xml, line 1: name 钱七 after 联系人"));
     CHECK_THAT(e, Contains("content/attachments/broken.pdf: error: cannot read its text to check it for personal data"));
 }
 
