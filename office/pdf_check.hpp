@@ -3,7 +3,6 @@
 // object and the page tree, with no repair attempted.
 
 #include <filesystem>
-#include <string>
 
 namespace office {
 
@@ -12,7 +11,6 @@ enum class PdfVerdict { ok, damaged, encrypted, no_pages };
 struct PdfCheck {
     PdfVerdict verdict = PdfVerdict::damaged;
     int pages = 0;
-    std::string detail;  // what qpdf found wrong, in English
 };
 
 // A file qpdf would have to repair (a broken or missing cross-reference

@@ -1,6 +1,5 @@
 #include "office/zip_reader.hpp"
 
-#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -25,8 +24,6 @@ ZipReader::ZipReader(const std::filesystem::path& file) {
 }
 
 ZipReader::~ZipReader() { zip_discard(archive_); }
-
-bool ZipReader::has(const std::string& name) const { return std::find(names_.begin(), names_.end(), name) != names_.end(); }
 
 std::optional<std::string> ZipReader::read(const std::string& name, std::uint64_t limit) const {
     const zip_int64_t index = zip_name_locate(archive_, name.c_str(), 0);

@@ -22,7 +22,6 @@ public:
     ZipReader& operator=(const ZipReader&) = delete;
 
     const std::vector<std::string>& names() const { return names_; }
-    bool has(const std::string& name) const;
     // The entry's bytes; nothing when it is absent. Throws std::runtime_error
     // when it is damaged or inflates to more than `limit` bytes.
     std::optional<std::string> read(const std::string& name, std::uint64_t limit) const;
