@@ -12,6 +12,8 @@
 #include "common/urls.hpp"
 #include "common/utf8.hpp"
 #include "common/form_validation.hpp"
+#include "common/text.hpp"
+#include "office/pdf_check.hpp"
 
 namespace collector {
 namespace fs = std::filesystem;
@@ -84,6 +86,7 @@ struct Intake::Submission {
     std::string unit{};
     common::FormValues values{};
     std::vector<common::StoredFile> files{};
+    std::vector<int> pages{};  // beside files: a PDF's page count, 0 for other types
     // Once stored:
     std::string receipt{}, received_at{};
     int version = 0;
@@ -145,14 +148,16 @@ std::optional<Refusal> Intake::validate(Submission& s) const {
     return std::nullopt;
 }
 
-// Each upload is checked by its content, then named for its field and type.
+// Each upload is opened as its type's reader would, on the staged copy,
+// then named for its field and type.
 std::optional<Refusal> Intake::keep_files(Submission& s) const {
     for (auto& f : s.draft.files) {
         const FileCheck check = check_upload(f.sink->path(), f.original_name);
-        if (!check.ok) return Refusal{422, check.code, f.field, check.message, {}};
+        if (!check.ok) return Refusal{422, check.code, f.field, common::label_of(s.form, f.field) + "：" + check.message, {}};
         const std::string stored = f.field + "." + check.ext;
         fs::rename(f.sink->path(), s.staging.dir() / stored);
         s.files.push_back({f.field, stored, f.original_name, f.sink->sha256_hex(), f.sink->bytes()});
+        s.pages.push_back(check.pages);
     }
     return std::nullopt;
 }
@@ -189,7 +194,12 @@ Reply Intake::refuse(const Refusal& refusal, Submission& s) {
 Reply Intake::accept(const Submission& s) const {
     if (!s.req.wants_json) return see_other("/" + common::receipt_api(s.req.form, s.unit, version_name(s.version), s.receipt));
     json public_files = json::array();
-    for (const auto& f : s.files) public_files.push_back({{"name", f.original_name}, {"bytes", f.bytes}, {"sha256", f.sha256}});
+    for (std::size_t i = 0; i < s.files.size(); ++i) {
+        const common::StoredFile& f = s.files[i];
+        json file = {{"name", f.original_name}, {"bytes", f.bytes}, {"sha256", f.sha256}};
+        if (s.pages[i] > 0) file["pages"] = s.pages[i];
+        public_files.push_back(file);
+    }
     json out = {{"receipt", s.receipt}, {"form", s.req.form}, {"unit", s.unit}, {"version", s.version}, {"received_at", s.received_at},
                 {"files", public_files}};
     return Reply{201, "application/json; charset=utf-8", out.dump() + "\n", "", {}, {}};
@@ -208,7 +218,12 @@ Reply Intake::receipt_page(const std::string& form, const std::string& unit, con
     if (meta.receipt != receipt || receipt.empty()) return not_found();
     const std::string unit_name = rules_.units.name_of(unit);
     Receipt shown{receipt, rules_.form(form)->form.title, unit_name, meta.received_at, meta.version, {}};
-    for (const auto& file : meta.files) shown.files.push_back({file.original_name, file.bytes, file.sha256});
+    // Pages are counted again from the stored PDF, which is the checked one.
+    for (const auto& file : meta.files) {
+        const fs::path stored = store_.layout().upload({form, unit, *number}, file.name);
+        const int pages = common::ends_with(file.name, ".pdf") ? office::check_pdf(stored).pages : 0;
+        shown.files.push_back({file.original_name, file.bytes, file.sha256, pages});
+    }
     return html_reply(200, pages_.receipt(shown));
 }
 

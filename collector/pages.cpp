@@ -44,6 +44,7 @@ std::string Pages::receipt(const Receipt& r) {
         data file("name", f.name);
         file.set("bytes", std::to_string(f.bytes));
         file.set("sha256", f.sha256);
+        file.set("pages", f.pages > 0 ? std::to_string(f.pages) : "—");
         files.push_back(file);
     }
     view.set("files", files);

@@ -29,6 +29,7 @@ struct ReceiptFile {
     std::string name;
     std::uint64_t bytes = 0;
     std::string sha256;
+    int pages = 0;  // a PDF's; 0 for other types
 };
 
 struct Receipt {

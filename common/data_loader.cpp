@@ -48,7 +48,7 @@ SiteData load_site_data(const fs::path& site_root, Diagnostics& diags, const std
     // Only a site with online forms needs a privacy notice; the collector insists on it.
     if (fs::exists(data / "privacy.json")) guarded(diags, [&] { d.privacy = read_privacy(load("privacy.json")); });
 
-    for (const std::string& rel : list_files(data)) {
+    for (const std::string& rel : list_site_files(data, site_root, "data/", diags)) {
         if (rel == "site.json" || rel == "units.json" || rel == "privacy.json") continue;
         const std::string shown = "data/" + rel;
         const auto file = folder_file(rel);

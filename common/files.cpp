@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 
@@ -57,9 +58,41 @@ void write_file(const std::filesystem::path& path, std::string_view bytes) {
 
 namespace {
 
+// Where a walk may lead: anywhere (site_root empty), or only inside the
+// site, reporting what it leaves out.
+struct WalkRules {
+    std::string site_root;  // canonical, without a trailing '/'
+    std::string shown_dir;
+    Diagnostics* diags = nullptr;
+
+    void refuse(const std::string& rel, const std::string& why) const { diags->add(shown_dir + rel, 0, 0, why); }
+};
+
+const char* special_kind(mode_t mode) {
+    if (S_ISFIFO(mode)) return "a fifo";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    return nullptr;
+}
+
+// Whether a walk goes on through the link at `path`: its target must lie in the site.
+bool may_follow(const std::string& path, const std::string& rel, const WalkRules& rules) {
+    if (rules.site_root.empty()) return true;
+    std::unique_ptr<char, void (*)(void*)> target(::realpath(path.c_str(), nullptr), &std::free);
+    if (!target) {
+        rules.refuse(rel, "symbolic link that leads nowhere: only the site's own files are published");
+        return false;
+    }
+    const std::string t = target.get();
+    const bool inside = t == rules.site_root || (t.size() > rules.site_root.size() && t.compare(0, rules.site_root.size(), rules.site_root) == 0 &&
+                                                 t[rules.site_root.size()] == '/');
+    if (!inside) rules.refuse(rel, "symbolic link to " + t + ", outside the site: only the site's own files are published");
+    return inside;
+}
+
 // readdir with d_type: no stat per entry, and relative paths built as
 // strings (std::filesystem's iterator and lexically_relative cost ten times more).
-void walk(const std::string& dir, const std::string& rel, std::vector<std::string>& out) {
+void walk(const std::string& dir, const std::string& rel, const WalkRules& rules, std::vector<std::string>& out) {
     std::unique_ptr<DIR, int (*)(DIR*)> d(::opendir(dir.c_str()), &::closedir);
     if (!d) return;
     while (const dirent* e = ::readdir(d.get())) {
@@ -70,12 +103,17 @@ void walk(const std::string& dir, const std::string& rel, std::vector<std::strin
         if (name[0] == '.' || name[len - 1] == '~') continue;
         unsigned char type = e->d_type;
         const std::string path = dir + "/" + name;
-        if (type == DT_UNKNOWN || type == DT_LNK) {
+        if (type == DT_LNK && !may_follow(path, rel + name, rules)) continue;
+        if (type == DT_UNKNOWN || type == DT_LNK || type == DT_FIFO || type == DT_SOCK || type == DT_CHR || type == DT_BLK) {
             struct stat st;
             if (::stat(path.c_str(), &st) != 0) continue;
+            if (const char* kind = special_kind(st.st_mode); kind && rules.diags) {
+                rules.refuse(rel + name, std::string(kind) + " is not a file: only the site's own files are published");
+                continue;
+            }
             type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
         }
-        if (type == DT_DIR) walk(path, rel + name + "/", out);
+        if (type == DT_DIR) walk(path, rel + name + "/", rules, out);
         else if (type == DT_REG) out.push_back(rel + name);
     }
 }
@@ -84,7 +122,18 @@ void walk(const std::string& dir, const std::string& rel, std::vector<std::strin
 
 std::vector<std::string> list_files(const std::filesystem::path& dir) {
     std::vector<std::string> out;
-    walk(dir.string(), "", out);
+    walk(dir.string(), "", WalkRules{}, out);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> list_site_files(const std::filesystem::path& dir, const std::filesystem::path& site_root,
+                                         const std::string& shown_dir, Diagnostics& diags) {
+    std::error_code ec;
+    const std::filesystem::path root = std::filesystem::canonical(site_root, ec);
+    if (ec) return {};
+    std::vector<std::string> out;
+    walk(dir.string(), "", WalkRules{root.string(), shown_dir, &diags}, out);
     std::sort(out.begin(), out.end());
     return out;
 }

@@ -72,13 +72,13 @@ const std::string* find_value(const FormValues& values, const std::string& key) 
     return it == values.end() || trim(it->second).empty() ? nullptr : &it->second;
 }
 
+}  // namespace
+
 std::string label_of(const Form& form, const std::string& name) {
     for (const FormField* f : all_fields(form))
         if (f->name == name) return f->label;
     return name;
 }
-
-}  // namespace
 
 bool parse_money(const std::string& raw, long long& hundredths) {
     const std::string s = trim(raw);

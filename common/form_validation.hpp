@@ -47,6 +47,9 @@ struct RuleCheck {
 };
 std::vector<RuleCheck> rule_checks(const Form& form);
 
+// A field's label as printed on the form; its name when the form has no such field.
+std::string label_of(const Form& form, const std::string& name);
+
 // The text of every message by code, with {label}, {max}, {count}, {parts},
 // {total}, {sum} to fill in: the collector answers with them and the online
 // forms, which check fields before sending, are given the same table.

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "common/utf8.hpp"
+
 namespace common {
 namespace {
 
@@ -17,7 +19,9 @@ bool id_checksum_ok(std::string_view id) {
     return check[sum % 11] == last;
 }
 
-bool plausible_birth_date(std::string_view id) {
+// Region codes start with 1 to 8 (provinces 11 to 82); then the birth date.
+bool plausible_id(std::string_view id) {
+    if (id[0] < '1' || id[0] > '8') return false;
     const int year = std::stoi(std::string(id.substr(6, 4)));
     const int month = std::stoi(std::string(id.substr(10, 2)));
     const int day = std::stoi(std::string(id.substr(12, 2)));
@@ -43,12 +47,50 @@ std::size_t match_grouped_mobile(std::string_view t, std::size_t i, std::string&
     return p - i;
 }
 
+// Landlines as the bureau writes them: an area code (010, 02X, or four
+// digits from 03) and a 7- or 8-digit number, joined by a hyphen or a space
+// or with the code in brackets: 0730-8805708, (0730)8805708, （0730）8805708.
+// Returns the length matched from `i`, the brackets included.
+std::size_t match_landline(std::string_view t, std::size_t i, std::string& digits) {
+    auto take = [&](std::size_t& p, std::string_view s) {
+        if (t.compare(p, s.size(), s) != 0) return false;
+        p += s.size();
+        return true;
+    };
+    std::size_t p = i;
+    const bool bracket = take(p, "(") || take(p, "\xEF\xBC\x88");
+    const std::size_t code = p;
+    while (p < t.size() && is_digit(t[p])) ++p;
+    const std::size_t code_len = p - code;
+    if (code_len < 3 || code_len > 4 || t[code] != '0' || t[code + 1] == '0') return 0;
+    if ((code_len == 3) != (t[code + 1] == '1' || t[code + 1] == '2')) return 0;
+    const bool joined = bracket ? take(p, ")") || take(p, "\xEF\xBC\x89") : take(p, "-") || take(p, " ");
+    if (!joined) return 0;
+    const std::size_t local = p;
+    while (p < t.size() && is_digit(t[p])) ++p;
+    const std::size_t local_len = p - local;
+    if (local_len < 7 || local_len > 8 || t[local] == '0' || t[local] == '1') return 0;
+    digits.assign(t.substr(code, code_len));
+    digits.append(t.substr(local, local_len));
+    return p - i;
+}
+
 }  // namespace
 
 std::vector<PersonalNumber> find_personal_numbers(std::string_view t) {
     std::vector<PersonalNumber> found;
+    std::string digits;
     std::size_t i = 0;
     while (i < t.size()) {
+        if (t[i] == '(' || t[i] == '\xEF') {
+            if (const std::size_t len = match_landline(t, i, digits)) {
+                found.push_back({i, len, digits, "landline number"});
+                i += len;
+            } else {
+                ++i;
+            }
+            continue;
+        }
         if (!is_digit(t[i])) {
             ++i;
             continue;
@@ -57,31 +99,72 @@ std::vector<PersonalNumber> find_personal_numbers(std::string_view t) {
         while (j < t.size() && is_digit(t[j])) ++j;
         const std::size_t run = j - i;
         const bool x_suffix = j < t.size() && (t[j] == 'X' || t[j] == 'x');
-        if (run == 17 && x_suffix) {
-            const std::string_view id = t.substr(i, 18);
-            if (t[i] != '0' && id_checksum_ok(id) && plausible_birth_date(id)) {
-                std::string digits(id);
-                digits[17] = 'X';
-                found.push_back({i, 18, digits, "ID-card number"});
-            }
-            i = j + 1;
+        if ((run == 17 && x_suffix) || run == 18) {
+            // A wrong checksum is still someone's number, mistyped.
+            std::string id(t.substr(i, 18));
+            id[17] = static_cast<char>(std::toupper(static_cast<unsigned char>(id[17])));
+            if (plausible_id(id))
+                found.push_back({i, 18, id, id_checksum_ok(id) ? "ID-card number" : "ID-card number with a wrong checksum"});
+            i = i + 18;
             continue;
         }
-        if (run == 18) {
-            const std::string_view id = t.substr(i, 18);
-            if (t[i] != '0' && id_checksum_ok(id) && plausible_birth_date(id))
-                found.push_back({i, 18, std::string(id), "ID-card number"});
-        } else if (run == 11 && t[i] == '1' && t[i + 1] >= '3' && t[i + 1] <= '9') {
+        if (run == 11 && t[i] == '1' && t[i + 1] >= '3' && t[i + 1] <= '9') {
             found.push_back({i, 11, std::string(t.substr(i, 11)), "mobile number"});
         } else if (run == 3 && t[i] == '1' && t[i + 1] >= '3' && t[i + 1] <= '9') {
-            std::string digits;
             if (const std::size_t len = match_grouped_mobile(t, i, digits)) {
                 found.push_back({i, len, digits, "mobile number"});
                 i += len;
                 continue;
             }
+        } else if (run == 3 || run == 4) {
+            if (const std::size_t len = match_landline(t, i, digits)) {
+                found.push_back({i, len, digits, "landline number"});
+                i += len;
+                continue;
+            }
         }
         i = j;
+    }
+    return found;
+}
+
+namespace {
+
+// Labels after which a form or a list names a person.
+constexpr std::string_view kNameLabels[] = {"负责人", "联系人", "填表人", "经办人", "申报人", "姓名"};
+
+// What stands between a label and its value: a colon, spaces, JSON's quotes.
+bool is_label_separator(char32_t c) { return c == U'：' || c == ':' || c == ' ' || c == U'\u3000' || c == '"' || c == '\t' || c == '='; }
+
+}  // namespace
+
+std::vector<PersonalName> find_personal_names(std::string_view t) {
+    std::vector<PersonalName> found;
+    for (std::string_view label : kNameLabels) {
+        for (std::size_t at = t.find(label); at != std::string_view::npos; at = t.find(label, at + label.size())) {
+            std::size_t p = at + label.size();
+            int separators = 0;
+            while (p < t.size() && separators < 4) {
+                std::size_t next = p;
+                if (!is_label_separator(next_code_point(t, next))) break;
+                p = next;
+                ++separators;
+            }
+            // "联系人电话" is a label too: a name follows a separator.
+            if (separators == 0) continue;
+            // Chinese names are two or three characters; a longer run is a
+            // unit or a title (信息技术中心).
+            const std::size_t start = p;
+            int chars = 0;
+            std::size_t end = p;
+            while (end < t.size()) {
+                std::size_t next = end;
+                if (!is_han(next_code_point(t, next))) break;
+                end = next;
+                ++chars;
+            }
+            if (chars >= 2 && chars <= 3) found.push_back({start, end - start, std::string(t.substr(start, end - start)), std::string(label)});
+        }
     }
     return found;
 }

@@ -18,6 +18,10 @@ inline bool ends_with(std::string_view s, std::string_view suffix) {
 // space and the full-width space (U+3000) at either end.
 std::string trimmed(std::string_view s);
 
+// A file name's extension after its last dot, in lower case ("PDF" -> "pdf"),
+// or empty.
+std::string lower_extension(std::string_view name);
+
 // Lower-case hexadecimal of raw bytes.
 std::string to_hex(const unsigned char* bytes, std::size_t size);
 

@@ -86,10 +86,10 @@ private:
     Diagnostics& diags_;
 };
 
-std::map<std::string, RawFile> read_dir(const fs::path& dir, const std::string& shown_dir, Diagnostics& diags,
+std::map<std::string, RawFile> read_dir(const fs::path& site_root, const fs::path& dir, const std::string& shown_dir, Diagnostics& diags,
                                         ThemeSource& source) {
     std::map<std::string, RawFile> out;
-    for (const std::string& rel : list_files(dir)) {
+    for (const std::string& rel : list_site_files(dir, site_root, shown_dir, diags)) {
         const std::string shown = shown_dir + rel;
         if (rel.size() <= kExt.size() || !ends_with(rel, kExt) ||
             rel.find('/') != std::string::npos) {
@@ -123,8 +123,8 @@ ThemeSource load_theme(const fs::path& site_root, const std::string& name, const
         diags.add("config.json", 0, 0, "theme \"" + name + "\" not found: no folder " + shown);
         return source;
     }
-    const auto partials = read_dir(dir / "partials", shown + "partials/", diags, source);
-    const auto templates = read_dir(dir / "templates", shown + "templates/", diags, source);
+    const auto partials = read_dir(site_root, dir / "partials", shown + "partials/", diags, source);
+    const auto templates = read_dir(site_root, dir / "templates", shown + "templates/", diags, source);
     Expander expander(partials, diags);
     for (const auto& [tname, file] : templates) {
         std::vector<std::string> stack;
@@ -140,7 +140,7 @@ ThemeSource load_theme(const fs::path& site_root, const std::string& name, const
     }
     for (const std::string& r : required)
         if (!templates.count(r)) diags.add(shown + "templates/", 0, 0, "missing template " + r + kExt);
-    for (const std::string& rel : list_files(dir / "static")) {
+    for (const std::string& rel : list_site_files(dir / "static", site_root, shown + "static/", diags)) {
         std::error_code ec;
         const auto size = fs::file_size(dir / "static" / rel, ec);
         source.static_files.push_back({(dir / "static" / rel).string(), shown + "static/" + rel, rel, ec ? 0 : size});

@@ -157,9 +157,13 @@ bool Build::configure() {
 
 void Build::load() {
     theme_ = common::load_theme(o_.site, site_.config.theme, required_templates(kinds_), diags_);
-    for (const auto& [shown, text] : theme_.texts) personal_.scan_source(shown, text);
+    // The site's contacts may be published; they are known once data/ is read.
+    std::vector<std::pair<std::string, std::string>> data_texts;
     static_cast<common::SiteData&>(site_) =
-        common::load_site_data(o_.site, diags_, [&](const common::JsonFile& f) { personal_.scan_source(f.path, f.text); });
+        common::load_site_data(o_.site, diags_, [&](const common::JsonFile& f) { data_texts.emplace_back(f.path, f.text); });
+    personal_.allow_contacts(site_.info.contacts);
+    for (const auto& [shown, text] : theme_.texts) personal_.scan_source(shown, text);
+    for (const auto& [shown, text] : data_texts) personal_.scan_source(shown, text);
     load_content(o_.site, site_, personal_, diags_);
     if (!o_.submissions.empty()) {
         site_.has_submissions = true;

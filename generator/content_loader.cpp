@@ -9,6 +9,7 @@
 #include "generator/date.hpp"
 #include "generator/front_matter.hpp"
 #include "generator/parallel.hpp"
+#include "office/document_text.hpp"
 
 namespace gen {
 namespace fs = std::filesystem;
@@ -117,12 +118,31 @@ Notice read_notice(const std::string& text, const std::string& shown, const std:
 
 bool is_markdown(const std::string& rel) { return rel.size() > 3 && common::ends_with(rel, ".md"); }
 
+// A copied file goes out as it is: its text is checked, a document's too.
+void scan_copied_file(const StaticFile& f, PersonalDataCheck& personal, common::Diagnostics& diags) {
+    if (is_text_file(f.out_path)) {
+        try {
+            personal.scan_copied(f.shown_path, common::read_file(f.source_path, f.shown_path));
+        } catch (const common::SourceError& e) {
+            diags.add(e.diagnostic());
+        }
+        return;
+    }
+    const std::string ext = common::lower_extension(f.out_path);
+    if (!office::has_document_text(ext)) return;
+    try {
+        for (const office::TextPart& part : office::document_text(f.source_path, ext)) personal.scan_document(f.shown_path, part.where, part.text);
+    } catch (const std::exception& e) {
+        diags.add(f.shown_path, 0, 0, std::string("cannot read its text to check it for personal data: ") + e.what());
+    }
+}
+
 }  // namespace
 
 void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& personal, common::Diagnostics& diags) {
     const fs::path content = site_root / "content";
     std::vector<std::string> notice_files;
-    for (const std::string& rel : common::list_files(content)) {
+    for (const std::string& rel : common::list_site_files(content, site_root, "content/", diags)) {
         const std::string shown = "content/" + rel;
         if (is_markdown(rel)) {
             const bool in_notices = rel.compare(0, 8, "notices/") == 0 && rel.find('/', 8) == std::string::npos;
@@ -146,12 +166,7 @@ void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& pers
             std::error_code ec;
             const auto size = fs::file_size(f.source_path, ec);
             f.size = ec ? 0 : size;
-            if (!is_text_file(f.out_path)) return;
-            try {
-                personal.scan_source(f.shown_path, common::read_file(f.source_path, f.shown_path));
-            } catch (const common::SourceError& e) {
-                diags.add(e.diagnostic());
-            }
+            scan_copied_file(f, personal, diags);
             return;
         }
         const std::size_t i = job - statics;

@@ -1,18 +1,12 @@
 #include "generator/search_tokens.hpp"
 
+#include "common/utf8.hpp"
+
 namespace gen {
 namespace {
 
-// Decodes the code point at i and moves i past it. The text was checked as
-// UTF-8 when it was read, so no validation here.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-    const auto c = static_cast<unsigned char>(s[i++]);
-    if (c < 0x80) return c;
-    const int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-    char32_t cp = c & (0x3F >> extra);
-    for (int k = 0; k < extra && i < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-    return cp;
-}
+using common::is_han;
+using common::next_code_point;
 
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
@@ -30,11 +24,6 @@ void append_utf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
-}
-
-bool is_han(char32_t cp) {
-    return cp == 0x3007 || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
 }
 
 // Full-width ASCII (ＸＸＸＸ, ２０１９) as typed by Chinese input methods.

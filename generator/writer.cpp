@@ -73,10 +73,11 @@ void Writer::write(const std::string& path, std::string_view bytes) {
 void Writer::copy(const std::string& path, const fs::path& from, bool may_link) {
     if (dry_run_) return;
     // A hard link costs one system call and no data; the output is rebuilt,
-    // never edited in place. Across file systems, copy.
+    // never edited in place. Across file systems, copy. A symbolic link (one
+    // inside the site) is followed: the output holds files, never links.
     ensure_parent(path);
     const fs::path target = staging_ / path;
-    if (may_link && ::link(from.c_str(), target.c_str()) == 0) return;
+    if (may_link && ::linkat(AT_FDCWD, from.c_str(), AT_FDCWD, target.c_str(), AT_SYMLINK_FOLLOW) == 0) return;
     fs::copy_file(from, target, fs::copy_options::overwrite_existing);
 }
 

@@ -27,12 +27,17 @@ import glob
 import hashlib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
+from xml.sax.saxutils import escape
+
+from collector_kit import pdf_bytes
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_GENERATOR = os.path.join(REPO, "build", "generator", "generator")
@@ -139,6 +144,39 @@ def gen_corpus(corpus_script, out_dir, n, layout):
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def real_document(path, ext):
+    """The corpus' attachments are filler under document names. The
+    generator reads the text of every PDF, DOCX and XLSX it publishes (and
+    refuses one it cannot read), so each becomes a real document holding
+    its filler: the build pays for reading them as it would on a real site."""
+    with open(path, "rb") as f:
+        filler = f.read()
+    if ext == "pdf":
+        with open(path, "wb") as f:
+            f.write(pdf_bytes(filler))
+        return
+    text = escape(filler.decode("utf-8", "replace"))
+    parts = {"docx": {"word/document.xml": '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                                         "<w:body><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>" % text},
+             "xlsx": {"xl/sharedStrings.xml": '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                              "<si><t>%s</t></si></sst>" % text}}[ext]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        for name, xml in parts.items():
+            z.writestr(name, xml)
+
+
+def office_numbers(content):
+    """Each of the corpus' notices gives an office's landline (联系人：某老师，
+    电话：0571-8...), as a bureau's notices do: the site lists them as public,
+    or the generator refuses to publish them."""
+    numbers = set()
+    for path in glob.glob(os.path.join(content, "notices", "*.md")):
+        with open(path, encoding="utf-8") as f:
+            numbers.update(a + b for a, b in re.findall(r"电话：(0\d{2,3})-(\d{7,8})", f.read()))
+    return sorted(numbers)
+
+
 def prepare_our_site(corpus_script, n_dir, n):
     """Generates the plain corpus and wraps it in a minimal site directory."""
     plain = os.path.join(n_dir, "corpus-plain")
@@ -154,7 +192,12 @@ def prepare_our_site(corpus_script, n_dir, n):
             continue
         shutil.move(os.path.join(plain, name), os.path.join(content, name))
     remove(plain)
-    write_json(os.path.join(site, "config.json"), SITE_CONFIG)
+    for root, _, files in os.walk(content):
+        for name in files:
+            ext = name.rsplit(".", 1)[-1].lower()
+            if ext in ("pdf", "docx", "xlsx"):
+                real_document(os.path.join(root, name), ext)
+    write_json(os.path.join(site, "config.json"), dict(SITE_CONFIG, public_numbers=office_numbers(content)))
     write_json(os.path.join(site, "data", "site.json"), SITE_DATA)
     write_json(os.path.join(site, "data", "units.json"), UNITS_DATA)
     shutil.copytree(os.path.join(REPO, "themes", "default"),

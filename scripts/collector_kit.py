@@ -66,3 +66,29 @@ def multipart_head_tail(fields, file_field, file_name):
              % (boundary, file_field, file_name)).encode()
     tail = ("\r\n--%s--\r\n" % boundary).encode()
     return boundary, head, tail
+
+
+def pdf_around(padding_bytes):
+    """A one-page PDF that opens, as the bytes before and after a stream of
+    `padding_bytes` bytes that no page uses: the collector refuses a file
+    that is not a sound PDF, and a large upload can be streamed between the
+    two parts."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+    head, offsets = b"%PDF-1.7\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(head))
+        head += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    offsets.append(len(head))
+    head += b"4 0 obj\n<< /Length %d >>\nstream\n" % padding_bytes
+    xref = len(head) + padding_bytes + len(b"\nendstream\nendobj\n")
+    tail = b"\nendstream\nendobj\nxref\n0 5\n0000000000 65535 f \n"
+    tail += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    tail += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return head, tail
+
+
+def pdf_bytes(padding=b""):
+    head, tail = pdf_around(len(padding))
+    return head + padding + tail

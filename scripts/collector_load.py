@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 
-from collector_kit import DEFAULT_COLLECTOR, application_fields, issue_codes, make_site, multipart_head_tail, start
+from collector_kit import DEFAULT_COLLECTOR, application_fields, issue_codes, make_site, multipart_head_tail, pdf_around, pdf_bytes, start
 
 
 def durable_commit_rate(directory, seconds):
@@ -139,7 +139,7 @@ def main():
         proc, port = start(args.collector, site, data)
 
         # Small submissions: each client posts again and again for --seconds.
-        pdf = [b"%PDF-1.4\n" + b"x" * 2000]
+        pdf = [pdf_bytes(b"x" * 2000)]
         latencies, statuses, lock = [], [], threading.Lock()
         # One warm-up request per unit: the first check of an access code runs Argon2.
         for u in units[:args.clients]:
@@ -179,8 +179,10 @@ def main():
         server_cpu = cpu_seconds(proc.pid) - server_cpu
 
         # Large uploads, all at once.
-        chunk = b"%PDF-1.4\n" + bytes(range(256)) * 4096
-        chunks = [chunk] * (args.upload_mb * 1024 * 1024 // len(chunk))
+        chunk = bytes(range(256)) * 4096
+        count = args.upload_mb * 1024 * 1024 // len(chunk)
+        pdf_head, pdf_tail = pdf_around(count * len(chunk))
+        chunks = [pdf_head] + [chunk] * count + [pdf_tail]
         big_status = []
 
         def big(unit):

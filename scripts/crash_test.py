@@ -25,7 +25,7 @@ import threading
 import time
 import urllib.request
 
-from collector_kit import DEFAULT_COLLECTOR, application_fields, issue_codes, make_site, multipart_head_tail, start
+from collector_kit import DEFAULT_COLLECTOR, application_fields, issue_codes, make_site, multipart_head_tail, pdf_bytes, start
 
 UNITS = ["crash-a", "crash-b", "crash-c"]
 
@@ -33,7 +33,7 @@ UNITS = ["crash-a", "crash-b", "crash-c"]
 def client(port, code, receipts, lock, stop):
     rnd = random.Random()
     while not stop.is_set():
-        pdf = b"%PDF-1.4\n" + os.urandom(rnd.randint(500_000, 3_000_000))
+        pdf = pdf_bytes(os.urandom(rnd.randint(500_000, 3_000_000)))
         boundary, head, tail = multipart_head_tail(application_fields(code), "work_plan", "方案.pdf")
         body = head + pdf + tail
         req = urllib.request.Request("http://127.0.0.1:%d/api/submissions/application-2019" % port, data=body, method="POST",

@@ -11,6 +11,9 @@ packages=(
   libyaml-cpp-dev libmimalloc-dev catch2
   libcpp-httplib-dev libsodium-dev libssl-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
+  # Uploads are opened as their readers would (qpdf, libpng, libjpeg-turbo);
+  # the text of a PDF is read before it is published (poppler).
+  libqpdf-dev libpng-dev libjpeg62-turbo-dev libpoppler-cpp-dev
   nginx
   # The quality gates: pages are checked in Debian's Chromium, and the
   # screenshots need a font that has the Chinese glyphs.

@@ -19,6 +19,7 @@
 #include "collector/secret_hash.hpp"
 #include "common/review_act.hpp"
 #include "support/git_history.hpp"
+#include "support/pdf_maker.hpp"
 #include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 
@@ -48,7 +49,9 @@ common::VersionKey store_one(collector::SubmissionStore& store, const fs::path& 
 
 fs::path write_upload(const fs::path& dir, std::size_t bytes) {
     const fs::path path = dir / "upload.pdf";
-    std::ofstream(path, std::ios::binary) << "%PDF-1.4\n" << collector::random_token(bytes / 2) << "\n%%EOF\n";
+    testing::PdfSpec spec;
+    spec.padding = collector::random_token(bytes / 2);
+    std::ofstream(path, std::ios::binary) << testing::make_pdf(spec);
     return path;
 }
 

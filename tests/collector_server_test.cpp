@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <iterator>
 #include <map>
+#include <random>
 #include <set>
 #include <thread>
 
@@ -22,6 +23,8 @@
 
 #include "support/collector_fixture.hpp"
 #include "support/git_history.hpp"
+#include "support/pdf_maker.hpp"
+#include "support/upload_files.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
@@ -237,14 +240,20 @@ TEST_CASE("disguised, empty and oversized files are refused and nothing is kept"
     CHECK(fs::is_empty(c.layout().incoming()));
 }
 
-TEST_CASE("a DOCX is accepted by its content, a zip bomb and a plain zip are refused") {
+TEST_CASE("a DOCX and an ODT are accepted by their parts, a zip bomb a plain zip and a DOCX with broken XML are refused") {
     RunningCollector c(kBeforeApplicationDeadline);
     const std::string code = c.code("pingjiang-test");
     const std::vector<std::pair<std::string, std::string>> docx = {
-        {"[Content_Types].xml", "<Types/>"}, {"word/document.xml", "<w:document/>"}};
+        {"[Content_Types].xml", "<Types/>"}, {"_rels/.rels", "<Relationships/>"}, {"word/document.xml", "<w:document xmlns:w=\"w\"/>"}};
     const auto ok = c.post("application-2019", testing::application_parts(code, "方案.pdf", testing::stored_zip(docx)));
     REQUIRE(ok.status == 201);
     CHECK(fs::exists(c.layout().upload({"application-2019", "pingjiang-test", 1}, "work_plan.docx")));
+    CHECK_FALSE(body_of(ok)["files"][0].contains("pages"));
+    const auto odt = c.post("application-2019", testing::application_parts(code, "方案.odt", testing::stored_zip({
+        {"mimetype", "application/vnd.oasis.opendocument.text"},
+        {"content.xml", "<office:document-content xmlns:office=\"o\"/>"},
+        {"META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"m\"/>"}})));
+    CHECK(odt.status == 201);
     const auto bomb = c.post("application-2019",
                              testing::application_parts(code, "方案.docx", testing::stored_zip(docx, 500ul * 1024 * 1024)));
     CHECK(bomb.status == 422);
@@ -253,6 +262,139 @@ TEST_CASE("a DOCX is accepted by its content, a zip bomb and a plain zip are ref
                             testing::application_parts(code, "方案.docx", testing::stored_zip({{"a.txt", "hello"}})));
     CHECK(zip.status == 422);
     CHECK(body_of(zip)["error"]["code"] == "bad_file_type");
+    for (const auto& broken : {std::vector<std::pair<std::string, std::string>>{docx[0], docx[1], {"word/document.xml", "<w:document><w:body>"}},
+                               std::vector<std::pair<std::string, std::string>>{docx[0], docx[2]},  // no relationships
+                               std::vector<std::pair<std::string, std::string>>{docx[0], docx[1], docx[2], {"word/styles.xml", "<a></b>"}}}) {
+        const auto r = c.post("application-2019", testing::application_parts(code, "方案.docx", testing::stored_zip(broken)));
+        CHECK(r.status == 422);
+        CHECK(body_of(r)["error"]["code"] == "damaged_file");
+        CHECK(body_of(r)["error"]["field"] == "work_plan");
+    }
+    CHECK(c.layout().versions(kSubmission).size() == 2);
+}
+
+TEST_CASE("a PDF must open: random bytes behind its header and damaged encrypted or page-less ones are refused naming the field") {
+    RunningCollector c(kBeforeApplicationDeadline);
+    const std::string code = c.code("pingjiang-test");
+    std::mt19937_64 random(15);
+    std::string noise = "%PDF-1.7\n";
+    while (noise.size() < 60u * 1024 * 1024) {
+        const std::uint64_t word = random();
+        noise.append(reinterpret_cast<const char*>(&word), sizeof word);
+    }
+    noise.resize(60u * 1024 * 1024);
+    const std::string pdf = testing::make_pdf(testing::PdfSpec{});
+    std::string cut_xref = pdf.substr(0, pdf.rfind("xref"));
+    std::string shifted = pdf;
+    shifted.insert(pdf.find("1 0 obj"), "% shifted\n");  // every offset in the table now wrong
+    testing::PdfSpec encrypted;
+    encrypted.encrypted = true;
+    const struct {
+        const char* what;
+        std::string bytes;
+        const char* code;
+        const char* says;
+    } cases[] = {
+        {"60 MiB of random bytes", noise, "damaged_file", "工作方案：文件已损坏，无法打开"},
+        {"no cross-reference table", cut_xref, "damaged_file", "工作方案：文件已损坏，无法打开"},
+        {"offsets that are wrong", shifted, "damaged_file", "工作方案：文件已损坏，无法打开"},
+        {"encrypted", testing::make_pdf(encrypted), "protected_file", "工作方案：文件设有密码或加密保护，无法打开"},
+        {"no pages", testing::make_pdf(std::vector<std::string>{}), "damaged_file", "工作方案：文件已损坏，无法打开：PDF中没有页面"},
+    };
+    for (const auto& k : cases) {
+        INFO(k.what);
+        const auto started = std::chrono::steady_clock::now();
+        const auto r = c.post("application-2019", testing::application_parts(code, "方案.pdf", k.bytes));
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
+        CHECK(r.status == 422);
+        const json j = body_of(r);
+        CHECK(j["error"]["code"] == k.code);
+        CHECK(j["error"]["field"] == "work_plan");
+        CHECK_THAT(j["error"]["message"].get<std::string>(), StartsWith(k.says));
+    }
+    CHECK(c.layout().versions(kSubmission).empty());
+    CHECK(fs::is_empty(c.layout().incoming()));
+    // A browser is told the same on a page.
+    std::string request = testing::multipart_request("/api/submissions/application-2019", testing::application_parts(code, "方案.pdf", cut_xref));
+    request.replace(request.find("Accept: application/json\r\n"), 26, "Accept: text/html\r\n");
+    const auto page = testing::raw_request(c.port(), request);
+    CHECK(page.status == 422);
+    CHECK_THAT(page.body, Contains("<li>工作方案：文件已损坏，无法打开"));
+}
+
+TEST_CASE("a hostile PDF is checked in bounded time: 100000 objects and arrays or a page tree nested 100000 deep") {
+    RunningCollector c(kBeforeApplicationDeadline);
+    const std::string code = c.code("pingjiang-test");
+    const auto timed = [&](const std::string& bytes) {
+        const auto started = std::chrono::steady_clock::now();
+        const auto r = c.post("application-2019", testing::application_parts(code, "方案.pdf", bytes));
+        CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
+        return r;
+    };
+    const auto many = timed(testing::make_pdf(std::vector<std::string>(50000, "页")));
+    CHECK(many.status == 201);
+    CHECK(body_of(many)["files"][0]["pages"] == 50000);
+    testing::PdfSpec nested;
+    nested.nesting = 100000;
+    const auto deep = timed(testing::make_pdf(nested));
+    CHECK(deep.status == 422);
+    CHECK(body_of(deep)["error"]["code"] == "damaged_file");
+    // qpdf would walk this tree recursively, out of the worker's stack.
+    testing::PdfSpec tall;
+    tall.tree_depth = 100000;
+    const auto tree = timed(testing::make_pdf(tall));
+    CHECK(tree.status == 422);
+    CHECK(body_of(tree)["error"]["code"] == "damaged_file");
+    CHECK(testing::raw_request(c.port(), "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").status == 200);
+}
+
+TEST_CASE("scans must decode and Word 97 files must be sound compound files") {
+    RunningCollector c(kBeforeApplicationDeadline);
+    const std::string code = c.code("pingjiang-test");
+    const auto upload = [&](const std::string& name, const std::string& bytes) {
+        return c.post("application-2019", testing::application_parts(code, name, bytes));
+    };
+    const std::string jpeg = testing::tiny_jpeg(), png = testing::tiny_png();
+    CHECK(upload("扫描件.jpg", jpeg).status == 201);
+    CHECK(upload("扫描件.png", png).status == 201);
+    CHECK(upload("方案.doc", testing::compound_file({"WordDocument"})).status == 201);
+    CHECK(upload("方案.wps", testing::compound_file({"WordDocument"})).status == 201);
+    CHECK(fs::exists(c.layout().upload({"application-2019", "pingjiang-test", 4}, "work_plan.wps")));
+    std::string png_flipped = png;
+    png_flipped[png.size() / 2] = static_cast<char>(png_flipped[png.size() / 2] ^ 0x55);
+    const struct {
+        const char* name;
+        std::string bytes;
+        const char* code;
+    } refused[] = {
+        {"半张.jpg", jpeg.substr(0, jpeg.size() / 2), "damaged_file"},
+        {"半张.png", png.substr(0, png.size() / 2), "damaged_file"},
+        {"改过.png", png_flipped, "damaged_file"},
+        {"巨幅.png", testing::tiny_png(8000, 6000), "image_too_large"},
+        {"环.doc", testing::compound_file({"WordDocument"}, true), "damaged_file"},
+        {"截断.doc", testing::compound_file({"WordDocument"}).substr(0, 1000), "damaged_file"},
+        {"加密.docx", testing::compound_file({"EncryptionInfo", "EncryptedPackage"}), "protected_file"},
+    };
+    for (const auto& k : refused) {
+        INFO(k.name);
+        const auto r = upload(k.name, k.bytes);
+        CHECK(r.status == 422);
+        CHECK(body_of(r)["error"]["code"] == k.code);
+        CHECK(body_of(r)["error"]["field"] == "work_plan");
+    }
+    CHECK(c.layout().versions(kSubmission).size() == 4);
+}
+
+TEST_CASE("the receipt lists the page count of each PDF as JSON and on its page") {
+    RunningCollector c(kBeforeApplicationDeadline);
+    const auto r = c.post("application-2019", testing::application_parts(c.code("pingjiang-test"), "方案.pdf", testing::make_pdf(std::vector<std::string>{"一", "二", "三"})));
+    REQUIRE(r.status == 201);
+    const json j = body_of(r);
+    CHECK(j["files"][0]["pages"] == 3);
+    const std::string receipt = "/api/submissions/application-2019/pingjiang-test/v0001/receipt?id=" + j["receipt"].get<std::string>();
+    const auto page = testing::raw_request(c.port(), "GET " + receipt + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    CHECK(page.status == 200);
+    CHECK_THAT(page.body, Contains("<th scope=\"col\">页数</th>") && Contains("<td>方案.pdf</td><td>3</td>"));
 }
 
 TEST_CASE("a browser gets a 303 to a receipt page in Chinese, and a wrong receipt id finds nothing") {

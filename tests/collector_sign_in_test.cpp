@@ -13,6 +13,7 @@
 
 #include "common/urls.hpp"
 #include "support/collector_fixture.hpp"
+#include "support/pdf_maker.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
@@ -290,8 +291,9 @@ TEST_CASE("the signed-in pages take only small urlencoded bodies that state thei
 TEST_CASE("a school opens its upload in the browser and saves it, byte for byte, and another school is refused it") {
     RunningCollector c(kOpen);
     // Larger than the 64 KiB pieces the collector sends a stored file in.
-    std::string pdf = testing::tiny_pdf();
-    for (int i = 0; pdf.size() < 300 * 1024; ++i) pdf.insert(pdf.size() - 6, "% line " + std::to_string(i) + " of a long PDF comment\n");
+    testing::PdfSpec spec;
+    for (int i = 0; spec.padding.size() < 300 * 1024; ++i) spec.padding += "line " + std::to_string(i) + " of a long PDF\n";
+    const std::string pdf = testing::make_pdf(spec);
     REQUIRE(c.post("application-2019", testing::application_parts(c.code(kSchool), "工作方案.pdf", pdf)).status == 201);
     const std::string page = "/account/versions/application-2019/" + std::string(kSchool) + "/v0001/";
     const std::string own = session_of(sign_in(c, {{"access_code", c.code(kSchool)}}));

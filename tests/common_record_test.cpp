@@ -11,6 +11,7 @@
 #include "collector/record_check.hpp"
 #include "common/data_layout.hpp"
 #include "generator/review/submissions_loader.hpp"
+#include "support/collector_fixture.hpp"
 #include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kPlan = "%PDF-1.4\n% plan\n";
+const std::string kPlan = testing::tiny_pdf();
 
 common::StoredVersion example() {
     common::StoredVersion r;
@@ -41,11 +42,11 @@ const std::string kStored = R"({
   },
   "files": [
     {
-      "bytes": 16,
+      "bytes": 1302,
       "field": "plan",
       "name": "plan.pdf",
       "original_name": "方案.pdf",
-      "sha256": "70c9ea7094c2278455ae22014876db833d8ac3b837baac3d77525c995d84a32e"
+      "sha256": "4efbfd9d90de353cd0fa7d40feebc811708358c7cf99558192bca06e970da6d1"
     }
   ],
   "form": "apply",
@@ -115,7 +116,7 @@ TEST_CASE("a version the collector's store writes is read by the generator with 
     CHECK(s.files[0].name == "plan.pdf");
     CHECK(s.files[0].original_name == "方案.pdf");
     CHECK(s.files[0].bytes == kPlan.size());
-    CHECK(s.files[0].sha256 == "70c9ea7094c2278455ae22014876db833d8ac3b837baac3d77525c995d84a32e");
+    CHECK(s.files[0].sha256 == "4efbfd9d90de353cd0fa7d40feebc811708358c7cf99558192bca06e970da6d1");
     CHECK(s.source == "apply/a1/v0001");
 
     // The next one of the same unit is version 2, beside it.
@@ -129,7 +130,7 @@ TEST_CASE("a record with a missing, unknown or mistyped key, or of an unknown fo
     CHECK(error_for("      \"field\": \"plan\",\n", "") == ":8:5: error: missing required field \"field\"\n");
     CHECK(error_for("  \"unit\": \"a1\",\n", "  \"unit\": \"a1\",\n  \"opinion\": \"同意\",\n") ==
           ":22:14: error: unknown key \"opinion\" in a submission record\n");
-    CHECK(error_for("\"bytes\": 16", "\"bytes\": \"16\"") == ":9:16: error: \"bytes\" must be a whole number\n");
+    CHECK(error_for("\"bytes\": 1302", "\"bytes\": \"1302\"") == ":9:16: error: \"bytes\" must be a whole number\n");
     CHECK(error_for("\"leader\": \"王某某\"", "\"leader\": 1") == ":4:15: error: \"leader\" must be a string\n");
     CHECK(error_for("\"format\": 1", "\"format\": 2") ==
           ":17:13: error: a submission record of format 2, which this program does not read (it reads format 1)\n");

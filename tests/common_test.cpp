@@ -24,13 +24,48 @@ TEST_CASE("mobile numbers are found alone, grouped, but not inside longer number
     CHECK(digits("12912345678").empty());             // no such mobile prefix
 }
 
-TEST_CASE("ID-card numbers need a valid checksum and birth date") {
+TEST_CASE("ID-card numbers are found with a valid checksum and with a wrong one but need a birth date") {
     using common::find_personal_numbers;
-    const auto hits = find_personal_numbers("身份证11010519491231002X，另110105194912310021");
-    REQUIRE(hits.size() == 1);
+    const auto hits = find_personal_numbers("身份证11010519491231002x，另110105194912310021");
+    REQUIRE(hits.size() == 2);
     CHECK(hits[0].digits == "11010519491231002X");
     CHECK(std::string(hits[0].kind) == "ID-card number");
+    CHECK(hits[1].digits == "110105194912310021");
+    CHECK(std::string(hits[1].kind) == "ID-card number with a wrong checksum");
     CHECK(find_personal_numbers("110105194913310020").empty());  // month 13
+    CHECK(find_personal_numbers("910105194912310021").empty());  // no such region
+}
+
+TEST_CASE("landlines are found as the bureau writes them but not inside other numbers") {
+    auto digits = [](const std::string& text) {
+        std::vector<std::string> out;
+        for (const auto& hit : common::find_personal_numbers(text)) {
+            CHECK(std::string(hit.kind) == "landline number");
+            out.push_back(hit.digits + "@" + std::to_string(hit.offset) + "+" + std::to_string(hit.length));
+        }
+        return out;
+    };
+    CHECK(digits("电话：0730-8805708。") == std::vector<std::string>{"07308805708@9+12"});
+    CHECK(digits("(0730)8805708 或 （010）12345678") == std::vector<std::string>{"07308805708@0+13"});  // a local number starts 2-9
+    CHECK(digits("（010）62345678 0731 88880000") == std::vector<std::string>{"01062345678@0+17", "073188880000@18+13"});
+    CHECK(digits("0730-88057081234").empty());  // 11 digits after the code
+    CHECK(digits("2019-8805708").empty());      // no area code
+    CHECK(digits("073-8805708").empty());       // a three-digit code is 010 or 02X
+    CHECK(digits("0730-0805708").empty());
+    CHECK(digits("电话8805708").empty());
+}
+
+TEST_CASE("names are found after a label and a separator, two or three characters long") {
+    auto names = [](const std::string& text) {
+        std::vector<std::string> out;
+        for (const auto& hit : common::find_personal_names(text)) out.push_back(hit.label + "=" + hit.name + "@" + std::to_string(hit.offset));
+        return out;
+    };
+    CHECK(names("项目负责人：张三，联系人: 欧阳娜") == std::vector<std::string>{"负责人=张三@18", "联系人=欧阳娜@38"});
+    CHECK(names("{\"联系人\": \"李四\"}") == std::vector<std::string>{"联系人=李四@15"});
+    CHECK(names("联系人：市教科院信息技术中心").empty());  // a unit
+    CHECK(names("联系人电话：0730-8805708").empty());       // a label, not a name
+    CHECK(names("负责人：（签字）").empty());
 }
 
 TEST_CASE("JSON positions are found by pointer") {

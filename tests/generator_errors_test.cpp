@@ -3,6 +3,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "office/office_zip.hpp"
+#include "support/pdf_maker.hpp"
 #include "support/tiny_site.hpp"
 
 using Catch::Matchers::Contains;
@@ -18,6 +24,19 @@ date: 2020-03-01
 
 正文第一段。
 )";
+
+void write_bytes(const std::filesystem::path& p, const std::string& bytes) {
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+}
+
+// What the collector keeps of one submission: its record, as the bureau's
+// staff might copy it, labelled, and the uploaded work plan.
+void write_collector_files(const std::filesystem::path& dir) {
+    write_bytes(dir / "submission.json",
+                "{\"fields\": {\"联系人\": \"王小明\",\n  \"电话\": \"0730-8812345\",\n  \"身份证\": \"430602198001010010\"}}\n");
+    write_bytes(dir / "work_plan.pdf", testing::make_pdf(std::vector<std::string>{"实施方案\n项目负责人：李四", "手机 13912345678"}));
+}
 
 // Builds and returns the printed diagnostics; the build must fail.
 std::string failing_build(const TinySite& site) {
@@ -228,6 +247,118 @@ TEST_CASE("an ID-card number in data or an attachment file is reported") {
     const std::string e = failing_build(site);
     CHECK_THAT(e, Contains("data/lists/2020.json:2:60: error: personal data: ID-card number 11010519491231002X"));
     CHECK_THAT(e, Contains("content/attachments/roster.csv:2:4: error: personal data: mobile number 13912345678"));
+}
+
+TEST_CASE("a symbolic link under content/ data/ or the theme that leads outside the site is an error and nothing is published") {
+    TinySite site(kNotice);
+    REQUIRE(site.build().errors.empty());
+    const auto before = testing::read_tree(site.out());
+    testing::TempDir outside;
+    write_collector_files(outside.path() / "collector-data");
+    namespace fs = std::filesystem;
+    fs::create_directory_symlink(outside.path() / "collector-data", site.root() / "content/leak");
+    fs::create_directories(site.root() / "data/lists");
+    fs::create_symlink(outside.path() / "collector-data/submission.json", site.root() / "data/lists/2020.json");
+    fs::create_symlink(outside.path() / "collector-data/work_plan.pdf", site.root() / "themes/default/static/plan.pdf");
+    fs::create_symlink(site.root() / "no-such-file", site.root() / "content/dangling.txt");
+    // A link that stays inside the site is the site's own file.
+    fs::create_symlink(site.root() / "content/notices/a.md", site.root() / "content/a-copy.txt");
+    const auto r = site.build();
+    const std::string e = testing::errors_text(r);
+    CHECK_THAT(e, Contains("content/leak: error: symbolic link to " + fs::canonical(outside.path()).string() + "/collector-data, outside the site"));
+    CHECK_THAT(e, Contains("data/lists/2020.json: error: symbolic link to "));
+    CHECK_THAT(e, Contains("themes/default/static/plan.pdf: error: symbolic link to "));
+    CHECK_THAT(e, Contains("content/dangling.txt: error: symbolic link that leads nowhere"));
+    CHECK_THAT(e, !Contains("a-copy.txt"));
+    // What lies behind the links is never read, so never reported either.
+    CHECK_THAT(e, !Contains("personal data"));
+    CHECK(r.errors.size() == 4);
+    CHECK(testing::read_tree(site.out()) == before);
+}
+
+TEST_CASE("a symbolic link that stays inside the site is published as the file it leads to") {
+    TinySite site(kNotice);
+    namespace fs = std::filesystem;
+    fs::create_directories(site.root() / "content/attachments");
+    testing::write_tree(site.root(), "-- shared/plan.txt --\n实施方案\n");
+    fs::create_symlink(site.root() / "shared/plan.txt", site.root() / "content/attachments/plan.txt");
+    const auto r = site.build();
+    INFO(testing::errors_text(r));
+    REQUIRE(r.errors.empty());
+    CHECK(fs::is_regular_file(fs::symlink_status(site.out() / "attachments/plan.txt")));
+    CHECK(site.read("attachments/plan.txt") == "实施方案\n");
+}
+
+TEST_CASE("a fifo or a socket under content/ is an error and nothing is published") {
+    TinySite site(kNotice);
+    REQUIRE(::mkfifo((site.root() / "content/pipe").c_str(), 0600) == 0);
+    CHECK_THAT(failing_build(site), Contains("content/pipe: error: a fifo is not a file: only the site's own files are published"));
+    CHECK_FALSE(std::filesystem::exists(site.out()));
+}
+
+TEST_CASE("the collector's files copied into content/ are reported for each name number and page") {
+    TinySite site(kNotice);
+    write_collector_files(site.root() / "content/leak");
+    const std::string e = failing_build(site);
+    CHECK_THAT(e, Contains("content/leak/submission.json:1:21: error: personal data: name 王小明 after 联系人 would be published"));
+    CHECK_THAT(e, Contains("content/leak/submission.json:2:10: error: personal data: landline number 07308812345 would be published"));
+    CHECK_THAT(e, Contains("content/leak/submission.json:3:11: error: personal data: ID-card number with a wrong checksum 430602198001010010"));
+    CHECK_THAT(e, Contains("content/leak/work_plan.pdf: error: personal data in page 1, line 2: name 李四 after 负责人 would be published"));
+    CHECK_THAT(e, Contains("content/leak/work_plan.pdf: error: personal data in page 2, line 1: mobile number 13912345678 would be published"));
+    CHECK_FALSE(std::filesystem::exists(site.out()));
+}
+
+TEST_CASE("the text of DOCX and XLSX attachments is checked and an unreadable one is an error") {
+    TinySite site(kNotice);
+    write_bytes(site.root() / "content/attachments/form.docx",
+                office::zip_package({{"[Content_Types].xml", "<Types/>"},
+                                     {"word/document.xml",
+                                      "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>填表人：</w:t></w:r><w:r><w:t>赵六</w:t></w:r></w:p></w:body></w:document>"}}));
+    write_bytes(site.root() / "content/attachments/roster.xlsx",
+                office::zip_package({{"[Content_Types].xml", "<Types/>"},
+                                     {"xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c><v>1</v></c><c><v>13812345678</v></c></row></sheetData></worksheet>"}}));
+    // Nested beyond any stack a recursive reader would have.
+    std::string nested = "<w:document>";
+    for (int i = 0; i < 100000; ++i) nested += "<a>";
+    nested += "<w:p><w:t>联系人：钱七</w:t></w:p>";
+    for (int i = 0; i < 100000; ++i) nested += "</a>";
+    nested += "</w:document>";
+    write_bytes(site.root() / "content/attachments/deep.docx",
+                office::zip_package({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", nested}}));
+    write_bytes(site.root() / "content/attachments/broken.pdf", "%PDF-1.4\nnot really\n");
+    const std::string e = failing_build(site);
+    CHECK_THAT(e, Contains("content/attachments/form.docx: error: personal data in word/document.xml, line 1: name 赵六 after 填表人"));
+    CHECK_THAT(e, Contains("content/attachments/roster.xlsx: error: personal data in xl/worksheets/sheet1.xml, line 2: mobile number 13812345678"));
+    CHECK_THAT(e, Contains("content/attachments/deep.docx: error: personal data in word/document.xml, line 1: name 钱七 after 联系人"));
+    CHECK_THAT(e, Contains("content/attachments/broken.pdf: error: cannot read its text to check it for personal data"));
+}
+
+TEST_CASE("the site's own contact numbers may be published with their area code but other landlines may not") {
+    TinySite site(R"(-- data/site.json --
+{"bureau": "示例局", "site_title": "示例", "contacts": [{"unit": "信息中心", "phone": "8805708"}, {"unit": "办公室", "phone": "0730-8812000"}]}
+-- content/notices/a.md --
+---
+title: 通知
+date: 2020-03-01
+---
+咨询电话：0730-8805708、0730-8812000。
+)");
+    const auto r = site.build();
+    INFO(testing::errors_text(r));
+    CHECK(r.errors.empty());
+    CHECK_THAT(site.read("notices/a/index.html"), Contains("0730-8805708"));
+    site.write(R"(-- content/notices/b.md --
+---
+title: 通知
+date: 2020-03-02
+---
+张老师电话：0730-8805709。
+)");
+    const auto before = testing::read_tree(site.out());
+    const auto failed = site.build();
+    CHECK_THAT(testing::errors_text(failed), Contains("content/notices/b.md:5:7: error: personal data: landline number 07308805709 would be published"));
+    CHECK(failed.errors.size() == 1);
+    CHECK(testing::read_tree(site.out()) == before);
 }
 
 TEST_CASE("hidden files and editor backups under content/ are never published") {

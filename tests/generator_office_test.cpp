@@ -19,6 +19,7 @@
 #include "common/json_file.hpp"
 #include "common/text.hpp"
 #include "generator/review/export.hpp"
+#include "support/collector_fixture.hpp"
 #include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 
@@ -276,7 +277,7 @@ void write_export_submissions(const testing::TinySite& site) {
     using testing::submission;
     testing::write_submission(data, submission("apply", "a1", "2020-04-01T09:00:00+08:00", {{"project", "旧题目"}, {"leader_mobile", "13912345678"}}));
     testing::write_submission(data, submission("apply", "a1", "2020-04-02T09:00:00+08:00", {{"project", "新题目"}, {"leader_mobile", "13712345678"}}),
-                              {{"plan", "方案.pdf", "%PDF-1.4\n"}});
+                              {{"plan", "方案.pdf", testing::tiny_pdf()}});
     testing::write_submission(data, submission("apply", "a2", "2020-04-03T10:30:00+08:00", {{"project", "二中题目"}}));
     testing::write_submission(data, submission("apply", "b1", "2020-04-03T11:00:00+08:00", {{"project", "乙区第一版"}}));
     testing::write_submission(data, submission("apply", "b1", "2020-04-04T11:00:00+08:00", {{"project", "乙区第二版"}}));

@@ -6,6 +6,7 @@
 #include "common/data_layout.hpp"
 #include "common/review_act.hpp"
 
+#include "support/collector_fixture.hpp"
 #include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 
@@ -153,7 +154,7 @@ TEST_CASE("with the collector's data, each call gets a 受理情况 page of coun
     o.submissions = site.root() / "collector";
     testing::write_submission(o.submissions, testing::submission("apply", "a1", "2020-04-01T09:00:00+08:00", {{"leader", "王某某"}, {"leader_mobile", "13912345678"}}));
     testing::write_submission(o.submissions, testing::submission("apply", "a1", "2020-04-02T09:00:00+08:00", {{"leader", "王某某"}, {"leader_mobile", "13712345678"}}),
-                              {{"plan", "方案.pdf", "%PDF-1.4\n"}});
+                              {{"plan", "方案.pdf", testing::tiny_pdf()}});
     testing::write_submission(o.submissions, testing::submission("apply", "a2", "2020-04-03T10:30:00+08:00", {{"leader", "李某某"}, {"leader_mobile", "13812345678"}}));
     testing::write_submission(o.submissions, testing::submission("apply", "a3", "2020-04-03T11:00:00+08:00"));
     testing::write_submission(o.submissions, testing::submission("summary", "a", "2020-04-03T08:00:00+08:00"));
@@ -228,7 +229,7 @@ date: 2020-03-01
     o.submissions = site.root() / "collector";
     testing::write_submission(o.submissions, testing::submission("apply", "a", "2020-04-01T09:00:00+08:00", {{"leader_mobile", "13912345678"}}));
     testing::write_submission(o.submissions, testing::submission("apply", "a", "2020-04-02T09:00:00+08:00", {{"leader_mobile", "13712345678"}}),
-                              {{"plan", "方案.pdf", "%PDF-1.4\n"}});
+                              {{"plan", "方案.pdf", testing::tiny_pdf()}});
     o.internal = site.root() / "internal";
     const auto r = gen::build_site(o);
     INFO(testing::errors_text(r));
@@ -238,7 +239,7 @@ date: 2020-03-01
     const std::string v2 = testing::read_file(o.internal / "apply/a/v0002/index.html");
     CHECK(v2.find("<tr><th scope=\"row\">手机号码</th><td><del>13912345678</del></td><td><ins>13712345678</ins></td></tr>") != std::string::npos);
     CHECK(v2.find("<a href=\"plan.pdf\">方案.pdf</a>") != std::string::npos);
-    CHECK(testing::read_file(o.internal / "apply/a/v0002/plan.pdf") == "%PDF-1.4\n");
+    CHECK(testing::read_file(o.internal / "apply/a/v0002/plan.pdf") == testing::tiny_pdf());
     for (const auto& [path, bytes] : testing::read_tree(site.out())) {
         INFO(path);
         CHECK(bytes.find("13712345678") == std::string::npos);

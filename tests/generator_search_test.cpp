@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/search_tokens.hpp"
+#include "support/collector_fixture.hpp"
 #include "support/stored_submissions.hpp"
 #include "support/tiny_site.hpp"
 
@@ -195,7 +196,7 @@ date: 2020-03-01
     testing::write_submission(o.submissions,
                               testing::submission("apply", "a1", "2020-04-01T09:00:00+08:00",
                                                   {{"project_name", "鲲鹏翱翔计划"}, {"leader", "欧阳某某"}, {"leader_mobile", "13912345678"}}),
-                              {{"plan", "秘密方案.pdf", "%PDF-1.4\n"}});
+                              {{"plan", "秘密方案.pdf", testing::tiny_pdf()}});
     const auto r = gen::build_site(o);
     INFO(testing::errors_text(r));
     REQUIRE(r.errors.empty());

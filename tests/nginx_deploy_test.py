@@ -31,7 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(REPO, "scripts"))
 
-from collector_kit import application_fields, issue_codes, make_site, multipart_head_tail, start  # noqa: E402
+from collector_kit import application_fields, issue_codes, make_site, multipart_head_tail, pdf_bytes, start  # noqa: E402
 from nginx_conf import base_url_parts  # noqa: E402
 
 FORM = "application-2019"
@@ -40,7 +40,7 @@ UNITS = ["nginx-a", "nginx-b"]
 HEADER_TIMEOUT = 2
 BODY_TIMEOUT = 3
 SLOW_UPLOADERS = 80  # more than the collector's 64 worker threads
-PDF = b"%PDF-1.4\n" + b"0" * 4000 + b"\n%%EOF\n"
+PDF = pdf_bytes(b"0" * 4000)
 
 
 class Reply:

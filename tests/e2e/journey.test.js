@@ -13,6 +13,7 @@ const path = require('node:path');
 const { after, before, test } = require('node:test');
 const { launchChromium } = require('./lib/chromium');
 const { Deployment, repoRoot } = require('./lib/deployment');
+const { pdfBytes } = require('./lib/pdf');
 
 const SCHOOL = { id: 'pingjiang-e2e', name: '平江县端到端测试学校', county: 'pingjiang' };
 const LISTED_SCHOOL = 'miluo-zhengze';
@@ -21,9 +22,8 @@ const AFTER_2019_DEADLINE = '2019-09-23T09:00:00+08:00';
 const BEFORE_TASK_BOOK_DEADLINE = '2021-01-10T10:00:00+08:00';
 const shotDir = path.join(process.env.GATES_ARTIFACTS_DIR || path.join(repoRoot, 'build', 'artifacts'), 'screenshots');
 
-// A small but well-formed PDF: the collector judges uploads by their content.
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
-  'trailer<</Root 1 0 R>>\n%%EOF\n');
+// The collector opens every PDF it is sent.
+const PDF = pdfBytes();
 
 let site;
 let browser;

@@ -1,5 +1,7 @@
 #include "support/collector_fixture.hpp"
 
+#include "support/pdf_maker.hpp"
+
 #include <future>
 #include <memory>
 
@@ -9,6 +11,7 @@
 #include "collector/routes.hpp"
 #include "common/json_file.hpp"
 #include "support/git_history.hpp"
+#include "support/pdf_maker.hpp"
 
 namespace testing {
 namespace fs = std::filesystem;
@@ -123,20 +126,31 @@ void put32(std::string& s, unsigned long v) {
     put16(s, static_cast<unsigned>(v & 0xffff));
     put16(s, static_cast<unsigned>((v >> 16) & 0xffff));
 }
+// The zip's CRC-32 (ISO 3309), bit by bit: test files are small.
+unsigned long crc32_of(const std::string& data) {
+    unsigned long crc = 0xFFFFFFFFul;
+    for (unsigned char byte : data) {
+        crc ^= byte;
+        for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320ul & (0ul - (crc & 1)));
+    }
+    return crc ^ 0xFFFFFFFFul;
+}
+
 }  // namespace
 
 std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& entries, unsigned long claimed_size) {
     std::string out, central;
     for (const auto& [name, data] : entries) {
         const unsigned long offset = out.size();
+        const unsigned long crc = crc32_of(data);
         put32(out, 0x04034b50);
         put16(out, 20), put16(out, 0), put16(out, 0), put16(out, 0), put16(out, 0);
-        put32(out, 0), put32(out, data.size()), put32(out, data.size());
+        put32(out, crc), put32(out, data.size()), put32(out, data.size());
         put16(out, static_cast<unsigned>(name.size())), put16(out, 0);
         out += name + data;
         put32(central, 0x02014b50);
         put16(central, 20), put16(central, 20), put16(central, 0), put16(central, 0), put16(central, 0), put16(central, 0);
-        put32(central, 0), put32(central, data.size()), put32(central, claimed_size ? claimed_size : data.size());
+        put32(central, crc), put32(central, data.size()), put32(central, claimed_size ? claimed_size : data.size());
         put16(central, static_cast<unsigned>(name.size())), put16(central, 0), put16(central, 0), put16(central, 0), put16(central, 0);
         put32(central, 0), put32(central, offset);
         central += name;
@@ -149,8 +163,6 @@ std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& e
     return out;
 }
 
-std::string tiny_pdf() {
-    return "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-}
+std::string tiny_pdf() { return make_pdf(PdfSpec{}); }
 
 }  // namespace testing

@@ -9,12 +9,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { repoRoot } = require('./deployment');
+const { pdfBytes } = require('./pdf');
 
 const PRIVACY_VERSION = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'privacy.json'), 'utf8')).version;
 
-// A small but well-formed PDF: the collector judges uploads by their content.
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
-  'trailer<</Root 1 0 R>>\n%%EOF\n');
+// The collector opens every PDF it is sent.
+const PDF = pdfBytes();
 
 // Sends a school's 申请表 of the 2019 call; resolves to the collector's JSON receipt.
 async function applyByApi(site, code, school, project) {

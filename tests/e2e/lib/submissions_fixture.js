@@ -9,6 +9,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { pdfBytes } = require('./pdf');
 
 function collectorPath() {
   const collector = process.env.SITE_COLLECTOR || path.resolve(__dirname, '..', '..', '..', 'build', 'collector', 'collector');
@@ -36,7 +37,7 @@ function writeVersion(data, record, uploads = {}) {
 }
 
 function writeSubmissions(data) {
-  const plan = Buffer.from('%PDF-1.4\n% work plan\n%%EOF\n');
+  const plan = pdfBytes(Buffer.from('work plan'));
   const application = { form: 'application-2019', call: 'pilot-2019', unit: 'pingjiang-guihua', privacy_notice: '2026-11-1' };
   const fields = { unit_name: '平江县桂花学校', project_name: '家校共育共同体建设创新与实践', plan_summary: '要点' };
   writeVersion(data, { ...application, receipt: '20190901-aaaaaa', received_at: '2019-09-01T10:00:00+08:00', fields },
