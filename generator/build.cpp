@@ -32,6 +32,8 @@
 #include "generator/review/internal_views.hpp"
 #include "generator/review/submissions_loader.hpp"
 #include "generator/search_index.hpp"
+#include "generator/search_postings.hpp"
+#include "generator/search_shards.hpp"
 #include "generator/search_tokens.hpp"
 #include "generator/site_config.hpp"
 #include "generator/sitemap.hpp"
@@ -186,7 +188,7 @@ void Build::plan() {
     for (const auto& f : theme_.static_files) plan_.add(f.out_path, f.shown_path);
     plan_.add("feed.xml", "the feed");
     plan_.add("sitemap.xml", "the sitemap");
-    plan_.add("search/index.json", "the search index");
+    plan_.add(common::search_index_url(), "the search index");
     check_notice_links(site_, plan_, diags_);
     writer_.emplace(out_dir_, !o_.write);
     publisher_.emplace(site_.config, plan_, *writer_, personal_, diags_);
@@ -277,7 +279,14 @@ void Build::publish_files() {
     for (const auto& job : jobs_)
         if (job.kind->listed) entries.push_back({job.url, job.article ? job.article->published.iso() : std::string()});
     publisher_->file("sitemap.xml", make_sitemap(site_, entries));
-    publisher_->file("search/index.json", search_index_json(search_documents(site_, downloads_)));
+    const std::vector<SearchDocument> docs = search_documents(site_, downloads_);
+    const SearchPostings postings = search_postings(docs);
+    publisher_->file(common::search_index_url(), search_index_json(docs, postings));
+    // Named by what they hold, known only now: planned as they come.
+    for (const SearchFile& f : search_shard_files(docs, postings)) {
+        plan_.add(f.path, "the search index");
+        publisher_->file(f.path, f.json);
+    }
     clock_.mark("publish downloads, feed, sitemap, search index");
 }
 
