@@ -25,7 +25,6 @@ Standard library only; installs nothing.  Hugo is the Debian package "hugo".
 import argparse
 import glob
 import hashlib
-import json
 import os
 import shutil
 import statistics
@@ -34,49 +33,16 @@ import sys
 import tempfile
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_GENERATOR = os.path.join(REPO, "build", "generator", "generator")
-DEFAULT_CORPUS_SCRIPT = os.path.join(os.path.dirname(REPO), "shared", "bench", "make_corpus.py")
+from bench_site import BenchError, DEFAULT_CORPUS_SCRIPT, REPO, gen_corpus, prepare_our_site, remove
 
-SITE_CONFIG = {
-    "base_url": "https://bench.example.gov.cn/site/",
-    "theme": "default",
-    "language": "zh-CN",
-    "today": None,
-    "public_numbers": [],
-}
-SITE_DATA = {
-    "bureau": "X市教育局",
-    "site_title": "基准测试站点",
-    "host_unit": "X市教育局",
-    "contacts": [],
-}
-UNITS_DATA = {"counties": [], "schools": []}
+DEFAULT_GENERATOR = os.path.join(REPO, "build", "generator", "generator")
 
 # Lines of a failing build's stderr shown in the error report.
 MAX_ERROR_LINES = 40
 
 
-class BenchError(Exception):
-    """A build failed or produced the wrong output."""
-
-
 def progress(msg):
     print("[bench] " + msg, file=sys.stderr, flush=True)
-
-
-def write_json(path, obj):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(obj, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-
-
-def remove(path):
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path)
-    elif os.path.lexists(path):
-        os.remove(path)
 
 
 def parse_sizes(text):
@@ -125,41 +91,6 @@ def run_measured(cmd, cwd, log_prefix):
     code = os.waitstatus_to_exitcode(status)
     proc.returncode = code  # already reaped; keep Popen from waiting again
     return code, wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
-
-
-def gen_corpus(corpus_script, out_dir, n, layout):
-    remove(out_dir)
-    cmd = [sys.executable, corpus_script, "gen", out_dir, "-n", str(n),
-           "--layout", layout, "--attachment-files"]
-    r = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, text=True)
-    if r.returncode != 0:
-        raise BenchError("corpus generation failed (%s):\n%s%s"
-                         % (" ".join(cmd), r.stdout, r.stderr))
-    return json.loads(r.stdout.strip().splitlines()[-1])
-
-
-def prepare_our_site(corpus_script, n_dir, n):
-    """Generates the plain corpus and wraps it in a minimal site directory."""
-    plain = os.path.join(n_dir, "corpus-plain")
-    site = os.path.join(n_dir, "site-ours")
-    stats = gen_corpus(corpus_script, plain, n, "plain")
-    remove(site)
-    content = os.path.join(site, "content")
-    os.makedirs(content)
-    # The plain layout holds notices/ and attachments/; everything under
-    # content/ other than notices is copied verbatim by the generator.
-    for name in sorted(os.listdir(plain)):
-        if name.startswith("."):
-            continue
-        shutil.move(os.path.join(plain, name), os.path.join(content, name))
-    remove(plain)
-    write_json(os.path.join(site, "config.json"), SITE_CONFIG)
-    write_json(os.path.join(site, "data", "site.json"), SITE_DATA)
-    write_json(os.path.join(site, "data", "units.json"), UNITS_DATA)
-    shutil.copytree(os.path.join(REPO, "themes", "default"),
-                    os.path.join(site, "themes", "default"))
-    return site, stats
 
 
 def prepare_hugo_site(corpus_script, n_dir, n):
