@@ -279,6 +279,7 @@ void Build::publish_files() {
     for (const auto& job : jobs_)
         if (job.kind->listed) entries.push_back({job.url, job.article ? job.article->published.iso() : std::string()});
     publisher_->file("sitemap.xml", make_sitemap(site_, entries));
+    clock_.mark("publish downloads, feed, sitemap");
     const std::vector<SearchDocument> docs = search_documents(site_, downloads_);
     const SearchPostings postings = search_postings(docs);
     publisher_->file(common::search_index_url(), search_index_json(docs, postings));
@@ -287,7 +288,7 @@ void Build::publish_files() {
         plan_.add(f.path, "the search index");
         publisher_->file(f.path, f.json);
     }
-    clock_.mark("publish downloads, feed, sitemap, search index");
+    clock_.mark("search index, whole and in shards");
 }
 
 void Build::write_internal_site() {

@@ -18,14 +18,22 @@ any build fails or produces the wrong number of pages, 2 on bad usage.
 
   python3 scripts/bench.py                       # sizes 1000,10000, 3 runs
   python3 scripts/bench.py --sizes 1000 --runs 1 --no-hugo
+  python3 scripts/bench.py --pagefind DIR/node_modules/.bin/pagefind
+
+After the table, for each N: the search index's size, its shards (count,
+bytes, the largest) and, for a fixed list of queries, how many files and
+gzipped bytes the search page fetches (scripts/search_fetches.js).
 
 Standard library only; installs nothing.  Hugo is the Debian package "hugo".
 """
 
 import argparse
 import glob
+import gzip
 import hashlib
+import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -77,6 +85,16 @@ def tail(path, limit=MAX_ERROR_LINES):
     return "\n".join(lines)
 
 
+def last_line(path):
+    """A build's summary: the last line it printed (after --timings' lines)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().strip().splitlines()
+    except OSError:
+        return ""
+    return lines[-1] if lines else ""
+
+
 def run_measured(cmd, cwd, log_prefix):
     """Runs cmd, returns (exit_code, wall_s, cpu_s, maxrss_kib).
 
@@ -116,21 +134,23 @@ def verify_hugo(out_dir, n):
 
 
 class Tool:
-    def __init__(self, name, prepare, command, verify, clean_extra=()):
+    def __init__(self, name, prepare, command, verify, clean_extra=(), inspect=None):
         self.name = name
         self.prepare = prepare          # (corpus_script, n_dir, n) -> (site, stats)
         self.command = command          # (site, out, n_dir) -> argv
         self.verify = verify            # (out, n) -> None or raises BenchError
         self.clean_extra = clean_extra  # (site, n_dir) -> paths removed before each run
+        self.inspect = inspect          # (out, log_prefix) -> figures of the last run's output, or None
 
 
-def our_tool(generator):
+def our_tool(generator, pagefind):
     return Tool(
         "generator",
         prepare_our_site,
-        lambda site, out, n_dir: [generator, "build", "--site", site, "--out", out],
+        lambda site, out, n_dir: [generator, "build", "--site", site, "--out", out, "--timings"],
         verify_ours,
         lambda site, n_dir: [],
+        lambda out, log: search_figures(out, log, pagefind),
     )
 
 
@@ -171,16 +191,136 @@ def bench_tool(tool, corpus_script, n_dir, n, runs):
         walls.append(wall)
         cpus.append(cpu)
         rsss.append(rss)
-        summary = tail(log + ".err", 1).strip()
+        summary = last_line(log + ".err")
         progress("%s N=%d run %d/%d: wall %.3f s, cpu %.3f s, peak RSS %.1f MB%s"
                  % (tool.name, n, i, runs, wall, cpu, rss / 1024.0,
                     ("  [" + summary + "]") if summary else ""))
+    figures = tool.inspect(out, log) if tool.inspect else None
     remove(out)
     return {
         "wall": statistics.median(walls),
         "cpu": statistics.median(cpus),
         "rss_mb": max(rsss) / 1024.0,  # ru_maxrss is KiB on Linux
+        "search": figures,
     }
+
+
+# Queries whose bytes are printed: Han pieces a title holds, pieces only
+# bodies hold, words, two words, and what nothing holds.
+SEARCH_QUERIES = ["智慧课堂", "网络安全", "试点学校", "信息化", "教育", "专家评审", "南湖区",
+                  "课堂教学", "2019", "docx 2019", "pdf 2020", "汨罗"]
+
+
+def nginx_gzip_level():
+    """gzip_comp_level as deploy/nginx sets it; nginx's default is 1."""
+    with open(os.path.join(REPO, "deploy", "nginx", "site.conf.in"), encoding="utf-8") as f:
+        m = re.search(r"^\s*gzip_comp_level\s+(\d+);", f.read(), re.M)
+    return int(m.group(1)) if m else 1
+
+
+def gzipped_size(path, level, cache):
+    if path not in cache:
+        with open(path, "rb") as f:
+            cache[path] = len(gzip.compress(f.read(), compresslevel=level, mtime=0))
+    return cache[path]
+
+
+def step_seconds(log_prefix, step):
+    """The time the generator's --timings gives a step, or None."""
+    with open(log_prefix + ".err", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = re.match(r"\s*([0-9.]+) s\s+(.*)$", line)
+            if m and m.group(2).strip() == step:
+                return float(m.group(1))
+    return None
+
+
+def search_figures(out, log_prefix, pagefind):
+    """Sizes of the search index and what each of SEARCH_QUERIES fetches, as
+    nginx sends it: bodies gzipped at its level (headers not counted); and
+    Pagefind's figures on the same pages when given its program."""
+    level = nginx_gzip_level()
+    sizes = {}
+    shards_dir = os.path.join(out, "search", "shards")
+    shards = []
+    for d, _, files in os.walk(shards_dir):
+        shards += [os.path.join(d, f) for f in files]
+    largest = max(shards, key=lambda p: gzipped_size(p, level, sizes))
+    r = subprocess.run(["node", os.path.join(REPO, "scripts", "search_fetches.js"), out] + SEARCH_QUERIES,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        raise BenchError("scripts/search_fetches.js failed:\n" + r.stderr)
+    queries = []
+    for line in r.stdout.splitlines():
+        q = json.loads(line)
+        queries.append({
+            "query": q["query"], "found": q["found"], "requests": len(q["files"]),
+            "bytes": sum(gzipped_size(os.path.join(shards_dir, f), level, sizes) for f in q["files"]),
+        })
+    index = os.path.join(out, "search", "index.json")
+    return {
+        "gzip_level": level,
+        "seconds": step_seconds(log_prefix, "search index, whole and in shards"),
+        "index_bytes": os.path.getsize(index),
+        "index_gzip": gzipped_size(index, level, sizes),
+        "shards": len(shards),
+        "shards_bytes": sum(os.path.getsize(p) for p in shards),
+        "shards_gzip": sum(gzipped_size(p, level, sizes) for p in shards),
+        "largest": os.path.relpath(largest, shards_dir),
+        "largest_bytes": os.path.getsize(largest),
+        "largest_gzip": gzipped_size(largest, level, sizes),
+        "queries": queries,
+        "pagefind": pagefind_figures(pagefind, out, os.path.dirname(out)) if pagefind else None,
+    }
+
+
+def pagefind_figures(pagefind, site_out, work):
+    """Pagefind indexing our built site: time, peak RSS, its files."""
+    out = os.path.join(work, "pagefind")
+    remove(out)
+    log = os.path.join(work, "pagefind")
+    code, wall, _, rss = run_measured([pagefind, "--site", site_out, "--output-path", out], work, log)
+    if code != 0:
+        return {"error": "exit status %d: %s" % (code, tail(log + ".err", 5))}
+    files = []
+    for d, _, names in os.walk(out):
+        files += [os.path.join(d, f) for f in names]
+    # Its index and fragments: what a query can fetch (not its UI scripts).
+    chunks = [p for p in files if os.sep + "index" + os.sep in p or os.sep + "fragment" + os.sep in p]
+    largest = max(chunks, key=os.path.getsize) if chunks else None
+    figures = {
+        "wall": wall, "rss_mb": rss / 1024.0, "files": len(files),
+        "bytes": sum(os.path.getsize(p) for p in files),
+        "largest": os.path.relpath(largest, out) if largest else "-",
+        "largest_bytes": os.path.getsize(largest) if largest else 0,
+    }
+    remove(out)
+    return figures
+
+
+def print_search(n, f):
+    print()
+    print("search index at N=%d (gzip level %d, as nginx sends it; headers not counted):" % (n, f["gzip_level"]))
+    if f["seconds"] is not None:
+        print("  built in %.3f s (whole and in shards)" % f["seconds"])
+    print("  index.json: %d bytes, %d gzipped" % (f["index_bytes"], f["index_gzip"]))
+    print("  shards: %d files, %d bytes, %d gzipped; largest %s: %d bytes, %d gzipped"
+          % (f["shards"], f["shards_bytes"], f["shards_gzip"], f["largest"], f["largest_bytes"], f["largest_gzip"]))
+    pagefind = f["pagefind"]
+    if pagefind:
+        if "error" in pagefind:
+            print("  pagefind: failed, " + pagefind["error"])
+        else:
+            print("  pagefind on the same pages: %.3f s, peak RSS %.1f MB; %d files, %d bytes; largest %s: %d bytes"
+                  % (pagefind["wall"], pagefind["rss_mb"], pagefind["files"], pagefind["bytes"],
+                     pagefind["largest"], pagefind["largest_bytes"]))
+    rows = [[q["query"], str(q["found"]), str(q["requests"]), "%.1f" % (q["bytes"] / 1024.0)] for q in f["queries"]]
+    header = ["query", "found", "files", "KB gzipped"]
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
+    print("  " + fmt_row(header, widths))
+    for r in rows:
+        print("  " + fmt_row(r, widths))
+
 
 
 def tool_version(argv):
@@ -234,6 +374,9 @@ def main(argv=None):
     ap.add_argument("--generator", metavar="PATH", default=DEFAULT_GENERATOR,
                     help="our generator binary (default %(default)s)")
     ap.add_argument("--no-hugo", action="store_true", help="do not run Hugo")
+    ap.add_argument("--pagefind", metavar="PATH",
+                    help="Pagefind 1.x (npm install pagefind@1: node_modules/.bin/pagefind), run on our output "
+                         "beside our search index's figures")
     ap.add_argument("--corpus-script", metavar="PATH", default=DEFAULT_CORPUS_SCRIPT,
                     help="corpus generator (default %(default)s)")
     a = ap.parse_args(argv)
@@ -265,7 +408,7 @@ def main(argv=None):
         temp_work = True
     progress("work dir: %s%s" % (work, " (removed at the end)" if temp_work else ""))
 
-    tools = [our_tool(generator)]
+    tools = [our_tool(generator, a.pagefind and os.path.abspath(a.pagefind))]
     if hugo:
         tools.append(hugo_tool(hugo))
 
@@ -327,6 +470,10 @@ def main(argv=None):
                 ratio_wall, ratio_rss,
             ])
     print_table(rows)
+    for n in a.sizes:
+        r = results.get(("generator", n))
+        if r and r["search"]:
+            print_search(n, r["search"])
     sys.stdout.flush()
 
     if failures:

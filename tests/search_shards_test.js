@@ -17,7 +17,7 @@ if (!generator || !repo) {
 }
 
 const search = require(path.join(repo, 'themes', 'default', 'static', 'assets', 'search.js'));
-const SHOWN = 100;
+const SHOWN = search.shown;  // as the page shows them
 const QUERIES = 300;
 
 // Pieces of one to four characters of titles and excerpts, words, two

@@ -351,7 +351,7 @@
 
   var api = {
     tokens: tokens, queryTerms: queryTerms, prepare: prepare, search: search, shards: shards, searchShards: searchShards,
-    highlight: highlight, chineseDate: chineseDate
+    shown: MAX_SHOWN, highlight: highlight, chineseDate: chineseDate
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
