@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -283,11 +284,20 @@ void Build::publish_files() {
     const std::vector<SearchDocument> docs = search_documents(site_, downloads_);
     const SearchPostings postings = search_postings(docs);
     publisher_->file(common::search_index_url(), search_index_json(docs, postings));
-    // Named by what they hold, known only now: planned as they come.
-    for (const SearchFile& f : search_shard_files(docs, postings)) {
-        plan_.add(f.path, "the search index");
-        publisher_->file(f.path, f.json);
-    }
+    // Named by what they hold, known only now: planned as they come. Thousands
+    // of files: written on every core, as pages are.
+    const std::vector<SearchFile> shards = search_shard_files(docs, postings);
+    for (const SearchFile& f : shards) plan_.add(f.path, "the search index");
+    std::vector<std::exception_ptr> failed(shards.size());
+    parallel_for(shards.size(), [&](std::size_t, std::size_t i) {
+        try {
+            publisher_->file(shards[i].path, shards[i].json);
+        } catch (...) {
+            failed[i] = std::current_exception();
+        }
+    });
+    for (const auto& e : failed)
+        if (e) std::rethrow_exception(e);
     clock_.mark("search index, whole and in shards");
 }
 

@@ -8,32 +8,40 @@
 namespace gen {
 namespace {
 
-// The tokens of every document at once were the build's largest
-// allocation (a token is a string of its own); a slice at a time keeps
-// both cores busy and the memory to one slice's worth.
-constexpr std::size_t kSliceDocs = 256;
+// Postings of the documents [begin, end), one document's tokens at a time:
+// held for every document at once, the tokens were the build's largest
+// allocation (each is a string of its own).
+SearchPostings postings_of(const std::vector<SearchDocument>& docs, std::size_t begin, std::size_t end) {
+    SearchPostings postings;
+    for (std::size_t id = begin; id < end; ++id) {
+        const SearchDocument& d = docs[id];
+        // Documents in ascending order: a repeated token of the current one is
+        // already the last id of its list (cheaper than sorting each document's tokens).
+        for (const std::string& t : search_tokens(d.title + " " + d.text)) {
+            auto& list = postings[t];
+            if (list.empty() || list.back() != id) list.push_back(static_cast<std::uint32_t>(id));
+        }
+    }
+    return postings;
+}
 
 }  // namespace
 
 SearchPostings search_postings(const std::vector<SearchDocument>& docs) {
-    SearchPostings postings;
-    std::vector<std::vector<std::string>> tokens(std::min(kSliceDocs, docs.size()));
-    for (std::size_t start = 0; start < docs.size(); start += kSliceDocs) {
-        const std::size_t count = std::min(kSliceDocs, docs.size() - start);
-        parallel_for(count, [&](std::size_t, std::size_t k) {
-            const SearchDocument& d = docs[start + k];
-            tokens[k] = search_tokens(d.title + " " + d.text);
-        });
-        // Documents in ascending order: a repeated token of the current one is
-        // already the last id of its list (cheaper than sorting each document's tokens).
-        for (std::size_t k = 0; k < count; ++k) {
-            const auto id = static_cast<std::uint32_t>(start + k);
-            for (auto& t : tokens[k]) {
-                auto& list = postings[t];
-                if (list.empty() || list.back() != id) list.push_back(id);
-            }
-            std::vector<std::string>().swap(tokens[k]);
+    // A contiguous part of the documents for each core, so that each part's
+    // lists are ascending and follow those of the part before.
+    const std::size_t parts = worker_count(docs.size());
+    std::vector<SearchPostings> part(parts);
+    parallel_for(parts, [&](std::size_t, std::size_t p) {
+        part[p] = postings_of(docs, docs.size() * p / parts, docs.size() * (p + 1) / parts);
+    });
+    SearchPostings postings = std::move(part[0]);
+    for (std::size_t p = 1; p < parts; ++p) {
+        for (auto& [token, ids] : part[p]) {
+            auto& list = postings[token];
+            list.insert(list.end(), ids.begin(), ids.end());
         }
+        SearchPostings().swap(part[p]);
     }
     return postings;
 }

@@ -82,15 +82,34 @@ std::size_t next_power_of_two(std::size_t n) {
     return p;
 }
 
-std::string bucket_json(const std::vector<Sources::const_iterator>& keys, const std::vector<std::uint32_t>& rank) {
-    std::string out = "{";
-    std::vector<std::uint32_t> ids;
-    for (const auto& it : keys) {
-        ids.clear();
-        for (const auto* list : it->second)
+// The union of a key's lists, renumbered by rank, ascending. A character's
+// union gathers the lists of hundreds of pairs: marking ranks in a table of
+// every document, then reading it in order, costs less than sorting them.
+void ranked_union(const std::vector<const std::vector<std::uint32_t>*>& lists, const std::vector<std::uint32_t>& rank,
+                  std::vector<std::uint32_t>& ids, std::vector<char>& marks) {
+    ids.clear();
+    std::size_t total = 0;
+    for (const auto* list : lists) total += list->size();
+    if (total * 16 < rank.size()) {
+        for (const auto* list : lists)
             for (const std::uint32_t id : *list) ids.push_back(rank[id]);
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        return;
+    }
+    marks.assign(rank.size(), 0);
+    for (const auto* list : lists)
+        for (const std::uint32_t id : *list) marks[rank[id]] = 1;
+    for (std::size_t r = 0; r < marks.size(); ++r)
+        if (marks[r]) ids.push_back(static_cast<std::uint32_t>(r));
+}
+
+std::string bucket_json(const std::vector<Sources::const_iterator>& keys, const std::vector<std::uint32_t>& rank) {
+    std::string out = "{";
+    std::vector<std::uint32_t> ids;
+    std::vector<char> marks;
+    for (const auto& it : keys) {
+        ranked_union(it->second, rank, ids, marks);
         // Tokens are Han characters, a-z and 0-9 only: nothing to escape.
         out += (out.size() > 1 ? ",\"" : "\"") + it->first + "\":";
         append_gaps(out, ids);
