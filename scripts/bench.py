@@ -343,7 +343,9 @@ def generator_version(generator):
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     mtime = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(os.path.getmtime(generator)))
-    return "%s (no --version; sha256 %s, built %s)" % (generator, h.hexdigest()[:12], mtime)
+    # Relative to the checkout when inside it, as the README quotes it.
+    shown = os.path.relpath(generator, REPO) if generator.startswith(REPO + os.sep) else generator
+    return "%s (no --version; sha256 %s, built %s)" % (shown, h.hexdigest()[:12], mtime)
 
 
 def fmt_row(cells, widths):
