@@ -89,13 +89,13 @@
 
   // Posting lists are stored as the first id and then gaps.
   function postings(index, key) {
-    if (index.decoded[key]) return index.decoded[key];
-    var gaps = index.raw.postings[key];
+    if (!index.decoded[key]) index.decoded[key] = decoded(index.raw.postings[key]);
+    return index.decoded[key];
+  }
+
+  function decoded(gaps) {
     var ids = [];
-    if (gaps) {
-      for (var k = 0, id = 0; k < gaps.length; ++k) ids.push(id += gaps[k]);
-    }
-    index.decoded[key] = ids;
+    for (var k = 0, id = 0; k < (gaps || []).length; ++k) ids.push(id += gaps[k]);
     return ids;
   }
 
@@ -233,12 +233,6 @@
     var h = 0x811c9dc5;
     for (var k = 0; k < bytes.length; ++k) h = Math.imul(h ^ bytes[k], 16777619) >>> 0;
     return h & (buckets - 1);
-  }
-
-  function decoded(gaps) {
-    var ids = [];
-    for (var k = 0, id = 0; k < (gaps || []).length; ++k) ids.push(id += gaps[k]);
-    return ids;
   }
 
   // A word lies in the bucket of its first two letters, with every word they
