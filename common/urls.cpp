@@ -61,6 +61,14 @@ std::string leave_url(const std::string& destination) {
 
 std::string item_anchor(const std::string& kind, std::size_t index) { return kind + "-" + std::to_string(index + 1); }
 
+std::string search_index_url() { return "search/index.json"; }
+
+std::string search_shards_url() { return "search/shards/"; }
+
+std::string search_shard_url(const std::string& folder, std::size_t number) {
+    return search_shards_url() + folder + "/" + std::to_string(number) + ".json";
+}
+
 std::string output_path(const std::string& url) {
     if (url.empty() || url.back() == '/') return url + "index.html";
     return url;

@@ -24,6 +24,12 @@ std::string leave_url(const std::string& destination);
 // Id of the index-th (from 0) topic, row or entry on a data page, so that
 // search results can lead to the very row: item_anchor("row", 0) is "row-1".
 std::string item_anchor(const std::string& kind, std::size_t index);
+// The search index whole, as search/index.json, and cut into files under
+// search/shards/ (its manifest.json names the folders, search.js the files
+// in them): "search/shards/FOLDER/NUMBER.json".
+std::string search_index_url();
+std::string search_shards_url();
+std::string search_shard_url(const std::string& folder, std::size_t number);
 // The file a URL is written to: "x/" -> "x/index.html", "" -> "index.html".
 std::string output_path(const std::string& url);
 

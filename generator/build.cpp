@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -32,6 +33,8 @@
 #include "generator/review/internal_views.hpp"
 #include "generator/review/submissions_loader.hpp"
 #include "generator/search_index.hpp"
+#include "generator/search_postings.hpp"
+#include "generator/search_shards.hpp"
 #include "generator/search_tokens.hpp"
 #include "generator/site_config.hpp"
 #include "generator/sitemap.hpp"
@@ -190,7 +193,7 @@ void Build::plan() {
     for (const auto& f : theme_.static_files) plan_.add(f.out_path, f.shown_path);
     plan_.add("feed.xml", "the feed");
     plan_.add("sitemap.xml", "the sitemap");
-    plan_.add("search/index.json", "the search index");
+    plan_.add(common::search_index_url(), "the search index");
     check_notice_links(site_, plan_, diags_);
     writer_.emplace(out_dir_, !o_.write);
     publisher_.emplace(site_.config, plan_, *writer_, personal_, diags_);
@@ -281,8 +284,25 @@ void Build::publish_files() {
     for (const auto& job : jobs_)
         if (job.kind->listed) entries.push_back({job.url, job.article ? job.article->published.iso() : std::string()});
     publisher_->file("sitemap.xml", make_sitemap(site_, entries));
-    publisher_->file("search/index.json", search_index_json(search_documents(site_, downloads_)));
-    clock_.mark("publish downloads, feed, sitemap, search index");
+    clock_.mark("publish downloads, feed, sitemap");
+    const std::vector<SearchDocument> docs = search_documents(site_, downloads_);
+    const SearchPostings postings = search_postings(docs);
+    publisher_->file(common::search_index_url(), search_index_json(docs, postings));
+    // Named by what they hold, known only now: planned as they come. Thousands
+    // of files: written on every core, as pages are.
+    const std::vector<SearchFile> shards = search_shard_files(docs, postings);
+    for (const SearchFile& f : shards) plan_.add(f.path, "the search index");
+    std::vector<std::exception_ptr> failed(shards.size());
+    parallel_for(shards.size(), [&](std::size_t, std::size_t i) {
+        try {
+            publisher_->file(shards[i].path, shards[i].json);
+        } catch (...) {
+            failed[i] = std::current_exception();
+        }
+    });
+    for (const auto& e : failed)
+        if (e) std::rethrow_exception(e);
+    clock_.mark("search index, whole and in shards");
 }
 
 void Build::write_internal_site() {

@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <set>
-#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "common/form_schema.hpp"
 #include "common/urls.hpp"
 #include "generator/downloads.hpp"
-#include "generator/parallel.hpp"
+#include "generator/search_postings.hpp"
 #include "generator/search_tokens.hpp"
 
 namespace gen {
@@ -17,14 +16,6 @@ namespace {
 
 // Long enough for a sentence or two around the start; the client shows it as is.
 constexpr std::size_t kExcerptChars = 120;
-
-// What result lists call each kind.
-const std::map<std::string, std::string>& kind_labels() {
-    static const std::map<std::string, std::string> labels = {
-        {"notice", "通知公告"}, {"guide", "选题指南"}, {"topic", "试点选题"},  {"quota", "名额分配表"}, {"county", "名额分配"},
-        {"list", "公布名单"},   {"unit", "名单单位"},  {"form", "表格"},      {"file", "附件"}};
-    return labels;
-}
 
 std::string joined(const std::vector<std::string>& parts) {
     std::string out;
@@ -146,40 +137,25 @@ std::vector<SearchDocument> search_documents(const Site& site, const std::map<st
     return out;
 }
 
-std::string search_index_json(const std::vector<SearchDocument>& docs) {
-    std::vector<std::vector<std::string>> tokens(docs.size());
-    parallel_for(docs.size(), [&](std::size_t, std::size_t id) { tokens[id] = search_tokens(docs[id].title + " " + docs[id].text); });
-    // Documents in ascending order: a repeated token of the current one is
-    // already the last id of its list (cheaper than sorting each document's tokens).
-    std::unordered_map<std::string, std::vector<std::uint32_t>> postings;
-    for (std::size_t id = 0; id < docs.size(); ++id) {
-        for (auto& t : tokens[id]) {
-            auto& list = postings[t];
-            if (list.empty() || list.back() != id) list.push_back(static_cast<std::uint32_t>(id));
-        }
-        tokens[id] = {};
-    }
-    nlohmann::json head = {{"kinds", kind_labels()}, {"docs", nlohmann::json::array()}};
+const std::map<std::string, std::string>& search_kind_labels() {
+    static const std::map<std::string, std::string> labels = {
+        {"notice", "通知公告"}, {"guide", "选题指南"}, {"topic", "试点选题"},  {"quota", "名额分配表"}, {"county", "名额分配"},
+        {"list", "公布名单"},   {"unit", "名单单位"},  {"form", "表格"},      {"file", "附件"}};
+    return labels;
+}
+
+std::string search_index_json(const std::vector<SearchDocument>& docs, const SearchPostings& postings) {
+    nlohmann::json head = {{"kinds", search_kind_labels()}, {"docs", nlohmann::json::array()}};
     for (const auto& d : docs) head["docs"].push_back({d.kind, d.title, d.url, d.date, d.excerpt});
     std::string out = head.dump();
     out.pop_back();  // the closing brace: postings follow
     out += ",\"postings\":{";
-    std::vector<const std::pair<const std::string, std::vector<std::uint32_t>>*> sorted;
-    sorted.reserve(postings.size());
-    for (const auto& p : postings) sorted.push_back(&p);
-    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
     bool first_key = true;
-    for (const auto* p : sorted) {
+    for (const auto* p : sorted_postings(postings)) {
         // Tokens are Han characters, a-z and 0-9 only: nothing to escape.
-        out += (first_key ? "\"" : ",\"") + p->first + "\":[";
+        out += (first_key ? "\"" : ",\"") + p->first + "\":";
         first_key = false;
-        std::uint32_t previous = 0;
-        for (std::size_t k = 0; k < p->second.size(); ++k) {
-            if (k) out += ',';
-            out += std::to_string(p->second[k] - previous);
-            previous = p->second[k];
-        }
-        out += ']';
+        append_gaps(out, p->second);
     }
     out += "}}\n";
     return out;

@@ -3,8 +3,10 @@
 // site publishes: notices, the topic guide, quota tables, published lists,
 // forms and the files offered for download. Never from submissions.
 
+#include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "generator/site_model.hpp"
@@ -20,6 +22,10 @@ struct SearchDocument {
     std::string text;     // indexed with the title, never shipped
 };
 
+// Token (search_tokens of a document's title and text) -> the ids of the
+// documents holding it, ascending, each once; search_postings makes it.
+using SearchPostings = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+
 // Everything worth finding, in a fixed order: notices as the site orders
 // them, then data pages with their topics, rows and entries, then forms,
 // then downloads.
@@ -31,6 +37,9 @@ std::vector<SearchDocument> search_documents(const Site& site, const std::map<st
 // holding it in ascending order, as the first id and then the differences,
 // which keeps long lists short. Keys sorted, no spaces: the same site
 // always gives the same bytes.
-std::string search_index_json(const std::vector<SearchDocument>& docs);
+std::string search_index_json(const std::vector<SearchDocument>& docs, const SearchPostings& postings);
+
+// What result lists call each kind.
+const std::map<std::string, std::string>& search_kind_labels();
 
 }  // namespace gen

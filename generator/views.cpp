@@ -460,7 +460,8 @@ View search_view(const ViewContext& ctx) {
     View v;
     v.set("title", "站内搜索");
     v.set("action", href(ctx, "search/"));
-    v.set("index_url", href(ctx, "search/index.json"));
+    v.set("index_url", href(ctx, common::search_index_url()));
+    v.set("shards_url", href(ctx, common::search_shards_url()));
     v.set("base", ctx.site.config.base_path);
     v.set("notices_url", href(ctx, "notices/"));
     v.set("home_url", href(ctx, ""));

@@ -18,12 +18,18 @@ any build fails or produces the wrong number of pages, 2 on bad usage.
 
   python3 scripts/bench.py                       # sizes 1000,10000, 3 runs
   python3 scripts/bench.py --sizes 1000 --runs 1 --no-hugo
+  python3 scripts/bench.py --pagefind DIR/node_modules/.bin/pagefind
+
+After the table, for each N: the search index's size, its shards (count,
+bytes, the largest) and, for a fixed list of queries, how many files and
+gzipped bytes the search page fetches (scripts/search_fetches.js).
 
 Standard library only; installs nothing.  Hugo is the Debian package "hugo".
 """
 
 import argparse
 import glob
+import gzip
 import hashlib
 import json
 import os
@@ -34,54 +40,18 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
-from xml.sax.saxutils import escape
 
-from collector_kit import pdf_bytes
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from bench_site import BenchError, DEFAULT_CORPUS_SCRIPT, REPO, gen_corpus, prepare_our_site, remove
+
 DEFAULT_GENERATOR = os.path.join(REPO, "build", "generator", "generator")
-DEFAULT_CORPUS_SCRIPT = os.path.join(os.path.dirname(REPO), "shared", "bench", "make_corpus.py")
-
-SITE_CONFIG = {
-    "base_url": "https://bench.example.gov.cn/site/",
-    "theme": "default",
-    "language": "zh-CN",
-    "today": None,
-    "public_numbers": [],
-}
-SITE_DATA = {
-    "bureau": "X市教育局",
-    "site_title": "基准测试站点",
-    "host_unit": "X市教育局",
-    "contacts": [],
-}
-UNITS_DATA = {"counties": [], "schools": []}
 
 # Lines of a failing build's stderr shown in the error report.
 MAX_ERROR_LINES = 40
 
 
-class BenchError(Exception):
-    """A build failed or produced the wrong output."""
-
-
 def progress(msg):
     print("[bench] " + msg, file=sys.stderr, flush=True)
-
-
-def write_json(path, obj):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(obj, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-
-
-def remove(path):
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path)
-    elif os.path.lexists(path):
-        os.remove(path)
 
 
 def parse_sizes(text):
@@ -116,6 +86,16 @@ def tail(path, limit=MAX_ERROR_LINES):
     return "\n".join(lines)
 
 
+def last_line(path):
+    """A build's summary: the last line it printed (after --timings' lines)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().strip().splitlines()
+    except OSError:
+        return ""
+    return lines[-1] if lines else ""
+
+
 def run_measured(cmd, cwd, log_prefix):
     """Runs cmd, returns (exit_code, wall_s, cpu_s, maxrss_kib).
 
@@ -130,79 +110,6 @@ def run_measured(cmd, cwd, log_prefix):
     code = os.waitstatus_to_exitcode(status)
     proc.returncode = code  # already reaped; keep Popen from waiting again
     return code, wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
-
-
-def gen_corpus(corpus_script, out_dir, n, layout):
-    remove(out_dir)
-    cmd = [sys.executable, corpus_script, "gen", out_dir, "-n", str(n),
-           "--layout", layout, "--attachment-files"]
-    r = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, text=True)
-    if r.returncode != 0:
-        raise BenchError("corpus generation failed (%s):\n%s%s"
-                         % (" ".join(cmd), r.stdout, r.stderr))
-    return json.loads(r.stdout.strip().splitlines()[-1])
-
-
-def real_document(path, ext):
-    """The corpus' attachments are filler under document names. The
-    generator reads the text of every PDF, DOCX and XLSX it publishes (and
-    refuses one it cannot read), so each becomes a real document holding
-    its filler: the build pays for reading them as it would on a real site."""
-    with open(path, "rb") as f:
-        filler = f.read()
-    if ext == "pdf":
-        with open(path, "wb") as f:
-            f.write(pdf_bytes(filler))
-        return
-    text = escape(filler.decode("utf-8", "replace"))
-    parts = {"docx": {"word/document.xml": '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                                         "<w:body><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:body></w:document>" % text},
-             "xlsx": {"xl/sharedStrings.xml": '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                                              "<si><t>%s</t></si></sst>" % text}}[ext]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        for name, xml in parts.items():
-            z.writestr(name, xml)
-
-
-def office_numbers(content):
-    """Each of the corpus' notices gives an office's landline (联系人：某老师，
-    电话：0571-8...), as a bureau's notices do: the site lists them as public,
-    or the generator refuses to publish them."""
-    numbers = set()
-    for path in glob.glob(os.path.join(content, "notices", "*.md")):
-        with open(path, encoding="utf-8") as f:
-            numbers.update(a + b for a, b in re.findall(r"电话：(0\d{2,3})-(\d{7,8})", f.read()))
-    return sorted(numbers)
-
-
-def prepare_our_site(corpus_script, n_dir, n):
-    """Generates the plain corpus and wraps it in a minimal site directory."""
-    plain = os.path.join(n_dir, "corpus-plain")
-    site = os.path.join(n_dir, "site-ours")
-    stats = gen_corpus(corpus_script, plain, n, "plain")
-    remove(site)
-    content = os.path.join(site, "content")
-    os.makedirs(content)
-    # The plain layout holds notices/ and attachments/; everything under
-    # content/ other than notices is copied verbatim by the generator.
-    for name in sorted(os.listdir(plain)):
-        if name.startswith("."):
-            continue
-        shutil.move(os.path.join(plain, name), os.path.join(content, name))
-    remove(plain)
-    for root, _, files in os.walk(content):
-        for name in files:
-            ext = name.rsplit(".", 1)[-1].lower()
-            if ext in ("pdf", "docx", "xlsx"):
-                real_document(os.path.join(root, name), ext)
-    write_json(os.path.join(site, "config.json"), dict(SITE_CONFIG, public_numbers=office_numbers(content)))
-    write_json(os.path.join(site, "data", "site.json"), SITE_DATA)
-    write_json(os.path.join(site, "data", "units.json"), UNITS_DATA)
-    shutil.copytree(os.path.join(REPO, "themes", "default"),
-                    os.path.join(site, "themes", "default"))
-    return site, stats
 
 
 def prepare_hugo_site(corpus_script, n_dir, n):
@@ -228,21 +135,23 @@ def verify_hugo(out_dir, n):
 
 
 class Tool:
-    def __init__(self, name, prepare, command, verify, clean_extra=()):
+    def __init__(self, name, prepare, command, verify, clean_extra=(), inspect=None):
         self.name = name
         self.prepare = prepare          # (corpus_script, n_dir, n) -> (site, stats)
         self.command = command          # (site, out, n_dir) -> argv
         self.verify = verify            # (out, n) -> None or raises BenchError
         self.clean_extra = clean_extra  # (site, n_dir) -> paths removed before each run
+        self.inspect = inspect          # (out, log_prefix) -> figures of the last run's output, or None
 
 
-def our_tool(generator):
+def our_tool(generator, pagefind):
     return Tool(
         "generator",
         prepare_our_site,
-        lambda site, out, n_dir: [generator, "build", "--site", site, "--out", out],
+        lambda site, out, n_dir: [generator, "build", "--site", site, "--out", out, "--timings"],
         verify_ours,
         lambda site, n_dir: [],
+        lambda out, log: search_figures(out, log, pagefind),
     )
 
 
@@ -283,16 +192,136 @@ def bench_tool(tool, corpus_script, n_dir, n, runs):
         walls.append(wall)
         cpus.append(cpu)
         rsss.append(rss)
-        summary = tail(log + ".err", 1).strip()
+        summary = last_line(log + ".err")
         progress("%s N=%d run %d/%d: wall %.3f s, cpu %.3f s, peak RSS %.1f MB%s"
                  % (tool.name, n, i, runs, wall, cpu, rss / 1024.0,
                     ("  [" + summary + "]") if summary else ""))
+    figures = tool.inspect(out, log) if tool.inspect else None
     remove(out)
     return {
         "wall": statistics.median(walls),
         "cpu": statistics.median(cpus),
         "rss_mb": max(rsss) / 1024.0,  # ru_maxrss is KiB on Linux
+        "search": figures,
     }
+
+
+# Queries whose bytes are printed: Han pieces a title holds, pieces only
+# bodies hold, words, two words, and what nothing holds.
+SEARCH_QUERIES = ["智慧课堂", "网络安全", "试点学校", "信息化", "教育", "专家评审", "南湖区",
+                  "课堂教学", "2019", "docx 2019", "pdf 2020", "汨罗"]
+
+
+def nginx_gzip_level():
+    """gzip_comp_level as deploy/nginx sets it; nginx's default is 1."""
+    with open(os.path.join(REPO, "deploy", "nginx", "site.conf.in"), encoding="utf-8") as f:
+        m = re.search(r"^\s*gzip_comp_level\s+(\d+);", f.read(), re.M)
+    return int(m.group(1)) if m else 1
+
+
+def gzipped_size(path, level, cache):
+    if path not in cache:
+        with open(path, "rb") as f:
+            cache[path] = len(gzip.compress(f.read(), compresslevel=level, mtime=0))
+    return cache[path]
+
+
+def step_seconds(log_prefix, step):
+    """The time the generator's --timings gives a step, or None."""
+    with open(log_prefix + ".err", encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = re.match(r"\s*([0-9.]+) s\s+(.*)$", line)
+            if m and m.group(2).strip() == step:
+                return float(m.group(1))
+    return None
+
+
+def search_figures(out, log_prefix, pagefind):
+    """Sizes of the search index and what each of SEARCH_QUERIES fetches, as
+    nginx sends it: bodies gzipped at its level (headers not counted); and
+    Pagefind's figures on the same pages when given its program."""
+    level = nginx_gzip_level()
+    sizes = {}
+    shards_dir = os.path.join(out, "search", "shards")
+    shards = []
+    for d, _, files in os.walk(shards_dir):
+        shards += [os.path.join(d, f) for f in files]
+    largest = max(shards, key=lambda p: gzipped_size(p, level, sizes))
+    r = subprocess.run(["node", os.path.join(REPO, "scripts", "search_fetches.js"), out] + SEARCH_QUERIES,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        raise BenchError("scripts/search_fetches.js failed:\n" + r.stderr)
+    queries = []
+    for line in r.stdout.splitlines():
+        q = json.loads(line)
+        queries.append({
+            "query": q["query"], "found": q["found"], "requests": len(q["files"]),
+            "bytes": sum(gzipped_size(os.path.join(shards_dir, f), level, sizes) for f in q["files"]),
+        })
+    index = os.path.join(out, "search", "index.json")
+    return {
+        "gzip_level": level,
+        "seconds": step_seconds(log_prefix, "search index, whole and in shards"),
+        "index_bytes": os.path.getsize(index),
+        "index_gzip": gzipped_size(index, level, sizes),
+        "shards": len(shards),
+        "shards_bytes": sum(os.path.getsize(p) for p in shards),
+        "shards_gzip": sum(gzipped_size(p, level, sizes) for p in shards),
+        "largest": os.path.relpath(largest, shards_dir),
+        "largest_bytes": os.path.getsize(largest),
+        "largest_gzip": gzipped_size(largest, level, sizes),
+        "queries": queries,
+        "pagefind": pagefind_figures(pagefind, out, os.path.dirname(out)) if pagefind else None,
+    }
+
+
+def pagefind_figures(pagefind, site_out, work):
+    """Pagefind indexing our built site: time, peak RSS, its files."""
+    out = os.path.join(work, "pagefind")
+    remove(out)
+    log = os.path.join(work, "pagefind")
+    code, wall, _, rss = run_measured([pagefind, "--site", site_out, "--output-path", out], work, log)
+    if code != 0:
+        return {"error": "exit status %d: %s" % (code, tail(log + ".err", 5))}
+    files = []
+    for d, _, names in os.walk(out):
+        files += [os.path.join(d, f) for f in names]
+    # Its index and fragments: what a query can fetch (not its UI scripts).
+    chunks = [p for p in files if os.sep + "index" + os.sep in p or os.sep + "fragment" + os.sep in p]
+    largest = max(chunks, key=os.path.getsize) if chunks else None
+    figures = {
+        "wall": wall, "rss_mb": rss / 1024.0, "files": len(files),
+        "bytes": sum(os.path.getsize(p) for p in files),
+        "largest": os.path.relpath(largest, out) if largest else "-",
+        "largest_bytes": os.path.getsize(largest) if largest else 0,
+    }
+    remove(out)
+    return figures
+
+
+def print_search(n, f):
+    print()
+    print("search index at N=%d (gzip level %d, as nginx sends it; headers not counted):" % (n, f["gzip_level"]))
+    if f["seconds"] is not None:
+        print("  built in %.3f s (whole and in shards)" % f["seconds"])
+    print("  index.json: %d bytes, %d gzipped" % (f["index_bytes"], f["index_gzip"]))
+    print("  shards: %d files, %d bytes, %d gzipped; largest %s: %d bytes, %d gzipped"
+          % (f["shards"], f["shards_bytes"], f["shards_gzip"], f["largest"], f["largest_bytes"], f["largest_gzip"]))
+    pagefind = f["pagefind"]
+    if pagefind:
+        if "error" in pagefind:
+            print("  pagefind: failed, " + pagefind["error"])
+        else:
+            print("  pagefind on the same pages: %.3f s, peak RSS %.1f MB; %d files, %d bytes; largest %s: %d bytes"
+                  % (pagefind["wall"], pagefind["rss_mb"], pagefind["files"], pagefind["bytes"],
+                     pagefind["largest"], pagefind["largest_bytes"]))
+    rows = [[q["query"], str(q["found"]), str(q["requests"]), "%.1f" % (q["bytes"] / 1024.0)] for q in f["queries"]]
+    header = ["query", "found", "files", "KB gzipped"]
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
+    print("  " + fmt_row(header, widths))
+    for r in rows:
+        print("  " + fmt_row(r, widths))
+
 
 
 def tool_version(argv):
@@ -315,7 +344,9 @@ def generator_version(generator):
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     mtime = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(os.path.getmtime(generator)))
-    return "%s (no --version; sha256 %s, built %s)" % (generator, h.hexdigest()[:12], mtime)
+    # Relative to the checkout when inside it, as the README quotes it.
+    shown = os.path.relpath(generator, REPO) if generator.startswith(REPO + os.sep) else generator
+    return "%s (no --version; sha256 %s, built %s)" % (shown, h.hexdigest()[:12], mtime)
 
 
 def fmt_row(cells, widths):
@@ -346,6 +377,9 @@ def main(argv=None):
     ap.add_argument("--generator", metavar="PATH", default=DEFAULT_GENERATOR,
                     help="our generator binary (default %(default)s)")
     ap.add_argument("--no-hugo", action="store_true", help="do not run Hugo")
+    ap.add_argument("--pagefind", metavar="PATH",
+                    help="Pagefind 1.x (npm install pagefind@1: node_modules/.bin/pagefind), run on our output "
+                         "beside our search index's figures")
     ap.add_argument("--corpus-script", metavar="PATH", default=DEFAULT_CORPUS_SCRIPT,
                     help="corpus generator (default %(default)s)")
     a = ap.parse_args(argv)
@@ -377,7 +411,7 @@ def main(argv=None):
         temp_work = True
     progress("work dir: %s%s" % (work, " (removed at the end)" if temp_work else ""))
 
-    tools = [our_tool(generator)]
+    tools = [our_tool(generator, a.pagefind and os.path.abspath(a.pagefind))]
     if hugo:
         tools.append(hugo_tool(hugo))
 
@@ -439,6 +473,10 @@ def main(argv=None):
                 ratio_wall, ratio_rss,
             ])
     print_table(rows)
+    for n in a.sizes:
+        r = results.get(("generator", n))
+        if r and r["search"]:
+            print_search(n, r["search"])
     sys.stdout.flush()
 
     if failures:

@@ -59,6 +59,18 @@ function stop(child) {
   });
 }
 
+// nginx as deploy/nginx/ configures it, serving `public` (built from `site`)
+// on 127.0.0.1:port and sending the collector's paths to collectorPort.
+async function startNginx({ work, site, public: publicDir, port, collectorPort }) {
+  const runtime = path.join(work, 'nginx');
+  execFileSync('python3', [path.join(repoRoot, 'scripts', 'nginx_conf.py'), '--out', runtime, '--standalone', '--site', site,
+    '--listen', `127.0.0.1:${port}`, '--public', publicDir, '--collector', `127.0.0.1:${collectorPort}`]);
+  const nginx = spawn(nginxBinary(), ['-p', runtime + '/', '-c', path.join(runtime, 'nginx.conf'), '-e', path.join(runtime, 'error.log')],
+    { stdio: 'ignore' });
+  await waitListening(port, nginx, 'nginx');
+  return nginx;
+}
+
 class Deployment {
   // extraSchools: schools added to a copy of the bundled data (the bundled
   // ones all hold an unfinished pilot and may not apply in 2019).
@@ -86,12 +98,7 @@ class Deployment {
     this.collectorPort = await freePort();
     this.origin = `http://127.0.0.1:${this.port}`;
     this.build(false);
-    const runtime = path.join(this.work, 'nginx');
-    execFileSync('python3', [path.join(repoRoot, 'scripts', 'nginx_conf.py'), '--out', runtime, '--standalone', '--site', this.site,
-      '--listen', `127.0.0.1:${this.port}`, '--public', this.public, '--collector', `127.0.0.1:${this.collectorPort}`]);
-    this.nginx = spawn(nginxBinary(), ['-p', runtime + '/', '-c', path.join(runtime, 'nginx.conf'), '-e', path.join(runtime, 'error.log')],
-      { stdio: 'ignore' });
-    await waitListening(this.port, this.nginx, 'nginx');
+    this.nginx = await startNginx({ work: this.work, site: this.site, public: this.public, port: this.port, collectorPort: this.collectorPort });
   }
 
   // The public site, with the 受理情况 pages once submissions exist, and
@@ -142,4 +149,4 @@ class Deployment {
   }
 }
 
-module.exports = { Deployment, repoRoot };
+module.exports = { Deployment, repoRoot, freePort, startNginx, stop, tool };

@@ -1,5 +1,8 @@
-/* Site search on search/index.json (written by the generator: see
-   generator/search_index.hpp for its format). The pure functions at the top
+/* Site search on the index the generator writes: whole in search/index.json
+   (generator/search_index.hpp), which search() reads, and in shards under
+   search/shards/ (generator/search_shards.hpp), of which searchShards()
+   fetches what a query needs; the page uses the shards. Both give the same
+   results. The pure functions at the top
    are shared with tests/search_test.js through module.exports; the page code
    at the bottom runs only in a browser. Index text reaches the page through
    textContent only, never as markup. */
@@ -86,13 +89,13 @@
 
   // Posting lists are stored as the first id and then gaps.
   function postings(index, key) {
-    if (index.decoded[key]) return index.decoded[key];
-    var gaps = index.raw.postings[key];
+    if (!index.decoded[key]) index.decoded[key] = decoded(index.raw.postings[key]);
+    return index.decoded[key];
+  }
+
+  function decoded(gaps) {
     var ids = [];
-    if (gaps) {
-      for (var k = 0, id = 0; k < gaps.length; ++k) ids.push(id += gaps[k]);
-    }
-    index.decoded[key] = ids;
+    for (var k = 0, id = 0; k < (gaps || []).length; ++k) ids.push(id += gaps[k]);
     return ids;
   }
 
@@ -148,47 +151,171 @@
     return n;
   }
 
+  // What a query is ranked by: its terms, and its runs as typed (folded).
+  function parsed(query) {
+    return { terms: queryTerms(query), phrases: runs(query).map(function (run) { return run.chars.join(''); }) };
+  }
+
+  // The part of a document's rank its title decides: whether it holds the
+  // whole query, and how often the terms occur in it.
+  function titleRank(title, q) {
+    var folded = fold(title);
+    var hits = 0;
+    q.terms.forEach(function (t) { hits += occurrences(folded, t.text); });
+    return { holdsAll: q.phrases.every(function (p) { return folded.indexOf(p) >= 0; }), titleHits: hits };
+  }
+
+  // doc: [kind, title, url, date, excerpt]; id: its place in index.json.
+  function result(doc, id, q, kinds) {
+    var byTitle = titleRank(doc[1], q);
+    var title = fold(doc[1]);
+    var excerpt = fold(doc[4]);
+    var tier = byTitle.holdsAll ? 0
+      : q.phrases.every(function (p) { return title.indexOf(p) >= 0 || excerpt.indexOf(p) >= 0; }) ? 1 : 2;
+    var excerptHits = 0;
+    q.terms.forEach(function (t) { excerptHits += occurrences(excerpt, t.text); });
+    return {
+      id: id, tier: tier, titleHits: byTitle.titleHits, excerptHits: excerptHits,
+      kind: doc[0], kindLabel: kinds[doc[0]] || doc[0],
+      title: doc[1], url: doc[2], date: doc[3], excerpt: doc[4]
+    };
+  }
+
+  function better(a, b) {
+    if (a.tier !== b.tier) return a.tier - b.tier;
+    if (a.titleHits !== b.titleHits) return b.titleHits - a.titleHits;
+    if (a.title.length !== b.title.length) return a.title.length - b.title.length;
+    if (a.excerptHits !== b.excerptHits) return b.excerptHits - a.excerptHits;
+    if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+    return a.id - b.id;
+  }
+
+  // Every document holding every term, one lookup after another until none is left.
+  function matching(terms, lookupTerm) {
+    var ids = null;
+    for (var k = 0; k < terms.length && (ids === null || ids.length); ++k) {
+      var found = lookupTerm(terms[k]);
+      ids = ids === null ? found : intersect(ids, found);
+    }
+    return ids || [];
+  }
+
   // Every document holding every term, best first: those whose title holds
   // the whole query, then those whose title or excerpt does; then by how
   // often the terms occur in the title, the shorter title first (a page
   // before its file, whose name adds ".docx"), by how often they occur in
   // the excerpt; then the newest.
   function search(index, query) {
-    var terms = queryTerms(query);
-    if (!terms.length) return [];
-    var ids = null;
-    for (var k = 0; k < terms.length && (ids === null || ids.length); ++k) {
-      var found = lookup(index, terms[k]);
-      ids = ids === null ? found : intersect(ids, found);
+    var q = parsed(query);
+    if (!q.terms.length) return [];
+    var ids = matching(q.terms, function (term) { return lookup(index, term); });
+    return ids.map(function (id) { return result(index.docs[id], id, q, index.kinds); }).sort(better);
+  }
+
+  // --- The index in shards (generator/search_shards.hpp), fetched as needed.
+
+  // load(name) -> a promise of the parsed file, name relative to search/shards/.
+  function shards(load) {
+    var files = {};
+    function file(name) {
+      if (!files[name]) {
+        files[name] = load(name);
+        files[name].catch(function () { delete files[name]; });
+      }
+      return files[name];
     }
-    var phrases = runs(query).map(function (run) { return run.chars.join(''); });
-    var results = ids.map(function (id) {
-      var doc = index.docs[id];
-      var title = fold(doc[1]);
-      var excerpt = fold(doc[4]);
-      var tier = phrases.every(function (p) { return title.indexOf(p) >= 0; }) ? 0
-        : phrases.every(function (p) { return title.indexOf(p) >= 0 || excerpt.indexOf(p) >= 0; }) ? 1 : 2;
-      var titleHits = 0;
-      var excerptHits = 0;
-      terms.forEach(function (t) {
-        titleHits += occurrences(title, t.text);
-        excerptHits += occurrences(excerpt, t.text);
+    return { file: file, manifest: function () { return file('manifest.json'); } };
+  }
+
+  // The same hash as generator/search_shards.cpp: FNV-1a over the UTF-8 bytes.
+  function bucketOf(name, buckets) {
+    var bytes = new TextEncoder().encode(name);
+    var h = 0x811c9dc5;
+    for (var k = 0; k < bytes.length; ++k) h = Math.imul(h ^ bytes[k], 16777619) >>> 0;
+    return h & (buckets - 1);
+  }
+
+  // A word lies in the bucket of its first two letters, with every word they
+  // begin; a lone letter, a Han character and a pair under their own name.
+  function termBucket(term, manifest) {
+    var name = term.type === 'word' && term.text.length > 2 ? term.text.slice(0, 2) : term.text;
+    return manifest.files.terms + '/' + bucketOf(name, manifest.buckets) + '.json';
+  }
+
+  function shardLookup(bucket, term) {
+    if (term.type !== 'word' || term.text.length === 1) return decoded(bucket[term.text]);
+    var keys = Object.keys(bucket).filter(function (key) { return key.length > 1 && key.lastIndexOf(term.text, 0) === 0; });
+    return union(keys.map(function (key) { return decoded(bucket[key]); }));
+  }
+
+  function fileOf(id, perFile, folder) {
+    return folder + '/' + Math.floor(id / perFile) + '.json';
+  }
+
+  // The files holding ascending ids, each once.
+  function filesOf(ids, perFile, folder) {
+    var names = [];
+    ids.forEach(function (id) {
+      var name = fileOf(id, perFile, folder);
+      if (names[names.length - 1] !== name) names.push(name);
+    });
+    return names;
+  }
+
+  // The documents to rank in full, by their titles: when a hundred or more
+  // hold the whole query in their title, only the best of those, with all
+  // tied with the last; otherwise every one.
+  function contenders(found, limit) {
+    var holding = found.filter(function (f) { return f.rank.holdsAll; });
+    if (holding.length < limit) return found;
+    holding.sort(function (a, b) {
+      return b.rank.titleHits - a.rank.titleHits || a.title.length - b.title.length || a.id - b.id;
+    });
+    var last = holding[limit - 1];
+    return holding.filter(function (f, k) {
+      return k < limit || (f.rank.titleHits === last.rank.titleHits && f.title.length === last.title.length);
+    });
+  }
+
+  // The first `limit` results of search() on index.json, and how many it finds,
+  // from the shards: { count, results }.
+  function searchShards(index, query, limit) {
+    var q = parsed(query);
+    if (!q.terms.length) return Promise.resolve({ count: 0, results: [] });
+    return index.manifest().then(function (manifest) {
+      return Promise.all(q.terms.map(function (term) { return index.file(termBucket(term, manifest)); })).then(function (buckets) {
+        var ids = matching(q.terms, function (term) { return shardLookup(buckets[q.terms.indexOf(term)], term); });
+        return titlesOf(index, manifest, ids).then(function (titles) {
+          var found = ids.map(function (id, k) { return { id: id, title: titles[k], rank: titleRank(titles[k], q) }; });
+          var chosen = contenders(found, limit).sort(function (a, b) { return a.id - b.id; });
+          var names = filesOf(chosen.map(function (f) { return f.id; }), manifest.docs_per_file, manifest.files.docs);
+          return Promise.all(names.map(index.file)).then(function (files) {
+            var byName = {};
+            names.forEach(function (name, k) { byName[name] = files[k]; });
+            var results = chosen.map(function (f) {
+              var record = byName[fileOf(f.id, manifest.docs_per_file, manifest.files.docs)][f.id % manifest.docs_per_file];
+              return result([record[0], f.title, record[1], record[2], record[3]], record[4], q, manifest.kinds);
+            });
+            return { count: ids.length, results: results.sort(better).slice(0, limit) };
+          });
+        });
       });
-      return {
-        id: id, tier: tier, titleHits: titleHits, excerptHits: excerptHits,
-        kind: doc[0], kindLabel: index.kinds[doc[0]] || doc[0],
-        title: doc[1], url: doc[2], date: doc[3], excerpt: doc[4]
-      };
     });
-    results.sort(function (a, b) {
-      if (a.tier !== b.tier) return a.tier - b.tier;
-      if (a.titleHits !== b.titleHits) return b.titleHits - a.titleHits;
-      if (a.title.length !== b.title.length) return a.title.length - b.title.length;
-      if (a.excerptHits !== b.excerptHits) return b.excerptHits - a.excerptHits;
-      if (a.date !== b.date) return a.date < b.date ? 1 : -1;
-      return a.id - b.id;
+  }
+
+  // The titles of ascending ids, from the title files that hold them in runs.
+  function titlesOf(index, manifest, ids) {
+    var names = filesOf(ids, manifest.titles_per_file, manifest.files.titles);
+    return Promise.all(names.map(index.file)).then(function (files) {
+      var byId = {};
+      names.forEach(function (name, k) {
+        var id = Number(name.slice(name.indexOf('/') + 1, -'.json'.length)) * manifest.titles_per_file;
+        files[k].forEach(function (run) {
+          for (var n = 0; n < run[1]; ++n) byId[id++] = run[0];
+        });
+      });
+      return ids.map(function (id) { return byId[id]; });
     });
-    return results;
   }
 
   // The text cut into pieces, those matching a term of the query marked:
@@ -216,7 +343,10 @@
     return m ? m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日' : '';
   }
 
-  var api = { tokens: tokens, queryTerms: queryTerms, prepare: prepare, search: search, highlight: highlight, chineseDate: chineseDate };
+  var api = {
+    tokens: tokens, queryTerms: queryTerms, prepare: prepare, search: search, shards: shards, searchShards: searchShards,
+    shown: MAX_SHOWN, highlight: highlight, chineseDate: chineseDate
+  };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
@@ -272,37 +402,35 @@
     var nojs = document.getElementById('search-nojs');
     if (nojs) nojs.hidden = true;
     var base = section.getAttribute('data-base') || '';
-    var loading = null;
-
-    function loadIndex() {
-      if (!loading) {
-        loading = fetch(section.getAttribute('data-index'), { credentials: 'same-origin' }).then(function (reply) {
-          if (!reply.ok) throw new Error('HTTP ' + reply.status);
-          return reply.json();
-        }).then(prepare);
-        loading.catch(function () { loading = null; });
-      }
-      return loading;
-    }
+    var shardsUrl = section.getAttribute('data-shards');
+    var index = shards(function (name) {
+      return fetch(shardsUrl + name, { credentials: 'same-origin' }).then(function (reply) {
+        if (!reply.ok) throw new Error('HTTP ' + reply.status);
+        return reply.json();
+      });
+    });
+    var asked = 0;
 
     function show(query) {
+      var mine = ++asked;
       list.textContent = '';
       if (!queryTerms(query).length) {
         count.textContent = query.trim() === '' ? '' : '请输入要查找的汉字、词语或数字。';
         return;
       }
       count.textContent = '正在搜索……';
-      loadIndex().then(function (index) {
-        var results = search(index, query);
-        if (!results.length) {
+      searchShards(index, query, MAX_SHOWN).then(function (found) {
+        // A later query has been asked meanwhile: its answer is the one to show.
+        if (mine !== asked) return;
+        if (!found.count) {
           count.textContent = '没有找到与“' + query.trim() + '”相关的内容。';
           return;
         }
-        count.textContent = '找到' + results.length + '条与“' + query.trim() + '”相关的结果' +
-          (results.length > MAX_SHOWN ? '，显示前' + MAX_SHOWN + '条。' : '。');
-        results.slice(0, MAX_SHOWN).forEach(function (r) { list.appendChild(resultItem(r, query, base)); });
+        count.textContent = '找到' + found.count + '条与“' + query.trim() + '”相关的结果' +
+          (found.count > MAX_SHOWN ? '，显示前' + MAX_SHOWN + '条。' : '。');
+        found.results.forEach(function (r) { list.appendChild(resultItem(r, query, base)); });
       }, function () {
-        count.textContent = '搜索索引暂时无法加载，请稍后再试。';
+        if (mine === asked) count.textContent = '搜索索引暂时无法加载，请稍后再试。';
       });
     }
 
@@ -312,7 +440,7 @@
       show(query);
     }
 
-    // Searching again stays on the page (the index is already loaded) but
+    // Searching again stays on the page (fetched shards are kept) but
     // keeps the address shareable and the back button working.
     form.addEventListener('submit', function (event) {
       event.preventDefault();
