@@ -38,10 +38,14 @@ function freePort() {
   });
 }
 
-async function waitListening(port, child, what) {
+// Resolves once `child` is up on `port`. A port free when chosen may be
+// taken by another test's server before ours binds it, and a probe alone
+// would mistake that one for ours: `ours()` says our child has bound it
+// (nginx's pid file, the collector's "listening on" line).
+async function waitListening(port, child, what, ours) {
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
-    const up = await new Promise((resolve) => {
+    const up = ours() && await new Promise((resolve) => {
       const sock = net.connect(port, '127.0.0.1', () => { sock.end(); resolve(true); });
       sock.once('error', () => resolve(false));
     });
@@ -51,10 +55,16 @@ async function waitListening(port, child, what) {
   throw new Error(`${what} did not listen on ${port}`);
 }
 
+// SIGTERM, then SIGKILL if the child is still there after 10 s: a test
+// never waits forever on a server that does not stop.
 function stop(child) {
   return new Promise((resolve) => {
-    if (!child || child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
@@ -65,9 +75,12 @@ async function startNginx({ work, site, public: publicDir, port, collectorPort }
   const runtime = path.join(work, 'nginx');
   execFileSync('python3', [path.join(repoRoot, 'scripts', 'nginx_conf.py'), '--out', runtime, '--standalone', '--site', site,
     '--listen', `127.0.0.1:${port}`, '--public', publicDir, '--collector', `127.0.0.1:${collectorPort}`]);
+  const pidFile = path.join(runtime, 'nginx.pid');
+  fs.rmSync(pidFile, { force: true });
   const nginx = spawn(nginxBinary(), ['-p', runtime + '/', '-c', path.join(runtime, 'nginx.conf'), '-e', path.join(runtime, 'error.log')],
     { stdio: 'ignore' });
-  await waitListening(port, nginx, 'nginx');
+  // nginx writes its pid file only once it has bound every listening socket.
+  await waitListening(port, nginx, 'nginx', () => fs.existsSync(pidFile));
   return nginx;
 }
 
@@ -130,8 +143,10 @@ class Deployment {
   async collectorAt(now) {
     await stop(this.collector);
     this.collector = spawn(this.collectorBin, ['serve', '--site', this.site, '--data', this.data,
-      '--listen', `127.0.0.1:${this.collectorPort}`, '--now', now], { stdio: ['ignore', 'ignore', 'inherit'] });
-    await waitListening(this.collectorPort, this.collector, 'collector');
+      '--listen', `127.0.0.1:${this.collectorPort}`, '--now', now], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let said = '';
+    this.collector.stdout.on('data', (chunk) => { said += chunk; });
+    await waitListening(this.collectorPort, this.collector, 'collector', () => said.includes(`listening on http://127.0.0.1:${this.collectorPort}`));
   }
 
   url(rel) {
