@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <functional>
+#include <map>
 #include <string>
 
 #include "generator/build.hpp"
@@ -32,44 +34,41 @@ int usage() {
     return 2;
 }
 
-int run_export(int argc, char** argv) {
-    gen::ExportOptions options;
+// A command on one call's stored records (export, list): its --name value
+// pairs into the options every such command has and the command's own
+// (`more`), then `run`, reporting its errors or what it wrote.
+int run_call_command(int argc, char** argv, gen::CallFiles& options, const std::map<std::string, std::string*>& more,
+                     const std::function<std::vector<common::Diagnostic>()>& run, const char* done) {
+    if (argc % 2 != 0) return usage();
     for (int i = 2; i + 1 < argc; i += 2) {
         const std::string arg = argv[i], value = argv[i + 1];
         if (arg == "--site") options.site = value;
         else if (arg == "--data") options.data = value;
         else if (arg == "--call") options.call = value;
         else if (arg == "--out") options.out = value;
-        else if (arg == "--csv") options.csv = value;
+        else if (more.count(arg)) *more.at(arg) = value;
         else return usage();
     }
-    if (argc % 2 != 0) return usage();
-    const auto errors = gen::export_call(options);
+    const auto errors = run();
     for (const auto& d : errors) std::fprintf(stderr, "%s\n", common::format(d).c_str());
     if (!errors.empty()) return 1;
-    std::fprintf(stderr, "exported %s\n", options.out.c_str());
+    std::fprintf(stderr, "%s %s\n", done, options.out.c_str());
     return 0;
+}
+
+int run_export(int argc, char** argv) {
+    gen::ExportOptions o;
+    std::string csv;
+    return run_call_command(argc, argv, o, {{"--csv", &csv}}, [&] {
+        o.csv = csv;
+        return gen::export_call(o);
+    }, "exported");
 }
 
 // The 名单 from a call's decision, after its 公示.
 int run_list(int argc, char** argv) {
-    gen::ListOptions options;
-    for (int i = 2; i + 1 < argc; i += 2) {
-        const std::string arg = argv[i], value = argv[i + 1];
-        if (arg == "--site") options.site = value;
-        else if (arg == "--data") options.data = value;
-        else if (arg == "--call") options.call = value;
-        else if (arg == "--today") options.today = value;
-        else if (arg == "--title") options.title = value;
-        else if (arg == "--out") options.out = value;
-        else return usage();
-    }
-    if (argc % 2 != 0) return usage();
-    const auto errors = gen::write_decided_list(options);
-    for (const auto& d : errors) std::fprintf(stderr, "%s\n", common::format(d).c_str());
-    if (!errors.empty()) return 1;
-    std::fprintf(stderr, "wrote %s\n", options.out.c_str());
-    return 0;
+    gen::ListOptions o;
+    return run_call_command(argc, argv, o, {{"--today", &o.today}, {"--title", &o.title}}, [&] { return gen::write_decided_list(o); }, "wrote");
 }
 
 }  // namespace

@@ -10,17 +10,15 @@
 #include <vector>
 
 #include "common/diagnostic.hpp"
+#include "generator/review/submissions_loader.hpp"
 #include "generator/site_model.hpp"
 
 namespace gen {
 
-struct ListOptions {
-    std::filesystem::path site = ".";
-    std::filesystem::path data;  // the collector's data directory
-    std::string call;            // key of data/calls/*.json
-    std::string today;           // YYYY-MM-DD: the list comes only after the 公示's last day
-    std::string title;           // of the list; by default the call's, as a 名单
-    std::filesystem::path out;   // e.g. data/lists/2019.json
+// out: e.g. data/lists/2019.json.
+struct ListOptions : CallFiles {
+    std::string today;  // YYYY-MM-DD: the list comes only after the 公示's last day
+    std::string title;  // of the list; by default the call's, as a 名单
 };
 
 // The list as data/lists/ holds it; errors in diags when the call has no

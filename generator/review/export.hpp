@@ -8,17 +8,15 @@
 #include <vector>
 
 #include "common/diagnostic.hpp"
+#include "generator/review/submissions_loader.hpp"
 #include "generator/site_model.hpp"
 #include "office/xlsx.hpp"
 
 namespace gen {
 
-struct ExportOptions {
-    std::filesystem::path site = ".";
-    std::filesystem::path data;  // the collector's data directory
-    std::string call;            // key of data/calls/*.json
-    std::filesystem::path out;   // the .xlsx file
-    std::filesystem::path csv;   // if set: one CSV per sheet in this directory
+// out: the .xlsx file.
+struct ExportOptions : CallFiles {
+    std::filesystem::path csv;  // if set: one CSV per sheet in this directory
 };
 
 // A summary sheet (per county: expected, received, over or under), one sheet

@@ -3,6 +3,7 @@
 // submission. Only what the views choose is ever published.
 
 #include <filesystem>
+#include <string>
 
 #include "common/diagnostic.hpp"
 #include "generator/site_model.hpp"
@@ -10,6 +11,15 @@
 namespace gen {
 
 void load_submissions(const std::filesystem::path& data_dir, Site& site, common::Diagnostics& diags);
+
+// What every command on one call's records names: the site, the collector's
+// data directory, the call (a key of data/calls/) and the file it writes.
+struct CallFiles {
+    std::filesystem::path site = ".";
+    std::filesystem::path data;
+    std::string call;
+    std::filesystem::path out;
+};
 
 // The site with its submissions and acts, for one call's command (export,
 // list); nothing, with the reasons in diags, when anything does not load.
