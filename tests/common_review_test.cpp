@@ -184,6 +184,15 @@ Act expert_act(ActKind kind, const std::string& unit, const common::Expert& who)
     return a;
 }
 
+// An act of city staff on the whole call.
+Act city_act(ActKind kind) {
+    Act a;
+    a.kind = kind;
+    a.call = "pilot-2019";
+    a.actor = kCity;
+    return a;
+}
+
 Act score(const std::string& unit, const common::Expert& who, std::vector<int> points, bool final) {
     Act a = expert_act(ActKind::score, unit, who);
     const char* keys[] = {"basis", "plan", "innovation", "support"};
@@ -267,10 +276,7 @@ TEST_CASE("experts score accepted applications they are assigned without a confl
     CHECK(review->assigned_to("zhang").size() == 1);
 
     // The decision on 立项: one batch, once every expert of every accepted version has scored or stood aside.
-    Act decide;
-    decide.kind = ActKind::decide;
-    decide.call = "pilot-2019";
-    decide.actor = kCity;
+    Act decide = city_act(ActKind::decide);
     decide.proposed = {{{kForm, "city-a", 1}, "岳阳市甲校", "智慧课堂"}};
     decide.starts = "2019-10-08";
     decide.ends = "2019-10-14";
@@ -305,10 +311,7 @@ TEST_CASE("experts score accepted applications they are assigned without a confl
     CHECK(chain.review()->assigned_to("zhang").size() == 2);  // an expert still reads what they scored
 
     // Objections during the 公示: in writing, a unit's sealed, a person's named, within the period, to a proposal.
-    Act objection;
-    objection.kind = ActKind::object;
-    objection.call = "pilot-2019";
-    objection.actor = kCity;
+    Act objection = city_act(ActKind::object);
     objection.target = {kForm, "city-a", 1};
     objection.objector = {"unit", "某学校", "岳阳市某路", false, "2019-10-10"};
     objection.text = "项目重复";
@@ -325,10 +328,7 @@ TEST_CASE("experts score accepted applications they are assigned without a confl
     CHECK(chain.take(anonymous) == "required");
     CHECK(chain.take(objection) == "");
     const int raised = chain.acts.back().number;
-    Act settle;
-    settle.kind = ActKind::settle;
-    settle.call = "pilot-2019";
-    settle.actor = kCity;
+    Act settle = city_act(ActKind::settle);
     settle.objection = raised + 7;
     settle.upheld = true;
     settle.text = "经核实，异议成立";
