@@ -206,8 +206,16 @@ void GitCommitter::flush() { commit_pending(); }
 void GitCommitter::run() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (true) {
-        wake_.wait(lock, [&] { return stopping_ || !pending_.empty(); });
+        const auto ready = [&] { return stopping_ || !pending_.empty(); };
+        if (unpushed_) wake_.wait_for(lock, std::chrono::seconds(retry_seconds_.load()), ready);
+        else wake_.wait(lock, ready);
         if (stopping_) return;
+        if (pending_.empty()) {
+            lock.unlock();
+            retry_push();
+            lock.lock();
+            continue;
+        }
         // Gather what arrives within a second into one batch.
         wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
         lock.unlock();
@@ -290,11 +298,25 @@ void GitCommitter::update_index(const std::vector<std::string>& files) {
 void GitCommitter::push() {
     if (options_.remote.empty()) return;
     const int status = run_git(repo_, {"push", "-q", options_.remote, std::string(kBranch) + ":" + kBranch}, options_.push_limit);
+    if (status == 0) {
+        unpushed_ = false;
+        retry_seconds_ = 0;
+        return;
+    }
+    const long long last = retry_seconds_;
+    retry_seconds_ = last == 0 ? options_.retry_first.count() : std::min<long long>(last * 2, options_.retry_most.count());
+    unpushed_ = true;
     if (status == kGitTimedOut)
-        std::fprintf(stderr, "collector: git push to %s stopped after %lld s without finishing; the next push carries its commits\n",
-                     options_.remote.c_str(), static_cast<long long>(options_.push_limit.count()));
-    else if (status != 0)
-        std::fprintf(stderr, "collector: git push to %s failed (status %d); the next push carries its commits\n", options_.remote.c_str(), status);
+        std::fprintf(stderr, "collector: git push to %s stopped after %lld s without finishing; tried again in %lld s\n", options_.remote.c_str(),
+                     static_cast<long long>(options_.push_limit.count()), retry_seconds_.load());
+    else
+        std::fprintf(stderr, "collector: git push to %s failed (status %d); tried again in %lld s\n", options_.remote.c_str(), status,
+                     retry_seconds_.load());
+}
+
+void GitCommitter::retry_push() {
+    std::lock_guard<std::mutex> git(git_mutex_);
+    if (unpushed_) push();
 }
 
 GitCommitter::OwnFiles GitCommitter::own_files() const {

@@ -21,6 +21,7 @@
 // `read-tree`, which leaves new entries without stat data for the next
 // `git status` to rehash.
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -57,6 +58,11 @@ struct GitOptions {
     std::string remote;  // a git remote (name, path or URL) pushed after each batch; empty: none
     // A push still running then is stopped and logged; the next one carries its commits.
     std::chrono::seconds push_limit{60};
+    // A failed push is tried again after retry_first, then after twice as
+    // long each time up to retry_most, until one succeeds, whether or not
+    // new records arrive meanwhile: the remote catches up by itself.
+    std::chrono::seconds retry_first{5};
+    std::chrono::seconds retry_most{300};
 };
 
 class GitCommitter {
@@ -87,7 +93,8 @@ private:
     // Callers hold git_mutex_. False: nothing was committed.
     bool write(const std::vector<Commit>& commits);
     void update_index(const std::vector<std::string>& files);
-    void push();
+    void push();        // callers hold git_mutex_
+    void retry_push();  // takes git_mutex_
     OwnFiles own_files() const;
 
     std::filesystem::path repo_;
@@ -96,6 +103,9 @@ private:
     std::condition_variable wake_;
     std::vector<Commit> pending_;
     bool stopping_ = false;
+    // What the last push left: read by run() under mutex_, written under git_mutex_.
+    std::atomic<bool> unpushed_{false};
+    std::atomic<long long> retry_seconds_{0};
     std::mutex git_mutex_;  // one batch in git at a time; taken before mutex_
     bool branch_exists_ = false;
     OwnFiles own_committed_;

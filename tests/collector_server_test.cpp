@@ -659,6 +659,30 @@ TEST_CASE("commits are pushed to a configured remote") {
     CHECK_THAT(std::string(buf, n), Contains("收到 task-book-2020 汨罗市正则学校 (miluo-zhengze) v0001"));
 }
 
+TEST_CASE("a failed push is tried again with backoff and the remote catches up without a new submission") {
+    testing::TempDir dir;
+    const fs::path remote = dir.path() / "remote.git";
+    const auto remote_log = [&] {
+        FILE* p = ::popen(("git -C '" + remote.string() + "' log --format=%s main 2>/dev/null").c_str(), "r");
+        char buf[4096] = {};
+        const std::size_t n = std::fread(buf, 1, sizeof buf - 1, p);
+        ::pclose(p);
+        return std::string(buf, n);
+    };
+    collector::GitOptions git{remote.string(), std::chrono::seconds(5), std::chrono::seconds(1), std::chrono::seconds(2)};
+    RunningCollector c(kBeforeTaskBookDeadline, {}, git);
+    REQUIRE(c.post("task-book-2020", testing::task_book_parts(c.code("miluo-zhengze"))).status == 201);
+    c.flush_git();  // committed; its push failed, there being no remote yet
+    CHECK(remote_log().empty());
+    REQUIRE(std::system(("git init -q --bare '" + remote.string() + "'").c_str()) == 0);
+    std::string pushed;
+    for (int i = 0; i < 100 && pushed.empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        pushed = remote_log();
+    }
+    CHECK_THAT(pushed, Contains("收到 task-book-2020 汨罗市正则学校 (miluo-zhengze) v0001"));
+}
+
 TEST_CASE("a remote that accepts and never answers holds up no commit") {
     // A listener whose connections the kernel accepts and nobody serves.
     const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
