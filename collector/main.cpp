@@ -1,5 +1,5 @@
 // collector: receives applications and task books into a versioned data directory.
-//   collector serve --site DIR --data DIR [--listen HOST:PORT] [--now RFC3339] [--remote GIT-REMOTE]
+//   collector serve --site DIR --data DIR [--listen HOST:PORT] [--behind-proxy NAME] [--now RFC3339] [--remote GIT-REMOTE]
 //   collector issue-code --data DIR UNIT
 //   collector add-staff --data DIR LOGIN --name NAME [--expert --site DIR [--unit UNIT] [--county COUNTY]]
 //   collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json
@@ -25,7 +25,7 @@ namespace {
 
 int usage() {
     std::fputs(
-        "usage: collector serve --site DIR --data DIR [--listen HOST:PORT] [--now 2019-09-01T09:00:00+08:00] [--remote GIT-REMOTE]\n"
+        "usage: collector serve --site DIR --data DIR [--listen HOST:PORT] [--behind-proxy NAME] [--now 2019-09-01T09:00:00+08:00] [--remote GIT-REMOTE]\n"
         "       collector issue-code --data DIR UNIT\n"
         "       collector add-staff --data DIR LOGIN --name NAME [--expert --site DIR [--unit UNIT] [--county COUNTY]]\n"
         "       collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json\n"
@@ -140,7 +140,7 @@ int records(int argc, char** argv) {
 }
 
 int serve(int argc, char** argv) {
-    std::string site, data, listen = "127.0.0.1:8081", now, remote;
+    std::string site, data, listen = "127.0.0.1:8081", now, remote, proxy;
     for (int i = 2; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
         if (arg == "--site") site = argv[i + 1];
@@ -148,11 +148,24 @@ int serve(int argc, char** argv) {
         else if (arg == "--listen") listen = argv[i + 1];
         else if (arg == "--now") now = argv[i + 1];
         else if (arg == "--remote") remote = argv[i + 1];
+        else if (arg == "--behind-proxy") proxy = argv[i + 1];
         else return usage();
     }
     if ((argc - 2) % 2 != 0 || site.empty() || data.empty()) return usage();
     const auto colon = listen.rfind(':');
     if (colon == std::string::npos) return usage();
+    // cpp-httplib 0.11.4 reads a request head of any number of lines (each up
+    // to 8 KiB) into memory before any hook of ours sees it: only a proxy in
+    // front can bound it (deploy/nginx: large_client_header_buffers).
+    const std::string host = listen.substr(0, colon);
+    const bool loopback = host == "127.0.0.1" || host == "localhost" || host == "[::1]" || host == "::1";
+    if (!loopback && proxy.empty()) {
+        std::fprintf(stderr, "collector: will not listen on %s: it cannot bound the size of a request head itself; listen on 127.0.0.1 behind "
+                             "nginx (deploy/nginx/), or say which proxy in front bounds it with --behind-proxy NAME\n",
+                     listen.c_str());
+        return 2;
+    }
+    if (!proxy.empty()) std::fprintf(stderr, "collector: request heads are bounded by %s in front, not by the collector\n", proxy.c_str());
 
     // Signals are taken by one thread that stops the server cleanly.
     sigset_t signals;

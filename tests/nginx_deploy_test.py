@@ -298,6 +298,46 @@ def check_slow_headers(c, port, base):
     c(b" 200 " not in received, "slow headers: the request was served")
 
 
+def check_header_flood(c, port, base, collector):
+    """The collector cannot bound a request head; nginx must, before it reaches it."""
+    def answer(head):
+        sock = socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.23", 0))
+        try:
+            try:
+                sock.sendall(head)
+            except OSError:
+                pass  # nginx may close before reading it all, as it should
+            data = b""
+            while True:
+                try:
+                    chunk = sock.recv(65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                data += chunk
+            return data
+        finally:
+            sock.close()
+    api = ("%sapi/health" % base).encode()
+    many = b"GET " + api + b" HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-Flood-%d: %s\r\n" % (i, b"a" * 200) for i in range(2000)) + b"\r\n"
+    reply = answer(many)
+    c(reply.startswith(b"HTTP/1.1 400"), "2,000 header lines (400 KB): %r" % reply[:60])
+    huge = b"GET " + api + b" HTTP/1.1\r\nHost: x\r\nX-Huge: " + b"a" * 20000 + b"\r\n\r\n"
+    reply = answer(huge)
+    c(reply.startswith(b"HTTP/1.1 400"), "one 20 KB header line: %r" % reply[:60])
+    ok = answer(b"GET " + api + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + b"".join(b"X-Fine-%d: b\r\n" % i for i in range(20)) + b"\r\n")
+    c(ok.startswith(b"HTTP/1.1 200"), "a head of 20 short lines is still served: %r" % ok[:60])
+    c(collector.poll() is None, "the collector is still running")
+
+
+def check_listen_outside_loopback(c, collector_bin, site, data):
+    r = subprocess.run([collector_bin, "serve", "--site", site, "--data", data, "--listen", "0.0.0.0:0"],
+                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=20)
+    c(r.returncode == 2, "listening on 0.0.0.0 without --behind-proxy: exit %d" % r.returncode)
+    c("--behind-proxy" in r.stderr, "the refusal says what to do: %s" % r.stderr.strip())
+
+
 def check_stalled_body(c, port, base, codes):
     boundary, body = submission(codes[UNITS[1]])
     sock = socket.create_connection(("127.0.0.1", port), timeout=10, source_address=("127.0.0.22", 0))
@@ -433,6 +473,9 @@ def main():
             ("signing in goes through nginx, counted by the client's address", lambda: check_sign_in(c, port, base, data, codes)),
             ("a body over the collector's limit is refused by nginx", lambda: check_body_limit(c, port, base, data, runtime, codes)),
             ("slow headers are cut off", lambda: check_slow_headers(c, port, base)),
+            ("a flood of header lines or a huge header is refused by nginx", lambda: check_header_flood(c, port, base, collector)),
+            ("the collector will not listen beyond loopback unless a proxy bounds the head",
+             lambda: check_listen_outside_loopback(c, args.collector, site, os.path.join(work, "data-elsewhere"))),
             ("a stalled body is cut off", lambda: check_stalled_body(c, port, base, codes)),
             ("a burst above the rate limit gets 429", lambda: check_rate_limit(c, port, base)),
             ("slow uploaders do not hold the collector", lambda: check_slow_uploaders(c, port, base, codes)),
