@@ -73,13 +73,39 @@ std::vector<common::FieldKey> scalar_keys(const common::Form& form) {
     return keys;
 }
 
+const char* const kReviewColumns[] = {"审核状态", "县级意见", "县级意见负责人", "退回或不予受理的理由"};
+const char* const kExpertColumns[] = {"专家评分（平均）", "最高分与最低分之差", "各专家总分", "利益冲突回避", "公示异议"};
+
+// The expert stage of a version: the final totals together and each
+// expert's, who stood aside and why, and the objections to it with their outcome.
+void add_expert_cells(std::vector<xlsx::Cell>& cells, const common::VersionState& state, const common::CallReview& review) {
+    const common::ExpertRubric& rubric = *review.call().expert_review;
+    const auto summary = common::summarise(state.experts, rubric);
+    cells.push_back(summary ? xlsx::number(summary->mean, 1) : xlsx::Cell{});
+    cells.push_back(summary ? xlsx::number(summary->spread) : xlsx::Cell{});
+    std::string totals, conflicts, objections;
+    for (const common::ExpertPart& p : state.experts) {
+        if (p.submitted) totals += (totals.empty() ? "" : "\n") + p.expert.name + "：" + std::to_string(common::total_of(*p.submitted, rubric));
+        if (p.conflict) conflicts += (conflicts.empty() ? "" : "\n") + p.expert.name + "：" + p.conflict->text;
+    }
+    for (const common::Objection& o : review.objections()) {
+        if (o.raised->target != state.key) continue;
+        objections += (objections.empty() ? "" : "\n") + o.raised->objector.name + "：" + o.raised->text +
+                      (o.settled ? std::string(o.settled->upheld ? "（成立：" : "（不成立：") + o.settled->text + "）" : "（未处理）");
+    }
+    for (const std::string& text : {totals, conflicts, objections}) cells.push_back(xlsx::text(text));
+}
+
 // Where the version stands and what each level said of it: a school's forms only.
-void add_review_cells(std::vector<xlsx::Cell>& cells, const common::VersionState* state) {
+void add_review_cells(std::vector<xlsx::Cell>& cells, const common::VersionState* state, const common::CallReview& review) {
     cells.push_back(xlsx::text(state ? common::stage_label(state->stage) : ""));
     const common::Act* opinion = state ? state->opinion : nullptr;
     cells.push_back(xlsx::text(opinion ? std::string(opinion->recommend ? "推荐：" : "不推荐：") + opinion->text : ""));
     cells.push_back(xlsx::text(opinion ? opinion->leader : ""));
     cells.push_back(xlsx::text(state && state->decision ? state->decision->text : ""));
+    if (!review.call().expert_review) return;
+    if (state) add_expert_cells(cells, *state, review);
+    else cells.resize(cells.size() + std::size(kExpertColumns));
 }
 
 void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormDef& form, const std::vector<const Submission*>& subs,
@@ -91,8 +117,11 @@ void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormDef& form,
     std::vector<xlsx::Cell> header = {xlsx::text("单位"), xlsx::text("版本"), xlsx::text("提交时间")};
     for (const auto& k : keys) header.push_back(xlsx::text(k.label));
     header.push_back(xlsx::text("上传文件"));
-    if (reviewed)
-        for (const char* h : {"审核状态", "县级意见", "县级意见负责人", "退回或不予受理的理由"}) header.push_back(xlsx::text(h));
+    if (reviewed) {
+        for (const char* h : kReviewColumns) header.push_back(xlsx::text(h));
+        if (review.call().expert_review)
+            for (const char* h : kExpertColumns) header.push_back(xlsx::text(h));
+    }
     sheet.rows.push_back(row(RowKind::header, header));
     for (const Submission* s : subs) {
         std::vector<xlsx::Cell> cells = {xlsx::text(site.units.name_of(s->unit)), xlsx::number(s->version),
@@ -104,7 +133,7 @@ void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormDef& form,
         std::string files;
         for (const auto& f : s->files) files += (files.empty() ? "" : "\n") + f.original_name + "（" + f.name + "）";
         cells.push_back(xlsx::text(files));
-        if (reviewed) add_review_cells(cells, review.state(s->key()));
+        if (reviewed) add_review_cells(cells, review.state(s->key()), review);
         sheet.rows.push_back(row(RowKind::data, cells));
     }
 }

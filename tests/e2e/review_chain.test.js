@@ -453,4 +453,12 @@ test('an objection during the 公示 is recorded and settled, and the 名单 com
   }
   assert.equal(subjects.length, 2, subjects.join('\n'));
   assert.ok(subjects.every((s) => s.startsWith('刘某|')), subjects.join('\n'));
+
+  // The bureau's workbook holds the expert stage and the 公示 beside each application.
+  const workbook = path.join(site.work, 'pilot-2019-decided.xlsx');
+  execFileSync(site.generator, ['export', '--site', site.site, '--data', site.data, '--call', 'pilot-2019', '--out', workbook], { stdio: 'ignore' });
+  const strings = zipMember(fs.readFileSync(workbook), 'xl/sharedStrings.xml');
+  for (const word of ['各专家总分', '利益冲突回避', '拟立项', '未立项']) assert.ok(strings.includes(`<t>${word}</t>`), `${word} is not in the workbook`);
+  assert.match(strings, /张专家：88\n王专家：40/);
+  assert.match(strings, /赵某某：该校申报的项目与往年项目重复。（成立：经核实，项目与2018年项目重复，异议成立。）/);
 });
