@@ -59,11 +59,7 @@ Reply ExpertPages::act(const PageRequest& r) {
     if (const auto* no = std::get_if<Refusal>(&found)) return signed_in_.refuse(r.http, &r.session, *no);
     const Found& f = std::get<Found>(found);
     const ActOutcome out = take_version_act(chain_, rules_, viewer_of(r.session, rules_.base_path), f.review->call(), f.state->key, r.form);
-    if (out.refusal) {
-        const std::string& code = out.refusal->code;
-        const int status = code == "above_maximum" || code == "bad_number" || code == "required" ? 422 : code == "not_assigned" ? 403 : 409;
-        return signed_in_.refuse(r.http, &r.session, {status, code, out.refusal->field, out.refusal->message, {}});
-    }
+    if (out.refusal) return signed_in_.refuse(r.http, &r.session, refusal_of(*out.refusal));
     return see_other("/" + common::assignment_url(f.review->call().key, f.state->decision->number));
 }
 
@@ -75,8 +71,7 @@ Reply ExpertPages::file(const PageRequest& r) {
     if (index >= f.record.files.size()) return signed_in_.refuse(r.http, &r.session, {404, "no_such_file", "", "没有这个附件", {}});
     const common::StoredFile& stored = f.record.files[index];
     return stored_file_reply(store_.layout().upload(f.record.key(), stored.name), stored.name, false,
-                             f.review->call().expert_review->anonymous ? "附件" + r.captures[2] + stored.name.substr(stored.name.rfind('.'))
-                                                                       : stored.original_name);
+                             assignment_file_name(*f.review->call().expert_review, stored, index));
 }
 
 Reply ExpertPages::scores(const PageRequest& r) {

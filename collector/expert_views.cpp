@@ -56,6 +56,10 @@ data criteria_view(const common::ExpertRubric& rubric, const common::Act* score)
 
 }  // namespace
 
+std::string assignment_file_name(const common::ExpertRubric& rubric, const common::StoredFile& file, std::size_t index) {
+    return rubric.anonymous ? "附件" + std::to_string(index + 1) + file.name.substr(file.name.rfind('.')) : file.original_name;
+}
+
 std::string assignment_title(const SiteRules& rules, const common::VersionState& state) {
     const common::FormDef* form = rules.form(state.key.form);
     return "受理第" + std::to_string(state.decision->number) + "号" + (form ? "：" + form->form.title : "");
@@ -183,7 +187,7 @@ data assignment_view(const Viewer& viewer, const SiteRules& rules, const common:
     for (std::size_t i = 0; i < version.files.size(); ++i) {
         const common::StoredFile& f = version.files[i];
         data item("url", viewer.base + common::assignment_file_url(review.call().key, number, i));
-        item.set("name", rubric.anonymous ? "附件" + std::to_string(i + 1) + f.name.substr(f.name.rfind('.')) : f.original_name);
+        item.set("name", assignment_file_name(rubric, f, i));
         item.set("bytes", std::to_string(f.bytes));
         files.push_back(item);
     }

@@ -35,6 +35,10 @@ kainjow::mustache::data assignment_view(const Viewer& viewer, const SiteRules& r
 // their own and the others' by number.
 kainjow::mustache::data scores_view(const Viewer& viewer, const common::CallReview& review, const common::VersionState& state);
 
+// How an expert's pages name the `index`-th (from 0) file of an application:
+// 附件1.pdf when the call is anonymous, else as its sender named it.
+std::string assignment_file_name(const common::ExpertRubric& rubric, const common::StoredFile& file, std::size_t index);
+
 // How an expert's pages name an application: 受理第N号.
 std::string assignment_title(const SiteRules& rules, const common::VersionState& state);
 

@@ -12,6 +12,13 @@ namespace {
 
 common::ChainRefusal bad(const char* code, const char* field, std::string message) { return {code, field, std::move(message)}; }
 
+// A whole number as typed, of at most `digits` digits; nothing for anything else.
+std::optional<int> typed_number(const std::string& typed, std::size_t digits) {
+    if (typed.empty() || typed.size() > digits || !std::all_of(typed.begin(), typed.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    return std::stoi(typed);
+}
+
 // "application-2019/pj-a/v0001" -> its key; nothing for anything else.
 std::optional<common::VersionKey> parse_key(const std::string& text) {
     const auto a = text.find('/'), b = text.rfind('/');
@@ -36,9 +43,9 @@ std::optional<common::ChainRefusal> read_scores(const common::Call& call, const 
     for (const common::Criterion& c : call.expert_review->criteria) {
         const std::string field = "score." + c.key, typed = common::trimmed(fields.get(field));
         if (typed.empty()) continue;
-        const bool digits = typed.size() <= 4 && std::all_of(typed.begin(), typed.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-        if (!digits) return bad("bad_number", field.c_str(), "“" + c.title + "”请填写0到" + std::to_string(c.max) + "之间的整数");
-        act.scores.push_back({c.key, std::stoi(typed)});
+        const auto points = typed_number(typed, 4);
+        if (!points) return bad("bad_number", field.c_str(), "“" + c.title + "”请填写0到" + std::to_string(c.max) + "之间的整数");
+        act.scores.push_back({c.key, *points});
     }
     act.final = fields.get("final") == "yes";
     return std::nullopt;
@@ -123,8 +130,7 @@ ActOutcome forward_summary(ReviewChain& chain, SubmissionStore& store, const Sit
         if (!match) return bad("stale_page", "selection", "推荐项目已有变化，请刷新页面后重新确认汇总表");
         for (std::size_t i = 0; i < a.selection.size(); ++i) {
             const auto record = common::load_stored_version(store.layout().record_file(common::kSubmissionRecord, a.selection[i]), "submission");
-            const auto project = record.fields.find("project_name");
-            values[common::cell_key(rows, static_cast<int>(i), "project")] = project == record.fields.end() ? std::string() : project->second;
+            values[common::cell_key(rows, static_cast<int>(i), "project")] = record.field("project_name");
         }
         common::StoredVersion record{new_receipt(a.at), summary->key, call.key, a.county, 0, a.at, rules.privacy.version, values, {}};
         a.summary = {summary->key, a.county, store_from_files(store, record, {})};
@@ -151,9 +157,7 @@ ActOutcome decide_call(ReviewChain& chain, SubmissionStore& store, const SiteRul
     // The chain has checked that each is an accepted version, which is on disk.
     const auto taken = chain.take(act, [&](common::Act& a, const common::CallReview&) -> std::optional<common::ChainRefusal> {
         for (common::Proposal& p : a.proposed) {
-            const auto record = common::load_stored_version(store.layout().record_file(common::kSubmissionRecord, p.version), "submission");
-            const auto it = record.fields.find("project_name");
-            p.project = it == record.fields.end() ? std::string() : it->second;
+            p.project = common::load_stored_version(store.layout().record_file(common::kSubmissionRecord, p.version), "submission").field("project_name");
         }
         return std::nullopt;
     });
@@ -167,11 +171,11 @@ ActOutcome take_objection_act(ReviewChain& chain, const Viewer& viewer, const co
     act.text = common::trimmed(fields.get("text"));
     if (fields.get("act") == common::act_name(common::ActKind::settle)) {
         act.kind = common::ActKind::settle;
-        const std::string number = fields.get("objection"), upheld = fields.get("upheld");
-        if (number.empty() || number.size() > 6 || !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return {bad("no_such_objection", "objection", "没有这条异议"), {}};
+        const auto number = typed_number(fields.get("objection"), 6);
+        const std::string upheld = fields.get("upheld");
+        if (!number) return {bad("no_such_objection", "objection", "没有这条异议"), {}};
         if (upheld != "yes" && upheld != "no") return {bad("required", "upheld", "请选择异议是否成立"), {}};
-        act.objection = std::stoi(number);
+        act.objection = *number;
         act.upheld = upheld == "yes";
     } else {
         act.kind = common::ActKind::object;

@@ -12,16 +12,6 @@ namespace {
 
 using kainjow::mustache::data;
 
-// How each refusal of the chain answers: the codes are the chain's (docs/records.md).
-int status_of(const std::string& code) {
-    if (code == "no_such_version" || code == "no_such_call") return 404;
-    if (code == "wrong_role" || code == "not_your_school" || code == "no_county_stage") return 403;
-    if (code == "required" || code.rfind("bad_", 0) == 0 || code == "too_long") return 422;
-    return 409;
-}
-
-Refusal refusal_of(const common::ChainRefusal& no) { return {status_of(no.code), no.code, no.field, no.message, {}}; }
-
 std::string media_type(const std::string& name) {
     static const std::pair<const char*, const char*> kTypes[] = {
         {".pdf", "application/pdf"},
@@ -50,6 +40,16 @@ std::string disposition(bool download, const std::string& original_name) {
 }
 
 }  // namespace
+
+// How each refusal of the chain answers: the codes are the chain's (docs/records.md).
+Refusal refusal_of(const common::ChainRefusal& no) {
+    const std::string& code = no.code;
+    int status = 409;
+    if (code == "no_such_version" || code == "no_such_call") status = 404;
+    if (code == "wrong_role" || code == "not_your_school" || code == "no_county_stage" || code == "not_assigned") status = 403;
+    if (code == "required" || code.rfind("bad_", 0) == 0 || code == "too_long" || code == "above_maximum") status = 422;
+    return {status, code, no.field, no.message, {}};
+}
 
 Viewer viewer_of(const Session& session, const std::string& base) {
     return {{role_key(session.actor.role), session.actor.id, session.actor.name}, base};

@@ -52,6 +52,9 @@ private:
     const StaffAccounts& staff_;
 };
 
+// A refusal of the chain as a page answers it: its HTTP status by its code.
+Refusal refusal_of(const common::ChainRefusal& no);
+
 // The signed-in person as the review views name them.
 Viewer viewer_of(const Session& session, const std::string& base);
 

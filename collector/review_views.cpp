@@ -23,11 +23,6 @@ bool direct(const common::SiteData& site, const std::string& unit) {
     return c && c->applies_to_city;
 }
 
-std::string field_value(const common::StoredVersion& v, const std::string& key) {
-    const auto it = v.fields.find(key);
-    return it == v.fields.end() ? std::string() : it->second;
-}
-
 data version_link(const Viewer& viewer, const SiteRules& rules, const common::VersionState& state) {
     const common::VersionKey& k = state.key;
     data row("url", viewer.base + common::review_version_url(k.form, k.unit, common::version_name(k.version)));
@@ -167,7 +162,7 @@ data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallR
     for (const common::VersionState* s : forwardable) {
         const common::StoredVersion record = common::load_stored_version(layout.record_file(common::kSubmissionRecord, s->key), "submission");
         data row("unit", rules.units.name_of(s->key.unit));
-        row.set("project", field_value(record, "project_name"));
+        row.set("project", record.field("project_name"));
         row.set("key", s->key.shown());
         row.set("index", std::to_string(selection.list_value().size()));
         selection.push_back(row);

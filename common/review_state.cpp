@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/calendar.hpp"
 #include "common/enum_names.hpp"
 
 namespace common {
@@ -27,12 +28,6 @@ bool decided(Stage s) {
 
 // Accepted, and perhaps decided on since: its expert stage stands.
 bool was_accepted(const VersionState& v) { return v.decision && v.decision->kind == ActKind::accept; }
-
-bool is_date(const std::string& s) {
-    return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
-           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; }) && s.substr(5, 2) >= "01" &&
-           s.substr(5, 2) <= "12" && s.substr(8, 2) >= "01" && s.substr(8, 2) <= "31";
-}
 
 bool expert_stage(ActKind k) { return k == ActKind::assign || k == ActKind::conflict || k == ActKind::score || k == ActKind::visit; }
 
@@ -313,8 +308,8 @@ std::optional<ChainRefusal> CallReview::check_decide(const Act& a) const {
         const VersionState* v = state(p.version);
         if (!v || !v->latest || v->stage != Stage::accepted) return refusal("not_accepted", "proposed", "拟立项的只能是已受理的申报材料：" + p.version.shown());
     }
-    if (!is_date(a.starts)) return refusal("bad_date", "starts", "请填写公示开始日期，格式如2019-11-01");
-    if (!is_date(a.ends)) return refusal("bad_date", "ends", "请填写公示结束日期，格式如2019-11-07");
+    if (!is_iso_date(a.starts)) return refusal("bad_date", "starts", "请填写公示开始日期，格式如2019-11-01");
+    if (!is_iso_date(a.ends)) return refusal("bad_date", "ends", "请填写公示结束日期，格式如2019-11-07");
     if (a.ends < a.starts) return refusal("bad_period", "ends", "公示结束日期不能早于开始日期");
     if (a.text.empty()) return refusal("required", "text", "请填写公示期间提出异议的方式");
     return std::nullopt;
@@ -340,7 +335,7 @@ std::optional<ChainRefusal> CallReview::check_objection(const Act& a) const {
     if (o.name.empty()) return refusal("required", "objector_name", o.kind == "unit" ? "请填写提出异议的单位名称" : "请填写提出异议者的真实姓名");
     if (o.contact.empty()) return refusal("required", "objector_contact", "请填写提出异议者的联系方式");
     if (o.kind == "unit" && !o.sealed) return refusal("required", "objector_sealed", "单位提出的异议须加盖公章，否则不予受理");
-    if (!is_date(o.received)) return refusal("bad_date", "objector_received", "请填写收到异议的日期，格式如2019-10-10");
+    if (!is_iso_date(o.received)) return refusal("bad_date", "objector_received", "请填写收到异议的日期，格式如2019-10-10");
     if (o.received < decision_->starts || o.received > decision_->ends)
         return refusal("outside_period", "objector_received", "异议须在公示期内（" + decision_->starts + "至" + decision_->ends + "）提出，逾期不予受理");
     if (a.text.empty()) return refusal("required", "text", "请填写异议的内容");

@@ -35,6 +35,11 @@ struct StoredVersion {
     std::vector<StoredFile> files;
 
     VersionKey key() const { return {form, unit, version}; }
+    // A field's value as sent, or "" when the sender left it out.
+    std::string field(const std::string& name) const {
+        const auto it = fields.find(name);
+        return it == fields.end() ? std::string() : it->second;
+    }
 };
 
 // In the current format (kSubmissionRecord.format).

@@ -13,10 +13,7 @@ using nlohmann::json;
 
 std::string field_of(const Site& site, const common::VersionKey& key, const char* name) {
     for (const Submission& s : site.submissions)
-        if (s.key() == key) {
-            const auto it = s.fields.find(name);
-            return it == s.fields.end() ? std::string() : it->second;
-        }
+        if (s.key() == key) return s.field(name);
     return {};
 }
 
