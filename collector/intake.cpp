@@ -23,8 +23,8 @@ using common::version_name;
 namespace {
 
 // Who may submit, and the rules of the call.
-std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& form, const common::Call& call, const std::string& unit,
-                                    const Draft& draft, const Clock& clock) {
+std::optional<Refusal> check_sender(const SiteRules& rules, const ReviewChain& chain, const common::Form& form, const common::Call& call,
+                                    const std::string& unit, const Draft& draft, const Clock& clock) {
     if (clock.today_shanghai() > call.deadline)
         return Refusal{403, "deadline_passed", "", "申报截止时间为" + call.deadline + "，逾期不予受理", {}};
     const common::School* school = rules.units.school(unit);
@@ -33,8 +33,8 @@ std::optional<Refusal> check_sender(const SiteRules& rules, const common::Form& 
         return Refusal{403, "wrong_unit_kind", "unit", "此表由学校（申报单位）填报", {}};
     if (form.submitted_by == "county" && !county)
         return Refusal{403, "wrong_unit_kind", "unit", "此表由县市区教育行政部门填报", {}};
-    if (call.exclude_unfinished_pilots && school && school->unfinished_pilot)
-        return Refusal{403, "ineligible", "unit", "已承担省市级教育信息化试点项目、尚未完成验收的单位不纳入本次申报范围", {}};
+    if (school)
+        if (const auto no = chain.unfinished_pilot(call, unit)) return Refusal{403, no->code, no->field, no->message, {}};
     if (!call.list.empty()) {
         const common::ApprovedList* list = rules.list(call.list);
         bool listed = false;
@@ -105,7 +105,7 @@ Reply Intake::receive(const IntakeRequest& req) {
     const std::optional<Refusal> refusal = first_refusal({
         [&] { return read_draft(req, s.form, limits_, staging->dir(), s.draft); },
         [&] { return authorise(s); },
-        [&] { return check_sender(rules_, s.form, s.call, s.unit, s.draft, clock_); },
+        [&] { return check_sender(rules_, chain_, s.form, s.call, s.unit, s.draft, clock_); },
         [&] { return validate(s); },
         [&] { return keep_files(s); },
     });

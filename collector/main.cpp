@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "collector/expert_pages.hpp"
+#include "collector/pilot_pages.hpp"
 #include "collector/record_check.hpp"
 #include "collector/record_commits.hpp"
 #include "collector/routes.hpp"
@@ -197,6 +198,8 @@ int serve(int argc, char** argv) {
     signed_in.add(review.rows());
     collector::ExpertPages experts(rules, chain, store, pages, signed_in);
     signed_in.add(experts.rows());
+    collector::PilotPages pilots(rules, chain, pages, signed_in);
+    signed_in.add(pilots.rows());
 
     std::thread stopper([&] {
         int sig = 0;

@@ -1,6 +1,7 @@
 #include "collector/record_commits.hpp"
 
 #include "collector/clock.hpp"
+#include "common/pilot_registry.hpp"
 #include "common/stored_version.hpp"
 
 namespace collector {
@@ -31,6 +32,13 @@ std::string act_summary(const common::Act& act, const common::SiteData& site) {
         return s + (act.proposed.empty() ? "无" : "") + "；公示" + act.starts + "至" + act.ends;
     }
     if (act.kind == common::ActKind::settle) return s + " " + act.call + " 第" + std::to_string(act.objection) + "号异议：" + (act.upheld ? "成立" : "不成立");
+    if (common::registry_act(act.kind)) {
+        s += " " + site.units.name_of(act.pilot) + " (" + act.pilot + ")：" + act.held;
+        if (act.kind == common::ActKind::annual_check) s += " " + std::to_string(act.year) + "年度";
+        if (!act.result.empty()) s += " " + std::string(common::result_label(act.result));
+        if (act.kind == common::ActKind::rectify) s += " 整改至" + act.until;
+        return s;
+    }
     s += " " + act.target.shown();
     if (act.kind == common::ActKind::opinion) s += act.recommend ? "：推荐" : "：不推荐";
     if (act.kind == common::ActKind::assign) s += "：" + act.expert.name;
@@ -56,7 +64,7 @@ Commit act_commit(const common::Act& act, const common::SiteData& site) {
     const std::string domain = act.actor.role == "city" || act.actor.role == "expert" ? "@staff.invalid" : "@units.invalid";
     // A decision and an objection's settling concern the whole call, and name no one version.
     const bool whole_call = act.kind == common::ActKind::decide || act.kind == common::ActKind::settle;
-    const std::string version_trailer = whole_call ? "" : "Version: " + version.shown() + "\n";
+    const std::string version_trailer = whole_call ? "" : common::registry_act(act.kind) ? "Pilot: " + act.pilot + "\n" : "Version: " + version.shown() + "\n";
     Commit c{act.actor.name, act.actor.id + domain, parse_rfc3339(act.at).value_or(std::chrono::system_clock::now()),
              summary + "\n\nRecord: " + common::kActRecord.name + "\nAct: " + common::act_name(act.kind) + "\nNumber: " +
                  std::to_string(act.number) + "\n" + version_trailer,

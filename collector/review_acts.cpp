@@ -31,7 +31,7 @@ std::optional<common::VersionKey> parse_key(const std::string& text) {
 std::optional<common::ActKind> kind_of(const std::string& name) {
     using common::ActKind;
     for (ActKind k : {ActKind::opinion, ActKind::revise, ActKind::refuse, ActKind::accept, ActKind::assign, ActKind::conflict, ActKind::score,
-                      ActKind::visit})
+                      ActKind::visit, ActKind::confirm, ActKind::sign})
         if (name == common::act_name(k)) return k;
     return std::nullopt;
 }
@@ -187,6 +187,31 @@ ActOutcome take_objection_act(ReviewChain& chain, const Viewer& viewer, const co
                         common::trimmed(fields.get("objector_received"))};
     }
     return outcome(chain.take(act), common::review_call_url(call.key));
+}
+
+ActOutcome take_registry_act(ReviewChain& chain, const Viewer& viewer, const common::Call& call, const std::string& unit, const FormFields& fields) {
+    using common::ActKind;
+    common::Act act;
+    act.call = call.key;
+    act.actor = viewer.actor;
+    act.pilot = unit;
+    bool known = false;
+    for (ActKind k : {ActKind::annual_check, ActKind::midterm, ActKind::acceptance, ActKind::rectify, ActKind::terminate})
+        if (fields.get("act") == common::act_name(k)) {
+            act.kind = k;
+            known = true;
+        }
+    if (!known) return {bad("required", "act", "请选择登记事项"), {}};
+    act.held = common::trimmed(fields.get("held"));
+    act.text = common::trimmed(fields.get("text"));
+    if (act.kind == ActKind::annual_check) {
+        const auto year = typed_number(common::trimmed(fields.get("year")), 4);
+        if (!year) return {bad("bad_year", "year", "请填写检查的年度，如2021"), {}};
+        act.year = *year;
+    }
+    if (act.kind == ActKind::annual_check || act.kind == ActKind::midterm) act.result = fields.get("result");
+    if (act.kind == ActKind::rectify) act.until = common::trimmed(fields.get("until"));
+    return outcome(chain.take(act), common::review_pilot_url(call.key, unit));
 }
 
 }  // namespace collector

@@ -48,4 +48,9 @@ ActOutcome decide_call(ReviewChain& chain, SubmissionStore& store, const SiteRul
 // ("yes" or "no"), with text.
 ActOutcome take_objection_act(ReviewChain& chain, const Viewer& viewer, const common::Call& call, const FormFields& fields);
 
+// A registry act on the pilot `unit` of a task-book call (common/pilot_registry.hpp):
+// act (annual_check, midterm, acceptance, rectify, terminate), held, and as
+// the act needs year, result, until; text.
+ActOutcome take_registry_act(ReviewChain& chain, const Viewer& viewer, const common::Call& call, const std::string& unit, const FormFields& fields);
+
 }  // namespace collector

@@ -2,6 +2,7 @@
 
 #include "collector/durable.hpp"
 #include "collector/record_commits.hpp"
+#include "common/eligibility.hpp"
 
 namespace collector {
 namespace fs = std::filesystem;
@@ -20,6 +21,15 @@ std::unique_ptr<common::CallReview> ReviewChain::review(const common::Call& call
     return std::make_unique<common::CallReview>(rules_, call, versions, std::move(acts));
 }
 
+std::optional<common::ChainRefusal> ReviewChain::unfinished_pilot(const common::Call& call, const std::string& unit) const {
+    if (!call.exclude_unfinished_pilots) return std::nullopt;
+    std::vector<std::unique_ptr<common::CallReview>> reviews;
+    std::vector<const common::CallReview*> task_books;
+    for (const common::Call& c : rules_.calls)
+        if (c.task_books()) task_books.push_back(reviews.emplace_back(review(c)).get());
+    return common::unfinished_pilot(rules_, call, unit, task_books);
+}
+
 void ReviewChain::hold(const common::Call& call, const std::function<void(const common::CallReview&)>& fn) {
     const std::lock_guard<std::mutex> lock(mutex_);
     fn(*review(call));
@@ -30,9 +40,9 @@ std::variant<common::Act, common::ChainRefusal> ReviewChain::take(common::Act ac
     if (!call) return common::ChainRefusal{"no_such_call", "", "没有这项申报：" + act.call};
     const std::lock_guard<std::mutex> lock(mutex_);
     const auto chain = review(*call);
+    act.at = clock_.now_rfc3339();
     if (auto no = chain->check(act)) return *no;
     act.number = chain->next_number();
-    act.at = clock_.now_rfc3339();
     if (before)
         if (auto no = before(act, *chain)) return *no;
     const fs::path file = store_.layout().act_file(act.call, act.number);

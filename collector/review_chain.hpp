@@ -34,6 +34,9 @@ public:
     using Before = std::function<std::optional<common::ChainRefusal>(common::Act&, const common::CallReview&)>;
     std::variant<common::Act, common::ChainRefusal> take(common::Act act, const Before& before = {});
 
+    // Why `unit` may not apply to `call`, from the registry of every task-book call (common/eligibility.hpp).
+    std::optional<common::ChainRefusal> unfinished_pilot(const common::Call& call, const std::string& unit) const;
+
     // Runs `fn` with the chain of `call` held still: the intake stores a new
     // version inside it, so that no act slips in between its check and its store.
     void hold(const common::Call& call, const std::function<void(const common::CallReview&)>& fn);

@@ -3,6 +3,7 @@
 #include "collector/expert_pages.hpp"
 #include "collector/expert_views.hpp"
 #include "collector/review_acts.hpp"
+#include "common/task_book.hpp"
 #include "common/text.hpp"
 #include "common/urls.hpp"
 #include "office/form_document.hpp"
@@ -45,8 +46,8 @@ std::string disposition(bool download, const std::string& original_name) {
 Refusal refusal_of(const common::ChainRefusal& no) {
     const std::string& code = no.code;
     int status = 409;
-    if (code == "no_such_version" || code == "no_such_call") status = 404;
-    if (code == "wrong_role" || code == "not_your_school" || code == "no_county_stage" || code == "not_assigned") status = 403;
+    if (code == "no_such_version" || code == "no_such_call" || code == "not_a_pilot") status = 404;
+    if (code == "wrong_role" || code == "not_your_school" || code == "not_your_pilot" || code == "no_county_stage" || code == "not_assigned") status = 403;
     if (code == "required" || code.rfind("bad_", 0) == 0 || code == "too_long" || code == "above_maximum") status = 422;
     return {status, code, no.field, no.message, {}};
 }
@@ -183,9 +184,15 @@ Reply ReviewPages::filled(const PageRequest& r, const char* name) {
     if (!form || (sheet && !office::is_table_form(form->form)))
         return signed_in_.refuse(r.http, &r.session, {404, "no_such_file", "", "这份表格没有电子表格版本", {}});
     const std::string date = f.record.received_at.substr(0, 10);
+    common::FormValues values = f.record.fields;
+    if (f.call->task_books()) {
+        const auto review = chain_.review(*f.call);
+        if (const common::VersionState* state = review->state(f.record.key()))
+            common::add_signatures(values, common::task_book_signatures(rules_, *state, f.record.received_at));
+    }
     const std::string stem = form->form.title + "（" + rules_.units.name_of(f.record.unit) + " 第" + std::to_string(f.record.version) + "版）";
-    Reply reply = sheet ? Reply{200, media_type(".xlsx"), office::filled_xlsx(form->form, rules_.info.bureau, date, f.record.fields), "", {}, {}}
-                        : Reply{200, media_type(".docx"), office::filled_docx(form->form, rules_.info.bureau, date, f.record.fields), "", {}, {}};
+    Reply reply = sheet ? Reply{200, media_type(".xlsx"), office::filled_xlsx(form->form, rules_.info.bureau, date, values), "", {}, {}}
+                        : Reply{200, media_type(".docx"), office::filled_docx(form->form, rules_.info.bureau, date, values), "", {}, {}};
     reply.headers.emplace_back("Content-Disposition", disposition(true, stem + (sheet ? ".xlsx" : ".docx")));
     return reply;
 }

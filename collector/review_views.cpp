@@ -4,8 +4,10 @@
 #include <set>
 
 #include "collector/expert_views.hpp"
+#include "collector/pilot_views.hpp"
 #include "common/filled_form.hpp"
 #include "common/form_validation.hpp"
+#include "common/task_book.hpp"
 #include "common/urls.hpp"
 #include "office/form_document.hpp"
 
@@ -71,10 +73,26 @@ void add_actions(data& v, const Viewer& viewer, const common::CallReview& review
         v.set("opinion_leader", state.opinion->leader);
     }
     v.set("may_decide", allowed(common::ActKind::accept));
-    // A county returns its school's version before forwarding; city staff return within may_decide.
-    v.set("may_return", viewer.actor.role == "county" && allowed(common::ActKind::revise));
+    // A county returns its school's version before forwarding; city staff return within may_decide,
+    // but for a task book, which has no decision to take besides signing.
+    v.set("may_return", (viewer.actor.role == "county" || review.call().task_books()) && allowed(common::ActKind::revise));
+    v.set("may_confirm", allowed(common::ActKind::confirm));
+    v.set("may_sign", allowed(common::ActKind::sign));
     // Posted back to this page: after a sign-in on expiry its sender lands here again.
     v.set("act_url", viewer.base + common::review_version_url(state.key.form, state.key.unit, common::version_name(state.key.version)));
+}
+
+data signatures_view(const SiteRules& rules, const common::VersionState& state, const common::StoredVersion& version) {
+    data items = list();
+    for (const common::Signature& s : common::task_book_signatures(rules, state, version.received_at)) {
+        data item("label", s.label);
+        item.set("signer", s.skipped ? std::string("—") : s.signer);
+        const char* done = s.party == "school" ? "提交" : s.party == "county" ? "确认" : "签订";
+        item.set("status", s.skipped ? std::string("市直学校不经县市区确认") : s.at.empty() ? std::string("待") + done : minute(s.at) + "在线" + done);
+        item.set("signed", !s.at.empty());
+        items.push_back(item);
+    }
+    return items;
 }
 
 // The 申报汇总表 each forwarding stored, as the viewer may read them: a
@@ -97,10 +115,6 @@ data forwarded_summaries(const Viewer& viewer, const SiteRules& rules, const com
 }
 
 }  // namespace
-
-std::string minute(const std::string& rfc3339) {
-    return rfc3339.size() >= 16 ? rfc3339.substr(0, 10) + " " + rfc3339.substr(11, 5) : rfc3339;
-}
 
 data values_view(const common::Form& form, const common::StoredVersion& version, bool anonymous) {
     std::set<std::string> hidden;
@@ -151,6 +165,11 @@ data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallR
         v.set("has_summaries", !summaries.is_empty_list());
     }
     if (viewer.actor.role == "city") add_decision_panel(v, viewer, rules, review);
+    if (call.task_books()) {
+        v.set("task_books", true);
+        add_pilots(v, viewer, rules, review);
+        return v;
+    }
     if (viewer.actor.role != "county") return v;
 
     const int quota = review.quota(viewer.actor.id);
@@ -191,6 +210,10 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
         v.set("history", history_view(*state));
         v.set("has_history", !state->history.empty());
         add_actions(v, viewer, review, *state);
+        if (review.call().task_books()) {
+            v.set("has_signatures", true);
+            v.set("signatures", signatures_view(rules, *state, version));
+        }
     }
     // A 申报汇总表 is not reviewed itself: it stands as its forwarding left it.
     for (const common::Act& a : review.acts())

@@ -12,6 +12,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "collector/site_rules.hpp"
+#include "common/calendar.hpp"
 #include "common/review_state.hpp"
 #include "common/stored_version.hpp"
 
@@ -25,8 +26,7 @@ struct Viewer {
 // Whether `viewer` may read the applications of `unit`.
 bool may_read(const Viewer& viewer, const std::string& unit, const common::SiteData& site);
 
-// "2019-09-20T10:30:00+08:00" -> "2019-09-20 10:30", as pages show a time.
-std::string minute(const std::string& rfc3339);
+using common::minute;
 
 // A version's values in the form's order, each labelled; `anonymous` leaves
 // out what names the applicant or a person, and the files' own names (for

@@ -22,4 +22,8 @@ std::tm shanghai_time(std::chrono::system_clock::time_point t) {
     return tm;
 }
 
+std::string minute(const std::string& rfc3339) {
+    return rfc3339.size() >= 16 ? rfc3339.substr(0, 10) + " " + rfc3339.substr(11, 5) : rfc3339;
+}
+
 }  // namespace common

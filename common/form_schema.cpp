@@ -83,7 +83,10 @@ FormBlock parse_block(const JsonFile& f, const json& j, const std::string& ptr) 
         const auto& entries = require_list(f, j, ptr, "entries");
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const std::string p = ptr + "/entries/" + std::to_string(i);
-            b.entries.push_back({require_string(f, entries[i], p, "label"), string_list(f, entries[i], p, "lines")});
+            b.entries.push_back({require_string(f, entries[i], p, "label"), string_list(f, entries[i], p, "lines"), optional_string(f, entries[i], p, "party")});
+            const std::string& party = b.entries.back().party;
+            if (!party.empty() && party != "school" && party != "county" && party != "city")
+                f.fail_at(p + "/party", "\"party\" must be school, county or city");
         }
     } else {  // per_year
         const auto& years = require_list(f, j, ptr, "years");
@@ -199,6 +202,9 @@ std::vector<std::vector<const FormField*>> printed_rows(const FormBlock& block) 
     if (!pending.empty()) rows.push_back(std::move(pending));
     return rows;
 }
+
+// Not a field name: no form field holds a colon.
+std::string signature_key(const std::string& party) { return "signed:" + party; }
 
 std::string value_key(const std::string& name, int year) { return year ? name + "." + std::to_string(year) : name; }
 

@@ -28,7 +28,13 @@ struct OutlineItem {
 struct SignatureEntry {
     std::string label;
     std::vector<std::string> lines;
+    // Who signs here when the form is signed online: school (丙方), county
+    // (乙方) or city (甲方); a filled copy prints who signed and when.
+    std::string party;
 };
+
+// The key of a filled form's value that says who signed as `party`, and when.
+std::string signature_key(const std::string& party);
 
 struct FormBlock {
     std::string type;  // fields, table, text, outline, signatures, per_year

@@ -20,7 +20,20 @@ constexpr EnumName<ActKind> kKinds[] = {
     {ActKind::decide, "decide", "立项决定"},
     {ActKind::object, "object", "公示异议"},
     {ActKind::settle, "settle", "异议处理"},
+    {ActKind::confirm, "confirm", "责任部门确认（乙方）"},
+    {ActKind::sign, "sign", "主管部门签订（甲方）"},
+    {ActKind::annual_check, "annual_check", "年度检查"},
+    {ActKind::midterm, "midterm", "中期评估"},
+    {ActKind::acceptance, "acceptance", "验收通过"},
+    {ActKind::rectify, "rectify", "限期整改"},
+    {ActKind::terminate, "terminate", "终止试点"},
 };
+
+std::string known_kinds() {
+    std::string out;
+    for (const auto& row : kKinds) out += (out.empty() ? "" : ", ") + std::string(row.key);
+    return out;
+}
 
 json key_json(const VersionKey& k) { return {{"form", k.form}, {"unit", k.unit}, {"version", k.version}}; }
 
@@ -36,6 +49,10 @@ VersionKey read_key(const JsonFile& f, const json& obj, const std::string& point
 
 const char* act_name(ActKind kind) { return name_of(kKinds, kind).key; }
 const char* act_label(ActKind kind) { return name_of(kKinds, kind).label; }
+
+bool registry_act(ActKind k) {
+    return k == ActKind::annual_check || k == ActKind::midterm || k == ActKind::acceptance || k == ActKind::rectify || k == ActKind::terminate;
+}
 
 json to_json(const Act& a) {
     json j = {{"format", kActRecord.format}, {"number", a.number}, {"act", act_name(a.kind)}, {"call", a.call}, {"at", a.at},
@@ -55,7 +72,22 @@ json to_json(const Act& a) {
             j.update({{"target", key_json(a.target)}, {"text", a.text}});
             break;
         case ActKind::accept:
+        case ActKind::confirm:
+        case ActKind::sign:
             j.update({{"target", key_json(a.target)}});
+            break;
+        case ActKind::annual_check:
+            j.update({{"pilot", a.pilot}, {"held", a.held}, {"year", a.year}, {"result", a.result}, {"text", a.text}});
+            break;
+        case ActKind::midterm:
+            j.update({{"pilot", a.pilot}, {"held", a.held}, {"result", a.result}, {"text", a.text}});
+            break;
+        case ActKind::rectify:
+            j.update({{"pilot", a.pilot}, {"held", a.held}, {"until", a.until}, {"text", a.text}});
+            break;
+        case ActKind::acceptance:
+        case ActKind::terminate:
+            j.update({{"pilot", a.pilot}, {"held", a.held}, {"text", a.text}});
             break;
         case ActKind::assign:
             j.update({{"target", key_json(a.target)},
@@ -97,7 +129,7 @@ Act read_act(const JsonFile& f) {
     a.number = static_cast<int>(m.count("number"));
     const std::string kind = m.string("act");
     const auto known = value_of(kKinds, kind);
-    if (!known) f.fail_at("/act", "unknown act \"" + kind + "\" (known: opinion, forward, revise, refuse, accept, assign, conflict, score, visit, decide, object, settle)");
+    if (!known) f.fail_at("/act", "unknown act \"" + kind + "\" (known: " + known_kinds() + ")");
     a.kind = *known;
     a.call = m.string("call");
     a.at = m.string("at");
@@ -127,6 +159,12 @@ Act read_act(const JsonFile& f) {
         }
         a.starts = m.string("starts");
         a.ends = m.string("ends");
+    } else if (registry_act(a.kind)) {
+        a.pilot = m.string("pilot");
+        a.held = m.string("held");
+        if (a.kind == ActKind::annual_check) a.year = static_cast<int>(m.count("year"));
+        if (a.kind == ActKind::annual_check || a.kind == ActKind::midterm) a.result = m.string("result");
+        if (a.kind == ActKind::rectify) a.until = m.string("until");
     } else {
         a.target = read_key(f, m.take("target", &json::is_object, "a version's key"), "/target");
     }
@@ -157,7 +195,9 @@ Act read_act(const JsonFile& f) {
         }
         a.final = m.take("final", &json::is_boolean, "true or false").get<bool>();
     }
-    if (a.kind != ActKind::forward && a.kind != ActKind::accept && a.kind != ActKind::assign) a.text = m.string("text");
+    const bool textless = a.kind == ActKind::forward || a.kind == ActKind::accept || a.kind == ActKind::assign || a.kind == ActKind::confirm ||
+                          a.kind == ActKind::sign;
+    if (!textless) a.text = m.string("text");
     m.no_others(("an act of kind " + kind).c_str());
     return a;
 }

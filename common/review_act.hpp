@@ -3,7 +3,11 @@
 // a county's 意见 on an application, its forwarding of the 申报汇总表, and
 // the city's 退回修改, 不予受理 or 受理; then the expert stage: the city
 // assigns experts, an expert declares a conflict of interest or scores (a
-// draft, then the final score), the city notes its 现场考察. Nothing is edited in place: a later
+// draft, then the final score), the city notes its 现场考察 and decides. A
+// task-book call (one open to a list's units) has its own acts: the county
+// confirms a task book (乙方), the city signs it (甲方); and the pilot
+// registry's: 年度检查, 中期评估, 验收, 限期整改, 终止 (pilot_registry.hpp).
+// Nothing is edited in place: a later
 // act supersedes an earlier one, and the state of every version is folded
 // from the acts in their order (review_state.hpp).
 
@@ -31,6 +35,13 @@ enum class ActKind {
     decide,   // city staff decide 立项 for every accepted version at once, and open the 公示
     object,   // city staff record an objection to a proposal, received during the 公示
     settle,   // city staff settle an objection: upheld (the proposal falls) or not
+    confirm,  // the county confirms its school's task book (乙方)
+    sign,     // city staff sign a task book (甲方), after its county or, for a 市直学校, at once
+    annual_check,  // 年度检查 of a pilot, by its county or city staff
+    midterm,       // 中期评估 of a pilot, by city staff
+    acceptance,    // 验收 passed: the pilot is finished
+    rectify,       // 验收 not passed: 限期整改 until a date
+    terminate,     // 终止: the pilot ends unfinished
 };
 
 const char* act_name(ActKind kind);  // as stored: "opinion", "forward", ...
@@ -70,6 +81,12 @@ struct Objector {
     std::string received;  // YYYY-MM-DD: when the bureau received it, within the period
 };
 
+// Why the chain refuses an act: a stable code, the field it concerns, and
+// the message for the person, in Chinese.
+struct ChainRefusal {
+    std::string code, field, message;
+};
+
 struct Act {
     int number = 0;  // order within the call, from 1; the store assigns it
     ActKind kind = ActKind::opinion;
@@ -90,7 +107,16 @@ struct Act {
     Objector objector;  // object: who raised it (text: what it says; target: the proposal)
     int objection = 0;  // settle: the number of the object act (text: how it was settled)
     bool upheld = false;  // settle: the objection stands, and its proposal is not listed
+    // The registry's acts name the pilot by its unit, on the call's list, and when the event took place.
+    std::string pilot;   // the unit's id
+    std::string held;    // YYYY-MM-DD, on or before the day it is recorded
+    int year = 0;        // annual_check: the year checked
+    std::string result;  // annual_check, midterm: excellent, good, pass or fail
+    std::string until;   // rectify: YYYY-MM-DD, the last day to put things right
 };
+
+// An act of the pilot registry, about a pilot rather than a version.
+bool registry_act(ActKind kind);
 
 nlohmann::json to_json(const Act& act);
 // Strict, like every record: a missing, unknown or mistyped key is a

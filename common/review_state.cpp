@@ -18,6 +18,8 @@ constexpr EnumName<Stage> kStageRows[] = {
     {Stage::refused, "refused", "不予受理"},
     {Stage::proposed, "proposed", "拟立项"},
     {Stage::not_proposed, "not_proposed", "未立项"},
+    {Stage::confirmed, "confirmed", "乙方已确认"},
+    {Stage::signed_off, "signed", "已签订"},
 };
 
 ChainRefusal refusal(const char* code, const char* field, std::string message) { return {code, field, std::move(message)}; }
@@ -30,6 +32,9 @@ bool decided(Stage s) {
 bool was_accepted(const VersionState& v) { return v.decision && v.decision->kind == ActKind::accept; }
 
 bool expert_stage(ActKind k) { return k == ActKind::assign || k == ActKind::conflict || k == ActKind::score || k == ActKind::visit; }
+
+// The acts of a task-book call: the task book's own and the registry's; revise is in both chains.
+bool task_book_act(ActKind k) { return k == ActKind::confirm || k == ActKind::sign || registry_act(k); }
 
 ExpertPart* part_in(VersionState& v, const std::string& login) { return const_cast<ExpertPart*>(v.part_of(login)); }
 
@@ -45,6 +50,13 @@ const ExpertPart* VersionState::part_of(const std::string& login) const {
 const char* stage_name(Stage stage) { return name_of(kStageRows, stage).key; }
 const char* stage_label(Stage stage) { return name_of(kStageRows, stage).label; }
 
+const std::vector<Stage>& chain_stages(const Call& call) {
+    static const std::vector<Stage> applications = {Stage::received, Stage::recommended, Stage::not_recommended, Stage::forwarded, Stage::accepted,
+                                                    Stage::revise,   Stage::refused,     Stage::proposed,        Stage::not_proposed};
+    static const std::vector<Stage> task_books = {Stage::received, Stage::confirmed, Stage::signed_off, Stage::revise};
+    return call.task_books() ? task_books : applications;
+}
+
 CallReview::CallReview(const SiteData& site, const Call& call, const std::vector<VersionKey>& versions, std::vector<Act> acts)
     : site_(site), call_(call), acts_(std::move(acts)) {
     for (const VersionKey& key : versions) {
@@ -57,7 +69,14 @@ CallReview::CallReview(const SiteData& site, const Call& call, const std::vector
     }
     for (auto& [form, units] : versions_)
         for (auto& [unit, by_version] : units) by_version.rbegin()->second.latest = true;
+    if (const ApprovedList* list = call_.task_books() ? site_.list(call_.list) : nullptr) pilots_ = pilots_of(*list, site_.units);
     for (const Act& a : acts_) apply(a);
+}
+
+const Pilot* CallReview::pilot(const std::string& unit) const {
+    for (const Pilot& p : pilots_)
+        if (p.unit == unit) return &p;
+    return nullptr;
 }
 
 const VersionState* CallReview::state(const VersionKey& key) const {
@@ -108,6 +127,10 @@ int CallReview::quota(const std::string& county) const { return call_.quota.empt
 
 void CallReview::apply(const Act& a) {
     auto at = [&](const VersionKey& key) { return const_cast<VersionState*>(state(key)); };
+    if (registry_act(a.kind)) {
+        if (Pilot* p = const_cast<Pilot*>(pilot(a.pilot))) p->events.push_back(&a);
+        return;
+    }
     if (a.kind == ActKind::settle) {
         for (Objection& o : objections_)
             if (o.raised->number == a.objection) {
@@ -144,6 +167,12 @@ void CallReview::apply(const Act& a) {
     if (!v) return;
     if (expert_stage(a.kind)) return apply_expert(a, *v);
     v->history.push_back(&a);
+    if (a.kind == ActKind::confirm || a.kind == ActKind::sign) {
+        v->stage = a.kind == ActKind::confirm ? Stage::confirmed : Stage::signed_off;
+        Pilot* p = const_cast<Pilot*>(pilot(v->key.unit));
+        if (p && a.kind == ActKind::sign) p->signed_task_book = &a;
+        return;
+    }
     if (a.kind == ActKind::opinion) {
         v->opinion = &a;
         v->stage = a.recommend ? Stage::recommended : Stage::not_recommended;
@@ -173,12 +202,18 @@ std::optional<ChainRefusal> CallReview::check_new_version(const std::string& for
     if (f == versions_.end() || !f->second.count(unit)) return std::nullopt;
     const VersionState& v = f->second.at(unit).rbegin()->second;
     if (v.stage == Stage::forwarded) return refusal("stage_closed", "", "申报材料已由县市区教育局报送市局，不能再修改；如需修改，请联系县市区教育局");
+    if (v.stage == Stage::confirmed || v.stage == Stage::signed_off)
+        return refusal("stage_closed", "", std::string("计划任务书") + stage_label(v.stage) + "，不能再修改；如需修改，请联系" +
+                                               (v.stage == Stage::confirmed ? "县市区教育局" : "市局"));
     if (decided(v.stage) && v.stage != Stage::revise)
         return refusal("stage_closed", "", std::string("申报材料已") + stage_label(v.stage) + "，不能再修改");
     return std::nullopt;
 }
 
 std::optional<ChainRefusal> CallReview::check(const Act& a) const {
+    if (a.kind != ActKind::revise && call_.task_books() != task_book_act(a.kind))
+        return refusal("not_in_this_call", "act", std::string(act_label(a.kind)) + "不属于" + call_.title + "的办理环节");
+    if (registry_act(a.kind)) return check_registry(a, pilot(a.pilot), site_);
     if (a.kind == ActKind::forward) return check_forward(a);
     if (a.kind == ActKind::decide) return check_decide(a);
     if (a.kind == ActKind::object) return check_objection(a);
@@ -186,6 +221,7 @@ std::optional<ChainRefusal> CallReview::check(const Act& a) const {
     const VersionState* v = state(a.target);
     if (!v) return refusal("no_such_version", "version", "没有这一版申报材料：" + a.target.shown());
     if (!v->latest) return refusal("not_latest", "version", "这不是该单位最新的一版申报材料，请刷新页面后查看最新一版");
+    if (call_.task_books()) return check_task_book(a, *v);
     if (a.kind == ActKind::opinion) return check_opinion(a, *v);
     if (expert_stage(a.kind)) return check_expert_stage(a, *v);
     return check_decision(a, *v);
@@ -312,6 +348,28 @@ std::optional<ChainRefusal> CallReview::check_decide(const Act& a) const {
     if (!is_iso_date(a.ends)) return refusal("bad_date", "ends", "请填写公示结束日期，格式如2019-11-07");
     if (a.ends < a.starts) return refusal("bad_period", "ends", "公示结束日期不能早于开始日期");
     if (a.text.empty()) return refusal("required", "text", "请填写公示期间提出异议的方式");
+    return std::nullopt;
+}
+
+// 丙方 has submitted; 乙方, the school's county, confirms it or returns it;
+// 甲方, the city, signs or returns it. A 市直学校's goes to the city at once.
+std::optional<ChainRefusal> CallReview::check_task_book(const Act& a, const VersionState& v) const {
+    const County* county = site_.units.county(v.county);
+    const bool direct = county && county->applies_to_city;
+    if (a.actor.role == "county") {
+        if (a.kind == ActKind::sign) return refusal("wrong_role", "", "计划任务书由市局签订（甲方）");
+        if (a.actor.id != v.county) return refusal("not_your_school", "", "这所学校不属于本县市区，不能确认或退回其计划任务书");
+        if (direct) return refusal("no_county_stage", "", "市直学校的计划任务书直接由市局签订，不经县市区确认");
+        if (v.stage != Stage::received) return refusal("stage_closed", "", std::string("这份计划任务书") + stage_label(v.stage) + "，县市区教育局不能再确认或退回");
+    } else if (a.actor.role == "city") {
+        if (a.kind == ActKind::confirm) return refusal("wrong_role", "", "计划任务书由学校所在县市区教育局确认（乙方）");
+        const Stage ready = direct ? Stage::received : Stage::confirmed;
+        if (v.stage == Stage::received && !direct) return refusal("not_confirmed", "", "县市区教育局还没有确认这份计划任务书（乙方）");
+        if (v.stage != ready) return refusal("stage_closed", "", std::string("这份计划任务书") + stage_label(v.stage));
+    } else {
+        return refusal("wrong_role", "", "计划任务书由县市区教育局确认、市局签订");
+    }
+    if (a.kind == ActKind::revise && a.text.empty()) return refusal("required", "text", "请填写退回修改的理由");
     return std::nullopt;
 }
 

@@ -8,7 +8,12 @@
 //   已收到 -> 县级意见 (推荐 / 不推荐) -> 已报送市局 -> 受理 | 退回修改 | 不予受理
 //   受理 -> (expert review) -> 拟立项 | 未立项 (the city's one decision, then the 公示)
 //
-// A 市直学校 (a county that applies_to_city) skips the county stage. 退回修改,
+// A task-book call (Call::task_books) has a chain of its own, and holds the
+// pilot registry of its list (pilot_registry.hpp):
+//
+//   已收到 (丙方) -> 乙方已确认 (the county) -> 已签订 (甲方, the city) | 退回修改
+//
+// A 市直学校 (a county that applies_to_city) skips the county stage, in both chains. 退回修改,
 // by the county before it forwards or by the city after, waits for the
 // school's next version, which starts at 已收到 again.
 
@@ -18,17 +23,21 @@
 #include <vector>
 
 #include "common/expert_stage.hpp"
+#include "common/pilot_registry.hpp"
 #include "common/review_act.hpp"
 #include "common/site_data.hpp"
 
 namespace common {
 
-enum class Stage { received, recommended, not_recommended, forwarded, accepted, revise, refused, proposed, not_proposed };
+enum class Stage {
+    received, recommended, not_recommended, forwarded, accepted, revise, refused, proposed, not_proposed,
+    confirmed, signed_off,  // a task book: confirmed by the county (乙方), signed by the city (甲方)
+};
 
 const char* stage_name(Stage stage);   // "received", ...: for the API and CSS
 const char* stage_label(Stage stage);  // 已收到, 县级意见：推荐, ...
-inline constexpr Stage kStages[] = {Stage::received, Stage::recommended, Stage::not_recommended, Stage::forwarded, Stage::accepted,
-                                     Stage::revise,   Stage::refused,     Stage::proposed,        Stage::not_proposed};
+// The stages of a call's chain, in their order: a task-book call's, or an application call's.
+const std::vector<Stage>& chain_stages(const Call& call);
 
 // An objection to a proposal during the 公示, and how it was settled.
 struct Objection {
@@ -48,12 +57,6 @@ struct VersionState {
     std::vector<ExpertPart> experts;  // in the order assigned
     std::vector<const Act*> visits;   // 现场考察 notes
     const ExpertPart* part_of(const std::string& login) const;
-};
-
-// Why the chain refuses an act: a stable code, the field it concerns, and
-// the message for the person, in Chinese.
-struct ChainRefusal {
-    std::string code, field, message;
 };
 
 class CallReview {
@@ -80,8 +83,8 @@ public:
     // Whether a school may send a new version now: not while its county has
     // forwarded it or the city has decided, unless the city returned it.
     std::optional<ChainRefusal> check_new_version(const std::string& form, const std::string& unit) const;
-    // Whether `act` may be taken now by its actor; number, at and the
-    // forward's summary are not looked at.
+    // Whether `act` may be taken now by its actor, at act.at; number and
+    // the forward's summary are not looked at.
     std::optional<ChainRefusal> check(const Act& act) const;
     int next_number() const { return acts_.empty() ? 1 : acts_.back().number + 1; }
     // The city's decision on 立项 and its 公示, once taken.
@@ -89,6 +92,9 @@ public:
     const std::vector<Objection>& objections() const { return objections_; }
     // The proposals still standing: the decision's, but for those an upheld objection struck.
     std::vector<Proposal> listed() const;
+    // A task-book call's pilots, in its list's order: none for any other call.
+    const std::vector<Pilot>& pilots() const { return pilots_; }
+    const Pilot* pilot(const std::string& unit) const;
 
 private:
     std::optional<ChainRefusal> check_opinion(const Act& act, const VersionState& v) const;
@@ -100,6 +106,7 @@ private:
     std::optional<ChainRefusal> check_decide(const Act& act) const;
     std::optional<ChainRefusal> check_objection(const Act& act) const;
     std::optional<ChainRefusal> check_settle(const Act& act) const;
+    std::optional<ChainRefusal> check_task_book(const Act& act, const VersionState& v) const;
     void apply(const Act& act);
     void apply_expert(const Act& act, VersionState& v);
 
@@ -108,6 +115,7 @@ private:
     std::vector<Act> acts_;
     const Act* decision_ = nullptr;
     std::vector<Objection> objections_;
+    std::vector<Pilot> pilots_;
     std::map<std::string, std::map<std::string, std::map<int, VersionState>>> versions_;  // form -> unit -> version
 };
 

@@ -91,7 +91,8 @@ Units read_units(const JsonFile& f) {
         s.county = require_string(f, schools[i], p, "county");
         if (!seen.insert(s.id).second) f.fail_at(p + "/id", "unit id \"" + s.id + "\" is used twice");
         if (!units.county(s.county)) f.fail_at(p + "/county", "unknown county \"" + s.county + "\"");
-        s.unfinished_pilot = optional_bool(f, schools[i], p, "unfinished_pilot");
+        if (schools[i].contains("unfinished_pilot"))
+            f.fail_at(p + "/unfinished_pilot", "\"unfinished_pilot\" is no longer read: whether a unit holds an unfinished pilot comes from the pilot registry");
         units.schools.push_back(std::move(s));
     }
     return units;
@@ -130,6 +131,8 @@ QuotaTable read_quota(const JsonFile& f, const std::string& key, const Units& un
 ApprovedList read_list(const JsonFile& f, const std::string& key) {
     ApprovedList l;
     read_doc(f, key, l);
+    l.date = require_string(f, f.value, "", "date");
+    if (!is_iso_date(l.date)) f.fail_at("/date", "\"date\" must be a date YYYY-MM-DD, found \"" + l.date + "\"");
     const json& cols = require(f, f.value, "", "columns");
     l.unit_label = require_string(f, cols, "/columns", "unit");
     l.project_label = require_string(f, cols, "/columns", "project");
@@ -205,6 +208,9 @@ Call read_call(const JsonFile& f, const std::string& key) {
     c.quota = optional_string(f, f.value, "", "quota");
     c.list = optional_string(f, f.value, "", "list");
     c.exclude_unfinished_pilots = optional_bool(f, f.value, "", "exclude_unfinished_pilots");
+    c.opens = optional_string(f, f.value, "", "opens");
+    if (c.exclude_unfinished_pilots && !is_iso_date(c.opens))
+        f.fail_at("/opens", "a call that excludes unfinished pilots needs \"opens\", the date YYYY-MM-DD it opened, to judge them as of that day");
     if (const auto it = f.value.find("expert_review"); it != f.value.end()) c.expert_review = read_rubric(f, *it);
     return c;
 }

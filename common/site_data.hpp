@@ -28,7 +28,6 @@ struct County {
 
 struct School {
     std::string id, name, county;
-    bool unfinished_pilot = false;  // holds a pilot not yet accepted: may not apply
 };
 
 struct Units {
@@ -58,7 +57,9 @@ struct ListEntry {
     std::string unit, school, project, leader;
 };
 
+// A published list: each entry with a school is a pilot, 立项 on the list's date.
 struct ApprovedList : DataDoc {
+    std::string date;  // YYYY-MM-DD: when the list was published
     std::string unit_label, project_label, leader_label;
     std::vector<ListEntry> entries;
 };
@@ -88,8 +89,12 @@ struct Call {
     std::string deadline_label;  // what is due, e.g. 申报材料
     std::vector<std::string> forms;
     std::string quota;           // key of data/quotas/*.json limiting counties, or empty
-    std::string list;            // key of data/lists/*.json: only units on it may submit, or empty
+    std::string list;            // key of data/lists/*.json: only units on it may submit (a task-book call), or empty
+    // Units holding a pilot not yet accepted as of `opens` may not apply (pilot_registry.hpp).
     bool exclude_unfinished_pilots = false;
+    std::string opens;  // YYYY-MM-DD: the day the call opened; required with exclude_unfinished_pilots
+    // The call for the task books of its list's pilots, whose acts also hold their registry.
+    bool task_books() const { return !list.empty(); }
     std::optional<ExpertRubric> expert_review;  // none: the call has no expert stage
 };
 

@@ -104,6 +104,7 @@ std::string account_routes() { return "/" + kAccount + ".*"; }
 std::string receipt_route() { return "/" + kSubmissions + kName + "/" + kName + "/" + kVersion + "/receipt"; }
 
 std::string review_call_url(const std::string& call) { return account_url("calls/" + call + "/"); }
+std::string review_pilot_url(const std::string& call, const std::string& unit) { return review_call_url(call) + "pilots/" + unit + "/"; }
 std::string review_version_url(const std::string& form, const std::string& unit, const std::string& version) {
     return account_url("versions/" + form + "/" + unit + "/" + version + "/");
 }
@@ -115,6 +116,7 @@ std::string review_download_url(const std::string& form, const std::string& unit
 }
 
 std::string review_call_route() { return account_route("calls/{name}/"); }
+std::string review_pilot_route() { return account_route("calls/{name}/pilots/{name}/"); }
 std::string review_version_route() { return account_route("versions/{name}/{name}/{version}/"); }
 std::string review_file_route() { return review_version_route() + "files/" + kUploadName; }
 std::string review_download_route() { return review_version_route() + "downloads/" + kUploadName; }

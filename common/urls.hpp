@@ -55,6 +55,7 @@ std::string account_routes();  // every path under account/, as the router hands
 
 // The review chain's pages, under account/. A page's forms post back to it.
 std::string review_call_url(const std::string& call);  // "account/calls/CALL/": one call as the viewer's role works on it
+std::string review_pilot_url(const std::string& call, const std::string& unit);  // "account/calls/CALL/pilots/UNIT/": a pilot's registry
 std::string review_version_url(const std::string& form, const std::string& unit, const std::string& version);  // ".../VNNNN/"
 std::string review_file_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name);      // shown in the browser
 std::string review_download_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name);  // saved
@@ -65,6 +66,7 @@ inline constexpr const char* kFilledXlsx = "form.xlsx";
 // As routes for the table of pages: capturing call; or form, unit, version (and the file's name).
 std::string review_call_route();
 std::string review_version_route();
+std::string review_pilot_route();
 std::string review_file_route();
 std::string review_download_route();
 std::string review_filled_route(const char* name);  // name: kFilledDocx or kFilledXlsx

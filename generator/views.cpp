@@ -414,7 +414,7 @@ View call_status_view(const ViewContext& ctx, const Call& call) {
         row.set("over", r.received > r.expected);
         row.set("summary", r.summary ? std::string("已报送") : std::string("—"));
         List stages = list();
-        for (common::Stage stage : common::kStages) {
+        for (common::Stage stage : common::chain_stages(call)) {
             const auto n = r.stages.find(stage);
             stages << View("count", std::to_string(n == r.stages.end() ? 0 : n->second));
         }
@@ -425,7 +425,7 @@ View call_status_view(const ViewContext& ctx, const Call& call) {
     // Counts only, by stage of the review chain: who decided and why stay internal.
     v.set("reviewed", p.reviewed);
     List stage_names = list();
-    for (common::Stage stage : common::kStages) stage_names << View("label", std::string(common::stage_label(stage)));
+    for (common::Stage stage : common::chain_stages(call)) stage_names << View("label", std::string(common::stage_label(stage)));
     v.set("stage_names", stage_names);
     v.set("has_summary_form", p.has_summary_form);
     v.set("total_expected", std::to_string(p.total_expected));

@@ -67,6 +67,9 @@ public:
             for (const auto& entry : b.entries) {
                 paragraph(Style::outline, entry.label);
                 for (const auto& line : entry.lines) paragraph(Style::sign, line);
+                // Signed online: the copy says by whom and when, beside the blanks for the seal.
+                if (const std::string signed_by = entry.party.empty() ? "" : filling_.at(common::signature_key(entry.party)); !signed_by.empty())
+                    paragraph(Style::sign, signed_by);
             }
         if (!b.note.empty()) paragraph(Style::note, b.note);
     }

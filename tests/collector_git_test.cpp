@@ -31,7 +31,7 @@ const common::SiteData& site() {
     static const common::SiteData s = [] {
         common::SiteData made;
         made.units.counties = {{"jia", "甲县"}, {"yi", "乙县"}};
-        made.units.schools = {{"a1", "甲县第一中学", "jia", false}, {"b1", "乙县实验小学", "yi", false}};
+        made.units.schools = {{"a1", "甲县第一中学", "jia"}, {"b1", "乙县实验小学", "yi"}};
         return made;
     }();
     return s;

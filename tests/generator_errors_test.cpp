@@ -106,13 +106,14 @@ TEST_CASE("a missing required data field is reported where its object starts") {
     TinySite site(R"(-- data/lists/2020.json --
 {
   "title": "名单",
+  "date": "2021-01-05",
   "columns": {"unit": "单位名称", "project": "项目名称", "leader": "项目负责人"},
   "entries": [
     {"unit": "甲校", "project": "项目"}
   ]
 }
 )");
-    CHECK_THAT(failing_build(site), Contains("data/lists/2020.json:5:5: error: missing required field \"leader\""));
+    CHECK_THAT(failing_build(site), Contains("data/lists/2020.json:6:5: error: missing required field \"leader\""));
 }
 
 TEST_CASE("a quota total that differs from the rows is a build error naming the file and line") {
@@ -238,7 +239,7 @@ date: 2020-03-01
 
 TEST_CASE("an ID-card number in data or an attachment file is reported") {
     TinySite site(R"(-- data/lists/2020.json --
-{"title": "名单", "columns": {"unit": "单位名称", "project": "项目名称", "leader": "项目负责人"},
+{"title": "名单", "date": "2021-01-05", "columns": {"unit": "单位名称", "project": "项目名称", "leader": "项目负责人"},
  "entries": [{"unit": "甲校", "project": "项目", "leader": "李某 11010519491231002X"}]}
 -- content/attachments/roster.csv --
 姓名,手机

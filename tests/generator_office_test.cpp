@@ -251,7 +251,7 @@ const char* const kExportSite = R"(-- data/units.json --
 {"title": "名额分配表", "unit_column": "单位名称", "quota_column": "分配名额",
  "rows": [{"county": "a", "quota": 2}, {"county": "b", "quota": 1}], "total": {"label": "全市"}}
 -- data/lists/2020.json --
-{"title": "名单", "columns": {"unit": "单位名称", "project": "项目名称", "leader": "项目负责人"},
+{"title": "名单", "date": "2021-01-05", "columns": {"unit": "单位名称", "project": "项目名称", "leader": "项目负责人"},
  "entries": [{"unit": "甲县一中", "school": "a1", "project": "智慧课堂", "leader": "王某"}]}
 -- data/forms/apply.json --
 {"title": "申请表", "submitted_by": "school", "blocks": [{"type": "fields", "fields": [

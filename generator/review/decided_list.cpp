@@ -49,7 +49,9 @@ std::string decided_list_json(const Site& site, const Call& call, const ListOpti
         entries += "    " + entry.dump() + (i + 1 < listed.size() ? ",\n" : "\n");
     }
     const json columns = {{"unit", "单位名称"}, {"project", "项目名称"}, {"leader", "项目负责人"}};
-    return "{\n  \"title\": " + json(o.title.empty() ? default_title(call) : o.title).dump() + ",\n  \"columns\": " + columns.dump() +
+    // Dated the day it is made, after the 公示: its pilots are 立项 from that day (pilot_registry.hpp).
+    return "{\n  \"title\": " + json(o.title.empty() ? default_title(call) : o.title).dump() + ",\n  \"date\": " + json(o.today).dump() +
+           ",\n  \"columns\": " + columns.dump() +
            ",\n  \"entries\": [\n" + entries + "  ]\n}\n";
 }
 

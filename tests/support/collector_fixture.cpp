@@ -46,6 +46,8 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     signed_in_->add(review_->rows());
     experts_ = std::make_unique<collector::ExpertPages>(rules_, *chain_, *store_, *pages_, *signed_in_);
     signed_in_->add(experts_->rows());
+    pilots_ = std::make_unique<collector::PilotPages>(rules_, *chain_, *pages_, *signed_in_);
+    signed_in_->add(pilots_->rows());
     signed_in_->add(std::move(account.rows));
     std::promise<int> bound;
     thread_ = std::thread([&] {

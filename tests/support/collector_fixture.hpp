@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "collector/expert_pages.hpp"
+#include "collector/pilot_pages.hpp"
 #include "collector/intake.hpp"
 #include "collector/review_pages.hpp"
 #include "collector/signed_in_pages.hpp"
@@ -70,6 +71,7 @@ private:
     std::unique_ptr<collector::SignedInPages> signed_in_;
     std::unique_ptr<collector::ReviewPages> review_;
     std::unique_ptr<collector::ExpertPages> experts_;
+    std::unique_ptr<collector::PilotPages> pilots_;
     std::thread thread_;
     int port_ = 0;
     std::map<std::string, std::string> issued_;
