@@ -86,6 +86,7 @@ std::string submission_route() { return "/" + kSubmissions + kName; }
 
 std::string account_url(const std::string& page) { return kAccount + page; }
 
+std::string pilots_url(const std::string& list) { return data_url("lists", list) + "pilots/"; }
 std::string publicity_url(const std::string& call) { return data_url("calls", call) + "publicity/"; }
 
 std::string sign_in_url() { return account_url("sign-in/"); }

@@ -16,6 +16,7 @@ bool split_base_url(const std::string& url, std::string& origin, std::string& pa
 std::string notice_url(const std::string& slug);                        // "notices/SLUG/"
 std::string data_url(const std::string& kind, const std::string& key);  // kind: quotas, topics, lists, forms, calls
 std::string online_form_url(const std::string& form_key);               // "forms/KEY/fill/"
+std::string pilots_url(const std::string& list);                         // "lists/LIST/pilots/": where each pilot of a list stands
 std::string publicity_url(const std::string& call);                    // "calls/CALL/publicity/": the 公示 of its 拟立项 list
 std::string mode_url(bool elder);                                       // where nginx switches 长者模式 on or off
 // "leave/<16 hex digits>/": the page before a link to another host; the

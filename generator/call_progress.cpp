@@ -39,6 +39,12 @@ const common::Act* decision_of(const Site& site, const Call& call) {
     return nullptr;
 }
 
+const Call* task_book_call(const Site& site, const std::string& list) {
+    for (const Call& c : site.calls)
+        if (c.list == list) return &c;
+    return nullptr;
+}
+
 CallProgress call_progress(const Site& site, const Call& call) {
     CallProgress p;
     std::set<std::string> school_units, county_units;

@@ -35,6 +35,8 @@ CallProgress call_progress(const Site& site, const Call& call);
 
 // The review chain of a call as the collector's data directory left it.
 std::unique_ptr<common::CallReview> call_review(const Site& site, const Call& call);
+// The task-book call of a list, whose acts hold its pilots' registry; nullptr when it has none.
+const Call* task_book_call(const Site& site, const std::string& list);
 // The city's decision on 立项 of a call and its 公示, when it has taken one.
 const common::Act* decision_of(const Site& site, const Call& call);
 

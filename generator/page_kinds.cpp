@@ -70,6 +70,17 @@ std::vector<PageInstance> publicity_pages(const Site& site, const std::string&) 
     return out;
 }
 
+// Where each pilot of a list stands, from its registry: only with the collector's records at hand.
+std::vector<PageInstance> pilots_pages(const Site& site, const std::string&) {
+    std::vector<PageInstance> out;
+    if (!site.has_submissions) return out;
+    for (std::size_t i = 0; i < site.lists.size(); ++i) {
+        const ApprovedList& l = site.lists[i];
+        if (task_book_call(site, l.key)) out.push_back({i, common::pilots_url(l.key), l.source, l.title + "试点项目进展"});
+    }
+    return out;
+}
+
 // One page per URL on another host that a page links to, as the plan found them.
 std::vector<PageInstance> leave_pages(const Site& site, const std::string&) {
     std::vector<PageInstance> out;
@@ -108,6 +119,9 @@ const PageKinds& page_kinds() {
         {"list", "list", "公布名单", 4, true, false, "",
          [](const ViewContext& ctx, const PageJob& job, const Pages&) { return list_view(ctx, ctx.site.lists[job.index]); },
          per_doc(&Site::lists, "lists"), ""},
+        {"pilots", "pilots", "试点项目进展", 4, true, false, "",
+         [](const ViewContext& ctx, const PageJob& job, const Pages&) { return pilots_view(ctx, ctx.site.lists[job.index]); },
+         pilots_pages, "list"},
         {"form", "form", "申报表格", 5, true, false, "",
          [](const ViewContext& ctx, const PageJob& job, const Pages&) { return form_view(ctx, ctx.site.forms[job.index]); },
          form_pages, ""},

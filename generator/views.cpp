@@ -362,6 +362,7 @@ View list_view(const ViewContext& ctx, const ApprovedList& l) {
         return ev;
     }));
     v.set("count", std::to_string(l.entries.size()));
+    if (ctx.site.has_submissions && task_book_call(ctx.site, l.key)) v.set("pilots_url", href(ctx, common::pilots_url(l.key)));
     return v;
 }
 
@@ -453,6 +454,26 @@ View publicity_view(const ViewContext& ctx, const Call& call, const common::Act&
     }
     v.set("rows", rows);
     v.set("has_rows", !decision.proposed.empty());
+    return v;
+}
+
+View pilots_view(const ViewContext& ctx, const ApprovedList& l) {
+    View v;
+    v.set("title", l.title + "试点项目进展");
+    v.set("list_url", href(ctx, common::data_url("lists", l.key)));
+    v.set("list_title", l.title);
+    v.set("listed", parse_date(l.date)->zh());
+    const auto review = call_review(ctx.site, *task_book_call(ctx.site, l.key));
+    List rows = list();
+    int number = 0;
+    for (const common::Pilot& p : review->pilots()) {
+        View row("number", std::to_string(++number));
+        row.set("unit", p.unit_name);
+        row.set("project", p.project);
+        row.set("stage", p.stage());
+        rows << row;
+    }
+    v.set("rows", rows);
     return v;
 }
 

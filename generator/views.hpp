@@ -59,5 +59,7 @@ View call_status_view(const ViewContext& ctx, const Call& call);
 // The 公示 of a call's 拟立项 list, from the city's decision (`decision` is
 // that act): units and projects only, the period, how to object.
 View publicity_view(const ViewContext& ctx, const Call& call, const common::Act& decision);
+// Each pilot of a list and where it stands (立项, task book, checks, 验收): no score, no person.
+View pilots_view(const ViewContext& ctx, const ApprovedList& list);
 
 }  // namespace gen

@@ -17,7 +17,7 @@ const path = require('node:path');
 const { after, before, test } = require('node:test');
 const { launchChromium } = require('./lib/chromium');
 const { Deployment } = require('./lib/deployment');
-const { addExpert, addStaff, applyByApi, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, versionPath } = require('./lib/review_chain');
+const { addExpert, addStaff, applicationFields, applyByApi, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, submitByApi, taskBookFields, versionPath } = require('./lib/review_chain');
 
 const PJ_A = { id: 'pj-a', name: '平江县甲中学', county: 'pingjiang' };
 const PJ_B = { id: 'pj-b', name: '平江县乙小学', county: 'pingjiang' };
@@ -377,11 +377,11 @@ test('the city decides 立项 in one batch once every review is in, and the 公�
   }
   await expert.close();
 
-  const reversed = await decideAll([CITY_A.name, PJ_B.name], '2019-10-14', '2019-10-08');
+  const reversed = await decideAll([CITY_A.name, PJ_B.name, HR_A.name], '2019-10-14', '2019-10-08');
   assert.equal(reversed.status(), 422);
   assert.match(await tab.locator('main').innerText(), /公示结束日期不能早于开始日期/);
-  assert.equal((await decideAll([CITY_A.name, PJ_B.name], '2019-10-08', '2019-10-14')).status(), 200);
-  assert.match(await tab.locator('main').innerText(), /已作出立项决定：拟立项2项，公示期2019-10-08至2019-10-14/);
+  assert.equal((await decideAll([CITY_A.name, PJ_B.name, HR_A.name], '2019-10-08', '2019-10-14')).status(), 200);
+  assert.match(await tab.locator('main').innerText(), /已作出立项决定：拟立项3项，公示期2019-10-08至2019-10-14/);
   assert.equal(await tab.getByRole('button', { name: '确认立项决定并公示' }).count(), 0, 'decided once');
   await city.close();
 
@@ -394,11 +394,11 @@ test('the city decides 立项 in one batch once every review is in, and the 公�
   const text = await page.locator('main').innerText();
   assert.match(text, /公示期为2019年10月8日至2019年10月14日/);
   const rows = await page.locator('tbody tr').allInnerTexts();
-  assert.deepEqual(rows.map((r) => r.split('\t').slice(1, 2)[0]).sort(), [CITY_A.name, PJ_B.name].sort());
+  assert.deepEqual(rows.map((r) => r.split('\t').slice(1, 2)[0]).sort(), [CITY_A.name, PJ_B.name, HR_A.name].sort());
   assert.match(text, new RegExp(`${CITY_A.name}\\s+${CITY_A.name}智慧课堂`));
   assert.match(text, /单位以书面形式加盖公章、个人以真实姓名提出/);
   // No person's name, no score, nothing of who did not make it.
-  assert.doesNotMatch(text, new RegExp(`张专家|王专家|刘某|张某|王某|88|${HR_A.name}`));
+  assert.doesNotMatch(text, new RegExp(`张专家|王专家|刘某|张某|王某|88|${PJ_A.name}`));
   await context.close();
 });
 
@@ -444,7 +444,11 @@ test('an objection during the 公示 is recorded and settled, and the 名单 com
   make('2019-10-15');
   const written = JSON.parse(fs.readFileSync(list, 'utf8'));
   assert.equal(written.title, '2019年岳阳市教育信息化创新试点项目立项名单');
-  assert.deepEqual(written.entries, [{ unit: CITY_A.name, school: CITY_A.id, project: `${CITY_A.name}智慧课堂`, leader: '王某' }]);
+  assert.equal(written.date, '2019-10-15');
+  assert.deepEqual(written.entries, [
+    { unit: CITY_A.name, school: CITY_A.id, project: `${CITY_A.name}智慧课堂`, leader: '王某' },
+    { unit: HR_A.name, school: HR_A.id, project: `${HR_A.name}智慧课堂`, leader: '王某' },
+  ]);
   // One commit for the objection, one for its settling, by the staff member (commits follow acts by about a second).
   let subjects = [];
   for (let i = 0; i < 100 && subjects.length < 2; i++) {
@@ -461,4 +465,173 @@ test('an objection during the 公示 is recorded and settled, and the 名单 com
   for (const word of ['各专家总分', '利益冲突回避', '拟立项', '未立项']) assert.ok(strings.includes(`<t>${word}</t>`), `${word} is not in the workbook`);
   assert.match(strings, /张专家：88\n王专家：40/);
   assert.match(strings, /赵某某：该校申报的项目与往年项目重复。（成立：经核实，项目与2018年项目重复，异议成立。）/);
+});
+
+// After the 公示: the bureau commits the list the generator made, with the
+// 名单 notice and a task-book call for its pilots, and redeploys.
+const LIST_NOTICE = 'pilot-list-2019';
+const TASK_BOOKS = 'task-books-2019';
+const TASK_BOOK = 'task-book-2019';
+const TASK_BOOK_YEARS = [2021, 2022, 2023];
+const TASK_DESK = `account/calls/${TASK_BOOKS}/`;
+
+function publishList() {
+  const data = path.join(site.site, 'data');
+  fs.copyFileSync(path.join(site.work, 'list-2019.json'), path.join(data, 'lists', '2019.json'));
+  fs.copyFileSync(path.join(data, 'forms', 'task-book-2020.json'), path.join(data, 'forms', `${TASK_BOOK}.json`));
+  fs.writeFileSync(path.join(data, 'calls', `${TASK_BOOKS}.json`), JSON.stringify({
+    title: '2019年岳阳市教育信息化创新试点项目计划任务书报送', notice: LIST_NOTICE, deadline: '2019-11-30',
+    deadline_label: '计划任务书', forms: [TASK_BOOK], list: '2019',
+  }, null, 2));
+  fs.writeFileSync(path.join(site.site, 'content', 'notices', `${LIST_NOTICE}.md`), [
+    '---', 'title: 关于公布2019年岳阳市教育信息化创新试点项目名单的通知', 'issuer: 岳阳市教育体育局', 'date: 2019-10-15',
+    'category: 通知公告', 'addressees: 各县市区教育（体）局，市直各学校', 'signature: 岳阳市教育体育局', 'attachments:',
+    '  - title: 2019年岳阳市教育信息化创新试点项目立项名单', '    data: lists/2019.json',
+    '  - title: 岳阳市教育信息化试点项目计划任务书', `    data: forms/${TASK_BOOK}.json`, '---', '',
+    '经单位申报、专家评审、现场考察、网络公示等环节，确定以下单位为试点单位，现予公布（名单见附件1）。请于2019年11月30日前报送计划任务书。', '',
+  ].join('\n'));
+}
+
+test('the 名单 notice publishes the list the decisions made, and the listed units\' task books are confirmed by their county and signed by the city', async () => {
+  publishList();
+  site.build(true);
+  await site.collectorAt('2019-10-20T09:00:00+08:00');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url(`notices/${LIST_NOTICE}/`));
+  await page.getByRole('link', { name: '2019年岳阳市教育信息化创新试点项目立项名单' }).first().click();
+  const listed = await page.locator('main tbody tr').allInnerTexts();
+  assert.deepEqual(listed.map((r) => r.split('\t')[0]), [CITY_A.name, HR_A.name]);
+  await context.close();
+
+  // The task books, through the API as the online form sends them: only from listed units.
+  for (const school of [CITY_A, HR_A]) {
+    const { status } = await submitByApi(site, TASK_BOOK, taskBookFields(codes[school.id], school, `${school.name}智慧课堂`, TASK_BOOK_YEARS));
+    assert.equal(status, 201, school.id);
+  }
+  const outsider = await submitByApi(site, TASK_BOOK, taskBookFields(codes[PJ_B.id], PJ_B, '智慧课堂', TASK_BOOK_YEARS));
+  assert.equal(outsider.status, 403);
+  assert.equal(outsider.answer.error.code, 'not_on_list');
+
+  const taskBookPath = (unit) => `account/versions/${TASK_BOOK}/${unit}/v0001/`;
+  // Another county may not open, let alone confirm, 华容县's task book; the city cannot sign before 华容县 confirms.
+  const pingjiang = await personAt(codes.pingjiang);
+  assert.equal((await pingjiang.tab.goto(site.url(taskBookPath(HR_A.id)))).status(), 403);
+  await pingjiang.close();
+  const city = await personAt(staff);
+  await city.tab.goto(site.url(taskBookPath(HR_A.id)));
+  assert.equal(await city.tab.getByRole('button', { name: '签订计划任务书' }).count(), 0);
+  assert.match(await city.tab.locator('section:has(#signatures-title)').innerText(), /责任部门（乙方）\s+华容县教育行政部门：待确认/);
+
+  const huarong = await personAt(codes.huarong);
+  await huarong.tab.goto(site.url(TASK_DESK));
+  assert.match(await huarong.tab.locator('main').innerText(), /请逐份核对，确认（乙方）后报市局签订/);
+  await huarong.tab.getByRole('link', { name: HR_A.name }).first().click();
+  const [confirmed] = await Promise.all([huarong.tab.waitForNavigation(), huarong.tab.getByRole('button', { name: '确认计划任务书' }).click()]);
+  assert.equal(confirmed.status(), 200);
+  assert.match(await huarong.tab.locator('.review-meta').innerText(), /乙方已确认/);
+  assert.deepEqual(huarong.problems, []);
+  await huarong.close();
+
+  for (const school of [HR_A, CITY_A]) {
+    await city.tab.goto(site.url(taskBookPath(school.id)));
+    const [signed] = await Promise.all([city.tab.waitForNavigation(), city.tab.getByRole('button', { name: '签订计划任务书' }).click()]);
+    assert.equal(signed.status(), 200);
+    assert.match(await city.tab.locator('.review-meta').innerText(), /已签订/);
+  }
+  const parties = await city.tab.locator('section:has(#signatures-title)').innerText();
+  assert.match(parties, /责任部门（乙方）\s+—：市直学校不经县市区确认/);
+  assert.match(parties, /主管部门（甲方）\s+岳阳市教育体育局：2019-10-20 09:\d\d在线签订/);
+
+  // The printed 计划任务书 says who signed, when.
+  await city.tab.goto(site.url(taskBookPath(HR_A.id)));
+  const docx = await download(city.tab, 'DOCX');
+  const text = zipMember(docx.bytes, 'word/document.xml');
+  assert.match(text, /华容县教育行政部门已于2019-10-20 09:\d\d在线确认/);
+  assert.match(text, /岳阳市教育体育局已于2019-10-20 09:\d\d在线签订/);
+  assert.deepEqual(city.problems, []);
+  await city.close();
+
+  let commits = [];
+  for (let i = 0; i < 100 && commits.length < 3; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    commits = site.git('log', '--reverse', '--format=%an|%s', '--grep=^Act: \\(confirm\\|sign\\)$').trim().split('\n').filter(Boolean);
+  }
+  assert.deepEqual(commits, [
+    `华容县|责任部门确认（乙方） ${TASK_BOOK}/${HR_A.id}/v0001`,
+    `刘某|主管部门签订（甲方） ${TASK_BOOK}/${HR_A.id}/v0001`,
+    `刘某|主管部门签订（甲方） ${TASK_BOOK}/${CITY_A.id}/v0001`,
+  ]);
+});
+
+// Records the next event of a pilot from its page; resolves to the answer.
+async function recordEvent(tab, unit, { act, held, year, result, until, text }) {
+  await tab.goto(site.url(`${TASK_DESK}pilots/${unit}/`));
+  await tab.getByRole('radio', { name: act, exact: true }).check();
+  await tab.locator('#f-held').fill(held);
+  if (year) await tab.locator('#f-year').fill(String(year));
+  if (result) await tab.getByRole('radio', { name: result, exact: true }).check();
+  if (until) await tab.locator('#f-until').fill(until);
+  if (text) await tab.locator('#f-record-text').fill(text);
+  const [response] = await Promise.all([tab.waitForNavigation(), tab.getByRole('button', { name: '登记', exact: true }).click()]);
+  return response;
+}
+
+test('the registry records one pilot through 验收 and the other to 限期整改, and a later call admits the first and refuses the second', async () => {
+  await site.collectorAt('2021-07-01T09:00:00+08:00');
+  // 华容县 records its own pilot's 年度检查; it has no form for the 市直学校's.
+  const huarong = await personAt(codes.huarong);
+  assert.equal((await recordEvent(huarong.tab, HR_A.id, { act: '年度检查', held: '2020-12-20', year: 2020, result: '合格' })).status(), 200);
+  assert.equal((await huarong.tab.goto(site.url(`${TASK_DESK}pilots/${CITY_A.id}/`))).status(), 403);
+  await huarong.close();
+
+  const city = await personAt(staff);
+  const early = await recordEvent(city.tab, CITY_A.id, { act: '验收通过', held: '2019-09-30', text: '验收' });
+  assert.equal(early.status(), 409);
+  assert.match(await city.tab.locator('main').innerText(), /验收通过不能早于立项（2019-10-15）/);
+  assert.equal((await recordEvent(city.tab, CITY_A.id, { act: '验收通过', held: '2021-06-20', text: '达到任务书目标。' })).status(), 200);
+  assert.equal((await recordEvent(city.tab, HR_A.id, { act: '限期整改', held: '2021-06-21', until: '2021-12-31', text: '经费未按计划到位。' })).status(), 200);
+  assert.match(await city.tab.locator('.review-meta').innerText(), /验收未通过，限期整改（至2021-12-31）/);
+  await city.tab.goto(site.url(TASK_DESK));
+  const stages = await city.tab.locator('table.pilot-list tbody tr').allInnerTexts();
+  assert.deepEqual(stages.map((r) => r.split('\t').pop()), ['已通过验收（2021-06-20）', '验收未通过，限期整改（至2021-12-31）']);
+  assert.deepEqual(city.problems, []);
+  await city.close();
+
+  // The public page of the list shows each pilot's stage, and nothing personal.
+  site.build(true);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url('lists/2019/'));
+  await page.getByRole('link', { name: '各试点项目的进展' }).click();
+  const shown = await page.locator('main').innerText();
+  assert.match(shown, new RegExp(`${CITY_A.name}\\s+${CITY_A.name}智慧课堂\\s+已通过验收（2021-06-20）`));
+  assert.match(shown, new RegExp(`${HR_A.name}\\s+${HR_A.name}智慧课堂\\s+验收未通过，限期整改（至2021-12-31）`));
+  assert.doesNotMatch(shown, /刘某|王某|经费未按计划到位/);
+  await context.close();
+
+  // A later call that bars unfinished pilots, opened on 2021-07-01.
+  const data = path.join(site.site, 'data');
+  fs.copyFileSync(path.join(data, 'forms', 'application-2019.json'), path.join(data, 'forms', 'application-2021.json'));
+  fs.writeFileSync(path.join(data, 'calls', 'pilot-2021.json'), JSON.stringify({
+    title: '2021年岳阳市教育信息化创新试点项目申报', notice: '2019-pilot-call', deadline: '2021-09-30', deadline_label: '申报材料',
+    forms: ['application-2021'], exclude_unfinished_pilots: true, opens: '2021-07-01',
+  }, null, 2));
+  await site.collectorAt('2021-07-05T09:00:00+08:00');
+  await applyByApi(site, codes[CITY_A.id], CITY_A, `${CITY_A.name}智慧校园`, 'application-2021');
+  const barred = await submitByApi(site, 'application-2021', applicationFields(codes[HR_A.id], HR_A, `${HR_A.name}智慧校园`), { work_plan: ['工作方案.pdf', require('./lib/review_chain').PDF] });
+  assert.equal(barred.status, 403);
+  assert.equal(barred.answer.error.code, 'ineligible');
+  assert.match(barred.answer.error.message, new RegExp(`2019年岳阳市教育信息化创新试点项目立项名单中的“${HR_A.name}智慧课堂”尚未完成验收`));
+
+  let commits = [];
+  for (let i = 0; i < 100 && commits.length < 3; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    commits = site.git('log', '--reverse', '--format=%an|%s', '--grep=^Act: \\(annual_check\\|acceptance\\|rectify\\)$').trim().split('\n').filter(Boolean);
+  }
+  assert.deepEqual(commits, [
+    `华容县|年度检查 ${HR_A.name} (${HR_A.id})：2020-12-20 2020年度 合格`,
+    `刘某|验收通过 ${CITY_A.name} (${CITY_A.id})：2021-06-20`,
+    `刘某|限期整改 ${HR_A.name} (${HR_A.id})：2021-06-21 整改至2021-12-31`,
+  ]);
 });

@@ -16,22 +16,42 @@ const PRIVACY_VERSION = JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', '
 // The collector opens every PDF it is sent.
 const PDF = pdfBytes();
 
-// Sends a school's 申请表 of the 2019 call; resolves to the collector's JSON receipt.
-async function applyByApi(site, code, school, project) {
+// Sends a form through the JSON API as a script would: fields by name, and
+// files as { field: [name, bytes] }; resolves to { status, answer }.
+async function submitByApi(site, form, fields, files = {}) {
   const body = new FormData();
-  const fields = {
-    access_code: code, privacy_notice: PRIVACY_VERSION, unit_name: school.name, project_name: project,
+  for (const [name, value] of Object.entries({ privacy_notice: PRIVACY_VERSION, ...fields })) body.append(name, value);
+  for (const [field, [name, bytes]] of Object.entries(files)) body.append(field, new Blob([bytes], { type: 'application/pdf' }), name);
+  const response = await fetch(site.url(`api/submissions/${form}`), { method: 'POST', body, headers: { Accept: 'application/json' } });
+  return { status: response.status, answer: await response.json() };
+}
+
+// A school's 申请表 (of the 2019 call, or of `form`): its fields and its 工作方案.
+function applicationFields(code, school, project) {
+  return {
+    access_code: code, unit_name: school.name, project_name: project,
     leader: '王某', leader_mobile: '13912345678', contact: '李某', contact_mobile: '13812345678',
     plan_summary: `${project}：覆盖全校的应用与教研。`,
   };
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  body.append('work_plan', new Blob([PDF], { type: 'application/pdf' }), '工作方案.pdf');
-  const response = await fetch(site.url('api/submissions/application-2019'), {
-    method: 'POST', body, headers: { Accept: 'application/json' },
-  });
-  const answer = await response.json();
-  if (response.status !== 201) throw new Error(`${school.id} could not apply: ${response.status} ${JSON.stringify(answer)}`);
+}
+
+// Sends a school's 申请表; resolves to the collector's JSON receipt, and throws on a refusal.
+async function applyByApi(site, code, school, project, form = 'application-2019') {
+  const { status, answer } = await submitByApi(site, form, applicationFields(code, school, project), { work_plan: ['工作方案.pdf', PDF] });
+  if (status !== 201) throw new Error(`${school.id} could not apply: ${status} ${JSON.stringify(answer)}`);
   return answer;
+}
+
+// A listed school's 计划任务书 of `form`, a plan and a budget for each of `years` that adds up.
+function taskBookFields(code, school, project, years) {
+  const fields = { access_code: code, unit_name: school.name, project_name: project, project_leader: '王某', contact_phone: '0730-8805708' };
+  for (const y of years) {
+    Object.assign(fields, {
+      [`content.${y}`]: `${y}年建设智慧课堂`, [`budget_total.${y}`]: '30.5', [`budget_higher.${y}`]: '10', [`budget_self.${y}`]: '20.5',
+      [`budget_items.${y}.0.item`]: '智慧课堂', [`budget_items.${y}.0.cost`]: '30.5',
+    });
+  }
+  return fields;
 }
 
 // A city staff account; resolves to { login, password }.
@@ -120,4 +140,4 @@ async function scoreAssignment(tab, points, comment, final) {
   return send(tab, final ? '提交评分' : '保存草稿');
 }
 
-module.exports = { PDF, addExpert, addStaff, applyByApi, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, versionPath };
+module.exports = { PDF, addExpert, addStaff, applicationFields, applyByApi, submitByApi, taskBookFields, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, versionPath };
