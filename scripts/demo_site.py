@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """Writes a demo copy of the bundled site in which the 2019 call has schools
-that may apply: the bundled units are the 2020 pilots, whose unfinished
-pilots bar them. The demo's units are marked 演示 so that nobody mistakes
+of its own to apply: the bundled units are the 2020 pilots. The demo's units are marked 演示 so that nobody mistakes
 them for real ones. Used by `DEMO=1 bash scripts/run.sh`.
 
   python3 scripts/demo_site.py --out build/demo/site

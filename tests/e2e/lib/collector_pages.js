@@ -6,14 +6,17 @@
 // without its CSRF token), and the review chain's pages with a form or a
 // history on them, once schools have applied and the county and the city
 // have acted (lib/review_chain.js), one county having forwarded its
-// 申报汇总表.
+// 申报汇总表; and two 2020 pilots' task books with the registry.
 
 const { Deployment } = require('./deployment');
 const { launchChromium } = require('./chromium');
-const { addExpert, addStaff, applyByApi, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, versionPath } = require('./review_chain');
+const { addExpert, addStaff, applyByApi, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, submitByApi, taskBookFields, versionPath } = require('./review_chain');
 
 const SCHOOL = 'pingjiang-guihua';
-// Eligible in 2019, unlike the bundled schools: one of 平江县, two 市直学校.
+// Pilots of the bundled 2020 list, whose task-book call stays open until 2021.
+const COUNTY_PILOT = { id: 'miluo-zhengze', name: '汨罗市正则学校', county: 'miluo' };
+const CITY_PILOT = { id: 'yueyang-shibazhong', name: '岳阳市第十八中学', county: 'city' };
+// Schools of the gates' own: one of 平江县, two 市直学校.
 const COUNTY_SCHOOL = { id: 'pingjiang-gates', name: '平江县质量检查学校', county: 'pingjiang' };
 const RETURNED = { id: 'city-gates-1', name: '岳阳市质量检查第一中学', county: 'city' };
 const WAITING = { id: 'city-gates-2', name: '岳阳市质量检查第二中学', county: 'city' };
@@ -26,7 +29,7 @@ const REASON = '工作方案缺少经费预算，请补充后重新提交。';
 // The pages, by a key that names them before the deployment runs (tests are
 // declared before it starts).
 const PAGE_KEYS = ['sign-in', 'home', 'refused', 'county-desk', 'county-version', 'city-version', 'school-desk', 'city-desk', 'summary',
-  'city-experts', 'expert-desk', 'assignment', 'scores'];
+  'city-experts', 'expert-desk', 'assignment', 'scores', 'county-task-book', 'task-desk', 'pilot'];
 
 // Each page as { key, name, status, open(tab) }: open leaves the tab on the
 // page and resolves to the response that brought it, whose text is the page's HTML.
@@ -70,6 +73,12 @@ function pagesOf(site, codes, staff, experts) {
       open: signedIn(experts.waiting, experts.assignment) },
     { key: 'scores', name: 'every expert\'s score, once the expert\'s own is in', status: 200,
       open: signedIn(experts.done, `${experts.assignment}scores/`) },
+    { key: 'county-task-book', name: 'a task book as its county sees it (the confirm form, who has signed)', status: 200,
+      open: signedIn(codes[COUNTY_PILOT.county], `account/versions/task-book-2020/${COUNTY_PILOT.id}/v0001/`) },
+    { key: 'task-desk', name: 'account/calls/task-books-2020/ (city staff\'s desk with the pilot registry)', status: 200,
+      open: signedIn(staff, 'account/calls/task-books-2020/') },
+    { key: 'pilot', name: 'a pilot\'s registry page as city staff see it (the form to record an event)', status: 200,
+      open: signedIn(staff, `account/calls/task-books-2020/pilots/${CITY_PILOT.id}/`) },
   ];
 }
 
@@ -99,6 +108,13 @@ async function actOnTheChain(site, codes, staff, experts) {
     await expert.locator('table.review-list a').click();
     const assignment = new URL(expert.url()).pathname.replace(/^.*?(account\/)/, '$1');
     await scoreAssignment(expert, { basis: 18, plan: 27, innovation: 26, support: 17 }, '方案完整。', true);
+    // Two pilots of the bundled 2020 list send their task books; the city signs the 市直学校's.
+    for (const pilot of [COUNTY_PILOT, CITY_PILOT]) {
+      const { status, answer } = await submitByApi(site, 'task-book-2020', taskBookFields(codes[pilot.id], pilot, '智慧教育实践与探究', [2021, 2022, 2023]));
+      if (status !== 201) throw new Error(`${pilot.id} could not send its task book: ${status} ${JSON.stringify(answer)}`);
+    }
+    await city.goto(site.url(`account/versions/task-book-2020/${CITY_PILOT.id}/v0001/`));
+    await Promise.all([city.waitForNavigation(), city.getByRole('button', { name: '签订计划任务书' }).click()]);
     return assignment;
   } finally {
     await browser.close();
@@ -111,7 +127,7 @@ async function startCollectorPages() {
   try {
     await site.start();
     const codes = {};
-    for (const unit of [SCHOOL, 'pingjiang', 'huarong', COUNTY_SCHOOL.id, RETURNED.id, WAITING.id, FORWARDED.id, REVIEWED.id]) codes[unit] = site.issueCode(unit);
+    for (const unit of [COUNTY_PILOT.id, COUNTY_PILOT.county, CITY_PILOT.id, SCHOOL, 'pingjiang', 'huarong', COUNTY_SCHOOL.id, RETURNED.id, WAITING.id, FORWARDED.id, REVIEWED.id]) codes[unit] = site.issueCode(unit);
     const staff = addStaff(site, 'gates', '刘某');
     const experts = { done: addExpert(site, 'zhang', '张专家', { county: 'yueyanglou' }), waiting: addExpert(site, 'wang', '王专家', { county: 'linxiang' }) };
     addExpert(site, 'chen', '陈专家', { unit: REVIEWED.id });

@@ -90,7 +90,7 @@ async function startNginx({ work, site, public: publicDir, port, collectorPort }
 
 class Deployment {
   // extraSchools: schools added to a copy of the bundled data (the bundled
-  // ones all hold an unfinished pilot and may not apply in 2019).
+  // ones are the 2020 pilots, whose registry other tests rely on).
   constructor({ today, extraSchools }) {
     this.work = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
     this.site = path.join(this.work, 'site');
