@@ -28,7 +28,7 @@ struct AdmissionLimits {
     std::size_t workers = 64;  // each holds one request at a time: a slow one holds it up to the read timeout
     // Queued behind them. A waiting connection costs a descriptor and a few
     // hundred bytes; what the bound limits is the wait: three requests' time
-    // before a worker is free (under a second at the rates the README gives).
+    // before a worker is free.
     std::size_t waiting = 192;
 };
 
