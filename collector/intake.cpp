@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "collector/admission.hpp"
 #include "collector/draft.hpp"
 #include "collector/durable.hpp"
 #include "collector/file_types.hpp"
@@ -188,6 +189,11 @@ Reply Intake::refuse(const Refusal& refusal, Submission& s) {
         for (const auto& e : refusal.all) messages.push_back(e.message);
         return pages_.refused(messages);
     });
+}
+
+Reply Intake::busy(bool wants_json) {
+    const Refusal refusal = busy_refusal();
+    return refusal_reply(refusal, wants_json, [&] { return pages_.refused({refusal.message}); });
 }
 
 // A browser is sent to the receipt page; a script gets the receipt as JSON.

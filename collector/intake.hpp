@@ -47,6 +47,8 @@ public:
     Reply receive(const IntakeRequest& request);
     // The receipt page of a stored version, in Chinese; 404 unless `receipt` matches.
     Reply receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
+    // busy_refusal() as a submission's or a receipt's refusal: JSON or the refusal page.
+    Reply busy(bool wants_json);
 
 private:
     // One request on its way through the stages of receive (intake.cpp).

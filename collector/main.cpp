@@ -1,5 +1,6 @@
 // collector: receives applications and task books into a versioned data directory.
 //   collector serve --site DIR --data DIR [--listen HOST:PORT] [--behind-proxy NAME] [--now RFC3339] [--remote GIT-REMOTE]
+//                   [--workers N] [--queue N]
 //   collector issue-code --data DIR UNIT
 //   collector add-staff --data DIR LOGIN --name NAME [--expert --site DIR [--unit UNIT] [--county COUNTY]]
 //   collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json
@@ -27,6 +28,7 @@ namespace {
 int usage() {
     std::fputs(
         "usage: collector serve --site DIR --data DIR [--listen HOST:PORT] [--behind-proxy NAME] [--now 2019-09-01T09:00:00+08:00] [--remote GIT-REMOTE]\n"
+        "                         [--workers N] [--queue N]\n"
         "       collector issue-code --data DIR UNIT\n"
         "       collector add-staff --data DIR LOGIN --name NAME [--expert --site DIR [--unit UNIT] [--county COUNTY]]\n"
         "       collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json\n"
@@ -140,8 +142,16 @@ int records(int argc, char** argv) {
     return diags.empty() ? 0 : 1;
 }
 
+// A positive count of at most four digits: more threads than that is a typo.
+bool count_of(const std::string& text, std::size_t& out) {
+    if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos || std::stoul(text) == 0) return false;
+    out = std::stoul(text);
+    return true;
+}
+
 int serve(int argc, char** argv) {
     std::string site, data, listen = "127.0.0.1:8081", now, remote, proxy;
+    collector::AdmissionLimits admission;
     for (int i = 2; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
         if (arg == "--site") site = argv[i + 1];
@@ -150,6 +160,8 @@ int serve(int argc, char** argv) {
         else if (arg == "--now") now = argv[i + 1];
         else if (arg == "--remote") remote = argv[i + 1];
         else if (arg == "--behind-proxy") proxy = argv[i + 1];
+        else if (arg == "--workers" && count_of(argv[i + 1], admission.workers)) continue;
+        else if (arg == "--queue" && count_of(argv[i + 1], admission.waiting)) continue;
         else return usage();
     }
     if ((argc - 2) % 2 != 0 || site.empty() || data.empty()) return usage();
@@ -209,6 +221,7 @@ int serve(int argc, char** argv) {
     collector::ServeOptions options;
     options.host = listen.substr(0, colon);
     options.port = std::stoi(listen.substr(colon + 1));
+    options.admission = admission;
     options.on_listening = [&](int port) {
         std::printf("collector: listening on http://%s:%d\n", options.host.c_str(), port);
         std::fflush(stdout);

@@ -1,6 +1,7 @@
 #include "collector/routes.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -38,7 +39,17 @@ void send(httplib::Response& res, const Reply& reply) {
     });
 }
 
-constexpr std::size_t kWorkerThreads = 64;
+// httplib's ThreadPool queues without bound: under overload every client
+// waits longer and longer. This one refuses beyond a bound instead.
+class AdmissionQueue : public httplib::TaskQueue {
+public:
+    explicit AdmissionQueue(AdmissionLimits limits) : admission_(limits) {}
+    void enqueue(std::function<void()> connection) override { admission_.admit(std::move(connection)); }
+    void shutdown() override { admission_.shutdown(); }
+
+private:
+    Admission admission_;
+};
 
 const char* const kOriginalType = "X-Collector-Original-Content-Type";
 
@@ -104,8 +115,22 @@ std::optional<Reply> body_refusal(const httplib::Request& req, const ServeOption
 bool serve(Intake& intake, SignedInPages& signed_in, const ServeOptions& options) {
     httplib::Server server;
     // httplib's default is 8 workers, which 8 slow clients can hold for the
-    // whole read timeout; idle threads cost little memory.
-    server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+    // whole read timeout (AdmissionLimits has ours); idle threads cost little.
+    server.new_task_queue = [&] { return new AdmissionQueue(options.admission); };
+    // One request per connection, as nginx sends them: a worker never idles
+    // on a client's next request, admission counts requests, and every
+    // answer (a refusal before its body was read too) ends the connection.
+    server.set_keep_alive_max_count(1);
+    // httplib listens with a backlog of 5: a burst of connections overflows
+    // it and waits for the client's SYN retransmission, a second or more.
+    // The socket is kept here to raise it once bound. SO_REUSEADDR instead of
+    // httplib's SO_REUSEPORT: a second collector on the port fails to bind.
+    int listening = -1;
+    server.set_socket_options([&](int sock) {
+        const int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listening = sock;
+    });
     server.set_read_timeout(15, 0);
     server.set_write_timeout(15, 0);
 
@@ -115,13 +140,11 @@ bool serve(Intake& intake, SignedInPages& signed_in, const ServeOptions& options
         const std::string encoding = req.get_header_value("Content-Encoding");
         if (!encoding.empty() && encoding != "identity") {
             send(res, json_error(415, "unsupported_encoding", "", "不接受压缩的提交内容"));
-            res.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
         }
         // httplib reads a body into memory for every route but a streaming one.
         if (const auto refusal = body_refusal(req, options)) {
             send(res, *refusal);
-            res.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
         }
         hide_multipart(const_cast<httplib::Request&>(req));
@@ -148,25 +171,34 @@ bool serve(Intake& intake, SignedInPages& signed_in, const ServeOptions& options
     });
     server.Post(common::submission_route(),
                 [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+                    if (Admission::shedding()) {
+                        // Read to the end, so that the client, still sending, gets to read the answer.
+                        std::size_t seen = 0;
+                        reader([&](const char*, std::size_t n) { return (seen += n) <= options.body_limit; });
+                        return send(res, intake.busy(wants_json(req)));
+                    }
                     IntakeRequest in;
                     in.form = req.matches[1];
                     in.content_type = req.get_header_value(kOriginalType);
                     in.remote_addr = client_of(req, options);
                     in.wants_json = wants_json(req);
                     in.read_body = [&](const ChunkSink& sink) { return reader([&](const char* d, std::size_t n) { return sink(d, n); }); };
-                    const Reply reply = intake.receive(in);
-                    send(res, reply);
-                    if (reply.status >= 400) res.set_header("Connection", "close");
+                    send(res, intake.receive(in));
                 });
     server.Get(common::receipt_route(), [&](const httplib::Request& req, httplib::Response& res) {
+        if (Admission::shedding()) return send(res, intake.busy(wants_json(req)));
         send(res, intake.receipt_page(req.matches[1], req.matches[2], req.matches[3], req.get_param_value("id")));
     });
-    const auto account = [&](const httplib::Request& req, httplib::Response& res) { send(res, signed_in.handle(plain_request(req, options))); };
+    const auto account = [&](const httplib::Request& req, httplib::Response& res) {
+        const Request plain = plain_request(req, options);
+        send(res, Admission::shedding() ? signed_in.refuse(plain, nullptr, busy_refusal()) : signed_in.handle(plain));
+    };
     server.Get(common::account_routes(), account);
     server.Post(common::account_routes(), account);
 
     const int port = options.port == 0 ? server.bind_to_any_port(options.host) : (server.bind_to_port(options.host, options.port) ? options.port : -1);
     if (port < 0) return false;
+    if (::listen(listening, SOMAXCONN) != 0) return false;
     {
         std::lock_guard<std::mutex> lock(server_mutex);
         running = &server;

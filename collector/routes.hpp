@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 
+#include "collector/admission.hpp"
 #include "collector/intake.hpp"
 #include "collector/signed_in_pages.hpp"
 
@@ -13,6 +14,7 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     int port = 0;  // 0: any free port
     std::size_t body_limit = IntakeLimits{}.body_bytes;
+    AdmissionLimits admission;
     // The peer whose X-Real-IP and X-Forwarded-Proto are believed: nginx,
     // which sets both for every request it passes (deploy/nginx/site.conf.in).
     std::string trusted_proxy = "127.0.0.1";

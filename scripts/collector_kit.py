@@ -33,9 +33,10 @@ def issue_codes(collector, data, units):
                               text=True).stdout.strip() for u in units}
 
 
-def start(collector, site, data, now=BEFORE_2019_DEADLINE):
-    """Starts `collector serve` on a free port; returns (process, port)."""
-    proc = subprocess.Popen([collector, "serve", "--site", site, "--data", data, "--listen", "127.0.0.1:0", "--now", now],
+def start(collector, site, data, now=BEFORE_2019_DEADLINE, options=()):
+    """Starts `collector serve` on a free port, with more `options` of serve;
+    returns (process, port)."""
+    proc = subprocess.Popen([collector, "serve", "--site", site, "--data", data, "--listen", "127.0.0.1:0", "--now", now, *options],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = proc.stdout.readline()
     if "listening on" not in line:

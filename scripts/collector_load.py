@@ -4,17 +4,22 @@
 1. the disk's own rate of single durable file commits (write, fsync,
    rename, fsync of the directory), one after another;
 2. accepted small submissions per second, with p50/p99 latency, from
-   concurrent clients;
+   concurrent clients (wrk when installed, else Python threads), with the
+   503 busy answers and the reset connections counted apart;
 3. the server's peak RSS while 20 clients upload 50 MB each at once.
 
-  python3 scripts/collector_load.py [--collector PATH] [--seconds 5] [--clients 64]
-      [--uploaders 20] [--upload-mb 50]
+  python3 scripts/collector_load.py [--collector PATH] [--seconds 5] [--clients 128]
+      [--uploaders 20] [--upload-mb 50] [--workers N] [--queue N]
 
-Figures go to stdout. Targets: (2) at least (1); (3) under 64 MB.
+--workers and --queue are passed to `collector serve` (collector/admission.hpp),
+to see it overloaded with fewer clients.
+
+Figures go to stdout. Targets: (2) at least (1), no reset, every answer 201
+or 503 busy; (3) under 64 MB. Exit status 1 when an answer is anything else.
 """
 
 import argparse
-import http.client
+import collections
 import os
 import re
 import shutil
@@ -26,6 +31,10 @@ import threading
 import time
 
 from collector_kit import DEFAULT_COLLECTOR, application_fields, issue_codes, make_site, multipart_head_tail, pdf_around, pdf_bytes, start
+from load_clients import RESET, hammer, request, tally
+
+# What the small submissions came to, whichever client sent them.
+Small = collections.namedtuple("Small", "client accepted busy resets failures total elapsed p50 p99")
 
 
 def durable_commit_rate(directory, seconds):
@@ -45,29 +54,29 @@ def durable_commit_rate(directory, seconds):
     return n / seconds
 
 
-def post(port, boundary, head, file_chunks, tail):
-    """Streams one multipart POST; returns (status, seconds)."""
-    length = len(head) + sum(len(c) for c in file_chunks) + len(tail)
-    t0 = time.perf_counter()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    conn.putrequest("POST", "/api/submissions/application-2019")
-    conn.putheader("Content-Type", "multipart/form-data; boundary=" + boundary)
-    conn.putheader("Content-Length", str(length))
-    conn.putheader("Accept", "application/json")
-    conn.endheaders()
-    conn.send(head)
-    for c in file_chunks:
-        conn.send(c)
-    conn.send(tail)
-    resp = conn.getresponse()
-    resp.read()
-    conn.close()
-    return resp.status, time.perf_counter() - t0
+def post(port, boundary, pieces):
+    """One multipart submission asking for JSON, its body streamed from `pieces`."""
+    headers = [("Content-Type", "multipart/form-data; boundary=" + boundary), ("Accept", "application/json")]
+    return request(port, "POST", "/api/submissions/application-2019", headers, pieces)
+
+
+# Each wrk thread counts its 503s; done() adds them up for the summary.
+WRK_COUNTS = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) busy = 0 end
+function response(status, headers, body) if status == 503 then busy = busy + 1 end end
+function done(summary, latency, requests)
+  local n = 0
+  for _, t in ipairs(threads) do n = n + t:get("busy") end
+  io.write(string.format("busy: %d\\n", n))
+end
+"""
 
 
 def wrk_small(port, bodies, seconds, clients, work):
     """Small submissions with wrk (less client CPU than Python threads).
-    Returns (accepted, total, elapsed, p50 ms, p99 ms) or None without wrk."""
+    Returns a Small, or None without wrk."""
     if not shutil.which("wrk"):
         return None
     script = os.path.join(work, "small.lua")
@@ -80,23 +89,40 @@ def wrk_small(port, bodies, seconds, clients, work):
                 "  i = i % #bodies + 1\n"
                 "  return wrk.format('POST', '/api/submissions/application-2019', "
                 "{['Content-Type'] = 'multipart/form-data; boundary=' .. bodies[i][1], ['Accept'] = 'application/json'}, bodies[i][2])\n"
-                "end\n")
-    out = subprocess.run(["wrk", "-t2", "-c%d" % clients, "-d%ds" % max(1, int(seconds)), "--latency", "-s", script,
+                "end\n" + WRK_COUNTS)
+    # The Python clients' timeout: wrk's own 2 s would give up on a slow disk's queue.
+    out = subprocess.run(["wrk", "-t2", "-c%d" % clients, "-d%ds" % max(1, int(seconds)), "--timeout", "120s", "--latency", "-s", script,
                           "http://127.0.0.1:%d" % port], capture_output=True, text=True).stdout
 
     def ms(label):
         m = re.search(r"^\s*%s%%\s+([\d.]+)(us|ms|s)\s*$" % label, out, re.M)
         value, unit = float(m.group(1)), m.group(2)
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
-    total = int(re.search(r"(\d+) requests in ([\d.]+)(ms|s)", out).group(1))
     took = re.search(r"(\d+) requests in ([\d.]+)(ms|s)", out)
+    total = int(took.group(1))
     elapsed = float(took.group(2)) / (1000 if took.group(3) == "ms" else 1)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    errors = re.search(r"Socket errors: .*", out)
-    accepted = total - (int(bad.group(1)) if bad else 0)
-    if errors:
-        print("wrk: " + errors.group(0), file=sys.stderr)
-    return accepted, total, elapsed, ms("50"), ms("99")
+    busy = int(re.search(r"^busy: (\d+)", out, re.M).group(1))
+    # wrk names no resets: a reset connection is a read or a write error.
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    connect, read, write, timeout = (int(g) for g in errors.groups()) if errors else (0, 0, 0, 0)
+    non_2xx = int(bad.group(1)) if bad else 0
+    failures = {"wrk connect errors": connect, "wrk timeouts": timeout, "other statuses": non_2xx - busy}
+    return Small("wrk", total - non_2xx, busy, read + write, failures, total, elapsed, ms("50"), ms("99"))
+
+
+def python_small(port, bodies, seconds, clients):
+    """Small submissions from Python threads, a new connection each, as nginx sends them."""
+    def work(client):
+        boundary, body = bodies[client % len(bodies)]
+        return post(port, boundary.decode(), [body])
+
+    outcomes, elapsed = hammer(clients, seconds, work)
+    counts = tally(outcomes)
+    failures = {("status %s" % k if isinstance(k, int) else k): n for k, n in counts.items() if k not in (201, 503, RESET)}
+    latencies = sorted(o.seconds for _, o in outcomes if o.status is not None) or [float("nan")]
+    return Small("Python threads", counts[201], counts[503], counts[RESET], failures, len(outcomes), elapsed,
+                 1000 * statistics.median(latencies), 1000 * latencies[int(0.99 * (len(latencies) - 1))])
 
 
 def lua_string(data):
@@ -121,9 +147,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--collector", default=DEFAULT_COLLECTOR)
     ap.add_argument("--seconds", type=float, default=5)
-    ap.add_argument("--clients", type=int, default=64)
+    ap.add_argument("--clients", type=int, default=128)
     ap.add_argument("--uploaders", type=int, default=20)
     ap.add_argument("--upload-mb", type=int, default=50)
+    ap.add_argument("--workers")
+    ap.add_argument("--queue")
     args = ap.parse_args()
 
     work = tempfile.mkdtemp(prefix="collector-load-")
@@ -136,46 +164,23 @@ def main():
         site, data = os.path.join(work, "site"), os.path.join(work, "data")
         make_site(site, units)
         codes = issue_codes(args.collector, data, units)
-        proc, port = start(args.collector, site, data)
+        serve = [x for name in ("workers", "queue") if getattr(args, name) for x in ("--" + name, getattr(args, name))]
+        proc, port = start(args.collector, site, data, options=serve)
 
         # Small submissions: each client posts again and again for --seconds.
         pdf = [pdf_bytes(b"x" * 2000)]
-        latencies, statuses, lock = [], [], threading.Lock()
+        lock = threading.Lock()
         # One warm-up request per unit: the first check of an access code runs Argon2.
         for u in units[:args.clients]:
             b, h, t = multipart_head_tail(application_fields(codes[u]), "work_plan", "方案.pdf")
-            post(port, b, h, pdf, t)
-        stop_at = time.perf_counter() + args.seconds
-
-        def small(unit):
-            while time.perf_counter() < stop_at:
-                b, h, t = multipart_head_tail(application_fields(codes[unit]), "work_plan", "方案.pdf")
-                status, secs = post(port, b, h, pdf, t)
-                with lock:
-                    statuses.append(status)
-                    latencies.append(secs)
+            post(port, b, [h] + pdf + [t])
 
         server_cpu = cpu_seconds(proc.pid)
         bodies = []
         for u in units[:args.clients]:
             b, h, t = multipart_head_tail(application_fields(codes[u]), "work_plan", "方案.pdf")
             bodies.append((b.encode(), h + pdf[0] + t))
-        with_wrk = wrk_small(port, bodies, args.seconds, args.clients, work)
-        if with_wrk:
-            client_name = "wrk"
-            accepted, total, elapsed, p50, p99 = with_wrk
-        else:
-            client_name = "Python threads"
-            started = time.perf_counter()
-            threads = [threading.Thread(target=small, args=(u,)) for u in units[:args.clients]]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            elapsed = time.perf_counter() - started
-            accepted, total = sum(1 for s in statuses if s == 201), len(statuses)
-            latencies.sort()
-            p50, p99 = 1000 * statistics.median(latencies), 1000 * latencies[int(0.99 * (len(latencies) - 1))]
+        small = wrk_small(port, bodies, args.seconds, args.clients, work) or python_small(port, bodies, args.seconds, args.clients)
         server_cpu = cpu_seconds(proc.pid) - server_cpu
 
         # Large uploads, all at once.
@@ -187,9 +192,9 @@ def main():
 
         def big(unit):
             b, h, t = multipart_head_tail(application_fields(codes[unit]), "work_plan", "方案.pdf")
-            status, secs = post(port, b, h, chunks, t)
+            outcome = post(port, b, [h] + chunks + [t])
             with lock:
-                big_status.append((status, secs))
+                big_status.append((outcome.status, outcome.seconds))
 
         big_started = time.perf_counter()
         threads = [threading.Thread(target=big, args=(u,)) for u in units[:args.uploaders]]
@@ -206,14 +211,18 @@ def main():
         print("machine cores: %d" % os.cpu_count())
         print("single durable commits (write+fsync+rename+fsync dir): %.0f /s" % single)
         print("small submissions (%s, %d connections): %d accepted of %d in %.1f s: %.0f /s (%.2fx the single-commit rate)"
-              % (client_name, args.clients, accepted, total, elapsed, accepted / elapsed, accepted / elapsed / single))
+              % (small.client, args.clients, small.accepted, small.total, small.elapsed, small.accepted / small.elapsed,
+                 small.accepted / small.elapsed / single))
+        print("small submissions refused: resets %d, 503 busy %d%s" % (small.resets, small.busy, "".join(
+            ", %s %d" % (what, n) for what, n in sorted(small.failures.items()) if n)))
         print("collector CPU during small submissions: %.1f s of %.1f s wall (%.2f cores; the clients use the rest)"
-              % (server_cpu, elapsed, server_cpu / elapsed))
-        print("small submission latency: p50 %.1f ms, p99 %.1f ms" % (p50, p99))
+              % (server_cpu, small.elapsed, server_cpu / small.elapsed))
+        print("small submission latency: p50 %.1f ms, p99 %.1f ms" % (small.p50, small.p99))
         print("large uploads: %d of %d accepted, %.0f MB each, %.1f s for all (%.0f MB/s)"
               % (sum(1 for s, _ in big_status if s == 201), args.uploaders, mb, big_elapsed, args.uploaders * mb / big_elapsed))
         print("collector peak RSS (VmHWM, whole run): %.1f MB" % rss)
-        return 0 if accepted == total and all(s == 201 for s, _ in big_status) else 1
+        answered = small.resets == 0 and not any(small.failures.values())
+        return 0 if answered and all(s == 201 for s, _ in big_status) else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -27,6 +27,9 @@ command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 # Tests read the generated DOCX and XLSX back through LibreOffice; where apt
 # cannot install it they skip those conversions and say so.
 optional=(poppler-utils)
+# scripts/collector_load.py drives its clients with wrk when it is there
+# (less client CPU than its Python threads, which it uses otherwise).
+optional+=(wrk)
 command -v soffice >/dev/null 2>&1 || optional+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 
 not_installed() {
@@ -63,7 +66,7 @@ fi
 if [ ${#optional_missing[@]} -gt 0 ]; then
   echo "setup: installing ${optional_missing[*]} (optional)" >&2
   apt_install "${optional_missing[@]}" ||
-    echo "setup: could not install ${optional_missing[*]}: the LibreOffice conversion tests will be skipped" >&2
+    echo "setup: could not install ${optional_missing[*]}: without LibreOffice its conversion tests are skipped, without wrk the load script uses Python clients" >&2
 fi
 
 # npm runs as the caller, so that node_modules belongs to whoever builds.
