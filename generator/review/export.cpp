@@ -196,6 +196,29 @@ xlsx::Sheet table_sheet(const std::string& name, const Site& site, const TableRe
     return sheet;
 }
 
+// A task-book call's pilots, one row each: 立项, the task book's signing, and every later event.
+xlsx::Sheet registry_sheet(const Site& site, const common::CallReview& review) {
+    xlsx::Sheet sheet{"试点项目登记", {}, true};
+    std::vector<xlsx::Cell> header;
+    for (const char* h : {"单位", "县市区", "项目名称", "立项日期", "计划任务书签订", "进展", "登记记录"}) header.push_back(xlsx::text(h));
+    sheet.rows.push_back(row(RowKind::header, header));
+    for (const common::Pilot& p : review.pilots()) {
+        std::string record;
+        for (const common::Act* e : p.events) {
+            record += (record.empty() ? "" : "\n") + e->held + " " + common::act_label(e->kind);
+            if (e->kind == common::ActKind::annual_check) record += "（" + std::to_string(e->year) + "年度）";
+            if (!e->result.empty()) record += "：" + std::string(common::result_label(e->result));
+            if (!e->until.empty()) record += "，整改至" + e->until;
+            if (!e->text.empty()) record += "；" + e->text;
+            record += "（" + e->actor.name + "登记）";
+        }
+        sheet.rows.push_back(row(RowKind::data, {xlsx::text(p.unit_name), xlsx::text(county_name(site, p.county)), xlsx::text(p.project),
+                                                 xlsx::text(p.listed), xlsx::text(p.signed_task_book ? p.signed_task_book->at.substr(0, 10) : ""),
+                                                 xlsx::text(p.stage()), xlsx::text(record)}));
+    }
+    return sheet;
+}
+
 }  // namespace
 
 xlsx::Workbook call_workbook(const Site& site, const Call& call) {
@@ -224,6 +247,7 @@ xlsx::Workbook call_workbook(const Site& site, const Call& call) {
         book.sheets.push_back(std::move(sheet));
     }
 
+    if (call.task_books()) book.sheets.push_back(registry_sheet(site, *review));
     std::set<std::string> names;
     for (const auto& s : book.sheets) names.insert(s.name);
     for (const auto& key : call.forms) {

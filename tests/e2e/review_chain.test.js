@@ -624,6 +624,13 @@ test('the registry records one pilot through 验收 and the other to 限期整�
   assert.equal(barred.answer.error.code, 'ineligible');
   assert.match(barred.answer.error.message, new RegExp(`2019年岳阳市教育信息化创新试点项目立项名单中的“${HR_A.name}智慧课堂”尚未完成验收`));
 
+  // The bureau's workbook of the task-book call holds the registry.
+  const workbook = path.join(site.work, `${TASK_BOOKS}.xlsx`);
+  execFileSync(site.generator, ['export', '--site', site.site, '--data', site.data, '--call', TASK_BOOKS, '--out', workbook], { stdio: 'ignore' });
+  const strings = zipMember(fs.readFileSync(workbook), 'xl/sharedStrings.xml');
+  assert.ok(strings.includes('<t>登记记录</t>'), 'the registry sheet is in the workbook');
+  assert.match(strings, /2021-06-21 限期整改，整改至2021-12-31；经费未按计划到位。（刘某登记）/);
+
   let commits = [];
   for (let i = 0; i < 100 && commits.length < 3; i++) {
     await new Promise((r) => setTimeout(r, 100));
