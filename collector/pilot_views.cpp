@@ -8,8 +8,6 @@ namespace {
 using kainjow::mustache::data;
 using common::ActKind;
 
-constexpr ActKind kRegistryActs[] = {ActKind::annual_check, ActKind::midterm, ActKind::acceptance, ActKind::rectify, ActKind::terminate};
-
 // What the registry would take from the viewer now: the chain judges, with
 // placeholders where only who and when are asked.
 bool allowed(const Viewer& viewer, const common::CallReview& review, const common::Pilot& p, ActKind kind) {
@@ -24,17 +22,14 @@ bool allowed(const Viewer& viewer, const common::CallReview& review, const commo
     probe.until = "9999-12-31";
     probe.text = "-";
     // A year already checked is not a reason to hide the form.
-    while (kind == ActKind::annual_check && review.check(probe) && review.check(probe)->code == "already_recorded") ++probe.year;
-    return !review.check(probe);
+    auto no = review.check(probe);
+    for (; kind == ActKind::annual_check && no && no->code == "already_recorded"; no = review.check(probe)) ++probe.year;
+    return !no;
 }
 
 data event_view(const common::Act& a) {
-    std::string what = common::act_label(a.kind);
-    if (a.kind == ActKind::annual_check) what = std::to_string(a.year) + "年度检查";
-    if (!a.result.empty()) what += "：" + std::string(common::result_label(a.result));
-    if (a.kind == ActKind::rectify) what += "（整改期限至" + a.until + "）";
     data item("held", a.held);
-    item.set("what", what);
+    item.set("what", common::event_text(a));
     item.set("actor", a.actor.name);
     item.set("at", minute(a.at));
     if (!a.text.empty()) item.set("text", a.text);
@@ -43,12 +38,10 @@ data event_view(const common::Act& a) {
 
 }  // namespace
 
-bool may_read_pilot(const Viewer& viewer, const common::Pilot& p, const common::SiteData& site) { return may_read(viewer, p.unit, site); }
-
 void add_pilots(data& view, const Viewer& viewer, const SiteRules& rules, const common::CallReview& review) {
     data rows{data::type::list};
     for (const common::Pilot& p : review.pilots()) {
-        if (!may_read_pilot(viewer, p, rules)) continue;
+        if (!may_read(viewer, p.unit, rules)) continue;
         data row("unit", p.unit_name);
         row.set("project", p.project);
         row.set("listed", p.listed);
@@ -78,7 +71,7 @@ data pilot_view(const Viewer& viewer, const SiteRules& rules, const common::Call
     for (const common::Act* a : p.events) events.push_back(event_view(*a));
     v.set("events", events);
     data kinds{data::type::list};
-    for (ActKind k : kRegistryActs) {
+    for (ActKind k : common::kRegistryActs) {
         if (!allowed(viewer, review, p, k)) continue;
         data kind("name", std::string(common::act_name(k)));
         kind.set("label", std::string(common::act_label(k)));

@@ -10,9 +10,6 @@
 
 namespace collector {
 
-// Whether `viewer` may read the pilot `p`.
-bool may_read_pilot(const Viewer& viewer, const common::Pilot& p, const common::SiteData& site);
-
 // Sets has_pilots and pilots (unit, project, listed, stage, url) on a desk's view.
 void add_pilots(kainjow::mustache::data& view, const Viewer& viewer, const SiteRules& rules, const common::CallReview& review);
 

@@ -196,7 +196,7 @@ ActOutcome take_registry_act(ReviewChain& chain, const Viewer& viewer, const com
     act.actor = viewer.actor;
     act.pilot = unit;
     bool known = false;
-    for (ActKind k : {ActKind::annual_check, ActKind::midterm, ActKind::acceptance, ActKind::rectify, ActKind::terminate})
+    for (ActKind k : common::kRegistryActs)
         if (fields.get("act") == common::act_name(k)) {
             act.kind = k;
             known = true;

@@ -10,23 +10,30 @@ namespace fs = std::filesystem;
 ReviewChain::ReviewChain(const SiteRules& rules, SubmissionStore& store, GitCommitter& git, AuditLog& audit, const Clock& clock)
     : rules_(rules), store_(store), git_(git), audit_(audit), clock_(clock) {}
 
-std::unique_ptr<common::CallReview> ReviewChain::review(const common::Call& call) const {
-    const common::DataLayout& layout = store_.layout();
-    // The chain keeps the versions of the call's forms only.
-    const std::vector<common::VersionKey> versions = layout.versions(common::kSubmissionRecord);
+std::vector<common::Act> ReviewChain::acts_of(const common::Call& call) const {
     common::Diagnostics diags;
-    std::vector<common::Act> acts = common::load_acts(layout, call.key, diags);
+    std::vector<common::Act> acts = common::load_acts(store_.layout(), call.key, diags);
     // An act the collector wrote and cannot read back means the data directory was edited by hand.
     if (!diags.empty()) throw common::SourceError(diags.sorted().front());
-    return std::make_unique<common::CallReview>(rules_, call, versions, std::move(acts));
+    return acts;
+}
+
+std::unique_ptr<common::CallReview> ReviewChain::review(const common::Call& call) const {
+    // The chain keeps the versions of the call's forms only.
+    return std::make_unique<common::CallReview>(rules_, call, store_.layout().versions(common::kSubmissionRecord), acts_of(call));
 }
 
 std::optional<common::ChainRefusal> ReviewChain::unfinished_pilot(const common::Call& call, const std::string& unit) const {
     if (!call.exclude_unfinished_pilots) return std::nullopt;
+    // Run at every intake of such a call: only the registry's acts are read,
+    // never the stored versions, whose task books 验收 does not depend on.
     std::vector<std::unique_ptr<common::CallReview>> reviews;
     std::vector<const common::CallReview*> task_books;
-    for (const common::Call& c : rules_.calls)
-        if (c.task_books()) task_books.push_back(reviews.emplace_back(review(c)).get());
+    for (const common::Call& c : rules_.calls) {
+        if (!c.task_books()) continue;
+        reviews.push_back(std::make_unique<common::CallReview>(rules_, c, std::vector<common::VersionKey>{}, acts_of(c)));
+        task_books.push_back(reviews.back().get());
+    }
     return common::unfinished_pilot(rules_, call, unit, task_books);
 }
 

@@ -42,6 +42,7 @@ public:
     void hold(const common::Call& call, const std::function<void(const common::CallReview&)>& fn);
 
 private:
+    std::vector<common::Act> acts_of(const common::Call& call) const;
     void commit(const common::Act& act);
 
     const SiteRules& rules_;

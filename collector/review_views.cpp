@@ -87,9 +87,7 @@ data signatures_view(const SiteRules& rules, const common::VersionState& state, 
     for (const common::Signature& s : common::task_book_signatures(rules, state, version.received_at)) {
         data item("label", s.label);
         item.set("signer", s.skipped ? std::string("—") : s.signer);
-        const char* done = s.party == "school" ? "提交" : s.party == "county" ? "确认" : "签订";
-        item.set("status", s.skipped ? std::string("市直学校不经县市区确认") : s.at.empty() ? std::string("待") + done : minute(s.at) + "在线" + done);
-        item.set("signed", !s.at.empty());
+        item.set("status", s.skipped ? std::string("市直学校不经县市区确认") : s.at.empty() ? std::string("待") + s.verb : minute(s.at) + "在线" + s.verb);
         items.push_back(item);
     }
     return items;

@@ -79,9 +79,15 @@ std::string Pilot::stage() const {
         case ActKind::acceptance: return "已通过验收（" + last->held + "）";
         case ActKind::terminate: return "已终止（" + last->held + "）";
         case ActKind::rectify: return "验收未通过，限期整改（至" + last->until + "）";
-        case ActKind::midterm: return std::string("中期评估：") + result_label(last->result);
-        default: return std::to_string(last->year) + "年度检查：" + result_label(last->result);
+        default: return event_text(*last);
     }
+}
+
+std::string event_text(const Act& e) {
+    std::string what = e.kind == ActKind::annual_check ? std::to_string(e.year) + "年度检查" : act_label(e.kind);
+    if (!e.result.empty()) what += std::string("：") + result_label(e.result);
+    if (e.kind == ActKind::rectify) what += "（整改期限至" + e.until + "）";
+    return what;
 }
 
 std::vector<Pilot> pilots_of(const ApprovedList& list, const Units& units) {

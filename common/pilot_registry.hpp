@@ -33,6 +33,9 @@ struct Pilot {
 // The pilots of a list, in its order, with no event yet: entries naming a school only.
 std::vector<Pilot> pilots_of(const ApprovedList& list, const Units& units);
 
+// One event as the registry's pages list it: 2021年度检查：合格, 中期评估：良好, 限期整改（整改期限至2023-06-30）, 验收通过.
+std::string event_text(const Act& event);
+
 // A result of a 年度检查 or 中期评估 as people read it: 优秀, 良好, 合格, 不合格; empty for none other.
 const char* result_label(const std::string& result);
 inline constexpr const char* kResults[] = {"excellent", "good", "pass", "fail"};

@@ -1,5 +1,7 @@
 #include "common/review_act.hpp"
 
+#include <algorithm>
+
 #include "common/enum_names.hpp"
 #include "common/record_members.hpp"
 
@@ -50,9 +52,7 @@ VersionKey read_key(const JsonFile& f, const json& obj, const std::string& point
 const char* act_name(ActKind kind) { return name_of(kKinds, kind).key; }
 const char* act_label(ActKind kind) { return name_of(kKinds, kind).label; }
 
-bool registry_act(ActKind k) {
-    return k == ActKind::annual_check || k == ActKind::midterm || k == ActKind::acceptance || k == ActKind::rectify || k == ActKind::terminate;
-}
+bool registry_act(ActKind k) { return std::find(std::begin(kRegistryActs), std::end(kRegistryActs), k) != std::end(kRegistryActs); }
 
 json to_json(const Act& a) {
     json j = {{"format", kActRecord.format}, {"number", a.number}, {"act", act_name(a.kind)}, {"call", a.call}, {"at", a.at},

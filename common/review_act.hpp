@@ -115,7 +115,8 @@ struct Act {
     std::string until;   // rectify: YYYY-MM-DD, the last day to put things right
 };
 
-// An act of the pilot registry, about a pilot rather than a version.
+// The acts of the pilot registry, about a pilot rather than a version, in the order of a pilot's life.
+inline constexpr ActKind kRegistryActs[] = {ActKind::annual_check, ActKind::midterm, ActKind::acceptance, ActKind::rectify, ActKind::terminate};
 bool registry_act(ActKind kind);
 
 nlohmann::json to_json(const Act& act);

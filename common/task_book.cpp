@@ -19,15 +19,15 @@ std::vector<Signature> task_book_signatures(const SiteData& site, const VersionS
     const Act* confirmed = last_of(v, ActKind::confirm);
     const Act* signed_off = last_of(v, ActKind::sign);
     return {
-        {"school", "试点项目承担单位（丙方）", site.units.name_of(v.key.unit), received_at, false},
-        {"county", "责任部门（乙方）", direct ? std::string() : site.units.name_of(v.county) + "教育行政部门", confirmed ? confirmed->at : "", direct},
-        {"city", "主管部门（甲方）", site.info.bureau, signed_off ? signed_off->at : "", false},
+        {"school", "试点项目承担单位（丙方）", site.units.name_of(v.key.unit), "提交", received_at, false},
+        {"county", "责任部门（乙方）", direct ? std::string() : site.units.name_of(v.county) + "教育行政部门", "确认", confirmed ? confirmed->at : "", direct},
+        {"city", "主管部门（甲方）", site.info.bureau, "签订", signed_off ? signed_off->at : "", false},
     };
 }
 
 void add_signatures(FormValues& values, const std::vector<Signature>& signatures) {
     for (const Signature& s : signatures)
-        if (!s.at.empty()) values[signature_key(s.party)] = s.signer + "已于" + minute(s.at) + "在线" + (s.party == "school" ? "提交" : s.party == "county" ? "确认" : "签订");
+        if (!s.at.empty()) values[signature_key(s.party)] = s.signer + "已于" + minute(s.at) + "在线" + s.verb;
 }
 
 }  // namespace common

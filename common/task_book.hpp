@@ -15,6 +15,7 @@ struct Signature {
     std::string party;   // school, county or city, as the form's signatures name them
     std::string label;   // 试点项目承担单位（丙方）, ...
     std::string signer;  // the unit's name
+    const char* verb;    // what the party does online: 提交, 确认, 签订
     std::string at;      // RFC 3339; empty while unsigned
     bool skipped = false;  // 乙方 of a 市直学校: no county signs
 };
