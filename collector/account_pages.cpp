@@ -105,6 +105,7 @@ Reply AccountPages::home(const PageRequest& r) {
     view.set("role_title", std::string(role_title(actor.role)));
     view.set(role_key(actor.role), true);
     view.set("desks", desk_links(rules_, rules_.base_path));
+    if (actor.role == Role::city) view.set("experts_url", rules_.base_path + common::experts_url());
     return html_reply(200, pages_.signed_in(r.session, "我的首页", "account_home", view));
 }
 

@@ -13,12 +13,10 @@
 #include <string>
 #include <thread>
 
-#include "collector/expert_pages.hpp"
-#include "collector/pilot_pages.hpp"
+#include "collector/page_table.hpp"
 #include "collector/record_check.hpp"
 #include "collector/record_commits.hpp"
 #include "collector/routes.hpp"
-#include "collector/review_pages.hpp"
 #include "collector/staff_accounts.hpp"
 #include "collector/store_from_files.hpp"
 #include "common/diagnostic.hpp"
@@ -53,20 +51,14 @@ int issue_code(int argc, char** argv) {
     return 0;
 }
 
-// An expert's unit and county, checked against data/units.json: the unit
-// (when given) names the county unless --county does.
-bool expert_place(const std::string& site, std::string& unit, std::string& county) {
+// An expert's unit and county, checked against data/units.json (collector::place_expert).
+bool expert_place(const std::string& site, const std::string& unit, std::string& county) {
     common::Diagnostics diags;
     const collector::SiteRules rules = collector::load_site_rules(site, diags);
     for (const common::Diagnostic& d : diags.sorted()) std::fprintf(stderr, "%s\n", common::format(d).c_str());
     if (!diags.empty()) return false;
-    if (!unit.empty() && !rules.units.school(unit) && !rules.units.county(unit)) {
-        std::fprintf(stderr, "collector: unknown unit %s (see data/units.json)\n", unit.c_str());
-        return false;
-    }
-    if (county.empty() && !unit.empty()) county = rules.units.county(unit) ? unit : rules.units.county_of(unit);
-    if (!county.empty() && !rules.units.county(county)) {
-        std::fprintf(stderr, "collector: unknown county %s (see data/units.json)\n", county.c_str());
+    if (const auto problem = collector::place_expert(rules.units, unit, county)) {
+        std::fprintf(stderr, "collector: --%s: %s (%s)\n", problem->field.c_str(), problem->message.c_str(), problem->code.c_str());
         return false;
     }
     return true;
@@ -206,12 +198,7 @@ int serve(int argc, char** argv) {
     collector::Sessions sessions;
     collector::AccountPages account(rules, sign_in, sessions, pages, audit, clock);
     collector::SignedInPages signed_in(sessions, pages, account);
-    collector::ReviewPages review(rules, chain, store, pages, signed_in, staff);
-    signed_in.add(review.rows());
-    collector::ExpertPages experts(rules, chain, store, pages, signed_in);
-    signed_in.add(experts.rows());
-    collector::PilotPages pilots(rules, chain, pages, signed_in);
-    signed_in.add(pilots.rows());
+    const collector::PageTable table(rules, chain, store, staff, git, audit, clock, pages, signed_in);
 
     std::thread stopper([&] {
         int sig = 0;

@@ -10,7 +10,7 @@ using kainjow::mustache::data;
 const std::vector<std::string>& required_templates() {
     static const std::vector<std::string> names = {"collector_layout", "receipt", "refused", "receipt_missing",
                                                    "sign_in", "account_home", "account_refused",
-                                                   "review_desk", "review_version", "review_assignment", "review_scores", "review_pilot"};
+                                                   "review_desk", "review_version", "review_assignment", "review_scores", "review_pilot", "review_experts"};
     return names;
 }
 

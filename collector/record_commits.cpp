@@ -57,6 +57,14 @@ std::optional<Commit> found_version(const common::Units& units, const common::Da
 
 }  // namespace
 
+Commit account_commit(const StaffMember& expert, bool reissued, const Actor& by, const common::SiteData& site,
+                      std::chrono::system_clock::time_point when) {
+    const auto place = [&](const std::string& id) { return id.empty() ? std::string("名单外") : site.units.name_of(id); };
+    const std::string summary = std::string(reissued ? "重设专家账号密码 " : "开通专家账号 ") + expert.login + "（" + place(expert.unit) + "，" + place(expert.county) + "）";
+    return {by.name, by.id + "@staff.invalid", when, summary + "\n\nRecord: account\nAccount: " + expert.login + "\n",
+            {common::DataLayout::staff_account_repo_path(expert.login)}};
+}
+
 Commit act_commit(const common::Act& act, const common::SiteData& site) {
     const std::string summary = act_summary(act, site);
     const bool forward = act.kind == common::ActKind::forward;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "collector/actor.hpp"
 #include "collector/git_committer.hpp"
 #include "common/data_layout.hpp"
 #include "common/review_act.hpp"
@@ -32,6 +33,14 @@ Commit received_commit(const common::Units& units, const common::VersionKey& key
 // "Act: <kind>", "Number: <n>" and the Version acted on (for a forward, its
 // 申报汇总表's).
 Commit act_commit(const common::Act& act, const common::SiteData& site);
+
+// An expert account opened on city staff's page, or given a new password
+// (`reissued`), by them as an act's author is: its file under
+// access/staff/, "开通专家账号 LOGIN（unit，county）" or "重设专家账号密码 LOGIN（…）",
+// and the trailers "Record: account" and "Account: LOGIN". The password's
+// hash is in the file; the expert's name is not in the message.
+Commit account_commit(const StaffMember& expert, bool reissued, const Actor& by, const common::SiteData& site,
+                      std::chrono::system_clock::time_point when);
 
 // The commit a record found uncommitted at a restart would have had (a
 // version as it was received, an act as it was taken: the record gives the

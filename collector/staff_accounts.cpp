@@ -31,6 +31,17 @@ bool is_valid_person_name(const std::string& name) {
     return true;
 }
 
+std::optional<PlaceProblem> place_expert(const common::Units& units, const std::string& unit, std::string& county) {
+    if (!unit.empty() && !units.school(unit) && !units.county(unit)) return PlaceProblem{"unknown_unit", "unit", "所在单位不在单位名单中：" + unit};
+    if (!county.empty() && !units.county(county)) return PlaceProblem{"unknown_county", "county", "所在县市区不在单位名单中：" + county};
+    if (unit.empty()) return std::nullopt;
+    const std::string of_unit = units.county(unit) ? unit : units.county_of(unit);
+    if (county.empty()) county = of_unit;
+    else if (county != of_unit)
+        return PlaceProblem{"unit_not_in_county", "county", units.name_of(unit) + "属于" + units.name_of(of_unit) + "，不属于" + units.name_of(county)};
+    return std::nullopt;
+}
+
 StaffAccounts::StaffAccounts(fs::path data_dir, SecretHasher& hasher) : layout_(std::move(data_dir)), hasher_(hasher) {}
 
 std::string StaffAccounts::add(const std::string& login, const std::string& name) { return issue({login, name, "city", "", ""}); }
@@ -66,6 +77,8 @@ std::optional<StaffMember> StaffAccounts::verify(const std::string& login, const
     if (!hasher_.verify(hash, normalise_code(password))) return std::nullopt;
     return member;
 }
+
+bool StaffAccounts::exists(const std::string& login) const { return is_valid_login(login) && fs::exists(layout_.staff_account(login)); }
 
 std::vector<StaffMember> StaffAccounts::experts() const {
     std::vector<StaffMember> out;

@@ -14,6 +14,7 @@
 
 #include "collector/secret_hash.hpp"
 #include "common/data_layout.hpp"
+#include "common/site_data.hpp"
 
 namespace collector {
 
@@ -37,6 +38,8 @@ public:
 
     // Every expert, by login: whom city staff may assign.
     std::vector<StaffMember> experts() const;
+    // Whether `login` names an account of any role.
+    bool exists(const std::string& login) const;
 
 private:
     std::string issue(const StaffMember& member);
@@ -50,5 +53,14 @@ private:
 bool is_valid_login(const std::string& login);
 // A person's name as the account holds it: 1 to 20 characters, no control characters.
 bool is_valid_person_name(const std::string& name);
+
+// Where an expert works, checked against data/units.json: `unit` a school
+// or a county bureau (or empty, for a unit outside the list), `county` a
+// county (or empty). A unit names its county when `county` is empty, and
+// must lie in it when not: conflicts of interest are judged by both.
+struct PlaceProblem {
+    std::string code, field, message;
+};
+std::optional<PlaceProblem> place_expert(const common::Units& units, const std::string& unit, std::string& county);
 
 }  // namespace collector

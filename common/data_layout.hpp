@@ -88,7 +88,8 @@ public:
     std::filesystem::path access_codes() const { return access_dir() / "codes"; }
     std::filesystem::path access_code(const std::string& lookup_id) const { return access_codes() / (lookup_id + ".json"); }
     std::filesystem::path staff_accounts() const { return access_dir() / "staff"; }
-    std::filesystem::path staff_account(const std::string& login) const { return staff_accounts() / (login + ".json"); }
+    std::filesystem::path staff_account(const std::string& login) const { return root_ / staff_account_repo_path(login); }
+    static std::string staff_account_repo_path(const std::string& login) { return std::string(kAccessDir) + "/staff/" + login + ".json"; }
 
     // What git must never hold: uploads in progress, temporary files, the lock.
     static const char* gitignore_text() { return ".incoming/\n.*.tmp-*\n.collector.lock\n"; }

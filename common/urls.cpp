@@ -117,6 +117,8 @@ std::string review_download_url(const std::string& form, const std::string& unit
 }
 
 std::string review_call_route() { return account_route("calls/{name}/"); }
+std::string experts_url() { return account_url("experts/"); }
+std::string experts_route() { return account_route("experts/"); }
 std::string review_pilot_route() { return account_route("calls/{name}/pilots/{name}/"); }
 std::string review_version_route() { return account_route("versions/{name}/{name}/{version}/"); }
 std::string review_file_route() { return review_version_route() + "files/" + kUploadName; }

@@ -72,6 +72,10 @@ std::string review_file_route();
 std::string review_download_route();
 std::string review_filled_route(const char* name);  // name: kFilledDocx or kFilledXlsx
 
+// City staff's page of expert accounts: who they are, and a form to open one.
+std::string experts_url();    // "account/experts/"
+std::string experts_route();
+
 // An expert's pages name an application by the number of the act that
 // accepted it, never by its unit: "account/reviews/CALL/N/", its files by
 // their place (files/1, from 1) and, once the expert's own score is in, all

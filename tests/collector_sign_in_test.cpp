@@ -13,6 +13,7 @@
 
 #include "common/urls.hpp"
 #include "support/collector_fixture.hpp"
+#include "support/git_history.hpp"
 #include "support/pdf_maker.hpp"
 
 using Catch::Matchers::Contains;
@@ -313,4 +314,64 @@ TEST_CASE("a school opens its upload in the browser and saves it, byte for byte,
     const HttpReply refused = get(c, page + "files/work_plan.pdf", other);
     CHECK(refused.status == 403);
     CHECK(refused.body.find("%PDF") == std::string::npos);
+}
+
+TEST_CASE("city staff open an expert account on their page: the password shown once works, one commit under them, refusals write nothing") {
+    RunningCollector c(kOpen);
+    const std::string staff = session_of(sign_in(c, {{"login", "li-ming"}, {"password", c.add_staff("li-ming", "李明")}}));
+    CHECK_THAT(get(c, "/account/", staff).body, Contains("href=\"/account/experts/\""));
+    const HttpReply page = get(c, "/account/experts/", staff);
+    REQUIRE(page.status == 200);
+    CHECK_THAT(page.body, Contains("尚未开通评审专家账号") && Contains("<option value=\"pingjiang-test\">平江县测试学校</option>"));
+    const std::string csrf = csrf_of(page);
+
+    // Each refusal names its field, and no account file is written.
+    const std::vector<std::tuple<Fields, int, std::string, std::string>> refused = {
+        {{{"login", "Zhang Wei"}, {"name", "张伟"}}, 422, "bad_login", "login"},
+        {{{"login", "zhang"}, {"name", ""}}, 422, "bad_name", "name"},
+        {{{"login", "zhang"}, {"name", "张伟"}, {"unit", "nowhere"}}, 422, "unknown_unit", "unit"},
+        {{{"login", "zhang"}, {"name", "张伟"}, {"unit", "pingjiang-test"}, {"county", "huarong"}}, 422, "unit_not_in_county", "county"},
+        {{{"login", "li-ming"}, {"name", "张伟"}}, 409, "login_taken", "login"},
+    };
+    for (const auto& [fields, status, code, field] : refused) {
+        Fields sent = fields;
+        sent.insert(sent.begin(), {{"csrf", csrf}, {"act", "open"}});
+        const HttpReply r = post(c, "/account/experts/", staff, sent, "Accept: application/json\r\n");
+        INFO(code);
+        CHECK(r.status == status);
+        CHECK(json_of(r)["error"]["code"] == code);
+        CHECK(json_of(r)["error"]["field"] == field);
+    }
+    CHECK_FALSE(std::filesystem::exists(c.layout().staff_account("zhang")));
+
+    const HttpReply opened = post(c, "/account/experts/", staff, {{"csrf", csrf}, {"act", "open"}, {"login", "zhang"}, {"name", "张伟"}, {"unit", "pingjiang-test"}});
+    REQUIRE(opened.status == 200);
+    std::smatch m;
+    REQUIRE(std::regex_search(opened.body, m, std::regex("<code class=\"secret\">([A-Z0-9-]+)</code>")));
+    const std::string password = m[1];
+    CHECK_THAT(opened.body, Contains("专家账号“zhang”已开通") && Contains("<td>张伟</td><td>平江县测试学校</td><td>平江县</td>"));
+    // Shown once: the list afterwards holds the account, never its password.
+    CHECK_THAT(get(c, "/account/experts/", staff).body, Contains("<th scope=\"row\">zhang</th>") && !Contains(password));
+    const std::string expert = session_of(sign_in(c, {{"login", "zhang"}, {"password", password}}));
+    CHECK_THAT(get(c, "/account/", expert).body, Contains("已登录：张伟（评审专家）"));
+    CHECK(get(c, "/account/experts/", expert).status == 403);
+
+    const HttpReply reissued = post(c, "/account/experts/", staff, {{"csrf", csrf}, {"act", "reissue"}, {"login", "zhang"}});
+    REQUIRE(reissued.status == 200);
+    CHECK_THAT(reissued.body, Contains("已为专家账号“zhang”重设密码"));
+    CHECK(sign_in(c, {{"login", "zhang"}, {"password", password}}).status == 403);
+    CHECK(json_of(post(c, "/account/experts/", staff, {{"csrf", csrf}, {"act", "reissue"}, {"login", "li-ming"}}, "Accept: application/json\r\n"))["error"]["code"] ==
+          "no_such_expert");
+
+    c.flush_git();
+    std::vector<testing::LoggedCommit> accounts;
+    for (const auto& commit : testing::record_commits(c.data()))
+        if (commit.record == "account") accounts.push_back(commit);
+    REQUIRE(accounts.size() == 2);
+    CHECK(accounts[0].author == "李明 <li-ming@staff.invalid>");
+    CHECK(accounts[0].subject == "开通专家账号 zhang（平江县测试学校，平江县）");
+    CHECK(accounts[1].subject == "重设专家账号密码 zhang（平江县测试学校，平江县）");
+    CHECK(accounts[0].paths == std::vector<std::string>{"access/staff/zhang.json"});
+    const std::string log = c.audit_log();
+    CHECK_THAT(log, Contains("\"event\":\"expert_opened\"") && Contains("\"by\":\"li-ming\"") && !Contains(password) && !Contains("张伟"));
 }

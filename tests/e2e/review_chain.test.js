@@ -17,7 +17,7 @@ const path = require('node:path');
 const { after, before, test } = require('node:test');
 const { launchChromium } = require('./lib/chromium');
 const { Deployment } = require('./lib/deployment');
-const { addExpert, addStaff, applicationFields, applyByApi, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, submitByApi, taskBookFields, versionPath } = require('./lib/review_chain');
+const { addExpert, addStaff, applicationFields, applyByApi, assignExpert, decide, forward, giveOpinion, openExpertAccount, scoreAssignment, signIn, submitByApi, taskBookFields, versionPath } = require('./lib/review_chain');
 
 const PJ_A = { id: 'pj-a', name: '平江县甲中学', county: 'pingjiang' };
 const PJ_B = { id: 'pj-b', name: '平江县乙小学', county: 'pingjiang' };
@@ -283,10 +283,12 @@ test('git holds one commit per act, by its actor, naming the version', async () 
 
 test('experts score the 市直学校\'s application: one with a conflict is not offered, none reads another\'s score before giving theirs, the spread is flagged', async () => {
   const zhang = addExpert(site, 'zhang', '张专家', { county: 'yueyanglou' });
-  const wang = addExpert(site, 'wang', '王专家', { county: 'linxiang' });
   experts.zhang = zhang;
   addExpert(site, 'chen', '陈专家', { unit: CITY_A.id });
   const city = await personAt(staff);
+  // 王专家's account is opened by city staff on their page, as one commit under them.
+  const wang = await openExpertAccount(city.tab, site, 'wang', '王专家', { county: 'linxiang' });
+  assert.match(await city.tab.locator('main').innerText(), /专家账号“wang”已开通[\s\S]*wang\s+王专家\s+名单外单位\s+临湘市/);
   await city.tab.goto(site.url(versionPath(CITY_A.id, 1)));
   // 陈专家 works at the applicant: left out of the choices, and the page says why.
   assert.deepEqual(await city.tab.locator('#f-expert option').allInnerTexts(), ['请选择', '王专家', '张专家']);
@@ -350,6 +352,8 @@ test('experts score the 市直学校\'s application: one with a conflict is not 
     '张专家 <zhang@staff.invalid>|专家评分 V：提交',
     '王专家 <wang@staff.invalid>|专家评分 V：提交',
   ]);
+  const account = site.git('log', '--format=%an <%ae>|%s|%(trailers:key=Account,valueonly,separator=)', '--grep=^Record: account', '--').trim();
+  assert.equal(account, '刘某 <liu@staff.invalid>|开通专家账号 wang（名单外，临湘市）|wang');
 });
 
 test('the city decides 立项 in one batch once every review is in, and the 公示 page lists the proposals and the period', async () => {

@@ -42,12 +42,7 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     sessions_ = std::make_unique<collector::Sessions>(account.idle);
     account_ = std::make_unique<collector::AccountPages>(rules_, *sign_in_, *sessions_, *pages_, *audit_, clock_);
     signed_in_ = std::make_unique<collector::SignedInPages>(*sessions_, *pages_, *account_);
-    review_ = std::make_unique<collector::ReviewPages>(rules_, *chain_, *store_, *pages_, *signed_in_, *staff_);
-    signed_in_->add(review_->rows());
-    experts_ = std::make_unique<collector::ExpertPages>(rules_, *chain_, *store_, *pages_, *signed_in_);
-    signed_in_->add(experts_->rows());
-    pilots_ = std::make_unique<collector::PilotPages>(rules_, *chain_, *pages_, *signed_in_);
-    signed_in_->add(pilots_->rows());
+    table_ = std::make_unique<collector::PageTable>(rules_, *chain_, *store_, *staff_, *git_, *audit_, clock_, *pages_, *signed_in_);
     signed_in_->add(std::move(account.rows));
     std::promise<int> bound;
     thread_ = std::thread([&] {

@@ -10,10 +10,8 @@
 #include <thread>
 #include <vector>
 
-#include "collector/expert_pages.hpp"
-#include "collector/pilot_pages.hpp"
 #include "collector/intake.hpp"
-#include "collector/review_pages.hpp"
+#include "collector/page_table.hpp"
 #include "collector/signed_in_pages.hpp"
 #include "support/raw_http.hpp"
 #include "support/tiny_site.hpp"
@@ -69,9 +67,7 @@ private:
     std::unique_ptr<collector::Sessions> sessions_;
     std::unique_ptr<collector::AccountPages> account_;
     std::unique_ptr<collector::SignedInPages> signed_in_;
-    std::unique_ptr<collector::ReviewPages> review_;
-    std::unique_ptr<collector::ExpertPages> experts_;
-    std::unique_ptr<collector::PilotPages> pilots_;
+    std::unique_ptr<collector::PageTable> table_;
     std::thread thread_;
     int port_ = 0;
     std::map<std::string, std::string> issued_;

@@ -10,7 +10,7 @@
 
 const { Deployment } = require('./deployment');
 const { launchChromium } = require('./chromium');
-const { addExpert, addStaff, applyByApi, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, submitByApi, taskBookFields, versionPath } = require('./review_chain');
+const { addExpert, addStaff, applyByApi, assignExpert, decide, forward, giveOpinion, openExpertAccount, scoreAssignment, signIn, submitByApi, taskBookFields, versionPath } = require('./review_chain');
 
 const SCHOOL = 'pingjiang-guihua';
 // Pilots of the bundled 2020 list, whose task-book call stays open until 2021.
@@ -29,11 +29,12 @@ const REASON = '工作方案缺少经费预算，请补充后重新提交。';
 // The pages, by a key that names them before the deployment runs (tests are
 // declared before it starts).
 const PAGE_KEYS = ['sign-in', 'home', 'refused', 'county-desk', 'county-version', 'city-version', 'school-desk', 'city-desk', 'summary',
-  'city-experts', 'expert-desk', 'assignment', 'scores', 'county-task-book', 'task-desk', 'pilot'];
+  'city-experts', 'expert-desk', 'assignment', 'scores', 'county-task-book', 'task-desk', 'pilot', 'expert-accounts'];
 
 // Each page as { key, name, status, open(tab) }: open leaves the tab on the
 // page and resolves to the response that brought it, whose text is the page's HTML.
 function pagesOf(site, codes, staff, experts) {
+  let opened = 0;
   // Signed in as `who`, then to `rel`.
   const signedIn = (who, rel) => async (tab) => {
     await signIn(tab, site, who);
@@ -79,6 +80,16 @@ function pagesOf(site, codes, staff, experts) {
       open: signedIn(staff, 'account/calls/task-books-2020/') },
     { key: 'pilot', name: 'a pilot\'s registry page as city staff see it (the form to record an event)', status: 200,
       open: signedIn(staff, `account/calls/task-books-2020/pilots/${CITY_PILOT.id}/`) },
+    {
+      key: 'expert-accounts',
+      name: 'account/experts/ (city staff have opened an expert account: its password shown once, the list, the form)',
+      status: 200,
+      // Each opening is a new account: every gate opens the page afresh.
+      open: async (tab) => {
+        await signIn(tab, site, staff);
+        return (await openExpertAccount(tab, site, `gates-${++opened}`, '质量检查专家', { unit: COUNTY_SCHOOL.id })).response;
+      },
+    },
   ];
 }
 

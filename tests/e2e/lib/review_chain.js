@@ -69,6 +69,20 @@ function addExpert(site, login, name, { unit, county }) {
   return { login, password };
 }
 
+// City staff, signed in on `tab`, open an expert's account on their page
+// (`unit` or `county` as units.json names them); resolves to { login, password }
+// as the page shows it, once, and the response that showed it.
+async function openExpertAccount(tab, site, login, name, { unit, county }) {
+  await tab.goto(site.url('account/experts/'));
+  await tab.locator('#f-login').fill(login);
+  await tab.locator('#f-name').fill(name);
+  if (unit) await tab.locator('#f-unit').selectOption(unit);
+  if (county) await tab.locator('#f-county').selectOption(county);
+  const [response] = await Promise.all([tab.waitForNavigation(), tab.getByRole('button', { name: '开通账号' }).click()]);
+  if (response.status() !== 200) throw new Error(`opening ${login}: ${response.status()} ${await tab.locator('main').innerText()}`);
+  return { login, password: (await tab.locator('code.secret').innerText()).trim(), response };
+}
+
 // Signs the tab in, with an access code (a string) or a staff account; resolves
 // to the response of the page it lands on.
 async function signIn(tab, site, who) {
@@ -140,4 +154,4 @@ async function scoreAssignment(tab, points, comment, final) {
   return send(tab, final ? '提交评分' : '保存草稿');
 }
 
-module.exports = { PDF, addExpert, addStaff, applicationFields, applyByApi, submitByApi, taskBookFields, assignExpert, decide, forward, giveOpinion, scoreAssignment, signIn, versionPath };
+module.exports = { PDF, addExpert, addStaff, applicationFields, applyByApi, submitByApi, taskBookFields, assignExpert, decide, forward, giveOpinion, openExpertAccount, scoreAssignment, signIn, versionPath };
