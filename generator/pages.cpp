@@ -14,7 +14,7 @@ std::vector<std::string> page_templates(const PageKinds& kinds) {
 std::vector<std::string> required_templates(const PageKinds& kinds) {
     std::vector<std::string> names = page_templates(kinds);
     // The internal review site is no public page, so no kind's.
-    for (const char* name : {"internal_index", "internal_version"}) names.push_back(name);
+    for (const char* name : {"internal_index", "internal_version", "internal_call"}) names.push_back(name);
     return names;
 }
 

@@ -301,15 +301,20 @@ gen::ExportOptions export_options(const testing::TinySite& site, const std::stri
     return o;
 }
 
+// The export site built whole, each call announced by a notice of its own.
+std::string archive_site() {
+    return std::string(kExportSite) + "-- content/notices/call.md --\n---\ntitle: 关于申报试点项目的通知\ndate: 2020-03-01\n"
+                                      "category: 通知公告\naddressees: 各县市区教育局\n---\n\n现将有关事项通知如下。\n"
+                                      "-- content/notices/tasks.md --\n---\ntitle: 关于报送任务书的通知\ndate: 2020-12-01\n"
+                                      "category: 通知公告\naddressees: 各县市区教育局\n---\n\n请报送。\n"
+                                      "-- data/calls/tasks.json --\n{\"title\": \"任务书报送\", \"notice\": \"tasks\", "
+                                      "\"deadline\": \"2021-01-18\", \"forms\": [\"task\"], \"list\": \"2020\"}\n";
+}
+
 }  // namespace
 
 TEST_CASE("the offline archive holds each version as its paper form filled in: DOCX and for a table form XLSX") {
-    testing::TinySite site(std::string(kExportSite) + "-- content/notices/call.md --\n---\ntitle: 关于申报试点项目的通知\ndate: 2020-03-01\n"
-                                                      "category: 通知公告\naddressees: 各县市区教育局\n---\n\n现将有关事项通知如下。\n"
-                                                      "-- content/notices/tasks.md --\n---\ntitle: 关于报送任务书的通知\ndate: 2020-12-01\n"
-                                                      "category: 通知公告\naddressees: 各县市区教育局\n---\n\n请报送。\n"
-                                                      "-- data/calls/tasks.json --\n{\"title\": \"任务书报送\", \"notice\": \"tasks\", "
-                                                      "\"deadline\": \"2021-01-18\", \"forms\": [\"task\"], \"list\": \"2020\"}\n");
+    testing::TinySite site(archive_site());
     write_export_submissions(site);
     gen::BuildOptions o = site.options();
     o.submissions = site.root() / "collector";
@@ -327,6 +332,41 @@ TEST_CASE("the offline archive holds each version as its paper form filled in: D
     CHECK(testing::in_order(task, "12.50", "运维"));
     CHECK(!fs::exists(o.internal / "task/a1/v0002/form.xlsx"));  // not a table form
     CHECK(testing::read_file(o.internal / "summary/a/v0001/index.html").find("<a href=\"form.xlsx\">XLSX</a>") != std::string::npos);
+}
+
+TEST_CASE("the offline archive's page of each call tells every newest version's review, and a task-book call's registry") {
+    testing::TinySite site(archive_site());
+    write_export_submissions(site);
+    const auto data = site.root() / "collector";
+    testing::write_act(data, testing::county_opinion("pilot", {"county", "a", "甲县教育局"}, {"apply", "a1", 2}, "赵某"));
+    common::Act accepted;
+    accepted.number = 1;
+    accepted.kind = common::ActKind::acceptance;
+    accepted.call = "tasks";
+    accepted.at = "2021-06-21T09:00:00+08:00";
+    accepted.actor = {"city", "li", "李明"};
+    accepted.pilot = "a1";
+    accepted.held = "2021-06-20";
+    accepted.text = "达到任务书目标";
+    testing::write_act(data, accepted);
+    gen::BuildOptions o = site.options();
+    o.submissions = data;
+    o.internal = site.root() / "internal";
+    const auto r = gen::build_site(o);
+    INFO(testing::errors_text(r));
+    REQUIRE(r.errors.empty());
+    const std::string index = testing::read_file(o.internal / "index.html");
+    CHECK(testing::in_order(index, "<a href=\"calls/pilot/\">试点申报</a>", "<a href=\"calls/tasks/\">任务书报送</a>"));
+    const std::string pilot = testing::read_file(o.internal / "calls/pilot/index.html");
+    // The newest version only, linked, with its county's 意见 and who signed it; the others as received.
+    CHECK(pilot.find("<a href=\"../../apply/a1/v0002/\">甲县一中</a>") != std::string::npos);
+    CHECK(pilot.find("apply/a1/v0001/") == std::string::npos);
+    CHECK(pilot.find("<td>推荐：同意推荐<span class=\"hint\">负责人：赵某</span></td>") != std::string::npos);
+    CHECK(pilot.find("乙区实验小学</a><span class=\"hint\">申请表</span></th><td>乙区</td><td class=\"num\">第3版</td><td>已收到</td>") != std::string::npos);
+    const std::string tasks = testing::read_file(o.internal / "calls/tasks/index.html");
+    CHECK(testing::in_order(tasks, "<caption>试点项目登记</caption>",
+                            "<th scope=\"row\">甲县一中</th><td>甲县</td><td>智慧课堂</td><td>2021-01-05</td><td>未签订</td><td>已通过验收（2021-06-20）</td>"
+                            "<td><span class=\"hint\">2021-06-20 验收通过；达到任务书目标（李明登记）</span></td>"));
 }
 
 TEST_CASE("the export shows where each application stands and what its county said") {

@@ -9,6 +9,7 @@
 #include "common/form_validation.hpp"
 #include "generator/call_progress.hpp"
 #include "generator/site_config.hpp"
+#include "generator/review/review_digest.hpp"
 #include "generator/review/submissions_loader.hpp"
 
 namespace gen {
@@ -26,10 +27,6 @@ xlsx::Cell value_cell(const common::FormField& field, const std::string& value) 
     long long hundredths = 0;
     if (field.type == "money" && common::parse_money(value, hundredths)) return xlsx::number(static_cast<double>(hundredths) / 100.0, 2);
     return xlsx::text(value);
-}
-
-std::string county_name(const Site& site, const std::string& county) {
-    return county.empty() ? "未归属县市区" : site.units.name_of(county);
 }
 
 // SUM over a column of data rows, with the value Excel would compute.
@@ -76,36 +73,24 @@ std::vector<common::FieldKey> scalar_keys(const common::Form& form) {
 const char* const kReviewColumns[] = {"审核状态", "县级意见", "县级意见负责人", "退回或不予受理的理由"};
 const char* const kExpertColumns[] = {"专家评分（平均）", "最高分与最低分之差", "各专家总分", "利益冲突回避", "公示异议"};
 
-// The expert stage of a version: the final totals together and each
-// expert's, who stood aside and why, and the objections to it with their outcome.
-void add_expert_cells(std::vector<xlsx::Cell>& cells, const common::VersionState& state, const common::CallReview& review) {
-    const common::ExpertRubric& rubric = *review.call().expert_review;
-    const auto summary = common::summarise(state.experts, rubric);
-    cells.push_back(summary ? xlsx::number(summary->mean, 1) : xlsx::Cell{});
-    cells.push_back(summary ? xlsx::number(summary->spread) : xlsx::Cell{});
-    std::string totals, conflicts, objections;
-    for (const common::ExpertPart& p : state.experts) {
-        if (p.submitted) totals += (totals.empty() ? "" : "\n") + p.expert.name + "：" + std::to_string(common::total_of(*p.submitted, rubric));
-        if (p.conflict) conflicts += (conflicts.empty() ? "" : "\n") + p.expert.name + "：" + p.conflict->text;
-    }
-    for (const common::Objection& o : review.objections()) {
-        if (o.raised->target != state.key) continue;
-        objections += (objections.empty() ? "" : "\n") + o.raised->objector.name + "：" + o.raised->text +
-                      (o.settled ? std::string(o.settled->upheld ? "（成立：" : "（不成立：") + o.settled->text + "）" : "（未处理）");
-    }
-    for (const std::string& text : {totals, conflicts, objections}) cells.push_back(xlsx::text(text));
+std::string lines(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : "\n") + item;
+    return out;
 }
 
 // Where the version stands and what each level said of it: a school's forms only.
 void add_review_cells(std::vector<xlsx::Cell>& cells, const common::VersionState* state, const common::CallReview& review) {
-    cells.push_back(xlsx::text(state ? common::stage_label(state->stage) : ""));
-    const common::Act* opinion = state ? state->opinion : nullptr;
-    cells.push_back(xlsx::text(opinion ? std::string(opinion->recommend ? "推荐：" : "不推荐：") + opinion->text : ""));
-    cells.push_back(xlsx::text(opinion ? opinion->leader : ""));
-    cells.push_back(xlsx::text(state && state->decision ? state->decision->text : ""));
+    const ReviewDigest d = review_digest(state, review);
+    for (const std::string* text : {&d.stage, &d.opinion, &d.leader, &d.reason}) cells.push_back(xlsx::text(*text));
     if (!review.call().expert_review) return;
-    if (state) add_expert_cells(cells, *state, review);
-    else cells.resize(cells.size() + std::size(kExpertColumns));
+    if (!state) {
+        cells.resize(cells.size() + std::size(kExpertColumns));
+        return;
+    }
+    cells.push_back(d.scores ? xlsx::number(d.scores->mean, 1) : xlsx::Cell{});
+    cells.push_back(d.scores ? xlsx::number(d.scores->spread) : xlsx::Cell{});
+    for (const auto* items : {&d.totals, &d.conflicts, &d.objections}) cells.push_back(xlsx::text(lines(*items)));
 }
 
 void add_form_section(xlsx::Sheet& sheet, const Site& site, const FormDef& form, const std::vector<const Submission*>& subs,
@@ -202,20 +187,9 @@ xlsx::Sheet registry_sheet(const Site& site, const common::CallReview& review) {
     std::vector<xlsx::Cell> header;
     for (const char* h : {"单位", "县市区", "项目名称", "立项日期", "计划任务书签订", "进展", "登记记录"}) header.push_back(xlsx::text(h));
     sheet.rows.push_back(row(RowKind::header, header));
-    for (const common::Pilot& p : review.pilots()) {
-        std::string record;
-        for (const common::Act* e : p.events) {
-            record += (record.empty() ? "" : "\n") + e->held + " " + common::act_label(e->kind);
-            if (e->kind == common::ActKind::annual_check) record += "（" + std::to_string(e->year) + "年度）";
-            if (!e->result.empty()) record += "：" + std::string(common::result_label(e->result));
-            if (!e->until.empty()) record += "，整改至" + e->until;
-            if (!e->text.empty()) record += "；" + e->text;
-            record += "（" + e->actor.name + "登记）";
-        }
-        sheet.rows.push_back(row(RowKind::data, {xlsx::text(p.unit_name), xlsx::text(county_name(site, p.county)), xlsx::text(p.project),
-                                                 xlsx::text(p.listed), xlsx::text(p.signed_task_book ? p.signed_task_book->at.substr(0, 10) : ""),
-                                                 xlsx::text(p.stage()), xlsx::text(record)}));
-    }
+    for (const PilotDigest& p : pilot_digests(site, review))
+        sheet.rows.push_back(row(RowKind::data, {xlsx::text(p.unit), xlsx::text(p.county), xlsx::text(p.project), xlsx::text(p.listed),
+                                                 xlsx::text(p.task_book), xlsx::text(p.stage), xlsx::text(lines(p.events))}));
     return sheet;
 }
 

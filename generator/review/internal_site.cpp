@@ -26,6 +26,8 @@ void write_internal_site(Writer& writer, common::Templates templates, const View
     const auto& subs = ctx.site.submissions;
     if (stylesheet) writer.copy(kInternalStylesheet, stylesheet->source_path, false);
     writer.write("index.html", templates.render("internal_index", internal_index_view(ctx)));
+    for (const Call& call : ctx.site.calls)
+        if (has_versions(ctx.site, call)) writer.write(internal_call_url(call) + "index.html", templates.render("internal_call", internal_call_view(ctx, call)));
     for (std::size_t i = 0; i < subs.size(); ++i) {
         const Submission& s = subs[i];
         const bool same_unit = i > 0 && subs[i - 1].form == s.form && subs[i - 1].unit == s.unit;

@@ -614,6 +614,15 @@ test('the registry records one pilot through 验收 and the other to 限期整�
   assert.doesNotMatch(shown, /刘某|王某|经费未按计划到位/);
   await context.close();
 
+  // The offline archive has a page per call: the registry, and the 2019 call's scores and objections.
+  const internal = path.join(site.work, 'internal');
+  site.build(true, internal);
+  const archived = (call) => fs.readFileSync(path.join(internal, 'calls', call, 'index.html'), 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  assert.match(archived(TASK_BOOKS), /已通过验收（2021-06-20） 2021-06-20 验收通过；达到任务书目标。（刘某登记）/);
+  assert.match(archived(TASK_BOOKS), /2021-06-21 限期整改，整改至2021-12-31；经费未按计划到位。（刘某登记）/);
+  assert.match(archived('pilot-2019'), /平均64\.0分，相差48分（差异过大，请复核） 张专家：88 王专家：40/);
+  assert.match(archived('pilot-2019'), /（(不成立|成立)：/);
+
   // A later call that bars unfinished pilots, opened on 2021-07-01.
   const data = path.join(site.site, 'data');
   fs.copyFileSync(path.join(data, 'forms', 'application-2019.json'), path.join(data, 'forms', 'application-2021.json'));
