@@ -1,15 +1,13 @@
-// collector: receives applications and task books into a versioned data directory.
-//   collector serve --site DIR --data DIR [--listen HOST:PORT] [--behind-proxy NAME] [--now RFC3339] [--remote GIT-REMOTE]
-//                   [--workers N] [--queue N]
-//   collector issue-code --data DIR UNIT
-//   collector add-staff --data DIR LOGIN --name NAME [--expert --site DIR [--unit UNIT] [--county COUNTY]]
-//   collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json
-//   collector records --data DIR [--verify]
+// collector: receives applications and task books into a versioned data
+// directory (serve), and issues access codes and staff accounts, stores
+// fixtures and lists records from the command line. `collector --help` and
+// `collector COMMAND --help` say how.
 
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -19,31 +17,12 @@
 #include "collector/routes.hpp"
 #include "collector/staff_accounts.hpp"
 #include "collector/store_from_files.hpp"
+#include "common/command_line.hpp"
 #include "common/diagnostic.hpp"
 
 namespace {
 
-int usage() {
-    std::fputs(
-        "usage: collector serve --site DIR --data DIR [--listen HOST:PORT] [--behind-proxy NAME] [--now 2019-09-01T09:00:00+08:00] [--remote GIT-REMOTE]\n"
-        "                         [--workers N] [--queue N]\n"
-        "       collector issue-code --data DIR UNIT\n"
-        "       collector add-staff --data DIR LOGIN --name NAME [--expert --site DIR [--unit UNIT] [--county COUNTY]]\n"
-        "       collector store-record --data DIR [--file FIELD=ORIGINAL-NAME=PATH]... < RECORD.json\n"
-        "       collector records --data DIR [--verify]\n",
-        stderr);
-    return 2;
-}
-
-int issue_code(int argc, char** argv) {
-    std::string data, unit;
-    for (int i = 2; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--data" && i + 1 < argc) data = argv[++i];
-        else if (unit.empty() && arg[0] != '-') unit = arg;
-        else return usage();
-    }
-    if (data.empty() || unit.empty()) return usage();
+int issue_code(const std::filesystem::path& data, const std::string& unit) {
     std::filesystem::create_directories(data);
     collector::SecretHasher hasher;
     collector::AccessCodes codes(data, hasher);
@@ -64,46 +43,35 @@ bool expert_place(const std::string& site, const std::string& unit, std::string&
     return true;
 }
 
-// A city staff or expert account; its password is printed once, as a code is.
-int add_staff(int argc, char** argv) {
-    std::string data, login, name, site, unit, county;
+struct StaffOptions {
+    std::filesystem::path data, site;
+    std::string login, name, unit, county;
     bool expert = false;
-    for (int i = 2; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--data" && i + 1 < argc) data = argv[++i];
-        else if (arg == "--name" && i + 1 < argc) name = argv[++i];
-        else if (arg == "--site" && i + 1 < argc) site = argv[++i];
-        else if (arg == "--unit" && i + 1 < argc) unit = argv[++i];
-        else if (arg == "--county" && i + 1 < argc) county = argv[++i];
-        else if (arg == "--expert") expert = true;
-        else if (login.empty() && arg[0] != '-') login = arg;
-        else return usage();
-    }
-    if (data.empty() || login.empty() || name.empty() || expert == site.empty()) return usage();
-    if (expert && !expert_place(site, unit, county)) return 1;
-    std::filesystem::create_directories(data);
+};
+
+// A city staff or expert account; its password is printed once, as a code is.
+int add_staff(StaffOptions o) {
+    if (o.expert && !expert_place(o.site, o.unit, o.county)) return 1;
+    std::filesystem::create_directories(o.data);
     collector::SecretHasher hasher;
-    collector::StaffAccounts staff(data, hasher);
-    std::printf("%s\n", (expert ? staff.add_expert(login, name, unit, county) : staff.add(login, name)).c_str());
+    collector::StaffAccounts staff(o.data, hasher);
+    std::printf("%s\n", (o.expert ? staff.add_expert(o.login, o.name, o.unit, o.county) : staff.add(o.login, o.name)).c_str());
     return 0;
 }
 
 // Stores a version as if it had been received, for test fixtures outside
 // C++: the record on stdin without the keys the store decides (format,
 // version, files), each upload from a file.
-int store_record(int argc, char** argv) {
-    std::string data;
+// FIELD=ORIGINAL-NAME=PATH: the path may hold '=', the names may not.
+std::optional<collector::LocalUpload> upload_of(const std::string& value) {
+    const auto eq1 = value.find('='), eq2 = eq1 == std::string::npos ? eq1 : value.find('=', eq1 + 1);
+    if (eq2 == std::string::npos) return std::nullopt;
+    return collector::LocalUpload{value.substr(0, eq1), value.substr(eq1 + 1, eq2 - eq1 - 1), value.substr(eq2 + 1)};
+}
+
+int store_record(const std::filesystem::path& data, const std::vector<std::string>& files) {
     std::vector<collector::LocalUpload> uploads;
-    for (int i = 2; i + 1 < argc; i += 2) {
-        const std::string arg = argv[i], value = argv[i + 1];
-        // FIELD=ORIGINAL-NAME=PATH: the path may hold '=', the names may not.
-        const auto eq1 = value.find('='), eq2 = eq1 == std::string::npos ? eq1 : value.find('=', eq1 + 1);
-        if (arg == "--data") data = value;
-        else if (arg == "--file" && eq2 != std::string::npos)
-            uploads.push_back({value.substr(0, eq1), value.substr(eq1 + 1, eq2 - eq1 - 1), value.substr(eq2 + 1)});
-        else return usage();
-    }
-    if ((argc - 2) % 2 != 0 || data.empty()) return usage();
+    for (const std::string& f : files) uploads.push_back(*upload_of(f));
     common::JsonFile in = common::parse_json(std::string(std::istreambuf_iterator<char>(std::cin), {}), "<stdin>");
     if (!in.value.is_object()) in.fail_at("", "expected a record (an object)");
     for (const char* key : {"format", "version", "files"})
@@ -118,47 +86,23 @@ int store_record(int argc, char** argv) {
 
 // Every stored version as a JSON line; --verify rehashes the uploads too.
 // Exit 1 when any version cannot be read or does not match.
-int records(int argc, char** argv) {
-    std::string data;
-    bool verify = false;
-    for (int i = 2; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--data" && i + 1 < argc) data = argv[++i];
-        else if (arg == "--verify") verify = true;
-        else return usage();
-    }
-    if (data.empty()) return usage();
+int records(const std::filesystem::path& data, bool verify) {
     common::Diagnostics diags;
     collector::list_records(common::DataLayout(data), verify, std::cout, diags);
     for (const common::Diagnostic& d : diags.sorted()) std::fprintf(stderr, "%s\n", common::format(d).c_str());
     return diags.empty() ? 0 : 1;
 }
 
-// A positive count of at most four digits: more threads than that is a typo.
-bool count_of(const std::string& text, std::size_t& out) {
-    if (text.empty() || text.size() > 4 || text.find_first_not_of("0123456789") != std::string::npos || std::stoul(text) == 0) return false;
-    out = std::stoul(text);
-    return true;
-}
-
-int serve(int argc, char** argv) {
-    std::string site, data, listen = "127.0.0.1:8081", now, remote, proxy;
+struct ServeFlags {
+    std::filesystem::path site, data;
+    std::string listen = "127.0.0.1:8081", now, remote, proxy;
     collector::AdmissionLimits admission;
-    for (int i = 2; i + 1 < argc; i += 2) {
-        const std::string arg = argv[i];
-        if (arg == "--site") site = argv[i + 1];
-        else if (arg == "--data") data = argv[i + 1];
-        else if (arg == "--listen") listen = argv[i + 1];
-        else if (arg == "--now") now = argv[i + 1];
-        else if (arg == "--remote") remote = argv[i + 1];
-        else if (arg == "--behind-proxy") proxy = argv[i + 1];
-        else if (arg == "--workers" && count_of(argv[i + 1], admission.workers)) continue;
-        else if (arg == "--queue" && count_of(argv[i + 1], admission.waiting)) continue;
-        else return usage();
-    }
-    if ((argc - 2) % 2 != 0 || site.empty() || data.empty()) return usage();
+};
+
+int serve(const ServeFlags& o) {
+    const std::filesystem::path &site = o.site, &data = o.data;
+    const std::string &listen = o.listen, &now = o.now, &remote = o.remote, &proxy = o.proxy;
     const auto colon = listen.rfind(':');
-    if (colon == std::string::npos) return usage();
     // cpp-httplib 0.11.4 reads a request head of any number of lines (each up
     // to 8 KiB) into memory before any hook of ours sees it: only a proxy in
     // front can bound it (deploy/nginx: large_client_header_buffers).
@@ -208,7 +152,7 @@ int serve(int argc, char** argv) {
     collector::ServeOptions options;
     options.host = listen.substr(0, colon);
     options.port = std::stoi(listen.substr(colon + 1));
-    options.admission = admission;
+    options.admission = o.admission;
     options.on_listening = [&](int port) {
         std::printf("collector: listening on http://%s:%d\n", options.host.c_str(), port);
         std::fflush(stdout);
@@ -221,20 +165,79 @@ int serve(int argc, char** argv) {
     return ok ? 0 : 1;
 }
 
+// HOST:PORT, the port a number (0: any free one).
+const CLI::Validator kHostPort(
+    [](const std::string& value) {
+        const auto colon = value.rfind(':');
+        const bool ok = colon != std::string::npos && colon > 0 && colon + 1 < value.size() && colon + 6 > value.size() &&
+                        value.find_first_not_of("0123456789", colon + 1) == std::string::npos;
+        return ok ? std::string() : "expected HOST:PORT, e.g. 127.0.0.1:8081";
+    },
+    "HOST:PORT");
+
+const CLI::Validator kUpload([](const std::string& value) { return upload_of(value) ? std::string() : "expected FIELD=ORIGINAL-NAME=PATH"; },
+                             "FIELD=ORIGINAL-NAME=PATH");
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) return usage();
-    const std::string command = argv[1];
+    CLI::App app{"Receives the schools' and counties' submissions and keeps each as an immutable version in a git repository.", "collector"};
+    common::set_up_command_line(app, "collector");
+    using common::add_path;
+
+    ServeFlags serve_flags;
+    CLI::App* serving = app.add_subcommand("serve", "take submissions and serve the signed-in pages on HOST:PORT (behind nginx, deploy/nginx/)");
+    add_path(*serving, "--site", serve_flags.site, "the site whose data/ defines forms, calls, units, quotas and lists")->required();
+    add_path(*serving, "--data", serve_flags.data, "the data directory, a git repository created if missing")->required();
+    serving->add_option("--listen", serve_flags.listen, "where to listen (default: 127.0.0.1:8081)")->type_name("HOST:PORT")->check(kHostPort);
+    serving->add_option("--behind-proxy", serve_flags.proxy, "the proxy in front that bounds request heads: needed to listen beyond loopback")
+        ->type_name("NAME");
+    serving->add_option("--now", serve_flags.now, "start the collector's clock here instead of now (tests, demonstrations)")->type_name("RFC3339");
+    serving->add_option("--remote", serve_flags.remote, "a git remote pushed after each batch of commits")->type_name("GIT-REMOTE");
+    serving->add_option("--workers", serve_flags.admission.workers, "requests handled at once")->type_name("N")->check(CLI::Range(1, 9999));
+    serving->add_option("--queue", serve_flags.admission.waiting, "requests waiting beyond those before 503 busy")->type_name("N")->check(CLI::Range(1, 9999));
+
+    std::filesystem::path code_data;
+    std::string code_unit;
+    CLI::App* issuing = app.add_subcommand("issue-code", "print a new access code for UNIT once; it withdraws the unit's earlier codes");
+    add_path(*issuing, "--data", code_data, "the data directory")->required();
+    issuing->add_option("UNIT", code_unit, "a unit id of data/units.json")->required();
+
+    StaffOptions staff;
+    CLI::App* adding = app.add_subcommand("add-staff", "print the password of a new city staff or expert account once; again, a new password");
+    add_path(*adding, "--data", staff.data, "the data directory")->required();
+    adding->add_option("LOGIN", staff.login, "lower-case letters, digits and hyphens")->required();
+    adding->add_option("--name", staff.name, "the person's name (personal data)")->required();
+    CLI::Option* expert = adding->add_flag("--expert", staff.expert, "an expert's account, with the unit and county conflicts are judged by");
+    add_path(*adding, "--site", staff.site, "with --expert: the site whose data/units.json names the unit and county")->needs(expert);
+    adding->add_option("--unit", staff.unit, "with --expert: the expert's school or county bureau")->type_name("UNIT")->needs(expert);
+    adding->add_option("--county", staff.county, "with --expert: the expert's county")->type_name("COUNTY")->needs(expert);
+
+    std::filesystem::path store_data;
+    std::vector<std::string> store_files;
+    CLI::App* storing = app.add_subcommand("store-record", "store the record on standard input as if received, for test fixtures");
+    add_path(*storing, "--data", store_data, "the data directory")->required();
+    storing->add_option("--file", store_files, "an upload of the record, from a file")->type_name("FIELD=ORIGINAL-NAME=PATH")->check(kUpload);
+
+    std::filesystem::path records_data;
+    bool verify = false;
+    CLI::App* listing = app.add_subcommand("records", "print every stored version as a JSON line; exit 1 when one does not read");
+    add_path(*listing, "--data", records_data, "the data directory")->required();
+    listing->add_flag("--verify", verify, "rehash every upload too");
+
+    if (const auto exit = common::parse_command_line(app, argc, argv)) return *exit;
+    if (staff.expert && staff.site.empty()) {
+        std::fputs("collector add-staff: --expert needs --site\nRun with --help for more information.\n", stderr);
+        return common::kUsageError;
+    }
     try {
-        if (command == "serve") return serve(argc, argv);
-        if (command == "issue-code") return issue_code(argc, argv);
-        if (command == "add-staff") return add_staff(argc, argv);
-        if (command == "store-record") return store_record(argc, argv);
-        if (command == "records") return records(argc, argv);
+        if (*serving) return serve(serve_flags);
+        if (*issuing) return issue_code(code_data, code_unit);
+        if (*adding) return add_staff(staff);
+        if (*storing) return store_record(store_data, store_files);
+        return records(records_data, verify);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "collector: %s\n", e.what());
         return 1;
     }
-    return usage();
 }

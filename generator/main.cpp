@@ -1,104 +1,46 @@
-// generator: builds the bureau's public site.
-//   generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD]
-//   generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD]
-//   generator export [--site DIR] --data DIR --call KEY --out FILE.xlsx [--csv DIR]
-//   generator list [--site DIR] --data DIR --call KEY --today YYYY-MM-DD --out data/lists/KEY.json [--title TITLE]
+// generator: builds the bureau's public site (build, check), and for its
+// reviewers writes a call's workbook (export) and the 名单 from its
+// decisions (list). `generator --help` and `generator COMMAND --help` say how.
 
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <functional>
-#include <map>
 #include <string>
 
+#include "common/command_line.hpp"
 #include "generator/build.hpp"
 #include "generator/review/decided_list.hpp"
 #include "generator/review/export.hpp"
 
 namespace {
 
-int usage() {
-    std::fputs(
-        "usage: generator build [--site DIR] [--out DIR] [--base-url URL] [--today YYYY-MM-DD] [--submissions DIR [--internal DIR]] [--timings]\n"
-        "       generator check [--site DIR] [--base-url URL] [--today YYYY-MM-DD] [--submissions DIR] [--timings]\n"
-        "  build  writes the site into --out (default: DIR/public), replacing it only on success\n"
-        "  check  validates everything a build would, writes nothing\n"
-        "  --submissions DIR  the collector's data directory: adds a 受理情况 page per call\n"
-        "  --internal DIR     with --submissions: writes the internal review site (personal data) to DIR\n"
-        "       generator export [--site DIR] --data DIR --call KEY --out FILE.xlsx [--csv DIR]\n"
-        "       generator list [--site DIR] --data DIR --call KEY --today YYYY-MM-DD --out FILE.json [--title TITLE]\n"
-        "  --timings  prints the time each step took\n"
-        "  export  writes every current submission of a call (personal data included) for the bureau:\n"
-        "          a summary sheet, a sheet per county, a sheet per form table; --csv: the same as CSV files\n",
-        stderr);
-    return 2;
+using common::add_path;
+
+// The options build and check share; build adds where it writes.
+void add_site_options(CLI::App& command, gen::BuildOptions& o, bool& timings) {
+    add_path(command, "--site", o.site, "the site: content/, data/, themes/ and config.json (default: .)");
+    command.add_option("--base-url", o.base_url, "the site's absolute URL, instead of config.json's")->type_name("URL");
+    command.add_option("--today", o.today, "the day that decides which calls are open, instead of config.json's")->type_name("YYYY-MM-DD");
+    add_path(command, "--submissions", o.submissions, "the collector's data directory: adds a 受理情况 page per call");
+    command.add_flag("--timings", timings, "print the time each step took");
 }
 
-// A command on one call's stored records (export, list): its --name value
-// pairs into the options every such command has and the command's own
-// (`more`), then `run`, reporting its errors or what it wrote.
-int run_call_command(int argc, char** argv, gen::CallFiles& options, const std::map<std::string, std::string*>& more,
-                     const std::function<std::vector<common::Diagnostic>()>& run, const char* done) {
-    if (argc % 2 != 0) return usage();
-    for (int i = 2; i + 1 < argc; i += 2) {
-        const std::string arg = argv[i], value = argv[i + 1];
-        if (arg == "--site") options.site = value;
-        else if (arg == "--data") options.data = value;
-        else if (arg == "--call") options.call = value;
-        else if (arg == "--out") options.out = value;
-        else if (more.count(arg)) *more.at(arg) = value;
-        else return usage();
-    }
-    const auto errors = run();
+// The options of a command on one call's stored records (export, list).
+void add_call_options(CLI::App& command, gen::CallFiles& o, const std::string& out_kind) {
+    add_path(command, "--site", o.site, "the site whose data/ defines the call (default: .)");
+    add_path(command, "--data", o.data, "the collector's data directory")->required();
+    command.add_option("--call", o.call, "the call, a key of data/calls/")->type_name("KEY")->required();
+    add_path(command, "--out", o.out, "the file to write", out_kind)->required();
+}
+
+int report(const std::vector<common::Diagnostic>& errors, const char* done, const std::filesystem::path& out) {
     for (const auto& d : errors) std::fprintf(stderr, "%s\n", common::format(d).c_str());
     if (!errors.empty()) return 1;
-    std::fprintf(stderr, "%s %s\n", done, options.out.c_str());
+    std::fprintf(stderr, "%s %s\n", done, out.c_str());
     return 0;
 }
 
-int run_export(int argc, char** argv) {
-    gen::ExportOptions o;
-    std::string csv;
-    return run_call_command(argc, argv, o, {{"--csv", &csv}}, [&] {
-        o.csv = csv;
-        return gen::export_call(o);
-    }, "exported");
-}
-
-// The 名单 from a call's decision, after its 公示.
-int run_list(int argc, char** argv) {
-    gen::ListOptions o;
-    return run_call_command(argc, argv, o, {{"--today", &o.today}, {"--title", &o.title}}, [&] { return gen::write_decided_list(o); }, "wrote");
-}
-
-}  // namespace
-
-int main(int argc, char** argv) {
-    if (argc < 2) return usage();
-    const std::string command = argv[1];
-    if (command == "export") return run_export(argc, argv);
-    if (command == "list") return run_list(argc, argv);
-    if (command != "build" && command != "check") return usage();
-    gen::BuildOptions options;
-    options.write = command == "build";
-    options.progress = true;
-    bool timings = false;
-    for (int i = 2; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--timings") {
-            timings = true;
-            continue;
-        }
-        if (i + 1 >= argc) return usage();
-        const std::string value = argv[++i];
-        if (arg == "--site") options.site = value;
-        else if (arg == "--out" && options.write) options.out = value;
-        else if (arg == "--base-url") options.base_url = value;
-        else if (arg == "--today") options.today = value;
-        else if (arg == "--submissions") options.submissions = value;
-        else if (arg == "--internal" && options.write) options.internal = value;
-        else return usage();
-    }
+int run_build(const gen::BuildOptions& options, bool timings) {
     const auto start = std::chrono::steady_clock::now();
     const gen::BuildResult result = gen::build_site(options);
     for (const auto& d : result.errors) std::fprintf(stderr, "%s\n", common::format(d).c_str());
@@ -111,4 +53,43 @@ int main(int argc, char** argv) {
         for (const auto& [phase, s] : result.phases) std::fprintf(stderr, "%8.3f s  %s\n", s, phase.c_str());
     std::fprintf(stderr, "%s %zu pages, %zu files in %.2f s\n", options.write ? "built" : "checked", result.pages, result.files, seconds);
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Builds the Yueyang education bureau's public site from content/, data/ and themes/.", "generator"};
+    common::set_up_command_line(app, "generator");
+
+    gen::BuildOptions build_options;
+    build_options.progress = true;
+    bool timings = false;
+    CLI::App* build = app.add_subcommand("build", "write the site into --out, replacing it only when the build succeeds");
+    add_site_options(*build, build_options, timings);
+    add_path(*build, "--out", build_options.out, "where the site is written (default: SITE/public)");
+    add_path(*build, "--internal", build_options.internal, "with --submissions: write the internal review site (personal data) here, outside --out")
+        ->needs("--submissions");
+
+    gen::BuildOptions check_options = build_options;
+    check_options.write = false;
+    CLI::App* check = app.add_subcommand("check", "validate everything a build would, and write nothing");
+    add_site_options(*check, check_options, timings);
+
+    gen::ExportOptions export_options;
+    CLI::App* exporting = app.add_subcommand("export", "write a call's current submissions (personal data included) for the bureau: "
+                                                       "a summary sheet, a sheet per county, a sheet per form table");
+    add_call_options(*exporting, export_options, "FILE.xlsx");
+    add_path(*exporting, "--csv", export_options.csv, "also write each sheet as a CSV file into this directory");
+
+    gen::ListOptions list_options;
+    CLI::App* listing = app.add_subcommand("list", "write the 名单 from a call's decisions once its 公示 is over, as data/lists/ holds it");
+    add_call_options(*listing, list_options, "FILE.json");
+    listing->add_option("--today", list_options.today, "the day the list is made: after the 公示's last day")->type_name("YYYY-MM-DD")->required();
+    listing->add_option("--title", list_options.title, "the list's title (default: the call's, as a 名单)");
+
+    if (const auto exit = common::parse_command_line(app, argc, argv)) return *exit;
+    if (*build) return run_build(build_options, timings);
+    if (*check) return run_build(check_options, timings);
+    if (*exporting) return report(gen::export_call(export_options), "exported", export_options.out);
+    return report(gen::write_decided_list(list_options), "wrote", list_options.out);
 }
