@@ -9,6 +9,7 @@
 
 #include "common/command_line.hpp"
 #include "generator/build.hpp"
+#include "generator/preview/preview.hpp"
 #include "generator/review/decided_list.hpp"
 #include "generator/review/export.hpp"
 
@@ -87,7 +88,15 @@ int main(int argc, char** argv) {
     listing->add_option("--today", list_options.today, "the day the list is made: after the 公示's last day")->type_name("YYYY-MM-DD")->required();
     listing->add_option("--title", list_options.title, "the list's title (default: the call's, as a 名单)");
 
+    gen::PreviewOptions preview_options;
+    CLI::App* serving = app.add_subcommand("serve", "build the site, serve it on loopback, and rebuild and reload the open pages on every change");
+    add_path(*serving, "--site", preview_options.site, "the site: content/, data/, themes/ and config.json (default: .)");
+    serving->add_option("--host", preview_options.host, "the address to listen on (default: 127.0.0.1)")->type_name("HOST");
+    serving->add_option("--port", preview_options.port, "the port (default: 8000; 0: any free one)")->type_name("PORT")->check(CLI::Range(0, 65535));
+    serving->add_option("--today", preview_options.today, "the day that decides which calls are open, instead of config.json's")->type_name("YYYY-MM-DD");
+
     if (const auto exit = common::parse_command_line(app, argc, argv)) return *exit;
+    if (*serving) return gen::run_preview(preview_options);
     if (*build) return run_build(build_options, timings);
     if (*check) return run_build(check_options, timings);
     if (*exporting) return report(gen::export_call(export_options), "exported", export_options.out);
