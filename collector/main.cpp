@@ -169,7 +169,7 @@ int serve(const ServeFlags& o) {
 const CLI::Validator kHostPort(
     [](const std::string& value) {
         const auto colon = value.rfind(':');
-        const bool ok = colon != std::string::npos && colon > 0 && colon + 1 < value.size() && colon + 6 > value.size() &&
+        const bool ok = colon != std::string::npos && colon > 0 && colon + 1 < value.size() && value.size() <= colon + 6 &&
                         value.find_first_not_of("0123456789", colon + 1) == std::string::npos;
         return ok ? std::string() : "expected HOST:PORT, e.g. 127.0.0.1:8081";
     },
