@@ -127,6 +127,20 @@ test('a school applies online with a PDF, gets a receipt, and the submission is 
   assert.equal(meta.fields.project_name, '智慧课堂与数字校园建设');
   assert.equal(meta.privacy_notice, JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'privacy.json'), 'utf8')).version);
   assert.ok(receipt.includes(meta.receipt), 'the receipt page shows the stored receipt number');
+  // The signed receipt: downloaded, it verifies against the key the site publishes, and a changed copy does not.
+  assert.match(receipt, new RegExp(`签名密钥：${site.receiptKey}`));
+  const fingerprint = (await page.locator('code.fingerprint').innerText()).replace(/ /g, '');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载签名回执' }).click()]);
+  const signed = await download.path();
+  const checked = site.verifyReceipt(signed);
+  assert.equal(checked.status, 0, checked.out);
+  assert.match(checked.out, new RegExp(`^有效：密钥${site.receiptKey}签署\n.*"unit":"${SCHOOL.id}".*"version":1`, 's'));
+  assert.equal(require('node:crypto').createHash('sm3').update(checked.out.split('\n')[1] + '\n').digest('hex'), fingerprint);
+  const forged = path.join(site.work, 'forged.sm2');
+  fs.writeFileSync(forged, fs.readFileSync(signed, 'utf8').replace('"version":1', '"version":2'));
+  assert.equal(site.verifyReceipt(forged).status, 1);
+  const published = await page.request.get(site.url(`receipt-keys/${site.receiptKey}.pem`));
+  assert.equal(await published.text(), fs.readFileSync(path.join(site.keys, `${site.receiptKey}.pem`), 'utf8'));
   assert.ok(fs.readFileSync(path.join(meta.dir, 'work_plan.pdf')).equals(PDF), 'the upload is stored byte for byte');
   // Commits follow receipts by about a second: one for the version, by the school.
   const version = `application-2019/${SCHOOL.id}/v0001`;

@@ -385,7 +385,9 @@
   }
 
   // Saves the draft a moment after each change, once the person has chosen
-  // what to do with an earlier one.
+  // what to do with an earlier one. finish(), once the collector has the
+  // form, stops saving and deletes the draft: a save still waiting would
+  // otherwise bring it back.
   function setUpDrafts(form) {
     var timer = null;
     var saving = false;
@@ -401,10 +403,20 @@
     }
     form.addEventListener('input', changed);
     form.addEventListener('change', changed);
+    var finished = false;
     withDrafts('readonly', function (store) { return store.get(draftKey()); }).then(function (draft) {
-      if (draft) offerDraft(form, draft, function () { saving = true; });
+      if (finished) return;
+      if (draft) offerDraft(form, draft, function () { saving = !finished; });
       else saving = true;
     }).catch(function () {});
+    return {
+      finish: function () {
+        finished = true;
+        saving = false;
+        if (timer) clearTimeout(timer);
+        return clearDraft();
+      }
+    };
   }
 
   function versionName(n) {
@@ -413,7 +425,7 @@
 
   // Sends with XMLHttpRequest for its upload progress; the collector's JSON
   // answer either leads to the receipt page or lists what to correct.
-  function send(form) {
+  function send(form, drafts) {
     var progress = form.querySelector('.upload-progress');
     var status = form.querySelector('.upload-status');
     var button = form.querySelector('button[type=submit]');
@@ -435,7 +447,7 @@
         status.textContent = '已收到，正在打开回执……';
         var receipt = form.action + '/' + encodeURIComponent(body.unit) + '/' + versionName(body.version) + '/receipt?id=' + encodeURIComponent(body.receipt);
         var open = function () { window.location.assign(receipt); };
-        clearDraft().then(open, open);
+        drafts.finish().then(open, open);
         return;
       }
       button.disabled = false;
@@ -467,7 +479,7 @@
     form.noValidate = true;
     setUpSums(form, schema);
     setUpRows(form, schema);
-    setUpDrafts(form);
+    var drafts = setUpDrafts(form);
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var errors = localChecks(form, schema);
@@ -476,7 +488,7 @@
         return;
       }
       clearErrors(form);
-      send(form);
+      send(form, drafts);
     });
   }
 
