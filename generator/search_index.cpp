@@ -7,6 +7,7 @@
 
 #include "common/form_schema.hpp"
 #include "common/urls.hpp"
+#include "common/utf8.hpp"
 #include "generator/downloads.hpp"
 #include "generator/search_postings.hpp"
 #include "generator/search_tokens.hpp"
@@ -25,15 +26,16 @@ std::string joined(const std::vector<std::string>& parts) {
 
 SearchDocument document(std::string kind, std::string title, std::string url, std::string date, std::string excerpt, std::string text) {
     return SearchDocument{std::move(kind), std::move(title), std::move(url), std::move(date),
-                          collapsed_prefix(excerpt, kExcerptChars), std::move(text)};
+                          collapsed_prefix(excerpt, kExcerptChars), std::move(text), {}};
 }
 
 void add_notices(std::vector<SearchDocument>& out, const Site& site) {
     for (const Notice& n : site.notices) {
-        std::vector<std::string> parts = {n.doc_no, n.addressees, n.body_text};
-        for (const auto& a : n.attachments) parts.push_back(a.title);
-        for (const auto& k : n.keywords) parts.push_back(k);
-        out.push_back(document("notice", n.title, common::notice_url(n.slug), n.published.iso(), n.body_text, joined(parts)));
+        SearchDocument d = document("notice", n.title, common::notice_url(n.slug), n.published.iso(), n.body_text, "");
+        d.parts = {n.doc_no, n.addressees, n.body_text};
+        for (const auto& a : n.attachments) d.parts.push_back(a.title);
+        for (const auto& k : n.keywords) d.parts.push_back(k);
+        out.push_back(std::move(d));
     }
 }
 
@@ -144,16 +146,101 @@ const std::map<std::string, std::string>& search_kind_labels() {
     return labels;
 }
 
+namespace {
+
+// nlohmann's compact dump of a string, written where it goes: one string of
+// the exact size holds the index instead of a JSON tree of every document
+// and a buffer doubled as it grows (at 10,000 notices the two cost more
+// than the file itself). Valid UTF-8 needs only the ASCII escapes below;
+// anything else goes to nlohmann, which refuses it as it always did.
+std::size_t json_string_size(std::string_view s) {
+    std::size_t n = 2;
+    for (const char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b == '"' || b == '\\' || b == '\b' || b == '\f' || b == '\n' || b == '\r' || b == '\t') n += 2;
+        else if (b < 0x20) n += 6;
+        else n += 1;
+    }
+    return n;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+    if (!common::is_valid_utf8(s)) {
+        out += nlohmann::json(std::string(s)).dump();  // throws, as before
+        return;
+    }
+    static const char* const hex = "0123456789abcdef";
+    out += '"';
+    for (const char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        switch (b) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (b < 0x20) {
+                    out += "\\u00";
+                    out += hex[b >> 4];
+                    out += hex[b & 0xF];
+                } else {
+                    out += c;
+                }
+        }
+    }
+    out += '"';
+}
+
+std::size_t digits(std::uint32_t v) {
+    std::size_t n = 1;
+    while (v >= 10) v /= 10, ++n;
+    return n;
+}
+
+// What append_gaps writes for `ids`.
+std::size_t gaps_size(const std::vector<std::uint32_t>& ids) {
+    std::size_t n = 2 + (ids.empty() ? 0 : ids.size() - 1);
+    std::uint32_t previous = 0;
+    for (const std::uint32_t id : ids) n += digits(id - previous), previous = id;
+    return n;
+}
+
+}  // namespace
+
+// The same bytes as {"docs": [...], "kinds": {...}} dumped by nlohmann (keys
+// sorted), then the postings.
 std::string search_index_json(const std::vector<SearchDocument>& docs, const SearchPostings& postings) {
-    nlohmann::json head = {{"kinds", search_kind_labels()}, {"docs", nlohmann::json::array()}};
-    for (const auto& d : docs) head["docs"].push_back({d.kind, d.title, d.url, d.date, d.excerpt});
-    std::string out = head.dump();
-    out.pop_back();  // the closing brace: postings follow
+    const std::string kinds = nlohmann::json(search_kind_labels()).dump();
+    const auto sorted = sorted_postings(postings);
+    std::size_t size = std::string("{\"docs\":[],\"kinds\":").size() + kinds.size() + std::string(",\"postings\":{}}\n").size();
+    for (const auto& d : docs)
+        size += (&d == docs.data() ? 0 : 1) + 6 + json_string_size(d.kind) + json_string_size(d.title) + json_string_size(d.url) +
+                json_string_size(d.date) + json_string_size(d.excerpt);
+    for (const auto* p : sorted) size += (p == sorted.front() ? 0 : 1) + p->first.size() + 3 + gaps_size(p->second);
+    std::string out;
+    out.reserve(size);
+    out += "{\"docs\":[";
+    for (const auto& d : docs) {
+        if (&d != docs.data()) out += ',';
+        out += '[';
+        for (const std::string* field : {&d.kind, &d.title, &d.url, &d.date, &d.excerpt}) {
+            if (field != &d.kind) out += ',';
+            append_json_string(out, *field);
+        }
+        out += ']';
+    }
+    out += "],\"kinds\":";
+    out += kinds;
     out += ",\"postings\":{";
     bool first_key = true;
-    for (const auto* p : sorted_postings(postings)) {
+    for (const auto* p : sorted) {
         // Tokens are Han characters, a-z and 0-9 only: nothing to escape.
-        out += (first_key ? "\"" : ",\"") + p->first + "\":";
+        out += first_key ? "\"" : ",\"";
+        out += p->first;
+        out += "\":";
         first_key = false;
         append_gaps(out, p->second);
     }

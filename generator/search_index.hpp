@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -20,6 +21,10 @@ struct SearchDocument {
     std::string date;     // YYYY-MM-DD, empty when the thing has none
     std::string excerpt;  // shown under the title in the results
     std::string text;     // indexed with the title, never shipped
+    // Indexed as if appended to `text`, each after a space: a notice's body
+    // text and fields, read where the site holds them. Copied into `text`,
+    // the notices' words were the build's largest allocation.
+    std::vector<std::string_view> parts;
 };
 
 // Token (search_tokens of a document's title and text) -> the ids of the

@@ -17,10 +17,15 @@ SearchPostings postings_of(const std::vector<SearchDocument>& docs, std::size_t 
         const SearchDocument& d = docs[id];
         // Documents in ascending order: a repeated token of the current one is
         // already the last id of its list (cheaper than sorting each document's tokens).
-        for (const std::string& t : search_tokens(d.title + " " + d.text)) {
-            auto& list = postings[t];
+        // A space separates tokens: the pieces cut one by one give the tokens
+        // of title, text and parts joined by spaces.
+        const auto add = [&](std::string_view t) {
+            auto& list = postings[std::string(t)];
             if (list.empty() || list.back() != id) list.push_back(static_cast<std::uint32_t>(id));
-        }
+        };
+        each_search_token(d.title, add);
+        each_search_token(d.text, add);
+        for (const std::string_view part : d.parts) each_search_token(part, add);
     }
     return postings;
 }

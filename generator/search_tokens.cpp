@@ -42,20 +42,28 @@ bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp 
 std::vector<std::string> search_tokens(std::string_view text) {
     std::vector<std::string> out;
     out.reserve(text.size() / 3 + 1);  // about one token per Han character, three bytes each
+    each_search_token(text, [&](std::string_view t) { out.emplace_back(t); });
+    return out;
+}
+
+void each_search_token(std::string_view text, const std::function<void(std::string_view)>& fn) {
     std::vector<char32_t> han;  // the current run of Han characters
     std::string word;           // the current run of letters and digits
+    std::string token;          // reused for each Han piece
     auto end_runs = [&] {
         if (han.size() == 1) {
-            out.emplace_back();
-            append_utf8(out.back(), han[0]);
+            token.clear();
+            append_utf8(token, han[0]);
+            fn(token);
         }
         for (std::size_t k = 1; k < han.size(); ++k) {
-            out.emplace_back();
-            append_utf8(out.back(), han[k - 1]);
-            append_utf8(out.back(), han[k]);
+            token.clear();
+            append_utf8(token, han[k - 1]);
+            append_utf8(token, han[k]);
+            fn(token);
         }
         han.clear();
-        if (!word.empty()) out.push_back(std::move(word));
+        if (!word.empty()) fn(word);
         word.clear();
     };
     for (std::size_t i = 0; i < text.size();) {
@@ -71,7 +79,6 @@ std::vector<std::string> search_tokens(std::string_view text) {
         }
     }
     end_runs();
-    return out;
 }
 
 std::string collapsed_prefix(std::string_view text, std::size_t max_chars) {
