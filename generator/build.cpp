@@ -293,12 +293,13 @@ void Build::publish_files() {
     publisher_->file(common::search_index_url(), search_index_json(docs, postings));
     // Named by what they hold, known only now: planned as they come. Thousands
     // of files: written on every core, as pages are.
-    const std::vector<SearchFile> shards = search_shard_files(docs, postings);
-    for (const SearchFile& f : shards) plan_.add(f.path, "the search index");
+    // Each file is made on the thread that writes it, and freed once written.
+    const SearchShards shards(docs, postings);
+    for (std::size_t i = 0; i < shards.size(); ++i) plan_.add(shards.path(i), "the search index");
     std::vector<std::exception_ptr> failed(shards.size());
     parallel_for(shards.size(), [&](std::size_t, std::size_t i) {
         try {
-            publisher_->file(shards[i].path, shards[i].json);
+            publisher_->file(shards.path(i), shards.json(i));
         } catch (...) {
             failed[i] = std::current_exception();
         }
