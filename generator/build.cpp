@@ -195,9 +195,6 @@ void Build::plan() {
     plan_.add("sitemap.xml", "the sitemap");
     plan_.add(common::search_index_url(), "the search index");
     check_notice_links(site_, plan_, diags_);
-    // The Markdown's last reader was the link check (for its columns): its
-    // HTML and text are what the pages and the index read from here on.
-    for (Notice& n : site_.notices) std::string().swap(n.body);
     writer_.emplace(out_dir_, !o_.write);
     publisher_.emplace(site_.config, plan_, *writer_, personal_, diags_);
     clock_.mark("plan and check links");
