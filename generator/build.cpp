@@ -287,7 +287,7 @@ void Build::publish_files() {
     clock_.mark("publish downloads, feed, sitemap");
     const std::vector<SearchDocument> docs = search_documents(site_, downloads_);
     const SearchPostings postings = search_postings(docs);
-    publisher_->file(common::search_index_url(), search_index_json(docs, postings));
+    publisher_->file_in_pieces(common::search_index_url(), [&](const auto& write) { search_index_json(docs, postings, write); });
     // Named by what they hold, known only now: planned as they come. Thousands
     // of files: written on every core, as pages are.
     // Each file is made on the thread that writes it, and freed once written.

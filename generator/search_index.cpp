@@ -148,22 +148,10 @@ const std::map<std::string, std::string>& search_kind_labels() {
 
 namespace {
 
-// nlohmann's compact dump of a string, written where it goes: one string of
-// the exact size holds the index instead of a JSON tree of every document
-// and a buffer doubled as it grows (at 10,000 notices the two cost more
-// than the file itself). Valid UTF-8 needs only the ASCII escapes below;
-// anything else goes to nlohmann, which refuses it as it always did.
-std::size_t json_string_size(std::string_view s) {
-    std::size_t n = 2;
-    for (const char c : s) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b == '"' || b == '\\' || b == '\b' || b == '\f' || b == '\n' || b == '\r' || b == '\t') n += 2;
-        else if (b < 0x20) n += 6;
-        else n += 1;
-    }
-    return n;
-}
-
+// nlohmann's compact dump of a string, appended where it goes: a JSON tree of
+// every document cost more than the file itself. Valid UTF-8 needs only the
+// ASCII escapes below; anything else goes to nlohmann, which refuses it as
+// it always did.
 void append_json_string(std::string& out, std::string_view s) {
     if (!common::is_valid_utf8(s)) {
         out += nlohmann::json(std::string(s)).dump();  // throws, as before
@@ -194,35 +182,21 @@ void append_json_string(std::string& out, std::string_view s) {
     out += '"';
 }
 
-std::size_t digits(std::uint32_t v) {
-    std::size_t n = 1;
-    while (v >= 10) v /= 10, ++n;
-    return n;
-}
-
-// What append_gaps writes for `ids`.
-std::size_t gaps_size(const std::vector<std::uint32_t>& ids) {
-    std::size_t n = 2 + (ids.empty() ? 0 : ids.size() - 1);
-    std::uint32_t previous = 0;
-    for (const std::uint32_t id : ids) n += digits(id - previous), previous = id;
-    return n;
-}
+// Pieces of about this size are handed on as they fill.
+constexpr std::size_t kPieceBytes = 1 << 16;
 
 }  // namespace
 
 // The same bytes as {"docs": [...], "kinds": {...}} dumped by nlohmann (keys
-// sorted), then the postings.
-std::string search_index_json(const std::vector<SearchDocument>& docs, const SearchPostings& postings) {
-    const std::string kinds = nlohmann::json(search_kind_labels()).dump();
-    const auto sorted = sorted_postings(postings);
-    std::size_t size = std::string("{\"docs\":[],\"kinds\":").size() + kinds.size() + std::string(",\"postings\":{}}\n").size();
-    for (const auto& d : docs)
-        size += (&d == docs.data() ? 0 : 1) + 6 + json_string_size(d.kind) + json_string_size(d.title) + json_string_size(d.url) +
-                json_string_size(d.date) + json_string_size(d.excerpt);
-    for (const auto* p : sorted) size += (p == sorted.front() ? 0 : 1) + p->first.size() + 3 + gaps_size(p->second);
-    std::string out;
-    out.reserve(size);
-    out += "{\"docs\":[";
+// sorted), then the postings. Each piece ends after a closing bracket.
+void search_index_json(const std::vector<SearchDocument>& docs, const SearchPostings& postings,
+                       const std::function<void(std::string_view)>& write) {
+    std::string out = "{\"docs\":[";
+    const auto piece_done = [&] {
+        if (out.size() < kPieceBytes) return;
+        write(out);
+        out.clear();
+    };
     for (const auto& d : docs) {
         if (&d != docs.data()) out += ',';
         out += '[';
@@ -231,21 +205,23 @@ std::string search_index_json(const std::vector<SearchDocument>& docs, const Sea
             append_json_string(out, *field);
         }
         out += ']';
+        piece_done();
     }
     out += "],\"kinds\":";
-    out += kinds;
+    out += nlohmann::json(search_kind_labels()).dump();
     out += ",\"postings\":{";
     bool first_key = true;
-    for (const auto* p : sorted) {
+    for (const auto* p : sorted_postings(postings)) {
         // Tokens are Han characters, a-z and 0-9 only: nothing to escape.
         out += first_key ? "\"" : ",\"";
         out += p->first;
         out += "\":";
         first_key = false;
         append_gaps(out, p->second);
+        piece_done();
     }
     out += "}}\n";
-    return out;
+    write(out);
 }
 
 }  // namespace gen

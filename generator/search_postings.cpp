@@ -8,26 +8,51 @@
 namespace gen {
 namespace {
 
+using Ids = std::vector<std::uint32_t>;
+
+// A Han piece as a number: its code points side by side, the second 0 for a
+// lone character. Hashing and comparing strings was most of the time the
+// postings took.
+std::uint64_t han_key(char32_t first, char32_t second) { return (static_cast<std::uint64_t>(first) << 32) | second; }
+
 // Postings of the documents [begin, end), one document's tokens at a time:
 // held for every document at once, the tokens were the build's largest
 // allocation (each is a string of its own).
-SearchPostings postings_of(const std::vector<SearchDocument>& docs, std::size_t begin, std::size_t end) {
-    SearchPostings postings;
+struct PartPostings final : TokenSink {
+    std::unordered_map<std::uint64_t, Ids> han_lists;
+    std::unordered_map<std::string, Ids> word_lists;
+    std::uint32_t id = 0;  // the document being cut
+
+    // Documents in ascending order: a repeated token of the current one is
+    // already the last id of its list (cheaper than sorting each document's tokens).
+    void add(Ids& list) const {
+        if (list.empty() || list.back() != id) list.push_back(id);
+    }
+    void han(char32_t first, char32_t second) override { add(han_lists[han_key(first, second)]); }
+    void word(std::string_view w) override { add(word_lists[std::string(w)]); }
+};
+
+void postings_of(const std::vector<SearchDocument>& docs, std::size_t begin, std::size_t end, PartPostings& part) {
     for (std::size_t id = begin; id < end; ++id) {
         const SearchDocument& d = docs[id];
-        // Documents in ascending order: a repeated token of the current one is
-        // already the last id of its list (cheaper than sorting each document's tokens).
+        part.id = static_cast<std::uint32_t>(id);
         // A space separates tokens: the pieces cut one by one give the tokens
         // of title, text and parts joined by spaces.
-        const auto add = [&](std::string_view t) {
-            auto& list = postings[std::string(t)];
-            if (list.empty() || list.back() != id) list.push_back(static_cast<std::uint32_t>(id));
-        };
-        each_search_token(d.title, add);
-        each_search_token(d.text, add);
-        for (const std::string_view part : d.parts) each_search_token(part, add);
+        each_search_token(d.title, part);
+        each_search_token(d.text, part);
+        for (const std::string_view p : d.parts) each_search_token(p, part);
     }
-    return postings;
+}
+
+// Each part's lists follow those of the part before.
+template <typename Map>
+void append_lists(Map& into, Map& from) {
+    for (auto& [key, ids] : from) {
+        auto& list = into[key];
+        if (list.empty()) list = std::move(ids);
+        else list.insert(list.end(), ids.begin(), ids.end());
+    }
+    Map().swap(from);
 }
 
 }  // namespace
@@ -36,17 +61,25 @@ SearchPostings search_postings(const std::vector<SearchDocument>& docs) {
     // A contiguous part of the documents for each core, so that each part's
     // lists are ascending and follow those of the part before.
     const std::size_t parts = worker_count(docs.size());
-    std::vector<SearchPostings> part(parts);
+    std::vector<PartPostings> part(parts);
     parallel_for(parts, [&](std::size_t, std::size_t p) {
-        part[p] = postings_of(docs, docs.size() * p / parts, docs.size() * (p + 1) / parts);
+        postings_of(docs, docs.size() * p / parts, docs.size() * (p + 1) / parts, part[p]);
     });
-    SearchPostings postings = std::move(part[0]);
     for (std::size_t p = 1; p < parts; ++p) {
-        for (auto& [token, ids] : part[p]) {
-            auto& list = postings[token];
-            list.insert(list.end(), ids.begin(), ids.end());
-        }
-        SearchPostings().swap(part[p]);
+        append_lists(part[0].han_lists, part[p].han_lists);
+        append_lists(part[0].word_lists, part[p].word_lists);
+    }
+    // Lists grown one id at a time held a third again as much as they use,
+    // and are kept through both forms of the index: each is cut to its size.
+    SearchPostings postings;
+    postings.reserve(part[0].han_lists.size() + part[0].word_lists.size());
+    for (auto& [key, ids] : part[0].han_lists) {
+        ids.shrink_to_fit();
+        postings.emplace(han_token(static_cast<char32_t>(key >> 32), static_cast<char32_t>(key & 0xFFFFFFFFu)), std::move(ids));
+    }
+    for (auto& [key, ids] : part[0].word_lists) {
+        ids.shrink_to_fit();
+        postings.emplace(key, std::move(ids));
     }
     return postings;
 }

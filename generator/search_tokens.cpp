@@ -40,30 +40,31 @@ bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp 
 }  // namespace
 
 std::vector<std::string> search_tokens(std::string_view text) {
-    std::vector<std::string> out;
-    out.reserve(text.size() / 3 + 1);  // about one token per Han character, three bytes each
-    each_search_token(text, [&](std::string_view t) { out.emplace_back(t); });
+    struct Kept final : TokenSink {
+        std::vector<std::string> out;
+        void han(char32_t first, char32_t second) override { out.push_back(han_token(first, second)); }
+        void word(std::string_view w) override { out.emplace_back(w); }
+    } kept;
+    kept.out.reserve(text.size() / 3 + 1);  // about one token per Han character, three bytes each
+    each_search_token(text, kept);
+    return std::move(kept.out);
+}
+
+std::string han_token(char32_t first, char32_t second) {
+    std::string out;
+    append_utf8(out, first);
+    if (second) append_utf8(out, second);
     return out;
 }
 
-void each_search_token(std::string_view text, const std::function<void(std::string_view)>& fn) {
+void each_search_token(std::string_view text, TokenSink& sink) {
     std::vector<char32_t> han;  // the current run of Han characters
     std::string word;           // the current run of letters and digits
-    std::string token;          // reused for each Han piece
     auto end_runs = [&] {
-        if (han.size() == 1) {
-            token.clear();
-            append_utf8(token, han[0]);
-            fn(token);
-        }
-        for (std::size_t k = 1; k < han.size(); ++k) {
-            token.clear();
-            append_utf8(token, han[k - 1]);
-            append_utf8(token, han[k]);
-            fn(token);
-        }
+        if (han.size() == 1) sink.han(han[0], 0);
+        for (std::size_t k = 1; k < han.size(); ++k) sink.han(han[k - 1], han[k]);
         han.clear();
-        if (!word.empty()) fn(word);
+        if (!word.empty()) sink.word(word);
         word.clear();
     };
     for (std::size_t i = 0; i < text.size();) {
