@@ -8,7 +8,7 @@
 namespace gen {
 namespace {
 
-using Ids = std::vector<std::uint32_t>;
+using Ids = PostingList;
 
 // A Han piece as a number: its code points side by side, the second 0 for a
 // lone character. Hashing and comparing strings was most of the time the
@@ -25,9 +25,7 @@ struct PartPostings final : TokenSink {
 
     // Documents in ascending order: a repeated token of the current one is
     // already the last id of its list (cheaper than sorting each document's tokens).
-    void add(Ids& list) const {
-        if (list.empty() || list.back() != id) list.push_back(id);
-    }
+    void add(Ids& list) const { list.add(id); }
     void han(char32_t first, char32_t second) override { add(han_lists[han_key(first, second)]); }
     void word(std::string_view w) override { add(word_lists[std::string(w)]); }
 };
@@ -49,8 +47,8 @@ template <typename Map>
 void append_lists(Map& into, Map& from) {
     for (auto& [key, ids] : from) {
         auto& list = into[key];
-        if (list.empty()) list = std::move(ids);
-        else list.insert(list.end(), ids.begin(), ids.end());
+        if (!list.size()) list = std::move(ids);
+        else list.append(ids);
     }
     Map().swap(from);
 }
@@ -69,8 +67,8 @@ SearchPostings search_postings(const std::vector<SearchDocument>& docs) {
         append_lists(part[0].han_lists, part[p].han_lists);
         append_lists(part[0].word_lists, part[p].word_lists);
     }
-    // Lists grown one id at a time held a third again as much as they use,
-    // and are kept through both forms of the index: each is cut to its size.
+    // Lists grown a byte at a time hold up to twice what they use, and are
+    // kept through both forms of the index: each is cut to its size.
     SearchPostings postings;
     postings.reserve(part[0].han_lists.size() + part[0].word_lists.size());
     for (auto& [key, ids] : part[0].han_lists) {
@@ -84,14 +82,47 @@ SearchPostings search_postings(const std::vector<SearchDocument>& docs) {
     return postings;
 }
 
+void PostingList::append(const PostingList& later) {
+    if (!later.count_) return;
+    std::size_t i = 0;
+    const std::uint32_t first = later.get(i);  // from 0: from our last id here
+    put(first - last_);
+    bytes_.insert(bytes_.end(), later.bytes_.begin() + static_cast<std::ptrdiff_t>(i), later.bytes_.end());
+    last_ = later.last_;
+    count_ += later.count_;
+}
+
+namespace {
+
+void append_number(std::string& out, std::uint32_t v) {
+    char digits[10];
+    int n = 0;
+    do digits[n++] = static_cast<char>('0' + v % 10);
+    while ((v /= 10) != 0);
+    while (n) out += digits[--n];
+}
+
+}  // namespace
+
 void append_gaps(std::string& out, const std::vector<std::uint32_t>& ids) {
     out += '[';
     std::uint32_t previous = 0;
     for (std::size_t k = 0; k < ids.size(); ++k) {
         if (k) out += ',';
-        out += std::to_string(ids[k] - previous);
+        append_number(out, ids[k] - previous);
         previous = ids[k];
     }
+    out += ']';
+}
+
+void append_gaps(std::string& out, const PostingList& list) {
+    out += '[';
+    bool first = true;
+    list.each_gap([&](std::uint32_t gap) {
+        if (!first) out += ',';
+        first = false;
+        append_number(out, gap);
+    });
     out += ']';
 }
 

@@ -57,7 +57,7 @@ std::vector<std::string> characters(const std::string& key) {
     return out;
 }
 
-using Sources = std::map<std::string, std::vector<const std::vector<std::uint32_t>*>>;
+using Sources = std::map<std::string, std::vector<const PostingList*>>;
 
 // Every key of the shards with the postings it is the union of.
 Sources shard_keys(const SearchPostings& postings) {
@@ -85,21 +85,19 @@ std::size_t next_power_of_two(std::size_t n) {
 // The union of a key's lists, renumbered by rank, ascending. A character's
 // union gathers the lists of hundreds of pairs: marking ranks in a table of
 // every document, then reading it in order, costs less than sorting them.
-void ranked_union(const std::vector<const std::vector<std::uint32_t>*>& lists, const std::vector<std::uint32_t>& rank,
+void ranked_union(const std::vector<const PostingList*>& lists, const std::vector<std::uint32_t>& rank,
                   std::vector<std::uint32_t>& ids, std::vector<char>& marks) {
     ids.clear();
     std::size_t total = 0;
     for (const auto* list : lists) total += list->size();
     if (total * 16 < rank.size()) {
-        for (const auto* list : lists)
-            for (const std::uint32_t id : *list) ids.push_back(rank[id]);
+        for (const auto* list : lists) list->each_id([&](std::uint32_t id) { ids.push_back(rank[id]); });
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         return;
     }
     marks.assign(rank.size(), 0);
-    for (const auto* list : lists)
-        for (const std::uint32_t id : *list) marks[rank[id]] = 1;
+    for (const auto* list : lists) list->each_id([&](std::uint32_t id) { marks[rank[id]] = 1; });
     for (std::size_t r = 0; r < marks.size(); ++r)
         if (marks[r]) ids.push_back(static_cast<std::uint32_t>(r));
 }

@@ -42,7 +42,7 @@ public:
     std::string json(std::size_t i) const;
 
 private:
-    using Sources = std::map<std::string, std::vector<const std::vector<std::uint32_t>*>>;
+    using Sources = std::map<std::string, std::vector<const PostingList*>>;
 
     std::string bucket_json(std::size_t b) const;
     std::string titles_json(std::size_t file) const;
