@@ -286,16 +286,20 @@ void Build::publish_files() {
     publisher_->file("sitemap.xml", make_sitemap(site_, entries));
     clock_.mark("publish downloads, feed, sitemap");
     const std::vector<SearchDocument> docs = search_documents(site_, downloads_);
+    // The copied files' last reader (for their sizes): copied, planned and
+    // listed, their 20,000 paths at 10,000 notices need not sit beside the postings.
+    std::vector<StaticFile>().swap(site_.static_files);
     const SearchPostings postings = search_postings(docs);
-    publisher_->file(common::search_index_url(), search_index_json(docs, postings));
+    publisher_->file_in_pieces(common::search_index_url(), [&](const auto& write) { search_index_json(docs, postings, write); });
     // Named by what they hold, known only now: planned as they come. Thousands
     // of files: written on every core, as pages are.
-    const std::vector<SearchFile> shards = search_shard_files(docs, postings);
-    for (const SearchFile& f : shards) plan_.add(f.path, "the search index");
+    // Each file is made on the thread that writes it, and freed once written.
+    const SearchShards shards(docs, postings);
+    for (std::size_t i = 0; i < shards.size(); ++i) plan_.add(shards.path(i), "the search index");
     std::vector<std::exception_ptr> failed(shards.size());
     parallel_for(shards.size(), [&](std::size_t, std::size_t i) {
         try {
-            publisher_->file(shards[i].path, shards[i].json);
+            publisher_->file(shards.path(i), shards.json(i));
         } catch (...) {
             failed[i] = std::current_exception();
         }

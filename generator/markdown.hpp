@@ -12,12 +12,8 @@ namespace gen {
 struct InternalLink {
     std::string target;  // site-relative path without fragment: "notices/x/" or "attachments/a.pdf"
     int line = 0;        // in the source file
-    int md_line = 0;     // in the Markdown text
-    int byte_col = 0;    // as cmark counts: bytes
+    int col = 0;         // in characters, for messages: known while the Markdown is, which is freed once rendered
 };
-
-// The column of a link in characters, for messages (computed only when needed).
-int markdown_column(const std::string& markdown, const InternalLink& link);
 
 struct RenderedMarkdown {
     std::string html;

@@ -16,6 +16,8 @@ void render_notice_bodies(Site& site, common::Diagnostics& diags) {
         n.body_text.shrink_to_fit();  // grown by appending and kept to the end: over a quarter of it was slack
         n.body_links = std::move(md.links);
         n.body_destinations = external_destinations(n.body_html, site.config);
+        // Its last reader: from here on the pages read its HTML, the index its text.
+        std::string().swap(n.body);
     });
 }
 
@@ -23,7 +25,7 @@ void check_notice_links(const Site& site, const OutputPlan& plan, common::Diagno
     for (const Notice& n : site.notices)
         for (const InternalLink& l : n.body_links)
             if (!plan.resolves(l.target))
-                diags.add(n.source, l.line, markdown_column(n.body, l), "link to /" + l.target + " resolves to nothing on the site");
+                diags.add(n.source, l.line, l.col, "link to /" + l.target + " resolves to nothing on the site");
 }
 
 }  // namespace gen

@@ -68,6 +68,28 @@ void PersonalDataCheck::scan_output(const std::string& out_path, std::string_vie
     }
 }
 
+namespace {
+
+// Where `offset` of a piece lies in its file, the piece starting at `at`.
+common::LineCol in_file(std::string_view piece, std::size_t offset, common::LineCol at) {
+    const common::LineCol lc = common::line_col_at(piece, offset);
+    if (lc.line == 1) return {at.line, at.col + lc.col - 1};
+    return {at.line + lc.line - 1, lc.col};
+}
+
+}  // namespace
+
+common::LineCol PersonalDataCheck::scan_output_piece(const std::string& out_path, std::string_view piece, common::LineCol at) {
+    if (!source_hit_) {
+        for (const auto& hit : common::find_personal_numbers(piece)) {
+            if (allowed(hit.digits)) continue;
+            const common::LineCol lc = in_file(piece, hit.offset, at);
+            diags_.add("public/" + out_path, lc.line, lc.col, std::string("personal data: ") + hit.kind + " " + hit.digits + " in generated output");
+        }
+    }
+    return in_file(piece, piece.size(), at);
+}
+
 bool is_text_file(const std::string& path) {
     static const char* exts[] = {".csv", ".txt", ".md", ".html", ".htm", ".json", ".xml", ".svg", ".css", ".js"};
     for (const char* e : exts) {

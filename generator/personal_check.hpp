@@ -34,6 +34,10 @@ public:
     // A generated file: a safety net for numbers that no source scan saw
     // (assembled by a theme, say). Quiet once a source scan has reported.
     void scan_output(const std::string& out_path, std::string_view text);
+    // A piece of a generated file written in pieces, which starts at `at` in
+    // the file and ends where no number can go on (after a JSON bracket, say).
+    // Returns where the next piece starts.
+    common::LineCol scan_output_piece(const std::string& out_path, std::string_view piece, common::LineCol at);
 
 private:
     bool allowed(const std::string& digits) const;

@@ -21,6 +21,17 @@ void Publisher::file(const std::string& path, std::string_view bytes, std::strin
     writer_.write(path, bytes);
 }
 
+void Publisher::file_in_pieces(const std::string& path,
+                               const std::function<void(const std::function<void(std::string_view)>&)>& produce) {
+    common::LineCol at;
+    writer_.write_pieces(path, [&](const std::function<void(std::string_view)>& write) {
+        produce([&](std::string_view piece) {
+            at = personal_.scan_output_piece(path, piece, at);
+            write(piece);
+        });
+    });
+}
+
 void Publisher::copy(const StaticFile& f) { writer_.copy(f.out_path, f.source_path); }
 
 void Publisher::check_links(const std::string& url, const std::string& html, const std::string& shown,

@@ -3,6 +3,7 @@
 // feed, sitemap, search index and copy passes here, so that each gets the
 // checks it needs and none is written unchecked.
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -32,6 +33,9 @@ public:
     // (zipped office files). Thread-safe.
     void file(const std::string& path, std::string_view bytes, std::string_view text);
     void file(const std::string& path, std::string_view text) { file(path, text, text); }
+    // A generated text file written in pieces, each ending where no number
+    // can go on (the search index, after its brackets). Thread-safe.
+    void file_in_pieces(const std::string& path, const std::function<void(const std::function<void(std::string_view)>&)>& produce);
     // A file copied as it is; text files were scanned as sources. Thread-safe.
     void copy(const StaticFile& f);
 

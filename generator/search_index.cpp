@@ -7,6 +7,7 @@
 
 #include "common/form_schema.hpp"
 #include "common/urls.hpp"
+#include "common/utf8.hpp"
 #include "generator/downloads.hpp"
 #include "generator/search_postings.hpp"
 #include "generator/search_tokens.hpp"
@@ -25,15 +26,16 @@ std::string joined(const std::vector<std::string>& parts) {
 
 SearchDocument document(std::string kind, std::string title, std::string url, std::string date, std::string excerpt, std::string text) {
     return SearchDocument{std::move(kind), std::move(title), std::move(url), std::move(date),
-                          collapsed_prefix(excerpt, kExcerptChars), std::move(text)};
+                          collapsed_prefix(excerpt, kExcerptChars), std::move(text), {}};
 }
 
 void add_notices(std::vector<SearchDocument>& out, const Site& site) {
     for (const Notice& n : site.notices) {
-        std::vector<std::string> parts = {n.doc_no, n.addressees, n.body_text};
-        for (const auto& a : n.attachments) parts.push_back(a.title);
-        for (const auto& k : n.keywords) parts.push_back(k);
-        out.push_back(document("notice", n.title, common::notice_url(n.slug), n.published.iso(), n.body_text, joined(parts)));
+        SearchDocument d = document("notice", n.title, common::notice_url(n.slug), n.published.iso(), n.body_text, "");
+        d.parts = {n.doc_no, n.addressees, n.body_text};
+        for (const auto& a : n.attachments) d.parts.push_back(a.title);
+        for (const auto& k : n.keywords) d.parts.push_back(k);
+        out.push_back(std::move(d));
     }
 }
 
@@ -144,21 +146,82 @@ const std::map<std::string, std::string>& search_kind_labels() {
     return labels;
 }
 
-std::string search_index_json(const std::vector<SearchDocument>& docs, const SearchPostings& postings) {
-    nlohmann::json head = {{"kinds", search_kind_labels()}, {"docs", nlohmann::json::array()}};
-    for (const auto& d : docs) head["docs"].push_back({d.kind, d.title, d.url, d.date, d.excerpt});
-    std::string out = head.dump();
-    out.pop_back();  // the closing brace: postings follow
+namespace {
+
+// nlohmann's compact dump of a string, appended where it goes: a JSON tree of
+// every document cost more than the file itself. Valid UTF-8 needs only the
+// ASCII escapes below; anything else goes to nlohmann, which refuses it as
+// it always did.
+void append_json_string(std::string& out, std::string_view s) {
+    if (!common::is_valid_utf8(s)) {
+        out += nlohmann::json(std::string(s)).dump();  // throws, as before
+        return;
+    }
+    static const char* const hex = "0123456789abcdef";
+    out += '"';
+    for (const char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        switch (b) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (b < 0x20) {
+                    out += "\\u00";
+                    out += hex[b >> 4];
+                    out += hex[b & 0xF];
+                } else {
+                    out += c;
+                }
+        }
+    }
+    out += '"';
+}
+
+// Pieces of about this size are handed on as they fill.
+constexpr std::size_t kPieceBytes = 1 << 16;
+
+}  // namespace
+
+// The same bytes as {"docs": [...], "kinds": {...}} dumped by nlohmann (keys
+// sorted), then the postings. Each piece ends after a closing bracket.
+void search_index_json(const std::vector<SearchDocument>& docs, const SearchPostings& postings,
+                       const std::function<void(std::string_view)>& write) {
+    std::string out = "{\"docs\":[";
+    const auto piece_done = [&] {
+        if (out.size() < kPieceBytes) return;
+        write(out);
+        out.clear();
+    };
+    for (const auto& d : docs) {
+        if (&d != docs.data()) out += ',';
+        out += '[';
+        for (const std::string* field : {&d.kind, &d.title, &d.url, &d.date, &d.excerpt}) {
+            if (field != &d.kind) out += ',';
+            append_json_string(out, *field);
+        }
+        out += ']';
+        piece_done();
+    }
+    out += "],\"kinds\":";
+    out += nlohmann::json(search_kind_labels()).dump();
     out += ",\"postings\":{";
     bool first_key = true;
     for (const auto* p : sorted_postings(postings)) {
         // Tokens are Han characters, a-z and 0-9 only: nothing to escape.
-        out += (first_key ? "\"" : ",\"") + p->first + "\":";
+        out += first_key ? "\"" : ",\"";
+        out += p->first;
+        out += "\":";
         first_key = false;
         append_gaps(out, p->second);
+        piece_done();
     }
     out += "}}\n";
-    return out;
+    write(out);
 }
 
 }  // namespace gen

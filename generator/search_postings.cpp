@@ -8,21 +8,49 @@
 namespace gen {
 namespace {
 
+using Ids = PostingList;
+
+// A Han piece as a number: its code points side by side, the second 0 for a
+// lone character. Hashing and comparing strings was most of the time the
+// postings took.
+std::uint64_t han_key(char32_t first, char32_t second) { return (static_cast<std::uint64_t>(first) << 32) | second; }
+
 // Postings of the documents [begin, end), one document's tokens at a time:
 // held for every document at once, the tokens were the build's largest
 // allocation (each is a string of its own).
-SearchPostings postings_of(const std::vector<SearchDocument>& docs, std::size_t begin, std::size_t end) {
-    SearchPostings postings;
+struct PartPostings final : TokenSink {
+    std::unordered_map<std::uint64_t, Ids> han_lists;
+    std::unordered_map<std::string, Ids> word_lists;
+    std::uint32_t id = 0;  // the document being cut
+
+    // Documents in ascending order: a repeated token of the current one is
+    // already the last id of its list (cheaper than sorting each document's tokens).
+    void add(Ids& list) const { list.add(id); }
+    void han(char32_t first, char32_t second) override { add(han_lists[han_key(first, second)]); }
+    void word(std::string_view w) override { add(word_lists[std::string(w)]); }
+};
+
+void postings_of(const std::vector<SearchDocument>& docs, std::size_t begin, std::size_t end, PartPostings& part) {
     for (std::size_t id = begin; id < end; ++id) {
         const SearchDocument& d = docs[id];
-        // Documents in ascending order: a repeated token of the current one is
-        // already the last id of its list (cheaper than sorting each document's tokens).
-        for (const std::string& t : search_tokens(d.title + " " + d.text)) {
-            auto& list = postings[t];
-            if (list.empty() || list.back() != id) list.push_back(static_cast<std::uint32_t>(id));
-        }
+        part.id = static_cast<std::uint32_t>(id);
+        // A space separates tokens: the pieces cut one by one give the tokens
+        // of title, text and parts joined by spaces.
+        each_search_token(d.title, part);
+        each_search_token(d.text, part);
+        for (const std::string_view p : d.parts) each_search_token(p, part);
     }
-    return postings;
+}
+
+// Each part's lists follow those of the part before.
+template <typename Map>
+void append_lists(Map& into, Map& from) {
+    for (auto& [key, ids] : from) {
+        auto& list = into[key];
+        if (!list.size()) list = std::move(ids);
+        else list.append(ids);
+    }
+    Map().swap(from);
 }
 
 }  // namespace
@@ -31,29 +59,70 @@ SearchPostings search_postings(const std::vector<SearchDocument>& docs) {
     // A contiguous part of the documents for each core, so that each part's
     // lists are ascending and follow those of the part before.
     const std::size_t parts = worker_count(docs.size());
-    std::vector<SearchPostings> part(parts);
+    std::vector<PartPostings> part(parts);
     parallel_for(parts, [&](std::size_t, std::size_t p) {
-        part[p] = postings_of(docs, docs.size() * p / parts, docs.size() * (p + 1) / parts);
+        postings_of(docs, docs.size() * p / parts, docs.size() * (p + 1) / parts, part[p]);
     });
-    SearchPostings postings = std::move(part[0]);
     for (std::size_t p = 1; p < parts; ++p) {
-        for (auto& [token, ids] : part[p]) {
-            auto& list = postings[token];
-            list.insert(list.end(), ids.begin(), ids.end());
-        }
-        SearchPostings().swap(part[p]);
+        append_lists(part[0].han_lists, part[p].han_lists);
+        append_lists(part[0].word_lists, part[p].word_lists);
+    }
+    // Lists grown a byte at a time hold up to twice what they use, and are
+    // kept through both forms of the index: each is cut to its size.
+    SearchPostings postings;
+    postings.reserve(part[0].han_lists.size() + part[0].word_lists.size());
+    for (auto& [key, ids] : part[0].han_lists) {
+        ids.shrink_to_fit();
+        postings.emplace(han_token(static_cast<char32_t>(key >> 32), static_cast<char32_t>(key & 0xFFFFFFFFu)), std::move(ids));
+    }
+    for (auto& [key, ids] : part[0].word_lists) {
+        ids.shrink_to_fit();
+        postings.emplace(key, std::move(ids));
     }
     return postings;
 }
+
+void PostingList::append(const PostingList& later) {
+    if (!later.count_) return;
+    std::size_t i = 0;
+    const std::uint32_t first = later.get(i);  // from 0: from our last id here
+    put(first - last_);
+    bytes_.insert(bytes_.end(), later.bytes_.begin() + static_cast<std::ptrdiff_t>(i), later.bytes_.end());
+    last_ = later.last_;
+    count_ += later.count_;
+}
+
+namespace {
+
+void append_number(std::string& out, std::uint32_t v) {
+    char digits[10];
+    int n = 0;
+    do digits[n++] = static_cast<char>('0' + v % 10);
+    while ((v /= 10) != 0);
+    while (n) out += digits[--n];
+}
+
+}  // namespace
 
 void append_gaps(std::string& out, const std::vector<std::uint32_t>& ids) {
     out += '[';
     std::uint32_t previous = 0;
     for (std::size_t k = 0; k < ids.size(); ++k) {
         if (k) out += ',';
-        out += std::to_string(ids[k] - previous);
+        append_number(out, ids[k] - previous);
         previous = ids[k];
     }
+    out += ']';
+}
+
+void append_gaps(std::string& out, const PostingList& list) {
+    out += '[';
+    bool first = true;
+    list.each_gap([&](std::uint32_t gap) {
+        if (!first) out += ',';
+        first = false;
+        append_number(out, gap);
+    });
     out += ']';
 }
 

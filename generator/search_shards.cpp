@@ -57,7 +57,7 @@ std::vector<std::string> characters(const std::string& key) {
     return out;
 }
 
-using Sources = std::map<std::string, std::vector<const std::vector<std::uint32_t>*>>;
+using Sources = std::map<std::string, std::vector<const PostingList*>>;
 
 // Every key of the shards with the postings it is the union of.
 Sources shard_keys(const SearchPostings& postings) {
@@ -85,31 +85,62 @@ std::size_t next_power_of_two(std::size_t n) {
 // The union of a key's lists, renumbered by rank, ascending. A character's
 // union gathers the lists of hundreds of pairs: marking ranks in a table of
 // every document, then reading it in order, costs less than sorting them.
-void ranked_union(const std::vector<const std::vector<std::uint32_t>*>& lists, const std::vector<std::uint32_t>& rank,
+void ranked_union(const std::vector<const PostingList*>& lists, const std::vector<std::uint32_t>& rank,
                   std::vector<std::uint32_t>& ids, std::vector<char>& marks) {
     ids.clear();
     std::size_t total = 0;
     for (const auto* list : lists) total += list->size();
     if (total * 16 < rank.size()) {
-        for (const auto* list : lists)
-            for (const std::uint32_t id : *list) ids.push_back(rank[id]);
+        for (const auto* list : lists) list->each_id([&](std::uint32_t id) { ids.push_back(rank[id]); });
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         return;
     }
     marks.assign(rank.size(), 0);
-    for (const auto* list : lists)
-        for (const std::uint32_t id : *list) marks[rank[id]] = 1;
+    for (const auto* list : lists) list->each_id([&](std::uint32_t id) { marks[rank[id]] = 1; });
     for (std::size_t r = 0; r < marks.size(); ++r)
         if (marks[r]) ids.push_back(static_cast<std::uint32_t>(r));
 }
 
-std::string bucket_json(const std::vector<Sources::const_iterator>& keys, const std::vector<std::uint32_t>& rank) {
+std::size_t files_for(std::size_t items, std::size_t per_file) { return (items + per_file - 1) / per_file; }
+
+}  // namespace
+
+SearchShards::SearchShards(const std::vector<SearchDocument>& docs, const SearchPostings& postings)
+    : docs_(docs), order_(docs.size()), rank_(docs.size()), keys_(shard_keys(postings)) {
+    std::iota(order_.begin(), order_.end(), 0);
+    std::stable_sort(order_.begin(), order_.end(), [&](std::uint32_t a, std::uint32_t b) { return docs[a].title < docs[b].title; });
+    for (std::size_t r = 0; r < order_.size(); ++r) rank_[order_[r]] = static_cast<std::uint32_t>(r);
+
+    std::size_t postings_count = 0;
+    for (const auto& [key, lists] : keys_)
+        for (const auto* list : lists) postings_count += list->size();
+    in_bucket_.resize(next_power_of_two(postings_count * kBytesPerPosting / kBucketBytes + 1));
+    for (auto it = keys_.begin(); it != keys_.end(); ++it) in_bucket_[fnv1a(bucket_name(it->first)) & (in_bucket_.size() - 1)].push_back(it);
+    title_files_ = files_for(order_.size(), kTitlesPerFile);
+    doc_files_ = files_for(order_.size(), kDocsPerFile);
+
+    for (std::size_t b = 0; b < in_bucket_.size(); ++b) paths_.push_back(common::search_shard_url(kTermsFolder, b));
+    for (std::size_t f = 0; f < title_files_; ++f) paths_.push_back(common::search_shard_url(kTitlesFolder, f));
+    for (std::size_t f = 0; f < doc_files_; ++f) paths_.push_back(common::search_shard_url(kDocsFolder, f));
+    paths_.push_back(common::search_shards_url() + "manifest.json");
+}
+
+std::string SearchShards::json(std::size_t i) const {
+    if (i < in_bucket_.size()) return bucket_json(i);
+    i -= in_bucket_.size();
+    if (i < title_files_) return titles_json(i);
+    i -= title_files_;
+    if (i < doc_files_) return docs_json(i);
+    return manifest_json();
+}
+
+std::string SearchShards::bucket_json(std::size_t b) const {
     std::string out = "{";
     std::vector<std::uint32_t> ids;
     std::vector<char> marks;
-    for (const auto& it : keys) {
-        ranked_union(it->second, rank, ids, marks);
+    for (const auto& it : in_bucket_[b]) {
+        ranked_union(it->second, rank_, ids, marks);
         // Tokens are Han characters, a-z and 0-9 only: nothing to escape.
         out += (out.size() > 1 ? ",\"" : "\"") + it->first + "\":";
         append_gaps(out, ids);
@@ -117,72 +148,42 @@ std::string bucket_json(const std::vector<Sources::const_iterator>& keys, const 
     return out + "}\n";
 }
 
-std::vector<SearchFile> bucket_files(const SearchPostings& postings, const std::vector<std::uint32_t>& rank, std::size_t& buckets) {
-    const Sources keys = shard_keys(postings);
-    std::size_t postings_count = 0;
-    for (const auto& [key, lists] : keys)
-        for (const auto* list : lists) postings_count += list->size();
-    buckets = next_power_of_two(postings_count * kBytesPerPosting / kBucketBytes + 1);
-    std::vector<std::vector<Sources::const_iterator>> in_bucket(buckets);
-    for (auto it = keys.begin(); it != keys.end(); ++it) in_bucket[fnv1a(bucket_name(it->first)) & (buckets - 1)].push_back(it);
-    std::vector<SearchFile> out(buckets);
-    parallel_for(buckets, [&](std::size_t, std::size_t b) {
-        out[b] = {common::search_shard_url(kTermsFolder, b), bucket_json(in_bucket[b], rank)};
-    });
-    return out;
-}
-
-void add_title_files(std::vector<SearchFile>& out, const std::vector<SearchDocument>& docs, const std::vector<std::uint32_t>& order) {
-    for (std::size_t start = 0, file = 0; start < order.size(); start += kTitlesPerFile, ++file) {
-        nlohmann::json runs = nlohmann::json::array();
-        const std::string* previous = nullptr;
-        for (std::size_t r = start; r < std::min(order.size(), start + kTitlesPerFile); ++r) {
-            const std::string& title = docs[order[r]].title;
-            if (previous && *previous == title) {
-                runs.back()[1] = runs.back()[1].get<std::size_t>() + 1;
-            } else {
-                runs.push_back({title, 1});
-            }
-            previous = &title;
+std::string SearchShards::titles_json(std::size_t file) const {
+    const std::size_t start = file * kTitlesPerFile;
+    nlohmann::json runs = nlohmann::json::array();
+    const std::string* previous = nullptr;
+    for (std::size_t r = start; r < std::min(order_.size(), start + kTitlesPerFile); ++r) {
+        const std::string& title = docs_[order_[r]].title;
+        if (previous && *previous == title) {
+            runs.back()[1] = runs.back()[1].get<std::size_t>() + 1;
+        } else {
+            runs.push_back({title, 1});
         }
-        out.push_back({common::search_shard_url(kTitlesFolder, file), runs.dump() + "\n"});
+        previous = &title;
     }
+    return runs.dump() + "\n";
 }
 
-void add_doc_files(std::vector<SearchFile>& out, const std::vector<SearchDocument>& docs, const std::vector<std::uint32_t>& order) {
-    for (std::size_t start = 0, file = 0; start < order.size(); start += kDocsPerFile, ++file) {
-        nlohmann::json records = nlohmann::json::array();
-        for (std::size_t r = start; r < std::min(order.size(), start + kDocsPerFile); ++r) {
-            const SearchDocument& d = docs[order[r]];
-            records.push_back({d.kind, d.url, d.date, d.excerpt, order[r]});
-        }
-        out.push_back({common::search_shard_url(kDocsFolder, file), records.dump() + "\n"});
+std::string SearchShards::docs_json(std::size_t file) const {
+    const std::size_t start = file * kDocsPerFile;
+    nlohmann::json records = nlohmann::json::array();
+    for (std::size_t r = start; r < std::min(order_.size(), start + kDocsPerFile); ++r) {
+        const SearchDocument& d = docs_[order_[r]];
+        records.push_back({d.kind, d.url, d.date, d.excerpt, order_[r]});
     }
+    return records.dump() + "\n";
 }
 
-}  // namespace
-
-std::vector<SearchFile> search_shard_files(const std::vector<SearchDocument>& docs, const SearchPostings& postings) {
-    std::vector<std::uint32_t> order(docs.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return docs[a].title < docs[b].title; });
-    std::vector<std::uint32_t> rank(docs.size());
-    for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<std::uint32_t>(r);
-
-    std::size_t buckets = 0;
-    std::vector<SearchFile> out = bucket_files(postings, rank, buckets);
-    add_title_files(out, docs, order);
-    add_doc_files(out, docs, order);
+std::string SearchShards::manifest_json() const {
     const nlohmann::json manifest = {
-        {"buckets", buckets},
-        {"docs", docs.size()},
+        {"buckets", in_bucket_.size()},
+        {"docs", docs_.size()},
         {"docs_per_file", kDocsPerFile},
         {"files", {{"terms", kTermsFolder}, {"titles", kTitlesFolder}, {"docs", kDocsFolder}}},
         {"kinds", search_kind_labels()},
         {"titles_per_file", kTitlesPerFile},
     };
-    out.push_back({common::search_shards_url() + "manifest.json", manifest.dump() + "\n"});
-    return out;
+    return manifest.dump() + "\n";
 }
 
 }  // namespace gen

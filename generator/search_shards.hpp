@@ -18,6 +18,8 @@
 // letter with every document of any word it begins.
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,12 +27,35 @@
 
 namespace gen {
 
-struct SearchFile {
-    std::string path;  // in public/
-    std::string json;
-};
+// The files, each made only when it is written: held all at once, the
+// shards of 10,000 notices (29 MB) sat on top of the postings they are cut
+// from.
+class SearchShards {
+public:
+    // Both must outlive this.
+    SearchShards(const std::vector<SearchDocument>& docs, const SearchPostings& postings);
 
-// Files in a fixed order, their bytes fixed by the documents.
-std::vector<SearchFile> search_shard_files(const std::vector<SearchDocument>& docs, const SearchPostings& postings);
+    // Files in a fixed order, their bytes fixed by the documents.
+    std::size_t size() const { return paths_.size(); }
+    const std::string& path(std::size_t i) const { return paths_[i]; }
+    // Thread-safe.
+    std::string json(std::size_t i) const;
+
+private:
+    using Sources = std::map<std::string, std::vector<const PostingList*>>;
+
+    std::string bucket_json(std::size_t b) const;
+    std::string titles_json(std::size_t file) const;
+    std::string docs_json(std::size_t file) const;
+    std::string manifest_json() const;
+
+    const std::vector<SearchDocument>& docs_;
+    std::vector<std::uint32_t> order_;  // document ids in the order of their titles
+    std::vector<std::uint32_t> rank_;   // a document id's place in order_
+    Sources keys_;                      // every key with the postings it is the union of
+    std::vector<std::vector<Sources::const_iterator>> in_bucket_;
+    std::size_t title_files_ = 0, doc_files_ = 0;
+    std::vector<std::string> paths_;
+};
 
 }  // namespace gen

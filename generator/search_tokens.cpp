@@ -40,22 +40,31 @@ bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp 
 }  // namespace
 
 std::vector<std::string> search_tokens(std::string_view text) {
-    std::vector<std::string> out;
-    out.reserve(text.size() / 3 + 1);  // about one token per Han character, three bytes each
+    struct Kept final : TokenSink {
+        std::vector<std::string> out;
+        void han(char32_t first, char32_t second) override { out.push_back(han_token(first, second)); }
+        void word(std::string_view w) override { out.emplace_back(w); }
+    } kept;
+    kept.out.reserve(text.size() / 3 + 1);  // about one token per Han character, three bytes each
+    each_search_token(text, kept);
+    return std::move(kept.out);
+}
+
+std::string han_token(char32_t first, char32_t second) {
+    std::string out;
+    append_utf8(out, first);
+    if (second) append_utf8(out, second);
+    return out;
+}
+
+void each_search_token(std::string_view text, TokenSink& sink) {
     std::vector<char32_t> han;  // the current run of Han characters
     std::string word;           // the current run of letters and digits
     auto end_runs = [&] {
-        if (han.size() == 1) {
-            out.emplace_back();
-            append_utf8(out.back(), han[0]);
-        }
-        for (std::size_t k = 1; k < han.size(); ++k) {
-            out.emplace_back();
-            append_utf8(out.back(), han[k - 1]);
-            append_utf8(out.back(), han[k]);
-        }
+        if (han.size() == 1) sink.han(han[0], 0);
+        for (std::size_t k = 1; k < han.size(); ++k) sink.han(han[k - 1], han[k]);
         han.clear();
-        if (!word.empty()) out.push_back(std::move(word));
+        if (!word.empty()) sink.word(word);
         word.clear();
     };
     for (std::size_t i = 0; i < text.size();) {
@@ -71,7 +80,6 @@ std::vector<std::string> search_tokens(std::string_view text) {
         }
     }
     end_runs();
-    return out;
 }
 
 std::string collapsed_prefix(std::string_view text, std::size_t max_chars) {

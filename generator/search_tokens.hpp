@@ -15,6 +15,25 @@ namespace gen {
 // case. Full-width letters and digits count as their ASCII forms; anything
 // else separates. Tokens come in text order, repeats included.
 std::vector<std::string> search_tokens(std::string_view text);
+// Receives the tokens of each_search_token as they are cut.
+class TokenSink {
+public:
+    // A Han piece as its code points: `second` is 0 for a lone character.
+    virtual void han(char32_t first, char32_t second) = 0;
+    // A run of letters and digits, lower case.
+    virtual void word(std::string_view w) = 0;
+
+protected:
+    ~TokenSink() = default;
+};
+
+// The tokens of search_tokens, in the same order, handed to `sink` instead
+// of kept: the index of 10,000 notices cuts tens of millions, and a string
+// of its own for each was most of the index's allocations.
+void each_search_token(std::string_view text, TokenSink& sink);
+
+// A Han piece as search_tokens spells it.
+std::string han_token(char32_t first, char32_t second);
 
 // At most `max_chars` characters of `text` with every run of white space
 // made one space, trimmed; "…" marks a cut. For excerpts.

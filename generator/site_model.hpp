@@ -92,7 +92,7 @@ struct Notice {
     std::vector<Attachment> attachments;
     std::string attachments_label = "附件：";  // as printed: the 2019 call writes "附件:"
     std::string attachments_note;
-    std::string body;  // Markdown
+    std::string body;  // Markdown, freed once rendered (render_notice_bodies)
     int body_line = 1; // line of the body's first line in the source file
     // The body rendered once, after loading (render_notice_bodies).
     std::string body_html;  // for its page alone, and freed once that is rendered

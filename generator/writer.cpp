@@ -70,6 +70,30 @@ void Writer::write(const std::string& path, std::string_view bytes) {
     common::write_file(target, bytes);
 }
 
+void Writer::write_pieces(const std::string& path, const Pieces& produce) {
+    if (dry_run_) {
+        produce([](std::string_view) {});
+        return;
+    }
+    ensure_parent(path);
+    const fs::path target = staging_ / path;
+    int fd = common::create_and_write(target, {});
+    try {
+        produce([&](std::string_view piece) {
+            for (std::size_t done = 0; done < piece.size();) {
+                const ssize_t n = ::write(fd, piece.data() + done, piece.size() - done);
+                if (n < 0 && errno == EINTR) continue;
+                if (n < 0) fail_io("cannot write", target);
+                done += static_cast<std::size_t>(n);
+            }
+        });
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    if (::close(fd) != 0) fail_io("cannot write", target);
+}
+
 void Writer::copy(const std::string& path, const fs::path& from, bool may_link) {
     if (dry_run_) return;
     // A hard link costs one system call and no data; the output is rebuilt,

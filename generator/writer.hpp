@@ -4,6 +4,7 @@
 // whole build succeeded: a failed build leaves the old output as it was.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <mutex>
 #include <string_view>
@@ -24,6 +25,10 @@ public:
     // rendering.
     // Throw std::runtime_error.
     void write(const std::string& path, std::string_view bytes);
+    // A file too large to hold whole: `produce` hands its pieces, in order,
+    // to the function it is given.
+    using Pieces = std::function<void(const std::function<void(std::string_view)>&)>;
+    void write_pieces(const std::string& path, const Pieces& produce);
     // `may_link`: a hard link instead of a copy is fine (the source is not
     // someone's record that an edit of the output could change).
     void copy(const std::string& path, const std::filesystem::path& from, bool may_link = true);

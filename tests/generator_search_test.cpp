@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "generator/personal_check.hpp"
+#include "generator/search_postings.hpp"
 #include "generator/search_tokens.hpp"
 #include "support/collector_fixture.hpp"
 #include "support/stored_submissions.hpp"
@@ -246,4 +248,43 @@ attachments:
     CHECK((*file)[0] == "file");
     CHECK((*file)[2] == "attachments/guide.txt");
     CHECK((*file)[4] == "TXT，16 B，《甲通知》附件1");
+}
+
+TEST_CASE("a posting list gives back its ids, and index.json's gaps, across parts and 7-bit groups") {
+    // Ids around each group boundary: 127/128, 16383/16384, and one beyond 2^28.
+    const std::vector<std::uint32_t> first = {0, 5, 127, 128, 300}, second = {16383, 16384, 16384, 300000000};
+    gen::PostingList a, b;
+    for (const std::uint32_t id : first) a.add(id);
+    a.add(300);  // the same document again is one posting
+    for (const std::uint32_t id : second) b.add(id);
+    a.append(b);
+    std::vector<std::uint32_t> ids;
+    a.each_id([&](std::uint32_t id) { ids.push_back(id); });
+    CHECK(ids == std::vector<std::uint32_t>{0, 5, 127, 128, 300, 16383, 16384, 300000000});
+    CHECK(a.size() == 8);
+    std::string kept, plain;
+    gen::append_gaps(kept, a);
+    gen::append_gaps(plain, ids);
+    CHECK(kept == "[0,5,122,1,172,16083,1,299983616]");
+    CHECK(kept == plain);
+}
+
+TEST_CASE("a number in a file written in pieces is reported at its line and column in the file") {
+    const std::set<std::string> none;
+    common::Diagnostics diags;
+    gen::PersonalDataCheck check(none, diags);
+    common::LineCol at;
+    at = check.scan_output_piece("search/index.json", "{\"docs\":[[\"甲乙\"]", at);
+    CHECK(at.line == 1);
+    CHECK(at.col == 16);  // the next piece starts after its 15 characters
+    at = check.scan_output_piece("search/index.json", ",[\"丙 13912345678\"]\n,[\"0730-8805708\"]", at);
+    CHECK(at.line == 2);
+    const auto found = diags.sorted();
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].path == "public/search/index.json");
+    CHECK(found[0].line == 1);
+    CHECK(found[0].col == 21);  // where a scan of the whole file puts it: after 15 + 5 characters
+    CHECK(found[0].message.find("mobile number 13912345678") != std::string::npos);
+    CHECK(found[1].line == 2);
+    CHECK(found[1].col == 4);
 }
