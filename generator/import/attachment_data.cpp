@@ -42,7 +42,8 @@ std::optional<MappedAttachment> map_attachment(const std::string& where, const s
         if (const auto* t = std::get_if<office::WordTable>(&b)) {
             tables.push_back(t);
         } else if (tables.empty()) {
-            if (std::string line = one_line(std::get<office::WordParagraph>(b).text); !line.empty()) before_table.push_back(std::move(line));
+            // Line by line: a heading's lines and a guide's items end with Enter or Shift+Enter alike.
+            for (std::string& line : lines_of(std::get<office::WordParagraph>(b).text)) before_table.push_back(std::move(line));
         }
     }
     if (tables.empty()) {
