@@ -24,19 +24,31 @@ bool ends_with_genre(const std::string& title) {
 
 bool ends_with_colon(const std::string& s) { return ends_with(s, "：") || ends_with(s, ":"); }
 
-// "附件3" (or "附件3：") alone on its line: where attachment 3 begins.
-std::optional<int> attachment_marker(const office::WordBlock& block) {
+// "附件3" alone on its line (or "附件3：" and perhaps the attachment's
+// title after the colon): where attachment 3 begins. The number, and the
+// title's text if any.
+struct Marker {
+    int number = 0;
+    std::string rest;
+};
+
+std::optional<Marker> attachment_marker(const office::WordBlock& block) {
     const auto* p = std::get_if<office::WordParagraph>(&block);
     if (!p) return std::nullopt;
-    std::string s = spaceless(p->text);
+    const std::string line = one_line(p->text);
+    std::string s = spaceless(line);
     if (!starts_with(s, "附件")) return std::nullopt;
     s.erase(0, std::string("附件").size());
-    if (ends_with(s, "：")) s.erase(s.size() - std::string("：").size());
-    else if (ends_with(s, ":")) s.pop_back();
     std::size_t bytes = 0;
     const int n = leading_number(s, bytes);
-    if (n < 1 || bytes != s.size()) return std::nullopt;
-    return n;
+    if (n < 1) return std::nullopt;
+    if (bytes == s.size()) return Marker{n, ""};
+    for (const char* colon : {"：", ":"})
+        if (s.compare(bytes, std::string(colon).size(), colon) == 0) {
+            const std::size_t at = line.find(colon);
+            return Marker{n, trim_spaces(line.substr(at + std::string(colon).size()))};
+        }
+    return std::nullopt;
 }
 
 // A 发文字号 as printed under the 发文机关: 岳教体通〔2019〕12号.
@@ -117,14 +129,14 @@ OfficialNotice find_official_structure(const std::vector<office::WordBlock>& blo
     // The attachments begin at the first "附件N" line; the notice is before it.
     std::size_t main_end = blocks.size();
     for (std::size_t i = 0; i < blocks.size(); ++i) {
-        const std::optional<int> number = attachment_marker(blocks[i]);
-        if (!number) continue;
-        if (main_end == blocks.size()) main_end = i;
-        n.attachments.push_back({*number, {}});
-    }
-    for (std::size_t i = main_end, part = 0; i < blocks.size(); ++i) {
-        if (attachment_marker(blocks[i]) && i != main_end) ++part;
-        else if (i != main_end) n.attachments[part].blocks.push_back(blocks[i]);
+        const std::optional<Marker> marker = attachment_marker(blocks[i]);
+        if (marker) {
+            if (main_end == blocks.size()) main_end = i;
+            n.attachments.push_back({marker->number, {}});
+            if (!marker->rest.empty()) n.attachments.back().blocks.push_back(office::WordParagraph{marker->rest, ""});
+        } else if (!n.attachments.empty()) {
+            n.attachments.back().blocks.push_back(blocks[i]);
+        }
     }
 
     // The notice's paragraphs with words; empty ones are Word's spacing.
