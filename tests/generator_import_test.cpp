@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/files.hpp"
+#include "generator/import/body_markdown.hpp"
 #include "generator/import/import_notice.hpp"
 #include "support/seed_documents.hpp"
 #include "support/tiny_site.hpp"
@@ -148,7 +149,8 @@ std::string wps_notice(const std::string& rows) {
     body += wps_numbered(1, "申报方式");
     body += wps_text("　　申报单位填写申请表（附件2），报市教科院。");
     body += wps_numbered(0, "工作要求");
-    body += wps_text("　　请按时报送。");
+    // A deleted revision WPS keeps with 修订 on: not what the reader sees.
+    body += wps_p(wps_run("　　请按时报送") + "<w:del w:id=\"1\" w:author=\"a\"><w:r><w:delText>或不报</w:delText></w:r></w:del>" + wps_run("。"));
     body += wps_p("");
     body += wps_text("附件：1.2022年岳阳市教育信息化创新试点项目申报名额分配表");
     body += wps_text("　　　2.2019年岳阳市教育信息化创新试点项目申请表");
@@ -284,4 +286,45 @@ TEST_CASE("a file that is no Word document is reported, and nothing is written")
     CHECK(problems_text(r).find("notice.docx: error: cannot be read as a Word file (DOCX): not a readable zip") != std::string::npos);
     CHECK(r.written.empty());
     CHECK(testing::read_tree(site.path()) == before);
+}
+
+TEST_CASE("a site the imported notice leaves failing generator check gets nothing, and is told why") {
+    const testing::TempDir work;
+    const fs::path docx = work.path() / "2021-pilot-list-2020.docx";
+    common::write_file(docx, testing::seed_docx(testing::parse_seed(testing::read_file(fs::path(SHARED_DIR) / "seeds" / "000_529d38349907b614.txt"))));
+    const testing::TempDir site;
+    // Without the 2019 notice its call names nothing, which check refuses.
+    copy_bundled_site(site.path(), {"content/notices/2021-pilot-list-2020.md", "data/lists/2020.json", "content/notices/2019-pilot-call.md"});
+    const auto before = testing::read_tree(site.path());
+    ImportOptions o;
+    o.docx = docx;
+    o.site = site.path();
+    o.force = true;  // which does not override check
+    const ImportResult r = gen::import::import_notice(o);
+    CHECK(problems_text(r) == "data/calls/pilot-2019.json: error: call names notice \"2019-pilot-call\", but there is no "
+                              "content/notices/2019-pilot-call.md\n" +
+                                  docx.string() + ": error: the site with the imported notice fails generator check (above): nothing was written\n");
+    CHECK(r.written.empty());
+    CHECK(testing::read_tree(site.path()) == before);
+}
+
+TEST_CASE("body paragraphs become Markdown: short numbered lines and Heading styles as headings that never skip, marks escaped") {
+    using office::WordParagraph;
+    const std::vector<WordParagraph> body{
+        {"一、总体要求", ""},
+        {"1．工作目标", ""},  // right under 一、: the next level, not two down
+        {"1．各单位要按时报送材料，逾期不予受理。", ""},
+        {"（一）组织领导", ""},
+        {"评审安排", "Heading2"},
+        {"*注意* 文件见 [附件] <b>加粗</b> & 其他", ""},
+        {"# 不是标题\n- 不是列表  \n2019. 不是编号", ""},
+    };
+    CHECK(gen::import::body_markdown(body) ==
+          "## 一、总体要求\n\n"
+          "### 1．工作目标\n\n"
+          "1．各单位要按时报送材料，逾期不予受理。\n\n"
+          "### （一）组织领导\n\n"
+          "### 评审安排\n\n"
+          "\\*注意\\* 文件见 \\[附件\\] \\<b>加粗\\</b> & 其他\n\n"
+          "\\# 不是标题\\\n\\- 不是列表\\\n2019\\. 不是编号\n");
 }
