@@ -308,16 +308,27 @@ TEST_CASE("a site the imported notice leaves failing generator check gets nothin
     CHECK(testing::read_tree(site.path()) == before);
 }
 
-TEST_CASE("body paragraphs become Markdown: short numbered lines and Heading styles as headings that never skip, marks escaped") {
+TEST_CASE("the body becomes Markdown: short numbered lines and Heading styles as headings that never skip, marks escaped, a table as GFM") {
     using office::WordParagraph;
-    const std::vector<WordParagraph> body{
-        {"一、总体要求", ""},
-        {"1．工作目标", ""},  // right under 一、: the next level, not two down
-        {"1．各单位要按时报送材料，逾期不予受理。", ""},
-        {"（一）组织领导", ""},
-        {"评审安排", "Heading2"},
-        {"*注意* 文件见 [附件] <b>加粗</b> & 其他", ""},
-        {"# 不是标题\n- 不是列表  \n2019. 不是编号", ""},
+    auto cell = [](std::vector<std::string> paragraphs, int span = 1) {
+        office::WordCell c;
+        c.paragraphs = std::move(paragraphs);
+        c.span = span;
+        return c;
+    };
+    office::WordTable table;
+    table.rows.push_back({{cell({"单位"}), cell({"名额"})}});
+    table.rows.push_back({{cell({"平江县", "（含|县直）"}), cell({"2"})}});  // two paragraphs in a cell are one line
+    table.rows.push_back({{cell({"合计"}, 2)}});
+    const std::vector<office::WordBlock> body{
+        WordParagraph{"一、总体要求", ""},
+        WordParagraph{"1．工作目标", ""},  // right under 一、: the next level, not two down
+        WordParagraph{"1．各单位要按时报送材料，逾期不予受理。", ""},
+        WordParagraph{"（一）组织领导", ""},
+        WordParagraph{"评审安排", "Heading2"},
+        WordParagraph{"*注意* 文件见 [附件] <b>加粗</b> & 其他", ""},
+        WordParagraph{"# 不是标题\n- 不是列表  \n2019. 不是编号", ""},
+        table,
     };
     CHECK(gen::import::body_markdown(body) ==
           "## 一、总体要求\n\n"
@@ -326,5 +337,6 @@ TEST_CASE("body paragraphs become Markdown: short numbered lines and Heading sty
           "### （一）组织领导\n\n"
           "### 评审安排\n\n"
           "\\*注意\\* 文件见 \\[附件\\] \\<b>加粗\\</b> & 其他\n\n"
-          "\\# 不是标题\\\n\\- 不是列表\\\n2019\\. 不是编号\n");
+          "\\# 不是标题\\\n\\- 不是列表\\\n2019\\. 不是编号\n\n"
+          "| 单位 | 名额 |\n| --- | --- |\n| 平江县（含\\|县直） | 2 |\n| 合计 |  |\n");
 }

@@ -1,5 +1,6 @@
 #include "generator/import/body_markdown.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "common/text.hpp"
@@ -50,6 +51,37 @@ int style_level(const std::string& style) {
     return s[7] - '0';
 }
 
+// A GFM table: every row as wide as the widest, a merged cell's columns
+// left empty after its text, its first row the header.
+std::string table_markdown(const office::WordTable& table) {
+    std::vector<std::vector<std::string>> rows;
+    std::size_t width = 0;
+    for (const office::WordRow& r : table.rows) {
+        std::vector<std::string> cells;
+        for (const office::WordCell& c : r.cells) {
+            std::string text;
+            for (const std::string& p : c.paragraphs) text += one_line(p);
+            cells.push_back(c.continues_above ? "" : escape_markdown_line(text));
+            for (int extra = 1; extra < c.span; ++extra) cells.emplace_back();
+        }
+        width = std::max(width, cells.size());
+        rows.push_back(std::move(cells));
+    }
+    std::string out;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        rows[r].resize(width);
+        out += '|';
+        for (const std::string& c : rows[r]) out += ' ' + c + " |";
+        out += '\n';
+        if (r == 0) {
+            out += '|';
+            for (std::size_t i = 0; i < width; ++i) out += " --- |";
+            out += '\n';
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 int official_level(const std::string& line) {
@@ -88,13 +120,20 @@ std::string escape_markdown_line(const std::string& line) {
     return out;
 }
 
-std::string body_markdown(const std::vector<office::WordParagraph>& body) {
+std::string body_markdown(const std::vector<office::WordBlock>& body) {
     std::string out;
     // The official levels of the headings above, outermost first: a level
     // the notice skips (1. right under 一、) takes the next Markdown level,
     // as headings may not skip one.
     std::vector<int> open;
-    for (const office::WordParagraph& p : body) {
+    for (const office::WordBlock& block : body) {
+        if (const auto* table = std::get_if<office::WordTable>(&block)) {
+            if (table->rows.empty()) continue;
+            if (!out.empty()) out += '\n';
+            out += table_markdown(*table);
+            continue;
+        }
+        const office::WordParagraph& p = std::get<office::WordParagraph>(block);
         const std::vector<std::string> lines = lines_of(p.text);
         if (lines.empty()) continue;
         if (!out.empty()) out += '\n';

@@ -141,11 +141,13 @@ OfficialNotice find_official_structure(const std::vector<office::WordBlock>& blo
 
     // The notice's paragraphs with words; empty ones are Word's spacing.
     std::vector<const office::WordParagraph*> ps;
+    // A table of the body (GFM in the notice), by the paragraph it precedes.
+    std::vector<std::pair<std::size_t, const office::WordTable*>> tables;
     for (std::size_t i = 0; i < main_end; ++i) {
         if (const auto* p = std::get_if<office::WordParagraph>(&blocks[i])) {
             if (!lines_of(p->text).empty()) ps.push_back(p);
         } else {
-            problems.push_back("a table in the notice before its 附件说明: a notice's body holds text; put the table in an attachment");
+            tables.emplace_back(ps.size(), &std::get<office::WordTable>(blocks[i]));
         }
     }
     if (ps.empty()) {
@@ -153,8 +155,12 @@ OfficialNotice find_official_structure(const std::vector<office::WordBlock>& blo
         return n;
     }
     std::size_t i = 0;
-    n.issuer = one_line(ps[i++]->text);
-    if (ends_with(n.issuer, "文件")) n.issuer.erase(n.issuer.size() - std::string("文件").size());
+    // Without a 发文机关 line the document starts with its title.
+    if (const std::string first = one_line(ps[0]->text); !starts_with(first, "关于") && !ends_with_genre(first)) {
+        n.issuer = first;
+        ++i;
+        if (ends_with(n.issuer, "文件")) n.issuer.erase(n.issuer.size() - std::string("文件").size());
+    }
     if (i < ps.size() && is_doc_no(one_line(ps[i]->text))) n.doc_no = one_line(ps[i++]->text);
     // The title may run over several lines; it ends with its 文种, or
     // where the 主送 (a line ending with a colon) begins.
@@ -165,7 +171,7 @@ OfficialNotice find_official_structure(const std::vector<office::WordBlock>& blo
         ++i;
         if (ends_with_genre(n.title)) break;
     }
-    if (n.title.empty()) problems.push_back("no title after the 发文机关 \"" + n.issuer + "\"");
+    if (n.title.empty()) problems.push_back("no title (ending with its 文种: 通知, 意见, 决定…) at the top");
     if (i < ps.size() && ends_with_colon(one_line(ps[i]->text))) {
         n.addressees = one_line(ps[i++]->text);
         n.addressees.erase(n.addressees.size() - (ends_with(n.addressees, "：") ? std::string("：").size() : 1));
@@ -225,7 +231,15 @@ OfficialNotice find_official_structure(const std::vector<office::WordBlock>& blo
         body_end = k;
         break;
     }
-    for (std::size_t k = body_begin; k < body_end; ++k) n.body.push_back(*ps[k]);
+    std::size_t t = 0;
+    for (std::size_t k = body_begin; k <= body_end; ++k) {
+        for (; t < tables.size() && tables[t].first <= k; ++t) {
+            if (tables[t].first < body_begin) problems.push_back("a table above the 主送: tables belong in the body or an attachment");
+            else n.body.emplace_back(*tables[t].second);
+        }
+        if (k < body_end) n.body.emplace_back(*ps[k]);
+    }
+    if (t < tables.size()) problems.push_back("a table among the 附件说明, 署名 and 成文日期: tables belong in the body or an attachment");
     return n;
 }
 

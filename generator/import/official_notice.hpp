@@ -16,7 +16,7 @@ struct AttachmentPart {
 
 struct OfficialNotice {
     std::string issuer, doc_no, title, addressees;
-    std::vector<office::WordParagraph> body;  // between 主送 and 附件说明 (or 署名)
+    std::vector<office::WordBlock> body;  // between 主送 and 附件说明 (or 署名)
     std::string attachments_label;            // "附件：" as printed; empty without 附件说明
     std::vector<std::string> attachment_titles;
     std::string attachments_note;             // a line after the list, as "(附件下载网址：…)"
