@@ -16,6 +16,7 @@
 #include "common/files.hpp"
 #include "generator/import/body_markdown.hpp"
 #include "generator/import/import_notice.hpp"
+#include "office/word_numbering.hpp"
 #include "support/seed_documents.hpp"
 #include "support/tiny_site.hpp"
 
@@ -339,4 +340,31 @@ TEST_CASE("the body becomes Markdown: short numbered lines and Heading styles as
           "\\*注意\\* 文件见 \\[附件\\] \\<b>加粗\\</b> & 其他\n\n"
           "\\# 不是标题\\\n\\- 不是列表\\\n2019\\. 不是编号\n\n"
           "| 单位 | 名额 |\n| --- | --- |\n| 平江县（含\\|县直） | 2 |\n| 合计 |  |\n");
+}
+
+TEST_CASE("automatic numbers are written as Word and WPS show them") {
+    CHECK(office::format_counter(1, "chineseCounting") == "一");
+    CHECK(office::format_counter(10, "chineseCountingThousand") == "十");
+    CHECK(office::format_counter(11, "chineseCounting") == "十一");
+    CHECK(office::format_counter(24, "chineseCounting") == "二十四");
+    CHECK(office::format_counter(3, "decimalEnclosedCircle") == "③");
+    CHECK(office::format_counter(12, "decimalFullWidth") == "１２");
+    CHECK(office::format_counter(4, "upperRoman") == "IV");
+    CHECK(office::format_counter(28, "lowerLetter") == "bb");
+    CHECK(office::format_counter(7, "decimal") == "7");
+
+    office::WordNumbering numbering(
+        "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<w:abstractNum w:abstractNumId=\"3\">"
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2．\"/></w:lvl>"
+        "</w:abstractNum>"
+        "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"3\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"3\"/></w:lvlOverride></w:num>"
+        "</w:numbering>");
+    CHECK(numbering.next(5, 0) == "三、");
+    CHECK(numbering.next(5, 1) == "1．");
+    CHECK(numbering.next(5, 1) == "2．");
+    CHECK(numbering.next(5, 0) == "四、");
+    CHECK(numbering.next(5, 1) == "1．");  // a deeper level starts again under each new number
+    CHECK(numbering.next(9, 0).empty());  // a list the part does not define
 }

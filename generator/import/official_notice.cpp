@@ -171,7 +171,8 @@ OfficialNotice find_official_structure(const std::vector<office::WordBlock>& blo
         ++i;
         if (ends_with_genre(n.title)) break;
     }
-    if (n.title.empty()) problems.push_back("no title (ending with its 文种: 通知, 意见, 决定…) at the top");
+    if (n.title.empty() || (!ends_with_genre(n.title) && !(i < ps.size() && ends_with_colon(one_line(ps[i]->text)))))
+        problems.push_back("no title (ending with its 文种: 通知, 意见, 决定…, or followed by the 主送) at the top; found \"" + n.title + "\"");
     if (i < ps.size() && ends_with_colon(one_line(ps[i]->text))) {
         n.addressees = one_line(ps[i++]->text);
         n.addressees.erase(n.addressees.size() - (ends_with(n.addressees, "：") ? std::string("：").size() : 1));
