@@ -46,6 +46,7 @@ public:
         }
     }
     std::string text;
+    int pictures = 0;
 
 private:
     void run(const pugi::xml_node& r) {
@@ -69,9 +70,11 @@ private:
                 text += '\n';
             } else if (is(c, "w:noBreakHyphen")) {
                 text += '-';
+            } else if (is(c, "w:drawing") || is(c, "w:pict") || is(c, "w:object") || is(c, "mc:AlternateContent")) {
+                ++pictures;  // one picture, though its alternatives are two elements
             }
             // w:instrText is a field's instruction; w:delText deleted text;
-            // drawings and symbols carry no words.
+            // symbols carry no words.
         }
     }
     bool in_instruction() const {
@@ -109,6 +112,7 @@ private:
             if (id != 0) out.text = numbering_.next(id, level);
         }
         out.text += words.text;
+        out.pictures = words.pictures;
         return out;
     }
 

@@ -15,6 +15,7 @@ namespace office {
 struct WordParagraph {
     std::string text;   // '\n' where the author broke the line inside the paragraph
     std::string style;  // the paragraph style's id ("Heading1", "1"); empty for the default
+    int pictures = 0;   // drawings, pictures, text boxes and embedded objects: no words here
 };
 
 struct WordCell {

@@ -141,6 +141,8 @@ std::string wps_notice(const std::string& rows) {
     std::string body;
     body += wps_title("岳阳市教育体育局");
     body += wps_text("岳教体通〔2022〕3号");
+    // The 版头's red line, a shape WPS draws: no words, and not the body's.
+    body += wps_p("<w:r><w:pict><v:line xmlns:v=\"urn:schemas-microsoft-com:vml\" from=\"0,0\" to=\"440pt,0\" strokecolor=\"red\"/></w:pict></w:r>");
     body += wps_p(wps_run("关于分配2022年岳阳市教育信息化", "方正小标宋简体") + br + wps_run("创新试点项目申报名额的通知  ", "方正小标宋简体"));
     body += wps_p("");
     body += wps_text("各县市区教育（体）局，市直各学校：");
@@ -233,7 +235,7 @@ TEST_CASE("a WPS-style notice imports: its fonts and full-width spaces gone, aut
     CHECK(problems_text(again).find("content/notices/2022-quota.md exists already: --force replaces it") != std::string::npos);
 }
 
-TEST_CASE("a table that cannot be mapped is reported at its row, and nothing is written unless --force") {
+TEST_CASE("what cannot be mapped (a table, a picture) is reported with its place, and nothing is written unless --force") {
     const testing::TempDir site;
     copy_bundled_site(site.path(), {});
     const auto before = testing::read_tree(site.path());
@@ -269,6 +271,16 @@ TEST_CASE("a table that cannot be mapped is reported at its row, and nothing is 
         const ImportResult r = gen::import::import_notice(o);
         const std::string text = problems_text(r);
         CHECK(text.find(docx.string() + ": 附件1 table 1 row 1: error: columns \"姓名, 性别\" are neither a quota table") == 0);
+        CHECK(r.written.empty());
+        CHECK(testing::read_tree(site.path()) == before);
+    }
+    SECTION("a picture in the body") {
+        common::write_file(docx, testing::docx_package(wps_text("岳阳市教育体育局") + wps_text("关于报送材料的通知") + wps_text("各学校：") +
+                                                       wps_p(wps_run("流程如下图。") + "<w:r><w:drawing/></w:r>") + wps_text("岳阳市教育体育局") +
+                                                       wps_text("2022年3月1日")));
+        const ImportResult r = gen::import::import_notice(o);
+        CHECK(problems_text(r) == docx.string() + ": error: a picture or text box in the body, at \"流程如下图。\", which the import leaves out: "
+                                                  "put it under content/attachments/ and link it\n");
         CHECK(r.written.empty());
         CHECK(testing::read_tree(site.path()) == before);
     }

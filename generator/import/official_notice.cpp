@@ -141,10 +141,14 @@ OfficialNotice find_official_structure(const std::vector<office::WordBlock>& blo
 
     // The notice's paragraphs with words; empty ones are Word's spacing.
     std::vector<const office::WordParagraph*> ps;
+    // Where pictures are, by the paragraph with words that holds or follows
+    // them: a red line or a text box above the title is the 版头's, not the body's.
+    std::vector<std::size_t> pictures;
     // A table of the body (GFM in the notice), by the paragraph it precedes.
     std::vector<std::pair<std::size_t, const office::WordTable*>> tables;
     for (std::size_t i = 0; i < main_end; ++i) {
         if (const auto* p = std::get_if<office::WordParagraph>(&blocks[i])) {
+            if (p->pictures) pictures.push_back(ps.size());
             if (!lines_of(p->text).empty()) ps.push_back(p);
         } else {
             tables.emplace_back(ps.size(), &std::get<office::WordTable>(blocks[i]));
@@ -156,7 +160,9 @@ OfficialNotice find_official_structure(const std::vector<office::WordBlock>& blo
     }
     std::size_t i = 0;
     // Without a 发文机关 line the document starts with its title.
-    if (const std::string first = one_line(ps[0]->text); !starts_with(first, "关于") && !ends_with_genre(first)) {
+    // The 发文机关标志 may be a text box, which holds no words the body has:
+    // then the 发文字号 or the title comes first.
+    if (const std::string first = one_line(ps[0]->text); !starts_with(first, "关于") && !ends_with_genre(first) && !is_doc_no(first)) {
         n.issuer = first;
         ++i;
         if (ends_with(n.issuer, "文件")) n.issuer.erase(n.issuer.size() - std::string("文件").size());
@@ -240,6 +246,12 @@ OfficialNotice find_official_structure(const std::vector<office::WordBlock>& blo
         }
         if (k < body_end) n.body.emplace_back(*ps[k]);
     }
+    for (const std::size_t at : pictures)
+        if (at >= body_begin && at < body_end) {
+            problems.push_back("a picture or text box in the body, at \"" + one_line(ps[at]->text) +
+                               "\", which the import leaves out: put it under content/attachments/ and link it");
+            break;  // the first tells where to look
+        }
     if (t < tables.size()) problems.push_back("a table among the 附件说明, 署名 and 成文日期: tables belong in the body or an attachment");
     return n;
 }
