@@ -178,15 +178,15 @@ const std::string kGoodRows = wps_row(wps_run("平江县 "), wps_run("2")) + wps
 
 }  // namespace
 
-TEST_CASE("a Word file of the 2020 list's seed notice imports as the bundled notice and list") {
+TEST_CASE("generator import: a Word file of the 2020 list's seed notice imports as the bundled notice and list") {
     reproduces("000_529d38349907b614.txt", "2021-pilot-list-2020", {"lists/2020.json"});
 }
 
-TEST_CASE("a Word file of the 2019 call's seed notice imports as the bundled notice, quota table and topic guide") {
+TEST_CASE("generator import: a Word file of the 2019 call's seed notice imports as the bundled notice, quota table and topic guide") {
     reproduces("001_212054259da4410f.txt", "2019-pilot-call", {"quotas/2019.json", "topics/2019.json"});
 }
 
-TEST_CASE("a WPS-style notice imports: its fonts and full-width spaces gone, automatic numbers as headings, its form linked by title") {
+TEST_CASE("generator import: a WPS-style notice imports: its fonts and full-width spaces gone, automatic numbers as headings, its form linked by title") {
     const testing::TempDir site;
     copy_bundled_site(site.path(), {});
     const fs::path docx = site.path() / "wps.docx";
@@ -235,7 +235,7 @@ TEST_CASE("a WPS-style notice imports: its fonts and full-width spaces gone, aut
     CHECK(problems_text(again).find("content/notices/2022-quota.md exists already: --force replaces it") != std::string::npos);
 }
 
-TEST_CASE("what cannot be mapped (a table, a picture) is reported with its place, and nothing is written unless --force") {
+TEST_CASE("generator import: what cannot be mapped (a table, a picture) is reported with its place, and nothing is written unless --force") {
     const testing::TempDir site;
     copy_bundled_site(site.path(), {});
     const auto before = testing::read_tree(site.path());
@@ -287,7 +287,7 @@ TEST_CASE("what cannot be mapped (a table, a picture) is reported with its place
     fs::remove(docx);
 }
 
-TEST_CASE("a file that is no Word document is reported, and nothing is written") {
+TEST_CASE("generator import: a file that is no Word document is reported, and nothing is written") {
     const testing::TempDir site;
     copy_bundled_site(site.path(), {});
     common::write_file(site.path() / "notice.docx", "not a zip");
@@ -301,7 +301,7 @@ TEST_CASE("a file that is no Word document is reported, and nothing is written")
     CHECK(testing::read_tree(site.path()) == before);
 }
 
-TEST_CASE("a site the imported notice leaves failing generator check gets nothing, and is told why") {
+TEST_CASE("generator import: a site the imported notice leaves failing generator check gets nothing, and is told why") {
     const testing::TempDir work;
     const fs::path docx = work.path() / "2021-pilot-list-2020.docx";
     common::write_file(docx, testing::seed_docx(testing::parse_seed(testing::read_file(fs::path(SHARED_DIR) / "seeds" / "000_529d38349907b614.txt"))));
@@ -321,7 +321,7 @@ TEST_CASE("a site the imported notice leaves failing generator check gets nothin
     CHECK(testing::read_tree(site.path()) == before);
 }
 
-TEST_CASE("the body becomes Markdown: short numbered lines and Heading styles as headings that never skip, marks escaped, a table as GFM") {
+TEST_CASE("generator import: the body becomes Markdown: short numbered lines and Heading styles as headings that never skip, marks escaped, a table as GFM") {
     using office::WordParagraph;
     auto cell = [](std::vector<std::string> paragraphs, int span = 1) {
         office::WordCell c;
@@ -354,7 +354,7 @@ TEST_CASE("the body becomes Markdown: short numbered lines and Heading styles as
           "| 单位 | 名额 |\n| --- | --- |\n| 平江县（含\\|县直） | 2 |\n| 合计 |  |\n");
 }
 
-TEST_CASE("automatic numbers are written as Word and WPS show them") {
+TEST_CASE("generator import: automatic numbers are written as Word and WPS show them") {
     CHECK(office::format_counter(1, "chineseCounting") == "一");
     CHECK(office::format_counter(10, "chineseCountingThousand") == "十");
     CHECK(office::format_counter(11, "chineseCounting") == "十一");
