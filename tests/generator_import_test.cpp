@@ -136,7 +136,7 @@ const char* const kWpsNumbering =
 
 // A notice of the 2022 quota with the 2019 申请表, as WPS saves it; the
 // quota table's rows are given, so that a test can spoil one.
-std::string wps_notice(const std::string& rows) {
+std::string wps_notice(const std::string& rows, const std::string& below_quota = "") {
     const std::string br = "<w:r><w:br/></w:r>";
     std::string body;
     body += wps_title("岳阳市教育体育局");
@@ -164,12 +164,15 @@ std::string wps_notice(const std::string& rows) {
     body += wps_text("附件1");
     body += wps_title("2022年岳阳市教育信息化创新试点项目");
     body += wps_title("申　报　名　额　分　配　表");
-    body += "<w:tbl>" + wps_row(wps_run("单位名称"), wps_run("分配名额")) + rows + "</w:tbl>";
+    body += "<w:tbl>" + wps_row(wps_run("单位名称"), wps_run("分配名额")) + rows + "</w:tbl>" + below_quota;
     body += wps_p("<w:r><w:br w:type=\"page\"/></w:r>");
     body += wps_text("附件2");
     body += wps_title("2019年岳阳市教育信息化创新试点项目");
     body += wps_title("申　请　表");
     body += "<w:tbl>" + wps_row(wps_run("负责人"), "") + "</w:tbl>";
+    // The 版记 closes the printed copy, in a table as WPS's template has it.
+    body += wps_p("");
+    body += "<w:tbl>" + wps_row(wps_run("抄送：市教科院。"), "") + wps_row(wps_run("岳阳市教育体育局办公室"), wps_run("2022年3月1日印发")) + "</w:tbl>";
     return testing::docx_package(body, kWpsNumbering);
 }
 
@@ -271,6 +274,14 @@ TEST_CASE("generator import: what cannot be mapped (a table, a picture) is repor
         const ImportResult r = gen::import::import_notice(o);
         const std::string text = problems_text(r);
         CHECK(text.find(docx.string() + ": 附件1 table 1 row 1: error: columns \"姓名, 性别\" are neither a quota table") == 0);
+        CHECK(r.written.empty());
+        CHECK(testing::read_tree(site.path()) == before);
+    }
+    SECTION("a note below a quota table, which its data file has no place for") {
+        common::write_file(docx, wps_notice(kGoodRows, wps_text("注：市本级含市直学校。")));
+        const ImportResult r = gen::import::import_notice(o);
+        CHECK(problems_text(r) == docx.string() + ": 附件1: error: text below the table, \"注：市本级含市直学校。\", which a quota table or a list "
+                                                  "does not hold\n");
         CHECK(r.written.empty());
         CHECK(testing::read_tree(site.path()) == before);
     }

@@ -38,12 +38,15 @@ std::optional<MappedAttachment> map_attachment(const std::string& where, const s
 
     std::vector<std::string> before_table;  // the heading lines, or the whole text of a text attachment
     std::vector<const office::WordTable*> tables;
+    std::string after_table;  // the first words below the table, which no data file holds
     for (const office::WordBlock& b : part.blocks) {
         if (const auto* t = std::get_if<office::WordTable>(&b)) {
             tables.push_back(t);
         } else if (tables.empty()) {
             // Line by line: a heading's lines and a guide's items end with Enter or Shift+Enter alike.
             for (std::string& line : lines_of(std::get<office::WordParagraph>(b).text)) before_table.push_back(std::move(line));
+        } else if (after_table.empty()) {
+            after_table = one_line(std::get<office::WordParagraph>(b).text);
         }
     }
     if (tables.empty()) {
@@ -53,6 +56,8 @@ std::optional<MappedAttachment> map_attachment(const std::string& where, const s
                                    "under content/attachments/ instead"});
         return std::nullopt;
     }
+    if (!after_table.empty())
+        problems.push_back({where, "text below the table, \"" + after_table + "\", which a quota table or a list does not hold"});
     for (std::size_t i = 1; i < tables.size(); ++i)
         problems.push_back({where + " table " + std::to_string(i + 1), "a second table: a quota table or a list is one table"});
     const Grid grid = grid_of(*tables.front());
@@ -66,7 +71,7 @@ std::optional<MappedAttachment> map_attachment(const std::string& where, const s
                                                       "nor a list (单位名称, 项目名称, 项目负责人); a blank form needs its definition in "
                                                       "data/forms/ under the title \"" + title + "\" first"});
     }
-    if (!file || tables.size() > 1) return std::nullopt;
+    if (!file || tables.size() > 1 || !after_table.empty()) return std::nullopt;
     return MappedAttachment{file->path, file};
 }
 

@@ -124,8 +124,39 @@ std::string date_of_line(const std::string& line) {
     return out;
 }
 
-OfficialNotice find_official_structure(const std::vector<office::WordBlock>& blocks, std::vector<std::string>& problems) {
+namespace {
+
+// Where the 版记 at the document's end begins (抄送：…, "…办公室 2019年6月20日印发",
+// as lines or in a table): the printed copy's record, which a web page
+// does not show. blocks.size() when there is none.
+std::size_t colophon_start(const std::vector<office::WordBlock>& blocks) {
+    auto is_colophon_line = [](const std::string& line) {
+        const std::string s = spaceless(line);
+        return starts_with(s, "抄送") || starts_with(s, "主题词") || ends_with(s, "印发");
+    };
+    auto is_colophon = [&](const office::WordBlock& b) {
+        if (const auto* p = std::get_if<office::WordParagraph>(&b)) return is_colophon_line(p->text);
+        for (const office::WordRow& r : std::get<office::WordTable>(b).rows)
+            for (const office::WordCell& c : r.cells)
+                for (const std::string& p : c.paragraphs)
+                    if (is_colophon_line(p)) return true;
+        return false;
+    };
+    std::size_t start = blocks.size();
+    for (std::size_t k = blocks.size(); k-- > 0;) {
+        const auto* p = std::get_if<office::WordParagraph>(&blocks[k]);
+        if (p && lines_of(p->text).empty() && !p->pictures) continue;  // empty paragraphs and the lines drawn around it
+        if (!is_colophon(blocks[k])) break;
+        start = k;
+    }
+    return start;
+}
+
+}  // namespace
+
+OfficialNotice find_official_structure(const std::vector<office::WordBlock>& all, std::vector<std::string>& problems) {
     OfficialNotice n;
+    const std::vector<office::WordBlock> blocks(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(colophon_start(all)));
     // The attachments begin at the first "附件N" line; the notice is before it.
     std::size_t main_end = blocks.size();
     for (std::size_t i = 0; i < blocks.size(); ++i) {
