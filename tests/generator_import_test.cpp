@@ -43,20 +43,20 @@ nlohmann::json json_at(const fs::path& file) { return nlohmann::json::parse(test
 
 bool has_libreoffice() { return std::system("command -v soffice >/dev/null 2>&1") == 0; }
 
-// HTML to DOCX with LibreOffice headless, in a private profile so that
+// HTML or ODT to DOCX with LibreOffice headless, in a private profile so that
 // tests running side by side do not collide.
-fs::path libreoffice_docx(const fs::path& html, const fs::path& work) {
-    const std::string cmd = "soffice -env:UserInstallation=file://" + (work / "profile").string() +
-                            " --headless --convert-to 'docx:MS Word 2007 XML' --outdir '" + work.string() + "' '" + html.string() +
-                            "' >/dev/null 2>&1";
+fs::path libreoffice_docx(const fs::path& source, const fs::path& profile) {
+    const std::string cmd = "soffice -env:UserInstallation=file://" + profile.string() + " --headless --convert-to 'docx:MS Word 2007 XML' --outdir '" +
+                            source.parent_path().string() + "' '" + source.string() + "' >/dev/null 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
-    fs::path docx = html;
+    fs::path docx = source;
     docx.replace_extension(".docx");
     REQUIRE(fs::exists(docx));
     return docx;
 }
 
-// The seed's Word files: always the one written here, and LibreOffice's when it is installed.
+// The seed's Word files: always the one written here, and LibreOffice's
+// (from HTML, and from ODT with numbered lists) when it is installed.
 std::vector<std::pair<std::string, fs::path>> seed_word_files(const std::string& seed, const fs::path& work, const std::string& slug) {
     const auto blocks = testing::parse_seed(testing::read_file(fs::path(SHARED_DIR) / "seeds" / seed));
     std::vector<std::pair<std::string, fs::path>> files;
@@ -68,10 +68,14 @@ std::vector<std::pair<std::string, fs::path>> seed_word_files(const std::string&
         WARN("LibreOffice (soffice) is not installed: only the DOCX written with libzip is imported; scripts/setup.sh installs it");
         return files;
     }
-    const fs::path html = work / "lo" / (slug + ".html");
+    const fs::path html = work / "html" / (slug + ".html");
     fs::create_directories(html.parent_path());
     common::write_file(html, testing::seed_html(blocks));
-    files.emplace_back("saved by LibreOffice", libreoffice_docx(html, work / "lo"));
+    files.emplace_back("saved by LibreOffice from HTML", libreoffice_docx(html, work / "profile"));
+    const fs::path fodt = work / "odt" / (slug + ".fodt");
+    fs::create_directories(fodt.parent_path());
+    common::write_file(fodt, testing::seed_fodt(blocks));
+    files.emplace_back("saved by LibreOffice from ODT with numbered lists", libreoffice_docx(fodt, work / "profile"));
     return files;
 }
 

@@ -1,5 +1,6 @@
 #include "support/seed_documents.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "office/office_zip.hpp"
@@ -68,6 +69,53 @@ std::string docx_paragraph(const std::vector<SeedLine>& lines) {
         if (!lines[i].text.empty()) out += runs_of(lines[i].text);
     }
     return out + "</w:p>";
+}
+
+// ODF text: a run of spaces keeps its width only as <text:s/>.
+std::string odf_text(const std::string& s) {
+    std::string out;
+    bool after_space = true;  // a leading space collapses too
+    for (const char c : s) {
+        if (c == ' ') {
+            out += after_space ? "<text:s/>" : " ";
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else if (c == '&') out += "&amp;";
+        else out += c;
+    }
+    return out;
+}
+
+std::string odf_lines(const std::vector<SeedLine>& lines, std::size_t skip) {
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i) out += "<text:line-break/>";
+        if (lines[i].bookmark) out += "<text:bookmark text:name=\"_GoBack\"/>";
+        out += odf_text(i == 0 ? lines[i].text.substr(skip) : lines[i].text);
+    }
+    return out;
+}
+
+const char* const kChineseNumbers[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+// The seed's own number at the start of a paragraph: 一、 (kind 1) or N． (kind 2),
+// its value and its length in bytes.
+struct SeedNumber {
+    int kind = 0, value = 0;
+    std::size_t bytes = 0;
+};
+
+SeedNumber seed_number(const std::string& s) {
+    for (int i = 0; i < 10; ++i)
+        if (s.compare(0, 3, kChineseNumbers[i]) == 0 && s.compare(3, 3, "、") == 0) return {1, i + 1, 6};
+    std::size_t d = 0;
+    while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+    if (d > 0 && d < 3 && s.compare(d, 3, "．") == 0) return {2, std::stoi(s.substr(0, d)), d + 3};
+    return {};
 }
 
 }  // namespace
@@ -202,6 +250,76 @@ std::string docx_package(const std::string& body_xml, const std::string& numberi
         entries.push_back({"word/numbering.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:numbering " + ns + ">" +
                                                      numbering_xml + "</w:numbering>"});
     return office::zip_package(entries);
+}
+
+}  // namespace testing
+
+namespace testing {
+
+std::string seed_fodt(const std::vector<SeedBlock>& blocks) {
+    std::string body;
+    int chinese = 0, decimal = 0;  // the number each kind of list has reached
+    bool in_list = false;
+    int list_kind = 0, lists = 0;
+    std::string last_chinese;  // the id of the last 一、 list
+    auto close_list = [&] {
+        if (in_list) body += "</text:list>";
+        in_list = false;
+    };
+    for (const SeedBlock& b : blocks) {
+        if (b.table) {
+            close_list();
+            decimal = 0;
+            std::size_t width = 0;
+            for (const auto& row : b.rows) width = std::max(width, row.size());
+            body += "<table:table><table:table-column table:number-columns-repeated=\"" + std::to_string(width) + "\"/>";
+            for (const auto& row : b.rows) {
+                body += "<table:table-row>";
+                for (const auto& cell : row) body += "<table:table-cell office:value-type=\"string\"><text:p>" + odf_lines(cell, 0) + "</text:p></table:table-cell>";
+                body += "</table:table-row>";
+            }
+            body += "</table:table>";
+            continue;
+        }
+        const std::string& first = b.paragraph.front().text;
+        if (first.rfind("附件", 0) == 0 && first.size() <= 7) chinese = 0;  // "附件N": each attachment counts anew
+        const SeedNumber n = seed_number(first);
+        int& reached = n.kind == 1 ? chinese : decimal;
+        if (n.kind && n.value == reached + 1) {
+            // An item of a list: of the open one if it is this kind, else one
+            // that starts at 1 or, for 一、, continues the last.
+            if (!in_list || list_kind != n.kind) {
+                close_list();
+                // ODF continues a list that is not the one just closed by its id.
+                const std::string id = "list" + std::to_string(++lists);
+                body += std::string("<text:list xml:id=\"") + id + "\" text:style-name=\"" + (n.kind == 1 ? "Chinese" : "Decimal") + "\"" +
+                        (n.kind == 1 && n.value > 1 ? " text:continue-list=\"" + last_chinese + "\"" : "") + ">";
+                if (n.kind == 1) last_chinese = id;
+                in_list = true;
+                list_kind = n.kind;
+            }
+            body += "<text:list-item><text:p>" + odf_lines(b.paragraph, n.bytes) + "</text:p></text:list-item>";
+            reached = n.value;
+            if (n.kind == 1) decimal = 0;  // 1． counts anew under each 一、
+            continue;
+        }
+        close_list();
+        if (n.kind == 2 && n.value == 1) decimal = 0;
+        body += "<text:p>" + odf_lines(b.paragraph, 0) + "</text:p>";
+    }
+    close_list();
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+           "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+           "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
+           "office:version=\"1.3\" office:mimetype=\"application/vnd.oasis.opendocument.text\">"
+           "<office:automatic-styles>"
+           "<text:list-style style:name=\"Chinese\"><text:list-level-style-number text:level=\"1\" style:num-format=\"一, 二, 三, ...\" "
+           "style:num-suffix=\"、\"/></text:list-style>"
+           "<text:list-style style:name=\"Decimal\"><text:list-level-style-number text:level=\"1\" style:num-format=\"1\" "
+           "style:num-suffix=\"．\"/></text:list-style>"
+           "</office:automatic-styles><office:body><office:text>" +
+           body + "</office:text></office:body></office:document>\n";
 }
 
 }  // namespace testing

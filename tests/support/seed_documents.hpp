@@ -27,6 +27,13 @@ std::vector<SeedBlock> parse_seed(const std::string& text);
 // HTML for LibreOffice to convert (<a name> bookmarks, <br> breaks, tables).
 std::string seed_html(const std::vector<SeedBlock>& blocks);
 
+// Flat ODT (.fodt) for LibreOffice to convert, with numbered lists: a
+// paragraph numbered 一、 or 1． in the seed is a list item whose number
+// LibreOffice writes (Word's automatic numbers in the DOCX), where the
+// seed's number is the one the list reaches; 一、 counts on across the
+// paragraphs between, and starts again in each attachment.
+std::string seed_fodt(const std::vector<SeedBlock>& blocks);
+
 // A DOCX written here with libzip, as Word writes one: runs with direct
 // formatting (仿宋_GB2312, sizes), bookmarks, a URL as a HYPERLINK field,
 // empty paragraphs, <w:br/> breaks.
