@@ -9,6 +9,7 @@
 #include "collector/durable.hpp"
 #include "collector/file_types.hpp"
 #include "collector/record_commits.hpp"
+#include "collector/signed_receipt.hpp"
 #include "common/data_layout.hpp"
 #include "common/urls.hpp"
 #include "common/utf8.hpp"
@@ -74,8 +75,9 @@ std::optional<Refusal> first_refusal(std::initializer_list<std::function<std::op
 }  // namespace
 
 Intake::Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, SignIn& sign_in, ReviewChain& chain, GitCommitter& git, AuditLog& audit,
-               const Clock& clock, IntakeLimits limits)
-    : rules_(rules), pages_(pages), store_(store), sign_in_(sign_in), chain_(chain), git_(git), audit_(audit), clock_(clock), limits_(limits) {}
+               const Clock& clock, IntakeLimits limits, const ReceiptKeys* keys)
+    : rules_(rules), pages_(pages), store_(store), sign_in_(sign_in), chain_(chain), git_(git), audit_(audit), clock_(clock), limits_(limits),
+      keys_(keys) {}
 
 struct Intake::Submission {
     const IntakeRequest& req;
@@ -211,26 +213,44 @@ Reply Intake::accept(const Submission& s) const {
     return Reply{201, "application/json; charset=utf-8", out.dump() + "\n", "", {}, {}};
 }
 
-Reply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
-    const auto not_found = [&] { return html_reply(404, pages_.receipt_missing()); };
+// The stored version whose receipt this is; nothing for any other receipt.
+std::optional<common::StoredVersion> Intake::receipted(const std::string& form, const std::string& unit, const std::string& version,
+                                                       const std::string& receipt) const {
     const auto number = common::parse_version_name(version);
-    if (!rules_.form(form) || !is_valid_unit_id(unit) || !number) return not_found();
-    common::StoredVersion meta;
+    if (!rules_.form(form) || !is_valid_unit_id(unit) || !number || receipt.empty()) return std::nullopt;
     try {
-        meta = common::load_stored_version(store_.layout().record_file(common::kSubmissionRecord, {form, unit, *number}), "submission");
+        common::StoredVersion meta = common::load_stored_version(store_.layout().record_file(common::kSubmissionRecord, {form, unit, *number}), "submission");
+        if (meta.receipt == receipt) return meta;
     } catch (const std::exception&) {
-        return not_found();
     }
-    if (meta.receipt != receipt || receipt.empty()) return not_found();
-    const std::string unit_name = rules_.units.name_of(unit);
-    Receipt shown{receipt, rules_.form(form)->form.title, unit_name, meta.received_at, meta.version, {}};
+    return std::nullopt;
+}
+
+Reply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
+    const auto meta = receipted(form, unit, version, receipt);
+    if (!meta) return html_reply(404, pages_.receipt_missing());
+    Receipt shown{receipt, rules_.form(form)->form.title, rules_.units.name_of(unit), meta->received_at, meta->version, {}, "", "", "", ""};
     // Pages are counted again from the stored PDF, which is the checked one.
-    for (const auto& file : meta.files) {
-        const fs::path stored = store_.layout().upload({form, unit, *number}, file.name);
+    for (const auto& file : meta->files) {
+        const fs::path stored = store_.layout().upload(meta->key(), file.name);
         const int pages = common::ends_with(file.name, ".pdf") ? office::check_pdf(stored).pages : 0;
         shown.files.push_back({file.original_name, file.bytes, file.sha256, pages});
     }
+    if (keys_) {
+        shown.signed_url = rules_.base_path + common::signed_receipt_api(form, unit, version, receipt);
+        shown.fingerprint = statement_fingerprint(receipt_statement(*meta, store_.layout(), keys_->current()));
+        shown.key_id = keys_->current();
+        shown.key_url = rules_.base_path + common::receipt_key_url(keys_->current());
+    }
     return html_reply(200, pages_.receipt(shown));
+}
+
+Reply Intake::signed_receipt(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
+    const auto meta = keys_ ? receipted(form, unit, version, receipt) : std::nullopt;
+    if (!meta) return html_reply(404, pages_.receipt_missing());
+    Reply reply{200, "application/octet-stream", signed_receipt_file(receipt_statement(*meta, store_.layout(), keys_->current()), *keys_), "", {}, {}};
+    reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"receipt-" + receipt + ".sm2\"");
+    return reply;
 }
 
 }  // namespace collector

@@ -13,6 +13,7 @@
 #include "collector/exchange.hpp"
 #include "collector/git_committer.hpp"
 #include "collector/pages.hpp"
+#include "collector/receipt_keys.hpp"
 #include "collector/refusal.hpp"
 #include "collector/review_chain.hpp"
 #include "collector/sign_in.hpp"
@@ -42,11 +43,14 @@ struct IntakeRequest {
 class Intake {
 public:
     Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, SignIn& sign_in, ReviewChain& chain, GitCommitter& git, AuditLog& audit,
-           const Clock& clock, IntakeLimits limits = {});
+           const Clock& clock, IntakeLimits limits = {}, const ReceiptKeys* keys = nullptr);
 
     Reply receive(const IntakeRequest& request);
     // The receipt page of a stored version, in Chinese; 404 unless `receipt` matches.
     Reply receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
+    // The same version's receipt as a file signed with the receipt key; 404
+    // as the page is, and when the collector has no key.
+    Reply signed_receipt(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
     // busy_refusal() as a submission's or a receipt's refusal: JSON or the refusal page.
     Reply busy(bool wants_json);
 
@@ -59,6 +63,8 @@ private:
     void store(Submission& s);
     Reply refuse(const Refusal& refusal, Submission& s);
     Reply accept(const Submission& s) const;
+    std::optional<common::StoredVersion> receipted(const std::string& form, const std::string& unit, const std::string& version,
+                                                   const std::string& receipt) const;
 
     const SiteRules& rules_;
     Pages& pages_;
@@ -69,6 +75,7 @@ private:
     AuditLog& audit_;
     const Clock& clock_;
     IntakeLimits limits_;
+    const ReceiptKeys* keys_;
 };
 
 }  // namespace collector

@@ -4,6 +4,7 @@
 // `collector COMMAND --help` say how.
 
 #include <csignal>
+#include <fstream>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -14,11 +15,14 @@
 #include "collector/page_table.hpp"
 #include "collector/record_check.hpp"
 #include "collector/record_commits.hpp"
+#include "collector/receipt_keys.hpp"
 #include "collector/routes.hpp"
+#include "collector/signed_receipt.hpp"
 #include "collector/staff_accounts.hpp"
 #include "collector/store_from_files.hpp"
 #include "common/command_line.hpp"
 #include "common/diagnostic.hpp"
+#include "common/urls.hpp"
 
 namespace {
 
@@ -94,7 +98,7 @@ int records(const std::filesystem::path& data, bool verify) {
 }
 
 struct ServeFlags {
-    std::filesystem::path site, data;
+    std::filesystem::path site, data, keys;
     std::string listen = "127.0.0.1:8081", now, remote, proxy;
     collector::AdmissionLimits admission;
 };
@@ -138,7 +142,9 @@ int serve(const ServeFlags& o) {
     collector::AuditLog audit(store.layout().audit_log());
     collector::GitCommitter git(data, {remote}, collector::found_records(rules, store.layout()));
     collector::ReviewChain chain(rules, store, git, audit, clock);
-    collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock);
+    std::optional<collector::ReceiptKeys> keys;
+    if (!o.keys.empty()) keys.emplace(o.keys);
+    collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock, {}, keys ? &*keys : nullptr);
     collector::Sessions sessions;
     collector::AccountPages account(rules, sign_in, sessions, pages, audit, clock);
     collector::SignedInPages signed_in(sessions, pages, account);
@@ -165,11 +171,40 @@ int serve(const ServeFlags& o) {
     return ok ? 0 : 1;
 }
 
+// A new receipt key, made current; its public half also written into the
+// site's content/receipt-keys/ when `site` is given, for the next build to publish.
+int new_receipt_key(const std::filesystem::path& keys, const std::filesystem::path& site) {
+    const std::string id = collector::ReceiptKeys::generate(keys);
+    std::printf("%s\n", id.c_str());
+    if (site.empty()) return 0;
+    const std::filesystem::path published = site / "content" / common::receipt_key_url(id);
+    std::filesystem::create_directories(published.parent_path());
+    std::filesystem::copy_file(keys / (id + ".pem"), published, std::filesystem::copy_options::overwrite_existing);
+    std::fprintf(stderr, "published %s: commit it and build the site\n", published.c_str());
+    return 0;
+}
+
+// Exit 0 for a receipt that verifies, 1 for any other.
+int verify_receipt(const std::filesystem::path& file, const std::filesystem::path& keys) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::fprintf(stderr, "collector verify-receipt: cannot read %s\n", file.c_str());
+        return 1;
+    }
+    const collector::ReceiptCheck check = collector::check_signed_receipt(std::string(std::istreambuf_iterator<char>(in), {}), keys);
+    if (!check.valid) {
+        std::printf("无效：%s\n", check.problem.c_str());
+        return 1;
+    }
+    std::printf("有效：密钥%s签署\n%s", check.key.c_str(), check.statement.c_str());
+    return 0;
+}
+
 // HOST:PORT, the port a number (0: any free one).
 const CLI::Validator kHostPort(
     [](const std::string& value) {
         const auto colon = value.rfind(':');
-        const bool ok = colon != std::string::npos && colon > 0 && colon + 1 < value.size() && colon + 6 > value.size() &&
+        const bool ok = colon != std::string::npos && colon > 0 && colon + 1 < value.size() && value.size() <= colon + 6 &&
                         value.find_first_not_of("0123456789", colon + 1) == std::string::npos;
         return ok ? std::string() : "expected HOST:PORT, e.g. 127.0.0.1:8081";
     },
@@ -194,6 +229,7 @@ int main(int argc, char** argv) {
         ->type_name("NAME");
     serving->add_option("--now", serve_flags.now, "start the collector's clock here instead of now (tests, demonstrations)")->type_name("RFC3339");
     serving->add_option("--remote", serve_flags.remote, "a git remote pushed after each batch of commits")->type_name("GIT-REMOTE");
+    add_path(*serving, "--keys", serve_flags.keys, "the receipt key directory (collector receipt-key): receipts are then signed");
     serving->add_option("--workers", serve_flags.admission.workers, "requests handled at once")->type_name("N")->check(CLI::Range(1, 9999));
     serving->add_option("--queue", serve_flags.admission.waiting, "requests waiting beyond those before 503 busy")->type_name("N")->check(CLI::Range(1, 9999));
 
@@ -225,6 +261,17 @@ int main(int argc, char** argv) {
     add_path(*listing, "--data", records_data, "the data directory")->required();
     listing->add_flag("--verify", verify, "rehash every upload too");
 
+    std::filesystem::path key_dir, key_site;
+    CLI::App* keying = app.add_subcommand("receipt-key", "make a new SM2 receipt key and sign new receipts with it; the old keys stay for checking");
+    add_path(*keying, "--keys", key_dir, "the receipt key directory, outside the data directory (made owner-only)")->required();
+    add_path(*keying, "--publish", key_site, "also write its public key into this site's content/receipt-keys/");
+
+    std::filesystem::path receipt_file, receipt_keys;
+    CLI::App* verifying = app.add_subcommand("verify-receipt", "check a signed receipt against the published public keys; exit 1 unless it verifies");
+    add_path(*verifying, "FILE", receipt_file, "the signed receipt (.sm2) as downloaded", "FILE")->required();
+    add_path(*verifying, "--keys", receipt_keys, "a directory of the public keys, KEYID.pem (the site's receipt-keys/ or the key directory)")
+        ->required();
+
     if (const auto exit = common::parse_command_line(app, argc, argv)) return *exit;
     if (staff.expert && staff.site.empty()) {
         std::fputs("collector add-staff: --expert needs --site\nRun with --help for more information.\n", stderr);
@@ -235,6 +282,8 @@ int main(int argc, char** argv) {
         if (*issuing) return issue_code(code_data, code_unit);
         if (*adding) return add_staff(staff);
         if (*storing) return store_record(store_data, store_files);
+        if (*keying) return new_receipt_key(key_dir, key_site);
+        if (*verifying) return verify_receipt(receipt_file, receipt_keys);
         return records(records_data, verify);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "collector: %s\n", e.what());

@@ -48,6 +48,13 @@ std::string Pages::receipt(const Receipt& r) {
         files.push_back(file);
     }
     view.set("files", files);
+    if (!r.signed_url.empty()) {
+        data signed_receipt("url", r.signed_url);
+        signed_receipt.set("fingerprint", r.fingerprint);
+        signed_receipt.set("key_id", r.key_id);
+        signed_receipt.set("key_url", r.key_url);
+        view.set("signed", signed_receipt);
+    }
     return page("提交回执", "receipt", view);
 }
 

@@ -36,6 +36,9 @@ struct Receipt {
     std::string receipt, form_title, unit_name, received_at;
     int version = 0;
     std::vector<ReceiptFile> files;
+    // When the collector has a receipt key: the signed receipt's link, its
+    // statement's fingerprint, the key's id and where its public half is published.
+    std::string signed_url, fingerprint, key_id, key_url;
 };
 
 // The sign-in page's forms, and what they carry from a page whose POST found

@@ -189,6 +189,10 @@ bool serve(Intake& intake, SignedInPages& signed_in, const ServeOptions& options
         if (Admission::shedding()) return send(res, intake.busy(wants_json(req)));
         send(res, intake.receipt_page(req.matches[1], req.matches[2], req.matches[3], req.get_param_value("id")));
     });
+    server.Get(common::signed_receipt_route(), [&](const httplib::Request& req, httplib::Response& res) {
+        if (Admission::shedding()) return send(res, intake.busy(wants_json(req)));
+        send(res, intake.signed_receipt(req.matches[1], req.matches[2], req.matches[3], req.get_param_value("id")));
+    });
     const auto account = [&](const httplib::Request& req, httplib::Response& res) {
         const Request plain = plain_request(req, options);
         send(res, Admission::shedding() ? signed_in.refuse(plain, nullptr, busy_refusal()) : signed_in.handle(plain));

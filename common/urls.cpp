@@ -102,6 +102,11 @@ std::string account_route(const std::string& page) {
 
 std::string account_routes() { return "/" + kAccount + ".*"; }
 
+std::string signed_receipt_api(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
+    return kSubmissions + form + "/" + unit + "/" + version + "/receipt.sm2?id=" + receipt;
+}
+std::string signed_receipt_route() { return "/" + kSubmissions + kName + "/" + kName + "/" + kVersion + "/receipt\\.sm2"; }
+std::string receipt_key_url(const std::string& key_id) { return "receipt-keys/" + key_id + ".pem"; }
 std::string receipt_route() { return "/" + kSubmissions + kName + "/" + kName + "/" + kVersion + "/receipt"; }
 
 std::string review_call_url(const std::string& call) { return account_url("calls/" + call + "/"); }

@@ -38,10 +38,15 @@ std::string output_path(const std::string& url);
 std::string health_api();                                  // "api/health"
 std::string submission_api(const std::string& form);      // POST a version: "api/submissions/FORM"
 std::string receipt_api(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
+// The receipt as a file signed by the bureau (collector/signed_receipt.hpp), beside the receipt page.
+std::string signed_receipt_api(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
 // The same routes as patterns for the collector's router, from "/", with the
 // form, unit and version names captured in that order.
 std::string submission_route();
 std::string receipt_route();
+std::string signed_receipt_route();
+// A receipt key's public half as the site publishes it, from content/receipt-keys/: "receipt-keys/KEYID.pem".
+std::string receipt_key_url(const std::string& key_id);
 
 // The collector's signed-in pages (behind nginx under the base path, as the API).
 std::string account_url(const std::string& page = "");  // "account/" + page: account_url() is the signed-in home page

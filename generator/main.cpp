@@ -1,6 +1,8 @@
-// generator: builds the bureau's public site (build, check), brings a
-// notice in from its Word file (import), and for its reviewers writes a
-// call's workbook (export) and the 名单 from its decisions (list). `generator --help` and `generator COMMAND --help` say how.
+// generator: builds the bureau's public site (build, check), previews it
+// while it is edited (serve), brings a notice in from its Word file
+// (import), and for its reviewers writes a call's workbook (export) and the
+// 名单 from its decisions (list). `generator --help` and `generator COMMAND
+// --help` say how.
 
 #include <chrono>
 #include <cstdio>
@@ -10,6 +12,7 @@
 #include "common/command_line.hpp"
 #include "generator/build.hpp"
 #include "generator/import/import_notice.hpp"
+#include "generator/preview/preview.hpp"
 #include "generator/review/decided_list.hpp"
 #include "generator/review/export.hpp"
 
@@ -99,6 +102,13 @@ int main(int argc, char** argv) {
     listing->add_option("--today", list_options.today, "the day the list is made: after the 公示's last day")->type_name("YYYY-MM-DD")->required();
     listing->add_option("--title", list_options.title, "the list's title (default: the call's, as a 名单)");
 
+    gen::PreviewOptions preview_options;
+    CLI::App* serving = app.add_subcommand("serve", "build the site, serve it on loopback, and rebuild and reload the open pages on every change");
+    add_path(*serving, "--site", preview_options.site, "the site: content/, data/, themes/ and config.json (default: .)");
+    serving->add_option("--host", preview_options.host, "the address to listen on (default: 127.0.0.1)")->type_name("HOST");
+    serving->add_option("--port", preview_options.port, "the port (default: 8000; 0: any free one)")->type_name("PORT")->check(CLI::Range(0, 65535));
+    serving->add_option("--today", preview_options.today, "the day that decides which calls are open, instead of config.json's")->type_name("YYYY-MM-DD");
+
     gen::import::ImportOptions import_options;
     CLI::App* importing = app.add_subcommand("import", "write a notice from its Word file: content/notices/SLUG.md and a data file "
                                                        "per attachment that is a quota table, a list or a topic guide, if the site then passes check");
@@ -109,6 +119,7 @@ int main(int argc, char** argv) {
     importing->add_flag("--force", import_options.force, "write what could be mapped, leaving out what is reported, and replace existing files");
 
     if (const auto exit = common::parse_command_line(app, argc, argv)) return *exit;
+    if (*serving) return gen::run_preview(preview_options);
     if (*build) return run_build(build_options, timings);
     if (*check) return run_build(check_options, timings);
     if (*importing) return run_import(import_options);

@@ -39,6 +39,14 @@ submissions=()
 today="${NOW:-$(TZ=Asia/Shanghai date +%F)}"
 ./build/generator/generator build --site "$site" --out "$public" --base-url "http://127.0.0.1:${port}${base_path}" --today "${today:0:10}" "${submissions[@]}"
 
+# Receipts are signed with a key kept outside the repository (build/ here;
+# RECEIPT_KEYS elsewhere). Production publishes its public half through the
+# site (collector receipt-key --publish); this run copies it into the output.
+keys="${RECEIPT_KEYS:-build/receipt-keys}"
+[ -f "$keys/current" ] || ./build/collector/collector receipt-key --keys "$keys" >/dev/null
+mkdir -p "$public/receipt-keys"
+cp "$keys"/*.pem "$public/receipt-keys/"
+
 # Submissions go to collector-data/, a git repository of their own.
 clock=()
 [ -n "${NOW:-}" ] && clock=(--now "$NOW")
@@ -49,7 +57,7 @@ stop() {
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
-./build/collector/collector serve --site "$site" --data "$data" --listen "127.0.0.1:${collector_port}" "${clock[@]}" &
+./build/collector/collector serve --site "$site" --data "$data" --listen "127.0.0.1:${collector_port}" --keys "$keys" "${clock[@]}" &
 pids+=($!)
 echo "collector: issue a unit's access code with: build/collector/collector issue-code --data $data UNIT"
 echo "           a city staff account with:       build/collector/collector add-staff --data $data LOGIN --name 姓名"

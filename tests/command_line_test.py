@@ -14,6 +14,7 @@ is written by a refused command line.
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -102,6 +103,10 @@ def main():
         check_refused(collector, ["store-record", "--data", "d", "--file", "plan.pdf"], "FIELD=ORIGINAL-NAME=PATH", work)
         check_refused(collector, ["records"], "--data", work)
         check_refused(collector, [], "serve, issue-code, add-staff, store-record, records", work)
+        # A well-formed command line runs (and fails for its own reasons, not as a usage error).
+        code, _, err = run([collector, "serve", "--site", "no-such-site", "--data", "d", "--listen", "127.0.0.1:65535"], work)
+        expect("collector serve with a five-digit port is not a usage error (got %d: %s)" % (code, err), code == 1)
+        shutil.rmtree(os.path.join(work, "d"), ignore_errors=True)
         expect("no refused command wrote anything (found %s)" % os.listdir(work), os.listdir(work) == [])
 
     print("%d failure(s)" % len(failures))

@@ -11,6 +11,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { after, before, test } = require('node:test');
+const AxeBuilder = require('@axe-core/playwright').default;
 const { launchChromium } = require('./lib/chromium');
 const { Deployment, repoRoot } = require('./lib/deployment');
 const { pdfBytes } = require('./lib/pdf');
@@ -126,6 +127,20 @@ test('a school applies online with a PDF, gets a receipt, and the submission is 
   assert.equal(meta.fields.project_name, '智慧课堂与数字校园建设');
   assert.equal(meta.privacy_notice, JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', 'privacy.json'), 'utf8')).version);
   assert.ok(receipt.includes(meta.receipt), 'the receipt page shows the stored receipt number');
+  // The signed receipt: downloaded, it verifies against the key the site publishes, and a changed copy does not.
+  assert.match(receipt, new RegExp(`签名密钥：${site.receiptKey}`));
+  const fingerprint = (await page.locator('code.fingerprint').innerText()).replace(/ /g, '');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载签名回执' }).click()]);
+  const signed = await download.path();
+  const checked = site.verifyReceipt(signed);
+  assert.equal(checked.status, 0, checked.out);
+  assert.match(checked.out, new RegExp(`^有效：密钥${site.receiptKey}签署\n.*"unit":"${SCHOOL.id}".*"version":1`, 's'));
+  assert.equal(require('node:crypto').createHash('sm3').update(checked.out.split('\n')[1] + '\n').digest('hex'), fingerprint);
+  const forged = path.join(site.work, 'forged.sm2');
+  fs.writeFileSync(forged, fs.readFileSync(signed, 'utf8').replace('"version":1', '"version":2'));
+  assert.equal(site.verifyReceipt(forged).status, 1);
+  const published = await page.request.get(site.url(`receipt-keys/${site.receiptKey}.pem`));
+  assert.equal(await published.text(), fs.readFileSync(path.join(site.keys, `${site.receiptKey}.pem`), 'utf8'));
   assert.ok(fs.readFileSync(path.join(meta.dir, 'work_plan.pdf')).equals(PDF), 'the upload is stored byte for byte');
   // Commits follow receipts by about a second: one for the version, by the school.
   const version = `application-2019/${SCHOOL.id}/v0001`;
@@ -224,6 +239,52 @@ test('a task book whose budget does not add up gets the field error, in the brow
   } finally {
     await site.collectorAt(BEFORE_2019_DEADLINE);
   }
+});
+
+test('a school closes the tab mid-form, reopens it and finds its draft with the file, submits, and the draft is gone', async () => {
+  const { context, page, problems } = await pageAt(BEFORE_2019_DEADLINE);
+  await page.goto(site.url('forms/application-2019/fill/'));
+  await fillApplication(page);
+  await page.locator('#f-project_name').fill('草稿中的项目名称');
+  // Saved a moment after the last keystroke; then the tab is closed.
+  await page.waitForTimeout(1000);
+  await page.close();
+
+  const again = await context.newPage();
+  again.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  await again.goto(site.url('forms/application-2019/fill/'));
+  const offer = again.getByRole('region', { name: '本机保存的草稿' });
+  await offer.waitFor();
+  assert.match(await offer.innerText(), /本机浏览器中保存有这份表格的草稿（2019-09-01 \d\d:\d\d保存）/);
+  await shot(again, 'draft-offered');
+  const { violations } = await new AxeBuilder({ page: again }).include('.draft-offer').analyze();
+  assert.deepEqual(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
+  await again.getByRole('button', { name: '恢复草稿' }).click();
+  assert.equal(await offer.count(), 0);
+  assert.equal(await again.locator('#f-project_name').inputValue(), '草稿中的项目名称');
+  assert.equal(await again.locator('#f-leader_mobile').inputValue(), '13912345678');
+  assert.equal(await again.locator('#f-work_plan').evaluate((input) => input.files.length && input.files[0].name), '工作方案.pdf');
+  // The access code is a key and the consent is given anew: neither was kept.
+  assert.equal(await again.locator('#f-access_code').inputValue(), '');
+  assert.equal(await again.locator('#f-privacy_notice').isChecked(), false);
+
+  const before = site.storedRecords().filter((r) => r.form === 'application-2019' && r.unit === SCHOOL.id).length;
+  await again.locator('#f-privacy_notice').check();
+  await again.locator('#f-access_code').fill(codes[SCHOOL.id]);
+  await again.getByRole('button', { name: '提交' }).click();
+  await again.waitForURL(/\/receipt\?id=/);
+  const meta = site.storedRecord('application-2019', SCHOOL.id, before + 1);
+  assert.equal(meta.fields.project_name, '草稿中的项目名称');
+  assert.ok(fs.readFileSync(path.join(meta.dir, 'work_plan.pdf')).equals(PDF), 'the file kept in the draft is sent byte for byte');
+
+  // The receipt deleted the draft: the form opens empty, with nothing offered.
+  await again.goto(site.url('forms/application-2019/fill/'));
+  await again.locator('#f-project_name').waitFor();
+  await again.waitForTimeout(500);
+  assert.equal(await again.getByRole('region', { name: '本机保存的草稿' }).count(), 0);
+  assert.equal(await again.locator('#f-project_name').inputValue(), '');
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('a county fills and submits its 申报汇总表 with the keyboard alone', async () => {

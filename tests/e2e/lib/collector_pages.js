@@ -29,7 +29,7 @@ const REASON = '工作方案缺少经费预算，请补充后重新提交。';
 // The pages, by a key that names them before the deployment runs (tests are
 // declared before it starts).
 const PAGE_KEYS = ['sign-in', 'home', 'refused', 'county-desk', 'county-version', 'city-version', 'school-desk', 'city-desk', 'summary',
-  'city-experts', 'expert-desk', 'assignment', 'scores', 'county-task-book', 'task-desk', 'pilot', 'expert-accounts'];
+  'city-experts', 'expert-desk', 'assignment', 'scores', 'county-task-book', 'task-desk', 'pilot', 'expert-accounts', 'receipt'];
 
 // Each page as { key, name, status, open(tab) }: open leaves the tab on the
 // page and resolves to the response that brought it, whose text is the page's HTML.
@@ -80,6 +80,8 @@ function pagesOf(site, codes, staff, experts) {
       open: signedIn(staff, 'account/calls/task-books-2020/') },
     { key: 'pilot', name: 'a pilot\'s registry page as city staff see it (the form to record an event)', status: 200,
       open: signedIn(staff, `account/calls/task-books-2020/pilots/${CITY_PILOT.id}/`) },
+    { key: 'receipt', name: 'a receipt page, with its signed receipt and fingerprint', status: 200,
+      open: (tab) => tab.goto(site.url(`api/submissions/application-2019/${COUNTY_SCHOOL.id}/v0001/receipt?id=${site.firstReceipt.receipt}`)) },
     {
       key: 'expert-accounts',
       name: 'account/experts/ (city staff have opened an expert account: its password shown once, the list, the form)',
@@ -98,7 +100,9 @@ function pagesOf(site, codes, staff, experts) {
 // the city returns one 市直学校, accepts another and assigns it two experts,
 // one of whom scores it. Resolves to the URL of that assignment.
 async function actOnTheChain(site, codes, staff, experts) {
-  for (const school of [COUNTY_SCHOOL, RETURNED, WAITING, FORWARDED, REVIEWED]) await applyByApi(site, codes[school.id], school, '智慧课堂建设');
+  const receipts = {};
+  for (const school of [COUNTY_SCHOOL, RETURNED, WAITING, FORWARDED, REVIEWED]) receipts[school.id] = await applyByApi(site, codes[school.id], school, '智慧课堂建设');
+  site.firstReceipt = receipts[COUNTY_SCHOOL.id];
   const browser = await launchChromium();
   try {
     const county = await (await browser.newContext()).newPage();

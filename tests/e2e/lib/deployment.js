@@ -3,7 +3,7 @@
 // generator builds, the collector with its git data directory, and nginx
 // (configured from deploy/nginx/) in front of both. For the browser tests.
 
-const { execFileSync, spawn } = require('node:child_process');
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -95,6 +95,7 @@ class Deployment {
     this.work = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'));
     this.site = path.join(this.work, 'site');
     this.data = path.join(this.work, 'collector-data');
+    this.keys = path.join(this.work, 'receipt-keys');
     this.public = path.join(this.work, 'public');
     this.today = today;
     this.generator = tool('SITE_GENERATOR', ['generator', 'generator']);
@@ -108,6 +109,8 @@ class Deployment {
     fs.writeFileSync(unitsFile, JSON.stringify(units, null, 1));
     const config = JSON.parse(fs.readFileSync(path.join(this.site, 'config.json'), 'utf8'));
     this.basePath = new URL(config.base_url).pathname;
+    // The bureau's receipt key, its public half published with the site.
+    this.receiptKey = execFileSync(this.collectorBin, ['receipt-key', '--keys', this.keys, '--publish', this.site], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   }
 
   async start() {
@@ -125,6 +128,12 @@ class Deployment {
     if (withSubmissions) args.push('--submissions', this.data);
     if (internal) args.push('--internal', internal);
     execFileSync(this.generator, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  }
+
+  // `collector verify-receipt` on a signed receipt file, against the public keys the site publishes: { status, out }.
+  verifyReceipt(file) {
+    const run = spawnSync(this.collectorBin, ['verify-receipt', file, '--keys', path.join(this.public, 'receipt-keys')], { encoding: 'utf8' });
+    return { status: run.status, out: run.stdout };
   }
 
   issueCode(unit) {
@@ -147,7 +156,7 @@ class Deployment {
   async collectorAt(now) {
     await stop(this.collector);
     this.collector = spawn(this.collectorBin, ['serve', '--site', this.site, '--data', this.data,
-      '--listen', `127.0.0.1:${this.collectorPort}`, '--now', now], { stdio: ['ignore', 'pipe', 'inherit'] });
+      '--listen', `127.0.0.1:${this.collectorPort}`, '--now', now, '--keys', this.keys], { stdio: ['ignore', 'pipe', 'inherit'] });
     let said = '';
     this.collector.stdout.on('data', (chunk) => { said += chunk; });
     await waitListening(this.collectorPort, this.collector, 'collector', () => said.includes(`listening on http://127.0.0.1:${this.collectorPort}`));

@@ -1,7 +1,8 @@
 // Online forms: checks fields as the collector will, with the collector's own
 // message templates (given in the form's data-schema), sums the budget as it
-// is typed, adds table rows, and sends the form with an upload progress bar.
-// Without this script the form still posts and the collector answers.
+// is typed, adds table rows, keeps a draft in the browser, and sends the form
+// with an upload progress bar. Without this script the form still posts and
+// the collector answers.
 (function () {
   'use strict';
 
@@ -268,13 +269,163 @@
     });
   }
 
+  // Drafts: the form as typed, kept in this browser (IndexedDB, the chosen
+  // files included), so that a closed tab or a crash loses nothing. Never
+  // the access code, which is a key, nor the consent, which is given anew.
+  // The privacy notice tells people the draft stays on this device. When
+  // the form is opened again the draft is offered; a receipt deletes it.
+
+  var DRAFT_DB = 'yueyang-form-drafts';
+  var DRAFT_STORE = 'drafts';
+  var NOT_DRAFTED = { access_code: true, privacy_notice: true };
+
+  // One transaction on the drafts; resolves to what `act` asked for.
+  function withDrafts(mode, act) {
+    return new Promise(function (resolve, reject) {
+      if (!window.indexedDB) { reject(new Error('IndexedDB is not available')); return; }
+      var open = window.indexedDB.open(DRAFT_DB, 1);
+      open.onupgradeneeded = function () { open.result.createObjectStore(DRAFT_STORE); };
+      open.onerror = function () { reject(open.error); };
+      open.onsuccess = function () {
+        var db = open.result;
+        var tx = db.transaction(DRAFT_STORE, mode);
+        var request = act(tx.objectStore(DRAFT_STORE));
+        tx.oncomplete = function () { db.close(); resolve(request.result); };
+        tx.onabort = tx.onerror = function () { db.close(); reject(tx.error); };
+      };
+    });
+  }
+
+  function draftKey() {
+    return window.location.pathname;
+  }
+
+  function draftOf(form) {
+    var draft = { saved: new Date().toISOString(), fields: {}, files: {}, rows: {} };
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || NOT_DRAFTED[el.name] || el.type === 'submit' || el.type === 'button') return;
+      if (el.type === 'file') {
+        if (el.files && el.files.length) draft.files[el.name] = el.files[0];
+      } else if (el.type === 'checkbox' || el.type === 'radio') {
+        if (el.checked) draft.fields[el.name] = el.value;
+      } else {
+        draft.fields[el.name] = el.value;
+      }
+    });
+    Array.prototype.forEach.call(form.querySelectorAll('table.input-table'), function (table) {
+      draft.rows[table.getAttribute('data-prefix')] = table.tBodies[0].rows.length;
+    });
+    return draft;
+  }
+
+  function restoreDraft(form, draft) {
+    // Rows first, through the form's own button, so that they are numbered and labelled as if added by hand.
+    Array.prototype.forEach.call(form.querySelectorAll('table.input-table'), function (table) {
+      var button = table.parentNode.nextSibling;
+      var wanted = draft.rows[table.getAttribute('data-prefix')] || 0;
+      while (button && button.className === 'add-row' && !button.disabled && table.tBodies[0].rows.length < wanted) button.click();
+    });
+    Object.keys(draft.fields).forEach(function (name) {
+      var el = form.elements[name];
+      if (!el) return;
+      if (el.type === 'checkbox') el.checked = true;
+      else if (el.type === 'radio') el.checked = el.value === draft.fields[name];
+      else el.value = draft.fields[name];
+    });
+    Object.keys(draft.files).forEach(function (name) {
+      var el = form.elements[name];
+      if (!el || el.type !== 'file' || typeof DataTransfer === 'undefined') return;
+      var chosen = new DataTransfer();
+      chosen.items.add(draft.files[name]);
+      el.files = chosen.files;
+    });
+    form.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  function clearDraft() {
+    return withDrafts('readwrite', function (store) { return store.delete(draftKey()); });
+  }
+
+  function localTime(iso) {
+    var d = new Date(iso);
+    function two(n) { return (n < 10 ? '0' : '') + n; }
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + ':' + two(d.getMinutes());
+  }
+
+  // The offer of a saved draft, before the form. Typing into the form
+  // without taking it up counts as starting afresh.
+  function offerDraft(form, draft, decided) {
+    var box = document.createElement('div');
+    box.className = 'draft-offer';
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', '本机保存的草稿');
+    var text = document.createElement('p');
+    text.textContent = '本机浏览器中保存有这份表格的草稿（' + localTime(draft.saved) + '保存）。恢复后请核对内容并重新填写访问码；直接填写则放弃这份草稿。';
+    box.appendChild(text);
+    function button(label, act) {
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.addEventListener('click', function () { act(); done(); });
+      box.appendChild(b);
+      box.appendChild(document.createTextNode(' '));
+    }
+    function done() {
+      form.removeEventListener('input', typedInstead);
+      box.remove();
+      decided();
+    }
+    function typedInstead(e) {
+      if (e.isTrusted) done();
+    }
+    button('恢复草稿', function () { restoreDraft(form, draft); });
+    button('放弃草稿', function () { clearDraft().catch(function () {}); });
+    form.parentNode.insertBefore(box, form);
+    form.addEventListener('input', typedInstead);
+  }
+
+  // Saves the draft a moment after each change, once the person has chosen
+  // what to do with an earlier one. finish(), once the collector has the
+  // form, stops saving and deletes the draft: a save still waiting would
+  // otherwise bring it back.
+  function setUpDrafts(form) {
+    var timer = null;
+    var saving = false;
+    function save() {
+      timer = null;
+      if (!saving) return;
+      var draft = draftOf(form);
+      withDrafts('readwrite', function (store) { return store.put(draft, draftKey()); }).catch(function () {});
+    }
+    function changed() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(save, 400);
+    }
+    form.addEventListener('input', changed);
+    form.addEventListener('change', changed);
+    var finished = false;
+    withDrafts('readonly', function (store) { return store.get(draftKey()); }).then(function (draft) {
+      if (finished) return;
+      if (draft) offerDraft(form, draft, function () { saving = !finished; });
+      else saving = true;
+    }).catch(function () {});
+    return {
+      finish: function () {
+        finished = true;
+        saving = false;
+        if (timer) clearTimeout(timer);
+        return clearDraft();
+      }
+    };
+  }
+
   function versionName(n) {
     return 'v' + ('000' + n).slice(-4);
   }
 
   // Sends with XMLHttpRequest for its upload progress; the collector's JSON
   // answer either leads to the receipt page or lists what to correct.
-  function send(form) {
+  function send(form, drafts) {
     var progress = form.querySelector('.upload-progress');
     var status = form.querySelector('.upload-status');
     var button = form.querySelector('button[type=submit]');
@@ -294,7 +445,9 @@
       try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = null; }
       if (xhr.status === 201 && body) {
         status.textContent = '已收到，正在打开回执……';
-        window.location.assign(form.action + '/' + encodeURIComponent(body.unit) + '/' + versionName(body.version) + '/receipt?id=' + encodeURIComponent(body.receipt));
+        var receipt = form.action + '/' + encodeURIComponent(body.unit) + '/' + versionName(body.version) + '/receipt?id=' + encodeURIComponent(body.receipt);
+        var open = function () { window.location.assign(receipt); };
+        drafts.finish().then(open, open);
         return;
       }
       button.disabled = false;
@@ -326,6 +479,7 @@
     form.noValidate = true;
     setUpSums(form, schema);
     setUpRows(form, schema);
+    var drafts = setUpDrafts(form);
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var errors = localChecks(form, schema);
@@ -334,7 +488,7 @@
         return;
       }
       clearErrors(form);
-      send(form);
+      send(form, drafts);
     });
   }
 
