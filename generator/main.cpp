@@ -1,6 +1,8 @@
-// generator: builds the bureau's public site (build, check), and for its
-// reviewers writes a call's workbook (export) and the 名单 from its
-// decisions (list). `generator --help` and `generator COMMAND --help` say how.
+// generator: builds the bureau's public site (build, check), previews it
+// while it is edited (serve), brings a notice in from its Word file
+// (import), and for its reviewers writes a call's workbook (export) and the
+// 名单 from its decisions (list). `generator --help` and `generator COMMAND
+// --help` say how.
 
 #include <chrono>
 #include <cstdio>
@@ -9,6 +11,7 @@
 
 #include "common/command_line.hpp"
 #include "generator/build.hpp"
+#include "generator/import/import_notice.hpp"
 #include "generator/preview/preview.hpp"
 #include "generator/review/decided_list.hpp"
 #include "generator/review/export.hpp"
@@ -56,6 +59,17 @@ int run_build(const gen::BuildOptions& options, bool timings) {
     return 0;
 }
 
+int run_import(const gen::import::ImportOptions& options) {
+    const gen::import::ImportResult result = gen::import::import_notice(options);
+    for (const auto& d : result.problems) std::fprintf(stderr, "%s\n", common::format(d).c_str());
+    if (result.written.empty()) {
+        std::fprintf(stderr, "nothing was written\n");
+        return 1;
+    }
+    for (const auto& rel : result.written) std::fprintf(stderr, "wrote %s\n", rel.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -95,10 +109,20 @@ int main(int argc, char** argv) {
     serving->add_option("--port", preview_options.port, "the port (default: 8000; 0: any free one)")->type_name("PORT")->check(CLI::Range(0, 65535));
     serving->add_option("--today", preview_options.today, "the day that decides which calls are open, instead of config.json's")->type_name("YYYY-MM-DD");
 
+    gen::import::ImportOptions import_options;
+    CLI::App* importing = app.add_subcommand("import", "write a notice from its Word file: content/notices/SLUG.md and a data file "
+                                                       "per attachment that is a quota table, a list or a topic guide, if the site then passes check");
+    add_path(*importing, "FILE.docx", import_options.docx, "the notice as Word or WPS saved it", "FILE.docx")->required();
+    add_path(*importing, "--site", import_options.site, "the site to write into (default: .)");
+    importing->add_option("--slug", import_options.slug, "the notice's file name and address (default: the file's name)")->type_name("SLUG");
+    importing->add_option("--category", import_options.category, "its 主题分类, which the document does not print")->type_name("TEXT");
+    importing->add_flag("--force", import_options.force, "write what could be mapped, leaving out what is reported, and replace existing files");
+
     if (const auto exit = common::parse_command_line(app, argc, argv)) return *exit;
     if (*serving) return gen::run_preview(preview_options);
     if (*build) return run_build(build_options, timings);
     if (*check) return run_build(check_options, timings);
+    if (*importing) return run_import(import_options);
     if (*exporting) return report(gen::export_call(export_options), "exported", export_options.out);
     return report(gen::write_decided_list(list_options), "wrote", list_options.out);
 }
