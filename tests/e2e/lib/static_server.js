@@ -53,7 +53,14 @@ function serve(site) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) });
+      // close() alone waits for every open connection to end, and one that
+      // Chromium opened ahead of a request it never sent can keep it waiting
+      // for minutes (it did once in a CI run): every connection is cut instead.
+      const close = () => new Promise((done) => {
+        server.close(done);
+        server.closeAllConnections();
+      });
+      resolve({ origin: `http://127.0.0.1:${server.address().port}`, close });
     });
   });
 }
