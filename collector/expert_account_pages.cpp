@@ -81,7 +81,7 @@ Reply ExpertAccountPages::open_account(const PageRequest& r) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (staff_.exists(login)) return signed_in_.refuse(r.http, &r.session, refused(409, "login_taken", "login", "登录名“" + login + "”已被使用，请换一个"));
     const Issued issued{login, staff_.add_expert(login, name, unit, county)};
-    record(r, {login, name, "expert", unit, county}, "expert_opened");
+    record(r, {login, name, "expert", unit, county}, false);
     return show(r, &issued);
 }
 
@@ -92,15 +92,16 @@ Reply ExpertAccountPages::reissue(const PageRequest& r) {
     const auto found = std::find_if(experts.begin(), experts.end(), [&](const StaffMember& m) { return m.login == login; });
     if (found == experts.end()) return signed_in_.refuse(r.http, &r.session, refused(404, "no_such_expert", "login", "没有这个专家账号"));
     const Issued issued{login, staff_.add_expert(found->login, found->name, found->unit, found->county), true};
-    record(r, *found, "expert_reissued");
+    record(r, *found, true);
     return show(r, &issued);
 }
 
 // After the account's file is durable: the audit line, then its commit.
-void ExpertAccountPages::record(const PageRequest& r, const StaffMember& expert, const char* event) {
+void ExpertAccountPages::record(const PageRequest& r, const StaffMember& expert, bool reissued) {
     const Actor& by = r.session.actor;
-    audit_.append({{"time", clock_.now_rfc3339()}, {"event", event}, {"login", expert.login}, {"by", by.id}, {"remote", r.http.client}});
-    git_.note(account_commit(expert, std::string(event) == "expert_reissued", by, rules_, clock_.now()));
+    audit_.append({{"time", clock_.now_rfc3339()}, {"event", reissued ? "expert_reissued" : "expert_opened"}, {"login", expert.login}, {"by", by.id},
+                   {"remote", r.http.client}});
+    git_.note(account_commit(expert, reissued, by, rules_, clock_.now()));
 }
 
 Reply ExpertAccountPages::show(const PageRequest& r, const Issued* issued) {

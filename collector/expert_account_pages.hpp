@@ -43,7 +43,8 @@ private:
     Reply open_account(const PageRequest& r);
     Reply reissue(const PageRequest& r);
     Reply show(const PageRequest& r, const Issued* issued);
-    void record(const PageRequest& r, const StaffMember& expert, const char* event);
+    // `reissued`: a new password for an existing account, not a new account.
+    void record(const PageRequest& r, const StaffMember& expert, bool reissued);
 
     const SiteRules& rules_;
     StaffAccounts& staff_;
