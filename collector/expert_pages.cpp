@@ -40,7 +40,7 @@ std::variant<ExpertPages::Found, Refusal> ExpertPages::find(const PageRequest& r
         if (!part || part->conflict) return Refusal{403, "not_assigned", "", "您没有被分配评审这份申报材料", {}};
     }
     const common::DataLayout& layout = store_.layout();
-    found.record = common::load_stored_version(layout.record_file(common::kSubmissionRecord, found.state->key), found.state->key.shown());
+    found.record = common::load_stored_version(layout, found.state->key, store_.reader_keys());
     return found;
 }
 

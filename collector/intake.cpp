@@ -171,7 +171,8 @@ void Intake::store(Submission& s) {
     const auto received = clock_.now();
     s.received_at = rfc3339_shanghai(received);
     s.receipt = new_receipt(s.received_at);
-    s.version = store_.commit(s.staging, {s.receipt, req.form, s.call.key, unit, 0, s.received_at, rules_.privacy.version, s.values, s.files});
+    s.version = store_.commit(s.staging, {s.receipt, req.form, s.call.key, unit, 0, s.received_at, rules_.privacy.version, s.values, s.files,
+                                          common::personal_keys(s.form, s.values), common::Sealing::none});
     s.audit["event"] = "accepted";
     s.audit["unit"] = unit;
     s.audit["version"] = s.version;
@@ -219,7 +220,7 @@ std::optional<common::StoredVersion> Intake::receipted(const std::string& form, 
     const auto number = common::parse_version_name(version);
     if (!rules_.form(form) || !is_valid_unit_id(unit) || !number || receipt.empty()) return std::nullopt;
     try {
-        common::StoredVersion meta = common::load_stored_version(store_.layout().record_file(common::kSubmissionRecord, {form, unit, *number}), "submission");
+        common::StoredVersion meta = common::load_stored_version(store_.layout(), {form, unit, *number}, store_.reader_keys());
         if (meta.receipt == receipt) return meta;
     } catch (const std::exception&) {
     }

@@ -15,6 +15,7 @@
 #include "collector/page_table.hpp"
 #include "collector/record_check.hpp"
 #include "collector/record_commits.hpp"
+#include "collector/forgetting.hpp"
 #include "collector/receipt_keys.hpp"
 #include "collector/routes.hpp"
 #include "collector/signed_receipt.hpp"
@@ -73,7 +74,17 @@ std::optional<collector::LocalUpload> upload_of(const std::string& value) {
     return collector::LocalUpload{value.substr(0, eq1), value.substr(eq1 + 1, eq2 - eq1 - 1), value.substr(eq2 + 1)};
 }
 
-int store_record(const std::filesystem::path& data, const std::vector<std::string>& files) {
+struct StoreOptions {
+    std::filesystem::path site, data, keys;
+    std::vector<std::string> files;
+};
+
+int store_record(const StoreOptions& o) {
+    common::Diagnostics diags;
+    const collector::SiteRules rules = collector::load_site_rules(o.site, diags);
+    for (const common::Diagnostic& d : diags.sorted()) std::fprintf(stderr, "%s\n", common::format(d).c_str());
+    if (!diags.empty()) return 1;
+    const auto& files = o.files;
     std::vector<collector::LocalUpload> uploads;
     for (const std::string& f : files) uploads.push_back(*upload_of(f));
     common::JsonFile in = common::parse_json(std::string(std::istreambuf_iterator<char>(std::cin), {}), "<stdin>");
@@ -82,9 +93,13 @@ int store_record(const std::filesystem::path& data, const std::vector<std::strin
         if (in.value.contains(key)) in.fail_at(std::string("/") + key, std::string("\"") + key + "\" is for the store to decide");
     // Placeholders, so that the strict reading checks everything else; the store replaces them.
     in.value.update({{"format", common::kSubmissionRecord.format}, {"version", 0}, {"files", nlohmann::json::array()}});
-    std::filesystem::create_directories(data);
-    collector::SubmissionStore store(data);
-    std::printf("%s\n", common::version_name(collector::store_from_files(store, common::read_stored_version(in), uploads)).c_str());
+    std::filesystem::create_directories(o.data);
+    collector::SubmissionStore store(o.data, o.keys);
+    common::StoredVersion record = common::read_stored_version(in, nullptr);
+    const common::FormDef* form = rules.form(record.form);
+    if (!form) in.fail_at("/form", "the site has no form \"" + record.form + "\"");
+    record.personal = common::personal_keys(form->form, record.fields);
+    std::printf("%s\n", common::version_name(collector::store_from_files(store, record, uploads)).c_str());
     return 0;
 }
 
@@ -134,7 +149,7 @@ int serve(const ServeFlags& o) {
     if (!diags.empty()) return 1;
     std::filesystem::create_directories(data);
     const collector::Clock clock = now.empty() ? collector::Clock() : collector::Clock::starting_at(now);
-    collector::SubmissionStore store(data);
+    collector::SubmissionStore store(data, o.keys);
     collector::SecretHasher hasher;
     collector::AccessCodes codes(data, hasher);
     collector::StaffAccounts staff(data, hasher);
@@ -143,7 +158,8 @@ int serve(const ServeFlags& o) {
     collector::GitCommitter git(data, {remote}, collector::found_records(rules, store.layout()));
     collector::ReviewChain chain(rules, store, git, audit, clock);
     std::optional<collector::ReceiptKeys> keys;
-    if (!o.keys.empty()) keys.emplace(o.keys);
+    if (collector::ReceiptKeys::present(o.keys)) keys.emplace(o.keys);
+    else std::fprintf(stderr, "collector: receipts are not signed: %s holds no receipt key (collector receipt-key)\n", o.keys.c_str());
     collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock, {}, keys ? &*keys : nullptr);
     collector::Sessions sessions;
     collector::AccountPages account(rules, sign_in, sessions, pages, audit, clock);
@@ -229,7 +245,9 @@ int main(int argc, char** argv) {
         ->type_name("NAME");
     serving->add_option("--now", serve_flags.now, "start the collector's clock here instead of now (tests, demonstrations)")->type_name("RFC3339");
     serving->add_option("--remote", serve_flags.remote, "a git remote pushed after each batch of commits")->type_name("GIT-REMOTE");
-    add_path(*serving, "--keys", serve_flags.keys, "the receipt key directory (collector receipt-key): receipts are then signed");
+    add_path(*serving, "--keys", serve_flags.keys,
+             "the key directory, outside the data directory (made owner-only): the calls' keys that seal personal data, and the receipt key")
+        ->required();
     serving->add_option("--workers", serve_flags.admission.workers, "requests handled at once")->type_name("N")->check(CLI::Range(1, 9999));
     serving->add_option("--queue", serve_flags.admission.waiting, "requests waiting beyond those before 503 busy")->type_name("N")->check(CLI::Range(1, 9999));
 
@@ -249,17 +267,32 @@ int main(int argc, char** argv) {
     adding->add_option("--unit", staff.unit, "with --expert: the expert's school or county bureau")->type_name("UNIT")->needs(expert);
     adding->add_option("--county", staff.county, "with --expert: the expert's county")->type_name("COUNTY")->needs(expert);
 
-    std::filesystem::path store_data;
-    std::vector<std::string> store_files;
+    StoreOptions store;
     CLI::App* storing = app.add_subcommand("store-record", "store the record on standard input as if received, for test fixtures");
-    add_path(*storing, "--data", store_data, "the data directory")->required();
-    storing->add_option("--file", store_files, "an upload of the record, from a file")->type_name("FIELD=ORIGINAL-NAME=PATH")->check(kUpload);
+    add_path(*storing, "--site", store.site, "the site whose form says which fields are personal")->required();
+    add_path(*storing, "--data", store.data, "the data directory")->required();
+    add_path(*storing, "--keys", store.keys, "the key directory that seals personal fields")->required();
+    storing->add_option("--file", store.files, "an upload of the record, from a file")->type_name("FIELD=ORIGINAL-NAME=PATH")->check(kUpload);
 
     std::filesystem::path records_data;
     bool verify = false;
     CLI::App* listing = app.add_subcommand("records", "print every stored version as a JSON line; exit 1 when one does not read");
     add_path(*listing, "--data", records_data, "the data directory")->required();
     listing->add_flag("--verify", verify, "rehash every upload too");
+
+    collector::ForgetOptions due_options;
+    due_options.today = collector::Clock().today_shanghai();
+    CLI::App* due = app.add_subcommand("retention", "list each call's personal data: sealed or forgotten, and the day it is due to be forgotten");
+    CLI::App* forgetting = app.add_subcommand("forget", "forget a call's personal data for good by destroying its key, once it is due");
+    for (CLI::App* command : {due, forgetting}) {
+        add_path(*command, "--site", due_options.site, "the site whose data/ defines the calls and lists")->required();
+        add_path(*command, "--data", due_options.data, "the data directory")->required();
+        add_path(*command, "--keys", due_options.keys, "the key directory")->required();
+        command->add_option("--today", due_options.today, "the day to judge by, instead of today")->type_name("YYYY-MM-DD");
+    }
+    forgetting->add_option("--call", due_options.call, "the call, a key of data/calls/")->type_name("KEY")->required();
+    forgetting->add_option("--by", due_options.by, "who forgets it, as the key's tombstone records")->type_name("NAME")->required();
+    forgetting->add_flag("--before-due", due_options.before_due, "forget it before its day too (consent withdrawn)");
 
     std::filesystem::path key_dir, key_site;
     CLI::App* keying = app.add_subcommand("receipt-key", "make a new SM2 receipt key and sign new receipts with it; the old keys stay for checking");
@@ -281,8 +314,10 @@ int main(int argc, char** argv) {
         if (*serving) return serve(serve_flags);
         if (*issuing) return issue_code(code_data, code_unit);
         if (*adding) return add_staff(staff);
-        if (*storing) return store_record(store_data, store_files);
+        if (*storing) return store_record(store);
         if (*keying) return new_receipt_key(key_dir, key_site);
+        if (*due) return collector::list_retention(due_options, std::cout);
+        if (*forgetting) return collector::forget_call(due_options, std::cout);
         if (*verifying) return verify_receipt(receipt_file, receipt_keys);
         return records(records_data, verify);
     } catch (const std::exception& e) {

@@ -157,6 +157,8 @@ std::string ReceiptKeys::generate(const fs::path& dir) {
     return id;
 }
 
+bool ReceiptKeys::present(const fs::path& dir) { return fs::exists(dir / "current"); }
+
 ReceiptKeys::ReceiptKeys(fs::path dir) {
     const std::string current = read_text(dir / "current");
     id_ = current.substr(0, current.find('\n'));

@@ -26,6 +26,8 @@ public:
     // The directory's current key; throws std::runtime_error when it has none.
     explicit ReceiptKeys(std::filesystem::path dir);
 
+    // Whether `dir` has a current key.
+    static bool present(const std::filesystem::path& dir);
     // A new key in `dir` (created owner-only if missing), made current; its id.
     static std::string generate(const std::filesystem::path& dir);
 

@@ -23,7 +23,7 @@ std::string upload_problem(const fs::path& file, const common::StoredFile& expec
 }  // namespace
 
 void list_records(const common::DataLayout& layout, bool verify, std::ostream& out, common::Diagnostics& diags) {
-    for (const common::StoredVersion& r : common::load_stored_versions(layout, diags)) {
+    for (const common::StoredVersion& r : common::load_stored_versions(layout, nullptr, diags)) {
         const fs::path record = layout.record_file(common::kSubmissionRecord, r.key());
         bool sound = true;
         for (const common::StoredFile& f : verify ? r.files : std::vector<common::StoredFile>{}) {

@@ -41,7 +41,7 @@ std::string act_summary(const common::Act& act, const common::SiteData& site) {
     }
     s += " " + act.target.shown();
     if (act.kind == common::ActKind::opinion) s += act.recommend ? "：推荐" : "：不推荐";
-    if (act.kind == common::ActKind::assign) s += "：" + act.expert.name;
+    if (act.kind == common::ActKind::assign) s += "：" + act.expert.login;
     if (act.kind == common::ActKind::score) s += act.final ? "：提交" : "：草稿";
     return s;
 }
@@ -49,7 +49,7 @@ std::string act_summary(const common::Act& act, const common::SiteData& site) {
 std::optional<Commit> found_version(const common::Units& units, const common::DataLayout& layout, const common::RecordVersion& v) {
     // Submissions are the only versioned records yet; each new kind is told apart here.
     if (v.kind != &common::kSubmissionRecord) return std::nullopt;
-    const common::StoredVersion record = common::load_stored_version(layout.record_file(*v.kind, v.key), v.key.shown());
+    const common::StoredVersion record = common::load_stored_version(layout, v.key, nullptr);
     const auto received = parse_rfc3339(record.received_at);
     if (!received) return std::nullopt;
     return received_commit(units, v.key, *received);
@@ -85,7 +85,7 @@ FoundRecord found_records(const common::SiteData& site, const common::DataLayout
     return [&site, &layout](const std::string& record) -> std::optional<Commit> {
         try {
             if (const auto version = common::DataLayout::version_at(record)) return found_version(site.units, layout, *version);
-            if (const auto act = common::DataLayout::act_at(record)) return act_commit(common::load_act(layout, act->call, act->number), site);
+            if (const auto act = common::DataLayout::act_at(record)) return act_commit(common::load_act(layout, act->call, act->number, nullptr), site);
         } catch (const std::exception&) {
         }
         return std::nullopt;

@@ -129,10 +129,11 @@ ActOutcome forward_summary(ReviewChain& chain, SubmissionStore& store, const Sit
         for (const auto& k : a.selection) match = match && std::find(waiting.begin(), waiting.end(), k) != waiting.end();
         if (!match) return bad("stale_page", "selection", "推荐项目已有变化，请刷新页面后重新确认汇总表");
         for (std::size_t i = 0; i < a.selection.size(); ++i) {
-            const auto record = common::load_stored_version(store.layout().record_file(common::kSubmissionRecord, a.selection[i]), "submission");
+            const auto record = common::load_stored_version(store.layout(), a.selection[i], nullptr);
             values[common::cell_key(rows, static_cast<int>(i), "project")] = record.field("project_name");
         }
-        common::StoredVersion record{new_receipt(a.at), summary->key, call.key, a.county, 0, a.at, rules.privacy.version, values, {}};
+        common::StoredVersion record{new_receipt(a.at), summary->key, call.key, a.county, 0, a.at, rules.privacy.version, values, {},
+                                     common::personal_keys(summary->form, values), common::Sealing::none};
         a.summary = {summary->key, a.county, store_from_files(store, record, {})};
         return std::nullopt;
     });
@@ -157,7 +158,7 @@ ActOutcome decide_call(ReviewChain& chain, SubmissionStore& store, const SiteRul
     // The chain has checked that each is an accepted version, which is on disk.
     const auto taken = chain.take(act, [&](common::Act& a, const common::CallReview&) -> std::optional<common::ChainRefusal> {
         for (common::Proposal& p : a.proposed) {
-            p.project = common::load_stored_version(store.layout().record_file(common::kSubmissionRecord, p.version), "submission").field("project_name");
+            p.project = common::load_stored_version(store.layout(), p.version, nullptr).field("project_name");
         }
         return std::nullopt;
     });

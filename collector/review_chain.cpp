@@ -12,7 +12,7 @@ ReviewChain::ReviewChain(const SiteRules& rules, SubmissionStore& store, GitComm
 
 std::vector<common::Act> ReviewChain::acts_of(const common::Call& call) const {
     common::Diagnostics diags;
-    std::vector<common::Act> acts = common::load_acts(store_.layout(), call.key, diags);
+    std::vector<common::Act> acts = common::load_acts(store_.layout(), call.key, store_.reader_keys(), diags);
     // An act the collector wrote and cannot read back means the data directory was edited by hand.
     if (!diags.empty()) throw common::SourceError(diags.sorted().front());
     return acts;
@@ -58,7 +58,7 @@ std::variant<common::Act, common::ChainRefusal> ReviewChain::take(common::Act ac
         fsync_path(file.parent_path().parent_path());
         fsync_path(store_.layout().root());
     }
-    write_durably(file, common::to_json(act).dump(2) + "\n");
+    write_durably(file, common::stored_text(act, store_.keys()));
     audit_.append({{"time", act.at}, {"event", std::string("act:") + common::act_name(act.kind)}, {"call", act.call},
                    {"number", act.number}, {"actor", act.actor.role + ":" + act.actor.id}});
     commit(act);

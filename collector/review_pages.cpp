@@ -122,11 +122,11 @@ std::variant<ReviewPages::Found, Refusal> ReviewPages::find_version(const PageRe
     const common::VersionKey key{r.captures[0], r.captures[1], *number};
     const common::DataLayout& layout = store_.layout();
     if (!std::filesystem::exists(layout.record_file(common::kSubmissionRecord, key))) return missing;
-    Found found{call, common::load_stored_version(layout.record_file(common::kSubmissionRecord, key), key.shown()), std::nullopt};
+    Found found{call, common::load_stored_version(layout, key, store_.reader_keys()), std::nullopt};
     int previous = 0;
     for (int v : layout.versions(common::kSubmissionRecord, key.form, key.unit)) previous = v < key.version ? v : previous;
     if (previous > 0)
-        found.previous = common::load_stored_version(layout.record_file(common::kSubmissionRecord, {key.form, key.unit, previous}), "previous");
+        found.previous = common::load_stored_version(layout, {key.form, key.unit, previous}, store_.reader_keys());
     return found;
 }
 

@@ -177,7 +177,7 @@ data desk_view(const Viewer& viewer, const SiteRules& rules, const common::CallR
     // only what the applications do not say.
     data selection = list();
     for (const common::VersionState* s : forwardable) {
-        const common::StoredVersion record = common::load_stored_version(layout.record_file(common::kSubmissionRecord, s->key), "submission");
+        const common::StoredVersion record = common::load_stored_version(layout, s->key, nullptr);
         data row("unit", rules.units.name_of(s->key.unit));
         row.set("project", record.field("project_name"));
         row.set("key", s->key.shown());

@@ -1,5 +1,7 @@
 #include "collector/submission_store.hpp"
 
+#include "common/files.hpp"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -26,7 +28,11 @@ void make_dir_durably(const fs::path& dir) {
 
 }  // namespace
 
-SubmissionStore::SubmissionStore(fs::path data_dir) : layout_(std::move(data_dir)) {
+SubmissionStore::SubmissionStore(fs::path data_dir, const fs::path& keys_dir) : layout_(std::move(data_dir)), keys_(keys_dir) {
+    // Keys inside the repository would be committed beside what they seal.
+    if (common::is_within(keys_dir, layout_.root()))
+        throw std::runtime_error("the key directory " + keys_dir.string() + " lies inside the data directory " + layout_.root().string() +
+                                 ": it must lie outside it, where git never takes it");
     for (const auto& kind : common::kRecordKinds) make_dir_durably(layout_.records(kind));
     const fs::path lock = layout_.lock_file();
     lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -72,7 +78,7 @@ int SubmissionStore::commit(Staging& staging, common::StoredVersion record) {
     for (record.version = existing.empty() ? 1 : existing.back() + 1;; ++record.version) {
         // The staging directory is private: write in place, then one fsync
         // of the directory makes every entry in it durable before the rename.
-        write_unsynced(staged / kind.file, common::to_json(record).dump(2) + "\n");
+        write_unsynced(staged / kind.file, common::stored_text(record, keys_));
         sync(staging);
         const fs::path target = layout_.version_dir(kind, record.key());
         if (std::rename(staged.c_str(), target.c_str()) == 0) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "common/data_keys.hpp"
 #include "common/data_layout.hpp"
 #include "common/stored_version.hpp"
 
@@ -38,13 +39,17 @@ class SubmissionStore {
 public:
     // Takes the data directory for this process alone (throws if another
     // collector holds it), creates the layout if missing and sweeps debris
-    // of interrupted uploads.
-    explicit SubmissionStore(std::filesystem::path data_dir);
+    // of interrupted uploads. Personal data is sealed with the keys of
+    // `keys_dir` (common/data_keys.hpp), which must lie outside it.
+    SubmissionStore(std::filesystem::path data_dir, const std::filesystem::path& keys_dir);
     ~SubmissionStore();
     SubmissionStore(const SubmissionStore&) = delete;
     SubmissionStore& operator=(const SubmissionStore&) = delete;
 
     const common::DataLayout& layout() const { return layout_; }
+    common::DataKeys& keys() { return keys_; }
+    // For readers that show personal data; those that do not pass nullptr.
+    const common::DataKeys* reader_keys() const { return &keys_; }
 
     std::unique_ptr<Staging> stage();
 
@@ -60,6 +65,7 @@ public:
 private:
     int lock_fd_ = -1;  // flock on the lock file: one collector per data directory
     common::DataLayout layout_;
+    common::DataKeys keys_;
 };
 
 // A receipt number: the day received and a random part, "20190920-a1b2c3d4e5f6".

@@ -31,8 +31,8 @@ struct RecordKind {
 };
 
 inline constexpr RecordKind kRecordKinds[] = {
-    {"submission", "submissions", "submission.json", 1},
-    {"act", "acts", "", 1},
+    {"submission", "submissions", "submission.json", 2},
+    {"act", "acts", "", 2},
 };
 inline constexpr const RecordKind& kSubmissionRecord = kRecordKinds[0];
 inline constexpr const RecordKind& kActRecord = kRecordKinds[1];

@@ -35,11 +35,12 @@ void Members::no_others(const char* what) const {
         if (!taken_.count(key)) f_.fail_at(at(key), "unknown key \"" + key + "\" in " + what);
 }
 
-void check_format(const JsonFile& f, Members& m, const char* record, int format) {
+int check_format(const JsonFile& f, Members& m, const char* record, int oldest, int current) {
     const long long found = m.count("format");
-    if (found != format)
+    if (found < oldest || found > current)
         f.fail_at("/format", std::string("a ") + record + " record of format " + std::to_string(found) + ", which this program does not read (it reads format " +
-                                 std::to_string(format) + ")");
+                                 (oldest == current ? "" : std::to_string(oldest) + " to ") + std::to_string(current) + ")");
+    return static_cast<int>(found);
 }
 
 }  // namespace common

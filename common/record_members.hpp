@@ -31,7 +31,8 @@ private:
     std::set<std::string> taken_;
 };
 
-// A record's "format", read first because another format may have other keys.
-void check_format(const JsonFile& f, Members& m, const char* record, int format);
+// A record's "format", read first because another format may have other
+// keys: one from `oldest` to `current`, returned.
+int check_format(const JsonFile& f, Members& m, const char* record, int oldest, int current);
 
 }  // namespace common

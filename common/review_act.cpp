@@ -47,6 +47,16 @@ VersionKey read_key(const JsonFile& f, const json& obj, const std::string& point
     return k;
 }
 
+// What names a person, by kind: sealed under the call's key.
+std::vector<std::string> personal_pointers(ActKind kind) {
+    switch (kind) {
+        case ActKind::opinion: return {"/leader"};
+        case ActKind::object: return {"/objector/name", "/objector/contact"};
+        case ActKind::assign: return {"/expert/name"};
+        default: return {};
+    }
+}
+
 }  // namespace
 
 const char* act_name(ActKind kind) { return name_of(kKinds, kind).key; }
@@ -122,9 +132,20 @@ json to_json(const Act& a) {
     return j;
 }
 
-Act read_act(const JsonFile& f) {
+std::string stored_text(const Act& a, DataKeys& keys) {
+    json j = to_json(a);
+    seal_members(j, personal_pointers(a.kind), keys, a.call, DataLayout::act_repo_path(a.call, a.number));
+    return j.dump(2) + "\n";
+}
+
+Act read_act(const JsonFile& sealed, const DataKeys* keys) {
+    const json& raw = sealed.value;
+    const auto raw_number = raw.is_object() && raw.contains("number") && raw.at("number").is_number_integer() ? raw.at("number").get<int>() : 0;
+    const std::string raw_call = raw.is_object() && raw.contains("call") && raw.at("call").is_string() ? raw.at("call").get<std::string>() : "";
+    const Unsealed unsealed = unseal_members(sealed, keys, raw_call, DataLayout::act_repo_path(raw_call, raw_number));
+    const JsonFile& f = unsealed.file;
     Members m(f, f.value, "");
-    check_format(f, m, kActRecord.name, kActRecord.format);
+    check_format(f, m, kActRecord.name, 1, kActRecord.format);
     Act a;
     a.number = static_cast<int>(m.count("number"));
     const std::string kind = m.string("act");
@@ -199,24 +220,25 @@ Act read_act(const JsonFile& f) {
                           a.kind == ActKind::sign;
     if (!textless) a.text = m.string("text");
     m.no_others(("an act of kind " + kind).c_str());
+    a.sealing = unsealed.sealing;
     return a;
 }
 
-Act load_act(const DataLayout& layout, const std::string& call, int number) {
+Act load_act(const DataLayout& layout, const std::string& call, int number, const DataKeys* keys) {
     const auto file = layout.act_file(call, number);
     const JsonFile f = load_json(file, file.string());
-    Act a = read_act(f);
+    Act a = read_act(f, keys);
     if (a.number != number || a.call != call)
         f.fail_at("", "the act is number " + std::to_string(a.number) + " of call " + a.call + ", but it is stored as " +
                           DataLayout::act_repo_path(call, number));
     return a;
 }
 
-std::vector<Act> load_acts(const DataLayout& layout, const std::string& call, Diagnostics& diags) {
+std::vector<Act> load_acts(const DataLayout& layout, const std::string& call, const DataKeys* keys, Diagnostics& diags) {
     std::vector<Act> out;
     for (int number : layout.act_numbers(call)) {
         try {
-            out.push_back(load_act(layout, call, number));
+            out.push_back(load_act(layout, call, number, keys));
         } catch (const SourceError& e) {
             diags.add(e.diagnostic());
         }

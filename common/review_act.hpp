@@ -16,9 +16,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/data_keys.hpp"
 #include "common/data_layout.hpp"
 #include "common/diagnostic.hpp"
 #include "common/json_file.hpp"
+#include "common/sealed_members.hpp"
 
 namespace common {
 
@@ -113,21 +115,28 @@ struct Act {
     int year = 0;        // annual_check: the year checked
     std::string result;  // annual_check, midterm: excellent, good, pass or fail
     std::string until;   // rectify: YYYY-MM-DD, the last day to put things right
+    // How its personal members (the 负责人, the objector's name and contact,
+    // the expert's name) were read: they are stored sealed.
+    Sealing sealing = Sealing::none;
 };
 
 // The acts of the pilot registry, about a pilot rather than a version, in the order of a pilot's life.
 inline constexpr ActKind kRegistryActs[] = {ActKind::annual_check, ActKind::midterm, ActKind::acceptance, ActKind::rectify, ActKind::terminate};
 bool registry_act(ActKind kind);
 
+// Every member in clear, as a program holds it; what is stored is stored_text().
 nlohmann::json to_json(const Act& act);
+// The act as its file holds it: its personal members sealed under its call's key.
+std::string stored_text(const Act& act, DataKeys& keys);
 // Strict, like every record: a missing, unknown or mistyped key is a
-// SourceError at its line and column.
-Act read_act(const JsonFile& file);
+// SourceError at its line and column. Format 1 (before sealing) is read as
+// it is. `keys` may be null: a reader that must not see personal data.
+Act read_act(const JsonFile& file, const DataKeys* keys);
 
 // One act as stored; a SourceError when it cannot be read or its number is not its file's.
-Act load_act(const DataLayout& layout, const std::string& call, int number);
+Act load_act(const DataLayout& layout, const std::string& call, int number, const DataKeys* keys);
 // The acts of a call in their order. One that cannot be read, or whose
 // number is not its file's, is reported and left out.
-std::vector<Act> load_acts(const DataLayout& layout, const std::string& call, Diagnostics& diags);
+std::vector<Act> load_acts(const DataLayout& layout, const std::string& call, const DataKeys* keys, Diagnostics& diags);
 
 }  // namespace common

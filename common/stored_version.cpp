@@ -1,5 +1,6 @@
 #include "common/stored_version.hpp"
 
+#include "common/form_validation.hpp"
 #include "common/record_members.hpp"
 
 namespace common {
@@ -21,6 +22,21 @@ StoredFile read_file_entry(const JsonFile& f, const json& obj, const std::string
     return file;
 }
 
+std::vector<std::string> personal_pointers(const StoredVersion& r) {
+    std::vector<std::string> out;
+    for (const std::string& key : r.personal) out.push_back("/fields/" + escape_pointer_token(key));
+    return out;
+}
+
+// The associated data of its sealed fields: the record's own name.
+std::string record_name(const std::string& form, const std::string& unit, long long version) {
+    return DataLayout::repo_path(kSubmissionRecord, {form, unit, static_cast<int>(version)});
+}
+
+std::string raw_string(const json& record, const char* key) {
+    return record.is_object() && record.contains(key) && record.at(key).is_string() ? record.at(key).get<std::string>() : std::string();
+}
+
 }  // namespace
 
 json to_json(const StoredVersion& r) {
@@ -32,9 +48,19 @@ json to_json(const StoredVersion& r) {
             {"files", files}};
 }
 
-StoredVersion read_stored_version(const JsonFile& f) {
+std::string stored_text(const StoredVersion& r, DataKeys& keys) {
+    json j = to_json(r);
+    seal_members(j, personal_pointers(r), keys, r.call, record_name(r.form, r.unit, r.version));
+    return j.dump(2) + "\n";
+}
+
+StoredVersion read_stored_version(const JsonFile& sealed, const DataKeys* keys) {
+    const json& raw = sealed.value;
+    const long long number = raw.is_object() && raw.contains("version") && raw.at("version").is_number_integer() ? raw.at("version").get<long long>() : 0;
+    const Unsealed unsealed = unseal_members(sealed, keys, raw_string(raw, "call"), record_name(raw_string(raw, "form"), raw_string(raw, "unit"), number));
+    const JsonFile& f = unsealed.file;
     Members m(f, f.value, "");
-    check_format(f, m, kSubmissionRecord.name, kSubmissionRecord.format);
+    check_format(f, m, kSubmissionRecord.name, 1, kSubmissionRecord.format);
     StoredVersion r;
     r.receipt = m.string("receipt");
     r.form = m.string("form");
@@ -51,27 +77,37 @@ StoredVersion read_stored_version(const JsonFile& f) {
     const json& files = m.take("files", &json::is_array, "a list");
     for (std::size_t i = 0; i < files.size(); ++i) r.files.push_back(read_file_entry(f, files[i], pointer_at("/files", i)));
     m.no_others("a submission record");
+    r.sealing = unsealed.sealing;
+    if (raw.contains("sealed"))
+        for (const auto& member : raw.at("sealed").at("members"))
+            if (const json::json_pointer at(member.get<std::string>()); at.parent_pointer().to_string() == "/fields") r.personal.insert(at.back());
     return r;
 }
 
-StoredVersion load_stored_version(const std::filesystem::path& file, const std::string& shown_path) {
-    return read_stored_version(load_json(file, shown_path));
+StoredVersion load_stored_version(const DataLayout& layout, const VersionKey& key, const DataKeys* keys) {
+    const std::filesystem::path file = layout.record_file(kSubmissionRecord, key);
+    const JsonFile f = load_json(file, file.string());
+    StoredVersion r = read_stored_version(f, keys);
+    if (r.key() != key) f.fail_at("", "the record is of " + r.key().shown() + ", but it is stored as " + key.shown());
+    return r;
 }
 
-std::vector<StoredVersion> load_stored_versions(const DataLayout& layout, Diagnostics& diags) {
+std::vector<StoredVersion> load_stored_versions(const DataLayout& layout, const DataKeys* keys, Diagnostics& diags) {
     std::vector<StoredVersion> out;
     for (const VersionKey& key : layout.versions(kSubmissionRecord)) {
-        const std::filesystem::path file = layout.record_file(kSubmissionRecord, key);
         try {
-            const JsonFile f = load_json(file, file.string());
-            StoredVersion r = read_stored_version(f);
-            if (r.key() != key)
-                f.fail_at("", "the record is of " + r.key().shown() + ", but it is stored as " + key.shown());
-            out.push_back(std::move(r));
+            out.push_back(load_stored_version(layout, key, keys));
         } catch (const SourceError& e) {
             diags.add(e.diagnostic());
         }
     }
+    return out;
+}
+
+std::set<std::string> personal_keys(const Form& form, const std::map<std::string, std::string>& fields) {
+    std::set<std::string> out;
+    for (const FieldKey& k : form_keys(form, kMaxTableRows))
+        if (k.field->personal && fields.count(k.key)) out.insert(k.key);
     return out;
 }
 

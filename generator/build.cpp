@@ -170,7 +170,7 @@ void Build::load() {
     load_content(o_.site, site_, personal_, diags_);
     if (!o_.submissions.empty()) {
         site_.has_submissions = true;
-        load_submissions(o_.submissions, site_, diags_);
+        load_submissions(o_.submissions, o_.keys, site_, diags_);
     }
     clock_.mark("load");
 }

@@ -18,6 +18,7 @@ struct BuildOptions {
     std::string today;          // YYYY-MM-DD, overrides config.json when set
     std::filesystem::path submissions;  // the collector's data directory: adds 受理情况 pages
     std::filesystem::path internal;     // with submissions: the internal review site goes here, never under out
+    std::filesystem::path keys;         // with internal: the collector's key directory, to open personal fields
     bool progress = false;      // report progress on stderr
 };
 

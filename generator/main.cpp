@@ -33,6 +33,7 @@ void add_site_options(CLI::App& command, gen::BuildOptions& o, bool& timings) {
 void add_call_options(CLI::App& command, gen::CallFiles& o, const std::string& out_kind) {
     add_path(command, "--site", o.site, "the site whose data/ defines the call (default: .)");
     add_path(command, "--data", o.data, "the collector's data directory")->required();
+    add_path(command, "--keys", o.keys, "the collector's key directory, which opens the personal fields (without it they are left empty)");
     command.add_option("--call", o.call, "the call, a key of data/calls/")->type_name("KEY")->required();
     add_path(command, "--out", o.out, "the file to write", out_kind)->required();
 }
@@ -84,6 +85,8 @@ int main(int argc, char** argv) {
     add_path(*build, "--out", build_options.out, "where the site is written (default: SITE/public)");
     add_path(*build, "--internal", build_options.internal, "with --submissions: write the internal review site (personal data) here, outside --out")
         ->needs("--submissions");
+    add_path(*build, "--keys", build_options.keys, "with --internal: the collector's key directory, which opens the personal fields")
+        ->needs("--internal");
 
     gen::BuildOptions check_options = build_options;
     check_options.write = false;

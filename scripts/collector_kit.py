@@ -33,10 +33,16 @@ def issue_codes(collector, data, units):
                               text=True).stdout.strip() for u in units}
 
 
+def keys_beside(data):
+    """The key directory the tests' collectors seal personal data with: beside the data directory, never in it."""
+    return os.path.normpath(data) + ".keys"
+
+
 def start(collector, site, data, now=BEFORE_2019_DEADLINE, options=()):
     """Starts `collector serve` on a free port, with more `options` of serve;
     returns (process, port)."""
-    proc = subprocess.Popen([collector, "serve", "--site", site, "--data", data, "--listen", "127.0.0.1:0", "--now", now, *options],
+    proc = subprocess.Popen([collector, "serve", "--site", site, "--data", data, "--keys", keys_beside(data), "--listen", "127.0.0.1:0",
+                             "--now", now, *options],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     line = proc.stdout.readline()
     if "listening on" not in line:

@@ -75,7 +75,7 @@ std::vector<std::string> shown(const std::vector<testing::LoggedCommit>& commits
 TEST_CASE("a restart commits each version a killed run left, in the order received, then the rest as the collector's") {
     const testing::TempDir dir;
     const fs::path upload = write_upload(dir.path(), 1024);
-    collector::SubmissionStore store(dir.path() / "data");
+    collector::SubmissionStore store(dir.path() / "data", dir.path() / "keys");
     start_and_stop(store);  // the repository as a first start leaves it
     // Stored, never committed: the run was killed before its batch.
     store_one(store, upload, "b1", "2019-09-01T09:10:00+08:00");
@@ -124,7 +124,7 @@ common::Act write_act(const common::DataLayout& layout, int number, common::ActK
 TEST_CASE("a restart commits each act a killed run left as its actor's, a forward with its 申报汇总表") {
     const testing::TempDir dir;
     const fs::path upload = write_upload(dir.path(), 1024);
-    collector::SubmissionStore store(dir.path() / "data");
+    collector::SubmissionStore store(dir.path() / "data", dir.path() / "keys");
     store_one(store, upload, "a1");
     start_and_stop(store);
     // Stored, never committed: an opinion, then the forward and its 申报汇总表.
@@ -151,7 +151,7 @@ TEST_CASE("a restart commits each act a killed run left as its actor's, a forwar
 TEST_CASE("a restart commits a version changed after its commit as the collector's, and nothing twice") {
     const testing::TempDir dir;
     const fs::path upload = write_upload(dir.path(), 1024);
-    collector::SubmissionStore store(dir.path() / "data");
+    collector::SubmissionStore store(dir.path() / "data", dir.path() / "keys");
     const common::VersionKey first = store_one(store, upload, "a1");
     start_and_stop(store);
     const fs::path root = store.layout().root();
@@ -185,7 +185,7 @@ TEST_CASE("committing 100 submissions in one batch", "[.bench]") {
             fs::create_directories(data);
             const fs::path upload = write_upload(dir.path(), 64 * 1024);
             // What every running collector has beside its versions: an access code and the audit log.
-            collector::SubmissionStore store(data);
+            collector::SubmissionStore store(data, testing::keys_beside(data));
             collector::SecretHasher hasher;
             collector::AccessCodes(data, hasher).issue("unit-0");
             collector::AuditLog audit(store.layout().audit_log());

@@ -30,7 +30,7 @@ struct Receipts {
         auto record = testing::submission("apply", "a1", "2020-04-0" + std::to_string(n) + "T09:00:00+08:00", {{"project", "项目" + std::to_string(n)}});
         record.receipt = "r" + std::to_string(n);
         REQUIRE(testing::write_submission(data, record, {{"plan", "方案.pdf", testing::tiny_pdf()}}) == n);
-        return common::load_stored_version(layout.record_file(common::kSubmissionRecord, {"apply", "a1", n}), "submission");
+        return common::load_stored_version(layout, {"apply", "a1", n}, nullptr);
     }
     // A new current key, published as the site would.
     std::string rotate() {

@@ -16,6 +16,7 @@ namespace {
 
 struct Desk {
     testing::TempDir dir;
+    testing::TempDir keys;
     collector::SiteRules rules;
     std::unique_ptr<collector::SubmissionStore> store;
     std::unique_ptr<collector::GitCommitter> git;
@@ -28,13 +29,13 @@ struct Desk {
         rules = collector::load_site_rules(REPO_ROOT, diags);
         REQUIRE(diags.empty());
         for (const char* id : {"pj-a", "pj-b", "pj-c"}) rules.units.schools.push_back({id, std::string("平江县") + id + "学校", "pingjiang"});
-        store = std::make_unique<collector::SubmissionStore>(dir.path());
+        store = std::make_unique<collector::SubmissionStore>(dir.path(), keys.path());
         git = std::make_unique<collector::GitCommitter>(dir.path(), collector::GitOptions{}, collector::found_records(rules, store->layout()));
         audit = std::make_unique<collector::AuditLog>(store->layout().audit_log());
         chain = std::make_unique<collector::ReviewChain>(rules, *store, *git, *audit, clock);
         for (const char* id : {"pj-a", "pj-b", "pj-c"})
             collector::store_from_files(*store, {"r", "application-2019", "pilot-2019", id, 0, "2019-09-20T09:00:00+08:00", rules.privacy.version,
-                                                 {{"project_name", std::string("项目") + id}}, {}}, {});
+                                                 {{"project_name", std::string("项目") + id}}, {}, {}, common::Sealing::none}, {});
     }
     const common::Call& call() const { return *rules.call_taking("application-2019"); }
 };
@@ -74,7 +75,7 @@ TEST_CASE("a county's opinions and forwarding are stored as acts and its 申报�
     CHECK(!collector::take_version_act(*d.chain, d.rules, kCounty, d.call(), first("pj-c"), form(opinion("no"))).refusal);
 
     common::Diagnostics diags;
-    const auto acts = common::load_acts(d.store->layout(), "pilot-2019", diags);
+    const auto acts = common::load_acts(d.store->layout(), "pilot-2019", d.store->reader_keys(), diags);
     REQUIRE(acts.size() == 3);
     CHECK(acts[0].text == "同意");  // trimmed, full-width space too
     CHECK(acts[0].leader == "王五");
@@ -96,13 +97,13 @@ TEST_CASE("a county's opinions and forwarding are stored as acts and its 申报�
     REQUIRE(!done.refusal);
     CHECK(done.next == "account/calls/pilot-2019/");
 
-    const auto summary = common::load_stored_version(d.store->layout().record_file(common::kSubmissionRecord, {"summary-2019", "pingjiang", 1}), "s");
+    const auto summary = common::load_stored_version(d.store->layout(), {"summary-2019", "pingjiang", 1}, d.store->reader_keys());
     CHECK(summary.fields.at("county_bureau") == "平江县");
     CHECK(summary.fields.at("schools.0.unit") == "平江县pj-a学校");
     CHECK(summary.fields.at("schools.0.project") == "项目pj-a");
     CHECK(summary.fields.at("schools.0.category") == "智慧校园");
     CHECK(summary.fields.at("schools.1.project") == "项目pj-b");
-    const auto all = common::load_acts(d.store->layout(), "pilot-2019", diags);
+    const auto all = common::load_acts(d.store->layout(), "pilot-2019", d.store->reader_keys(), diags);
     REQUIRE(all.size() == 4);
     CHECK(all[3].kind == common::ActKind::forward);
     CHECK(all[3].summary.shown() == "summary-2019/pingjiang/v0001");

@@ -435,7 +435,7 @@ TEST_CASE("a broken collector template stops the collector from starting, naming
     fs::copy(fs::path(REPO_ROOT) / "themes", dir.path() / "themes", fs::copy_options::recursive);
     testing::write_tree(dir.path(), "-- themes/default/templates/receipt.mustache --\n<dl>\n  {{#files}}\n</dl>\n");
     const std::string cmd = std::string(COLLECTOR_BIN) + " serve --site '" + dir.path().string() + "' --data '" + (dir.path() / "out").string() +
-                            "' --listen 127.0.0.1:0 2>&1";
+                            "' --keys '" + (dir.path() / "keys").string() + "' --listen 127.0.0.1:0 2>&1";
     std::string out;
     FILE* p = ::popen(cmd.c_str(), "r");
     REQUIRE(p);

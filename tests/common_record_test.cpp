@@ -50,7 +50,7 @@ const std::string kStored = R"({
     }
   ],
   "form": "apply",
-  "format": 1,
+  "format": 2,
   "privacy_notice": "2026-11-1",
   "receipt": "20200401-abcdef",
   "received_at": "2020-04-01T09:00:00+08:00",
@@ -62,7 +62,7 @@ const std::string kStored = R"({
 // The generator's diagnostics for a data directory, one per line.
 std::string load_errors(const fs::path& data, gen::Site& site) {
     common::Diagnostics diags;
-    gen::load_submissions(data, site, diags);
+    gen::load_submissions(data, {}, site, diags);
     std::string out;
     for (const auto& d : diags.sorted()) out += common::format(d) + "\n";
     return out;
@@ -132,9 +132,9 @@ TEST_CASE("a record with a missing, unknown or mistyped key, or of an unknown fo
           ":22:14: error: unknown key \"opinion\" in a submission record\n");
     CHECK(error_for("\"bytes\": 1302", "\"bytes\": \"1302\"") == ":9:16: error: \"bytes\" must be a whole number\n");
     CHECK(error_for("\"leader\": \"王某某\"", "\"leader\": 1") == ":4:15: error: \"leader\" must be a string\n");
-    CHECK(error_for("\"format\": 1", "\"format\": 2") ==
-          ":17:13: error: a submission record of format 2, which this program does not read (it reads format 1)\n");
-    CHECK(error_for("  \"format\": 1,\n", "") == ":1:1: error: missing required field \"format\"\n");
+    CHECK(error_for("\"format\": 2", "\"format\": 3") ==
+          ":17:13: error: a submission record of format 3, which this program does not read (it reads format 1 to 2)\n");
+    CHECK(error_for("  \"format\": 2,\n", "") == ":1:1: error: missing required field \"format\"\n");
     CHECK(error_for("\"name\": \"plan.pdf\"", "\"name\": \"../plan.pdf\"") ==
           ":11:15: error: \"name\" must be a file name in the version's directory\n");
     CHECK(error_for("\"unit\": \"a1\"", "\"unit\": \"a2\"") ==

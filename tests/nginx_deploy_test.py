@@ -332,7 +332,7 @@ def check_header_flood(c, port, base, collector):
 
 
 def check_listen_outside_loopback(c, collector_bin, site, data):
-    r = subprocess.run([collector_bin, "serve", "--site", site, "--data", data, "--listen", "0.0.0.0:0"],
+    r = subprocess.run([collector_bin, "serve", "--site", site, "--data", data, "--keys", data + ".keys", "--listen", "0.0.0.0:0"],
                        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=20)
     c(r.returncode == 2, "listening on 0.0.0.0 without --behind-proxy: exit %d" % r.returncode)
     c("--behind-proxy" in r.stderr, "the refusal says what to do: %s" % r.stderr.strip())

@@ -60,7 +60,7 @@ std::vector<common::Diagnostic> write_decided_list(const ListOptions& o) {
     if (o.data.empty() || o.call.empty() || o.today.empty() || o.out.empty())
         return {{"list", 0, 0, "needs --data DIR, --call KEY, --today YYYY-MM-DD and --out FILE.json"}};
     Site site;
-    const Call* call = load_call_site(o.site, o.data, o.call, site, diags);
+    const Call* call = load_call_site(o, site, diags);
     if (!call) return diags.sorted();
     const std::string text = decided_list_json(site, *call, o, diags);
     if (!diags.empty()) return diags.sorted();

@@ -250,7 +250,7 @@ std::vector<common::Diagnostic> export_call(const ExportOptions& o) {
         if (!target.empty() && common::is_within(target, o.site / "public"))
             return {{target.string(), 0, 0, "the export holds personal data and must not be written into the public site"}};
     Site site;
-    const Call* call = load_call_site(o.site, o.data, o.call, site, diags);
+    const Call* call = load_call_site(o, site, diags);
     if (!call) return diags.sorted();
 
     try {

@@ -17,7 +17,7 @@ namespace testing {
 namespace fs = std::filesystem;
 
 RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimits limits, collector::GitOptions git, AccountSetup account)
-    : site_(dir_.path() / "site"), data_(dir_.path() / "data"), clock_(collector::Clock::starting_at(now)) {
+    : site_(dir_.path() / "site"), data_(dir_.path() / "data"), keys_(dir_.path() / "keys"), clock_(collector::Clock::starting_at(now)) {
     fs::create_directories(site_);
     fs::copy(fs::path(REPO_ROOT) / "data", site_ / "data", fs::copy_options::recursive);
     fs::copy(fs::path(REPO_ROOT) / "themes", site_ / "themes", fs::copy_options::recursive);
@@ -31,7 +31,7 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     pages_ = std::make_unique<collector::Pages>(site_, rules_, diags);
     if (!diags.empty()) throw common::SourceError(diags.sorted().front());
     fs::create_directories(data_);
-    store_ = std::make_unique<collector::SubmissionStore>(data_);
+    store_ = std::make_unique<collector::SubmissionStore>(data_, keys_);
     codes_ = std::make_unique<collector::AccessCodes>(data_, hasher_);
     staff_ = std::make_unique<collector::StaffAccounts>(data_, hasher_);
     sign_in_ = std::make_unique<collector::SignIn>(*codes_, *staff_, account.failures);
@@ -78,8 +78,7 @@ std::string RunningCollector::git(const std::string& args) const { return git_in
 std::string RunningCollector::audit_log() const { return read_file(layout().audit_log()); }
 
 common::StoredVersion RunningCollector::stored(const std::string& form, const std::string& unit, int version) const {
-    const fs::path file = layout().record_file(common::kSubmissionRecord, {form, unit, version});
-    return common::load_stored_version(file, file.string());
+    return common::load_stored_version(layout(), {form, unit, version}, store_->reader_keys());
 }
 
 std::string privacy_version() {

@@ -35,6 +35,7 @@ public:
 
     int port() const { return port_; }
     const std::filesystem::path& data() const { return data_; }
+    const std::filesystem::path& keys() const { return keys_; }
     const common::DataLayout& layout() const { return store_->layout(); }
     // A stored version, read as strictly as the generator reads it.
     common::StoredVersion stored(const std::string& form, const std::string& unit, int version) const;
@@ -51,7 +52,7 @@ public:
 
 private:
     TempDir dir_;
-    std::filesystem::path site_, data_;
+    std::filesystem::path site_, data_, keys_;
     collector::SiteRules rules_;
     std::unique_ptr<collector::Pages> pages_;
     collector::Clock clock_;

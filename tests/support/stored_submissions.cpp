@@ -27,7 +27,7 @@ int write_submission(const std::filesystem::path& data_dir, const common::Stored
         local.push_back({u.field, u.original_name, scratch.path() / u.field});
         std::ofstream(local.back().path, std::ios::binary) << u.bytes;
     }
-    collector::SubmissionStore store(data_dir);
+    collector::SubmissionStore store(data_dir, keys_beside(data_dir));
     return collector::store_from_files(store, record, local);
 }
 

@@ -12,6 +12,9 @@
 
 namespace testing {
 
+// The key directory write_submission uses for a data directory: beside it, never in it.
+inline std::filesystem::path keys_beside(const std::filesystem::path& data_dir) { return data_dir.string() + ".keys"; }
+
 struct Upload {
     std::string field, original_name, bytes;
 };

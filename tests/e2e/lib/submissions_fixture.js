@@ -11,6 +11,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { pdfBytes } = require('./pdf');
 
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
 function collectorPath() {
   const collector = process.env.SITE_COLLECTOR || path.resolve(__dirname, '..', '..', '..', 'build', 'collector', 'collector');
   if (!fs.existsSync(collector)) {
@@ -24,7 +26,7 @@ function collectorPath() {
 function writeVersion(data, record, uploads = {}) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'submissions-fixture-'));
   try {
-    const args = ['store-record', '--data', data];
+    const args = ['store-record', '--site', REPO_ROOT, '--data', data, '--keys', `${data}.keys`];
     for (const [field, { originalName, bytes }] of Object.entries(uploads)) {
       const file = path.join(scratch, field);
       fs.writeFileSync(file, bytes);
