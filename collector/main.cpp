@@ -154,7 +154,7 @@ int serve(const ServeFlags& o) {
     collector::AccessCodes codes(data, hasher);
     collector::StaffAccounts staff(data, hasher);
     collector::SignIn sign_in(codes, staff);
-    collector::AuditLog audit(store.layout().audit_log());
+    collector::AuditLog audit(store.layout().audit_log(), store.keys());
     collector::GitCommitter git(data, {remote}, collector::found_records(rules, store.layout()));
     collector::ReviewChain chain(rules, store, git, audit, clock);
     std::optional<collector::ReceiptKeys> keys;
@@ -294,6 +294,11 @@ int main(int argc, char** argv) {
     forgetting->add_option("--by", due_options.by, "who forgets it, as the key's tombstone records")->type_name("NAME")->required();
     forgetting->add_flag("--before-due", due_options.before_due, "forget it before its day too (consent withdrawn)");
 
+    std::filesystem::path log_data, log_keys;
+    CLI::App* auditing = app.add_subcommand("audit-log", "print the audit log with the client addresses opened by the key directory");
+    add_path(*auditing, "--data", log_data, "the data directory")->required();
+    add_path(*auditing, "--keys", log_keys, "the key directory")->required();
+
     std::filesystem::path key_dir, key_site;
     CLI::App* keying = app.add_subcommand("receipt-key", "make a new SM2 receipt key and sign new receipts with it; the old keys stay for checking");
     add_path(*keying, "--keys", key_dir, "the receipt key directory, outside the data directory (made owner-only)")->required();
@@ -316,6 +321,10 @@ int main(int argc, char** argv) {
         if (*adding) return add_staff(staff);
         if (*storing) return store_record(store);
         if (*keying) return new_receipt_key(key_dir, key_site);
+        if (*auditing) {
+            collector::print_audit_log(common::DataLayout(log_data).audit_log(), common::DataKeys(log_keys, common::DataKeys::existing), std::cout);
+            return 0;
+        }
         if (*due) return collector::list_retention(due_options, std::cout);
         if (*forgetting) return collector::forget_call(due_options, std::cout);
         if (*verifying) return verify_receipt(receipt_file, receipt_keys);

@@ -28,7 +28,4 @@ std::optional<nlohmann::json> open(const std::string& key, const std::string& re
 
 nlohmann::json to_json(const SealedBox& box);
 
-// What a reader puts in place of a member whose key was destroyed.
-inline constexpr const char* kForgotten = "已删除";
-
 }  // namespace common

@@ -23,6 +23,9 @@ enum class Sealing {
     forgotten,  // the key was destroyed: each member reads 已删除 (kForgotten)
 };
 
+// What a reader finds in place of a member whose key was destroyed.
+inline constexpr const char* kForgotten = "已删除";
+
 // Moves the members at `pointers` that `record` has into record["sealed"].
 void seal_members(nlohmann::json& record, const std::vector<std::string>& pointers, DataKeys& keys, const std::string& call,
                   const std::string& record_name);

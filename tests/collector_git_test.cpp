@@ -188,7 +188,7 @@ TEST_CASE("committing 100 submissions in one batch", "[.bench]") {
             collector::SubmissionStore store(data, testing::keys_beside(data));
             collector::SecretHasher hasher;
             collector::AccessCodes(data, hasher).issue("unit-0");
-            collector::AuditLog audit(store.layout().audit_log());
+            collector::AuditLog audit(store.layout().audit_log(), store.keys());
             const auto git = committer(store);
             const auto receive = [&](const std::string& unit) {
                 const common::VersionKey key = store_one(store, upload, unit);

@@ -31,7 +31,7 @@ struct Desk {
         for (const char* id : {"pj-a", "pj-b", "pj-c"}) rules.units.schools.push_back({id, std::string("平江县") + id + "学校", "pingjiang"});
         store = std::make_unique<collector::SubmissionStore>(dir.path(), keys.path());
         git = std::make_unique<collector::GitCommitter>(dir.path(), collector::GitOptions{}, collector::found_records(rules, store->layout()));
-        audit = std::make_unique<collector::AuditLog>(store->layout().audit_log());
+        audit = std::make_unique<collector::AuditLog>(store->layout().audit_log(), store->keys());
         chain = std::make_unique<collector::ReviewChain>(rules, *store, *git, *audit, clock);
         for (const char* id : {"pj-a", "pj-b", "pj-c"})
             collector::store_from_files(*store, {"r", "application-2019", "pilot-2019", id, 0, "2019-09-20T09:00:00+08:00", rules.privacy.version,

@@ -507,6 +507,8 @@ TEST_CASE("compressed bodies are refused and a spoofed REMOTE_ADDR is not believ
     REQUIRE(c.post("task-book-2020", parts, "REMOTE_ADDR: 203.0.113.9\r\n").status == 201);
     CHECK_THAT(c.audit_log(), Contains("\"remote\":\"127.0.0.1\""));
     CHECK_THAT(c.audit_log(), !Contains("203.0.113.9"));
+    // As stored and committed, the address is sealed.
+    CHECK_THAT(testing::read_file(c.layout().audit_log()), !Contains("127.0.0.1") && Contains("\"sealed\""));
 }
 
 TEST_CASE("an urlencoded body over 8 KiB gets our refusal, not httplib's 413") {

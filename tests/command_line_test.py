@@ -78,7 +78,7 @@ def main():
         check_help(generator, "export", ["--data", "--keys", "--call", "--out", "--csv"], work)
         check_help(generator, "list", ["--data", "--call", "--today", "--out", "--title"], work)
         check_help(generator, "import", ["FILE.docx", "--site", "--slug", "--category", "--force"], work)
-        check_help(collector, None, ["serve", "issue-code", "add-staff", "store-record", "records", "retention", "forget"], work)
+        check_help(collector, None, ["serve", "issue-code", "add-staff", "store-record", "records", "retention", "forget", "audit-log"], work)
         check_help(collector, "serve", ["--site", "--data", "--keys", "--listen", "--behind-proxy", "--now", "--remote", "--workers", "--queue"], work)
         check_help(collector, "issue-code", ["--data", "UNIT"], work)
         check_help(collector, "add-staff", ["--data", "LOGIN", "--name", "--expert", "--site", "--unit", "--county"], work)
@@ -106,7 +106,7 @@ def main():
         check_refused(collector, ["add-staff", "--data", "d", "li", "--name", "李明", "--expert"], "--site", work)
         check_refused(collector, ["store-record", "--site", "s", "--data", "d", "--keys", "k", "--file", "plan.pdf"], "FIELD=ORIGINAL-NAME=PATH", work)
         check_refused(collector, ["records"], "--data", work)
-        check_refused(collector, [], "serve, issue-code, add-staff, store-record, records, retention, forget", work)
+        check_refused(collector, [], "serve, issue-code, add-staff, store-record, records, retention, forget, audit-log", work)
         # A well-formed command line runs (and fails for its own reasons, not as a usage error).
         code, _, err = run([collector, "serve", "--site", "no-such-site", "--data", "d", "--keys", "k", "--listen", "127.0.0.1:65535"], work)
         expect("collector serve with a five-digit port is not a usage error (got %d: %s)" % (code, err), code == 1)

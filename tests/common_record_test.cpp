@@ -213,3 +213,66 @@ TEST_CASE("collector records lists every version and, verifying, names an upload
     const std::string unverified = listed(false, problems);
     CHECK(std::count(unverified.begin(), unverified.end(), '\n') == 2);
 }
+
+TEST_CASE("personal members are sealed under their call's key and read back only with it") {
+    testing::TempDir dir;
+    common::DataKeys keys(dir.path() / "keys");
+    common::Act opinion = testing::county_opinion("pilot-2020", {"county", "pingjiang", "平江县教育局"}, {"apply", "a1", 1}, "欧阳明远", 3);
+    const std::string text = common::stored_text(opinion, keys);
+    CHECK(text.find("欧阳明远") == std::string::npos);
+    CHECK(text.find("\"sealed\"") != std::string::npos);
+    CHECK(text.find("同意推荐") != std::string::npos);  // what is not personal stays a readable diff
+    const auto read = [&](const std::string& t, const common::DataKeys* k) { return common::read_act(common::parse_json(t, "acts/pilot-2020/000003.json"), k); };
+
+    const common::Act opened = read(text, &keys);
+    CHECK(opened.leader == "欧阳明远");
+    CHECK(opened.sealing == common::Sealing::open);
+    CHECK(read(text, nullptr).leader.empty());
+    CHECK(read(text, nullptr).sealing == common::Sealing::closed);
+
+    // Another act's box, a changed box and another key do not open.
+    common::Act other = opinion;
+    other.number = 4;
+    other.leader = "诸葛文博";
+    nlohmann::json moved = nlohmann::json::parse(text);
+    moved["sealed"] = nlohmann::json::parse(common::stored_text(other, keys))["sealed"];
+    CHECK_THROWS_WITH(read(moved.dump(2), &keys), Catch::Contains("do not open"));
+    nlohmann::json changed = nlohmann::json::parse(text);
+    std::string box = changed["sealed"]["box"];
+    box[3] = box[3] == 'A' ? 'B' : 'A';
+    changed["sealed"]["box"] = box;
+    CHECK_THROWS_WITH(read(changed.dump(2), &keys), Catch::Contains("do not open"));
+    testing::TempDir elsewhere;
+    common::DataKeys strangers(elsewhere.path() / "keys");
+    strangers.key_for_sealing("pilot-2020");
+    CHECK_THROWS_WITH(read(text, &strangers), Catch::Contains("do not open"));
+    testing::TempDir empty;
+    const common::DataKeys none(empty.path() / "keys");
+    CHECK_THROWS_WITH(read(text, &none), Catch::Contains("holds no key of call pilot-2020"));
+
+    // Forgetting: the key goes, the record reads 已删除, nothing is sealed again.
+    CHECK(keys.forget("pilot-2020", "2026-12-03", "测试"));
+    CHECK_FALSE(fs::exists(dir.path() / "keys/data/pilot-2020.key"));
+    CHECK(read(text, &keys).leader == common::kForgotten);
+    CHECK(read(text, &keys).sealing == common::Sealing::forgotten);
+    CHECK_THROWS(common::stored_text(opinion, keys));
+    CHECK(keys.state("pilot-2020") == common::KeyState::forgotten);
+}
+
+TEST_CASE("a submission's personal fields are sealed and every other field stays in clear") {
+    testing::TempDir dir;
+    common::DataKeys keys(dir.path() / "keys");
+    common::StoredVersion r = example();
+    r.version = 1;
+    r.personal = {"leader"};
+    const std::string text = common::stored_text(r, keys);
+    CHECK(text.find("王某某") == std::string::npos);
+    CHECK(text.find("方案.pdf") != std::string::npos);
+    const common::StoredVersion back = common::read_stored_version(common::parse_json(text, "submission.json"), &keys);
+    CHECK(back.fields == r.fields);
+    CHECK(back.personal == r.personal);
+    // A version renumbered by hand does not open: the box is bound to its record.
+    nlohmann::json renumbered = nlohmann::json::parse(text);
+    renumbered["version"] = 2;
+    CHECK_THROWS_WITH(common::read_stored_version(common::parse_json(renumbered.dump(2), "submission.json"), &keys), Catch::Contains("do not open"));
+}

@@ -31,7 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(REPO, "scripts"))
 
-from collector_kit import application_fields, issue_codes, make_site, multipart_head_tail, pdf_bytes, start  # noqa: E402
+from collector_kit import application_fields, issue_codes, keys_beside, make_site, multipart_head_tail, pdf_bytes, start  # noqa: E402
 from nginx_conf import base_url_parts  # noqa: E402
 
 FORM = "application-2019"
@@ -215,7 +215,7 @@ def sign_in_form(port, base, fields, source="127.0.0.1"):
                    {"Content-Type": "application/x-www-form-urlencoded"}, source=source)
 
 
-def check_sign_in(c, port, base, data, codes):
+def check_sign_in(c, port, base, data, codes, collector_bin):
     page = request(port, "GET", base + "account/sign-in/")
     c(page.status == 200 and "凭访问码登录" in page.text(), "sign-in page through nginx: %d" % page.status)
     c(page.headers.get("cache-control") == "no-store", "sign-in page: Cache-Control %r" % page.headers.get("cache-control"))
@@ -239,7 +239,8 @@ def check_sign_in(c, port, base, data, codes):
     other = sign_in_form(port, base, {"access_code": codes[UNITS[0]]}, source="127.0.0.52")
     c(other.status == 303, "sign-in from another address after the first was refused: %d" % other.status)
     with open(os.path.join(data, "audit.log"), encoding="utf-8") as f:
-        log = f.read()
+        c("127.0.0.51" not in f.read(), "the audit log as committed holds client addresses sealed only")
+    log = subprocess.run([collector_bin, "audit-log", "--data", data, "--keys", keys_beside(data)], capture_output=True, text=True).stdout
     c('"remote":"127.0.0.51"' in log, "the audit log names the client's address, as nginx passed it")
     big = sign_in_form(port, base, {"access_code": "A" * 70000})
     c(big.status == 413, "a sign-in body over 64 KiB: %d, expected nginx's 413" % big.status)
@@ -332,7 +333,7 @@ def check_header_flood(c, port, base, collector):
 
 
 def check_listen_outside_loopback(c, collector_bin, site, data):
-    r = subprocess.run([collector_bin, "serve", "--site", site, "--data", data, "--keys", data + ".keys", "--listen", "0.0.0.0:0"],
+    r = subprocess.run([collector_bin, "serve", "--site", site, "--data", data, "--keys", keys_beside(data), "--listen", "0.0.0.0:0"],
                        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=20)
     c(r.returncode == 2, "listening on 0.0.0.0 without --behind-proxy: exit %d" % r.returncode)
     c("--behind-proxy" in r.stderr, "the refusal says what to do: %s" % r.stderr.strip())
@@ -470,7 +471,7 @@ def main():
             ("a missing page gets the site's 404 page", lambda: check_not_found(c, port, base, public)),
             ("长者模式 is a cookie that switches mode.css to elder.css", lambda: check_elder_mode(c, port, base, public)),
             ("submissions and receipts go through nginx", lambda: check_submissions(c, port, base, data, codes, args.collector)),
-            ("signing in goes through nginx, counted by the client's address", lambda: check_sign_in(c, port, base, data, codes)),
+            ("signing in goes through nginx, counted by the client's address", lambda: check_sign_in(c, port, base, data, codes, args.collector)),
             ("a body over the collector's limit is refused by nginx", lambda: check_body_limit(c, port, base, data, runtime, codes)),
             ("slow headers are cut off", lambda: check_slow_headers(c, port, base)),
             ("a flood of header lines or a huge header is refused by nginx", lambda: check_header_flood(c, port, base, collector)),

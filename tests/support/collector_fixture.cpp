@@ -4,6 +4,7 @@
 
 #include <future>
 #include <memory>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -35,7 +36,7 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     codes_ = std::make_unique<collector::AccessCodes>(data_, hasher_);
     staff_ = std::make_unique<collector::StaffAccounts>(data_, hasher_);
     sign_in_ = std::make_unique<collector::SignIn>(*codes_, *staff_, account.failures);
-    audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log());
+    audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log(), store_->keys());
     git_ = std::make_unique<collector::GitCommitter>(data_, std::move(git), collector::found_records(rules_, store_->layout()));
     chain_ = std::make_unique<collector::ReviewChain>(rules_, *store_, *git_, *audit_, clock_);
     intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *sign_in_, *chain_, *git_, *audit_, clock_, limits);
@@ -75,7 +76,11 @@ HttpReply RunningCollector::post(const std::string& form, const std::vector<Form
 
 std::string RunningCollector::git(const std::string& args) const { return git_in(data_, args); }
 
-std::string RunningCollector::audit_log() const { return read_file(layout().audit_log()); }
+std::string RunningCollector::audit_log() const {
+    std::ostringstream opened;
+    collector::print_audit_log(layout().audit_log(), *store_->reader_keys(), opened);
+    return opened.str();
+}
 
 common::StoredVersion RunningCollector::stored(const std::string& form, const std::string& unit, int version) const {
     return common::load_stored_version(layout(), {form, unit, version}, store_->reader_keys());

@@ -48,7 +48,7 @@ public:
     HttpReply post(const std::string& form, const std::vector<FormPart>& parts, const std::string& extra_headers = "");
     void flush_git() { git_->flush(); }
     std::string git(const std::string& args) const;  // output of `git -C data <args>`
-    std::string audit_log() const;
+    std::string audit_log() const;  // with the client addresses opened
 
 private:
     TempDir dir_;
