@@ -41,7 +41,7 @@ std::string act_summary(const common::Act& act, const common::SiteData& site) {
     }
     s += " " + act.target.shown();
     if (act.kind == common::ActKind::opinion) s += act.recommend ? "：推荐" : "：不推荐";
-    if (act.kind == common::ActKind::assign) s += "：" + act.expert.login;
+    if (act.kind == common::ActKind::assign) s += "：" + act.expert.name;
     if (act.kind == common::ActKind::score) s += act.final ? "：提交" : "：草稿";
     return s;
 }

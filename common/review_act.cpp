@@ -47,12 +47,13 @@ VersionKey read_key(const JsonFile& f, const json& obj, const std::string& point
     return k;
 }
 
-// What names a person, by kind: sealed under the call's key.
+// What names a person, by kind: sealed under the call's key. Staff and
+// experts act in office under their own names, as the authors of their
+// commits: their names are not sealed.
 std::vector<std::string> personal_pointers(ActKind kind) {
     switch (kind) {
         case ActKind::opinion: return {"/leader"};
         case ActKind::object: return {"/objector/name", "/objector/contact"};
-        case ActKind::assign: return {"/expert/name"};
         default: return {};
     }
 }

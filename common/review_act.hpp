@@ -115,8 +115,8 @@ struct Act {
     int year = 0;        // annual_check: the year checked
     std::string result;  // annual_check, midterm: excellent, good, pass or fail
     std::string until;   // rectify: YYYY-MM-DD, the last day to put things right
-    // How its personal members (the 负责人, the objector's name and contact,
-    // the expert's name) were read: they are stored sealed.
+    // How its personal members (the 负责人, the objector's name and
+    // contact) were read: they are stored sealed.
     Sealing sealing = Sealing::none;
 };
 

@@ -39,10 +39,12 @@ submissions=()
 today="${NOW:-$(TZ=Asia/Shanghai date +%F)}"
 ./build/generator/generator build --site "$site" --out "$public" --base-url "http://127.0.0.1:${port}${base_path}" --today "${today:0:10}" "${submissions[@]}"
 
-# Receipts are signed with a key kept outside the repository (build/ here;
-# RECEIPT_KEYS elsewhere). Production publishes its public half through the
-# site (collector receipt-key --publish); this run copies it into the output.
-keys="${RECEIPT_KEYS:-build/receipt-keys}"
+# The key directory, outside the data repository (build/ here; KEYS
+# elsewhere): the calls' keys that seal personal data, made as they are
+# needed, and the receipt key. Production publishes the receipt key's public
+# half through the site (collector receipt-key --publish); this run copies it
+# into the output.
+keys="${KEYS:-build/keys}"
 [ -f "$keys/current" ] || ./build/collector/collector receipt-key --keys "$keys" >/dev/null
 mkdir -p "$public/receipt-keys"
 cp "$keys"/*.pem "$public/receipt-keys/"
