@@ -144,7 +144,9 @@ int serve(const ServeFlags& o) {
     collector::ReviewChain chain(rules, store, git, audit, clock);
     std::optional<collector::ReceiptKeys> keys;
     if (!o.keys.empty()) keys.emplace(o.keys);
-    collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock, {}, keys ? &*keys : nullptr);
+    collector::UploadStore uploads(store.layout(), clock);
+    collector::TusEndpoint tus(rules, sign_in, uploads, clock);
+    collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock, {}, keys ? &*keys : nullptr, &uploads);
     collector::Sessions sessions;
     collector::AccountPages account(rules, sign_in, sessions, pages, audit, clock);
     collector::SignedInPages signed_in(sessions, pages, account);
@@ -159,6 +161,7 @@ int serve(const ServeFlags& o) {
     options.host = listen.substr(0, colon);
     options.port = std::stoi(listen.substr(colon + 1));
     options.admission = o.admission;
+    options.uploads = &tus;
     options.on_listening = [&](int port) {
         std::printf("collector: listening on http://%s:%d\n", options.host.c_str(), port);
         std::fflush(stdout);
@@ -169,6 +172,17 @@ int serve(const ServeFlags& o) {
     stopper.join();
     git.flush();
     return ok ? 0 : 1;
+}
+
+// Resumable uploads past their expiry are also swept whenever one is
+// created (until then a request for one is answered 410); this is for a
+// data directory at rest (cron).
+int sweep_uploads(const std::filesystem::path& data, const std::string& now) {
+    const collector::Clock clock = now.empty() ? collector::Clock() : collector::Clock::starting_at(now);
+    collector::SubmissionStore store(data);
+    collector::UploadStore uploads(store.layout(), clock);
+    std::printf("%zu\n", uploads.sweep());
+    return 0;
 }
 
 // A new receipt key, made current; its public half also written into the
@@ -261,6 +275,12 @@ int main(int argc, char** argv) {
     add_path(*listing, "--data", records_data, "the data directory")->required();
     listing->add_flag("--verify", verify, "rehash every upload too");
 
+    std::filesystem::path sweep_data;
+    std::string sweep_now;
+    CLI::App* sweeping = app.add_subcommand("sweep-uploads", "remove expired resumable uploads of a data directory no collector serves; print how many");
+    add_path(*sweeping, "--data", sweep_data, "the data directory")->required();
+    sweeping->add_option("--now", sweep_now, "judge expiry at this time instead of now (tests)")->type_name("RFC3339");
+
     std::filesystem::path key_dir, key_site;
     CLI::App* keying = app.add_subcommand("receipt-key", "make a new SM2 receipt key and sign new receipts with it; the old keys stay for checking");
     add_path(*keying, "--keys", key_dir, "the receipt key directory, outside the data directory (made owner-only)")->required();
@@ -282,6 +302,7 @@ int main(int argc, char** argv) {
         if (*issuing) return issue_code(code_data, code_unit);
         if (*adding) return add_staff(staff);
         if (*storing) return store_record(store_data, store_files);
+        if (*sweeping) return sweep_uploads(sweep_data, sweep_now);
         if (*keying) return new_receipt_key(key_dir, key_site);
         if (*verifying) return verify_receipt(receipt_file, receipt_keys);
         return records(records_data, verify);

@@ -32,9 +32,11 @@ SubmissionStore::SubmissionStore(fs::path data_dir) : layout_(std::move(data_dir
     lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
         throw std::runtime_error("another collector is using " + layout_.root().string());
-    // Whatever is here belonged to uploads that never got a receipt.
-    fs::remove_all(layout_.incoming());
-    fs::create_directories(layout_.incoming());
+    // Whatever is here belonged to uploads that never got a receipt, but
+    // resumable uploads, which are resumed after a restart too.
+    fs::create_directories(layout_.resumable_uploads());
+    for (const auto& entry : fs::directory_iterator(layout_.incoming()))
+        if (entry.path() != layout_.resumable_uploads()) fs::remove_all(entry.path());
     if (!fs::exists(layout_.gitignore())) write_durably(layout_.gitignore(), common::DataLayout::gitignore_text());
 }
 

@@ -38,7 +38,9 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log());
     git_ = std::make_unique<collector::GitCommitter>(data_, std::move(git), collector::found_records(rules_, store_->layout()));
     chain_ = std::make_unique<collector::ReviewChain>(rules_, *store_, *git_, *audit_, clock_);
-    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *sign_in_, *chain_, *git_, *audit_, clock_, limits);
+    uploads_ = std::make_unique<collector::UploadStore>(store_->layout(), clock_);
+    tus_ = std::make_unique<collector::TusEndpoint>(rules_, *sign_in_, *uploads_, clock_);
+    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *sign_in_, *chain_, *git_, *audit_, clock_, limits, nullptr, uploads_.get());
     sessions_ = std::make_unique<collector::Sessions>(account.idle);
     account_ = std::make_unique<collector::AccountPages>(rules_, *sign_in_, *sessions_, *pages_, *audit_, clock_);
     signed_in_ = std::make_unique<collector::SignedInPages>(*sessions_, *pages_, *account_);
@@ -48,6 +50,7 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     thread_ = std::thread([&] {
         collector::ServeOptions options;
         options.on_listening = [&](int port) { bound.set_value(port); };
+        options.uploads = tus_.get();
         if (!collector::serve(*intake_, *signed_in_, options)) bound.set_value(-1);
     });
     port_ = bound.get_future().get();
