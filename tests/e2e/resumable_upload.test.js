@@ -101,7 +101,17 @@ async function fill(page, file) {
   await page.locator('#f-contact').fill('李某');
   await page.locator('#f-contact_mobile').fill('13812345678');
   await page.locator('#f-plan_summary').fill('在断续的网络上上传工作方案。');
-  await page.locator('#f-work_plan').setInputFiles({ name: '工作方案.pdf', mimeType: 'application/pdf', buffer: file });
+  await page.locator('#f-work_plan').setInputFiles(file);
+}
+
+// The file as a school's computer holds it: on disk (playwright takes at
+// most 50 MB as a buffer), with one modification time however often it is chosen.
+function onDisk(bytes, dir) {
+  const folder = path.join(site.work, dir);
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, '工作方案.pdf');
+  fs.writeFileSync(file, bytes);
+  return file;
 }
 
 function uploadsOnDisk() {
@@ -114,7 +124,7 @@ test('a 50 MB upload through nginx finishes although the connection drops twice,
   const proxy = await cuttingProxy(site.port, [12 * MB, 31 * MB]);
   const { context, page, problems, said } = await formPage(`http://127.0.0.1:${proxy.port}`);
   try {
-    await fill(page, file);
+    await fill(page, onDisk(file, 'fifty'));
     await page.getByRole('button', { name: '提交' }).click();
     await page.waitForURL(/\/receipt\?id=/, { timeout: 180000 });
     assert.equal(proxy.dropped, 2, 'the proxy cut the connection twice');
@@ -143,8 +153,9 @@ test('an upload cut off by a reload goes on from where it stopped, telling what 
   // This time the proxy only counts what goes through.
   const proxy = await cuttingProxy(site.port, []);
   const { context, page, problems, said } = await formPage(`http://127.0.0.1:${proxy.port}`);
+  const chosen = onDisk(file, 'twenty');
   try {
-    await fill(page, file);
+    await fill(page, chosen);
     await page.getByRole('button', { name: '提交' }).click();
     // Reload once the collector holds part of the file.
     const started = Date.now();
@@ -157,7 +168,7 @@ test('an upload cut off by a reload goes on from where it stopped, telling what 
     const sentBefore = proxy.sent;
     said.length = 0;
     await listenToStatus(page);
-    await fill(page, file);
+    await fill(page, chosen);
     await page.getByRole('button', { name: '提交' }).click();
     await page.waitForURL(/\/receipt\?id=/, { timeout: 120000 });
     // Its first word on progress starts from what the collector had, not from 0.

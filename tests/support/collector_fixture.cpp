@@ -80,6 +80,12 @@ std::string RunningCollector::git(const std::string& args) const { return git_in
 
 std::string RunningCollector::audit_log() const { return read_file(layout().audit_log()); }
 
+bool RunningCollector::nothing_staged() const {
+    for (const auto& entry : fs::directory_iterator(layout().incoming()))
+        if (entry.path() != layout().resumable_uploads() || !fs::is_empty(entry.path())) return false;
+    return true;
+}
+
 common::StoredVersion RunningCollector::stored(const std::string& form, const std::string& unit, int version) const {
     const fs::path file = layout().record_file(common::kSubmissionRecord, {form, unit, version});
     return common::load_stored_version(file, file.string());

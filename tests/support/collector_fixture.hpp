@@ -49,6 +49,8 @@ public:
     void flush_git() { git_->flush(); }
     std::string git(const std::string& args) const;  // output of `git -C data <args>`
     std::string audit_log() const;
+    // Nothing in .incoming: no version being assembled, no resumable upload.
+    bool nothing_staged() const;
 
 private:
     TempDir dir_;

@@ -472,7 +472,7 @@
     var body = null;
     try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = null; }
     var error = body && body.error ? body.error : { code: '', message: '上传未成功（' + xhr.status + '），请稍后再试。' };
-    return { code: error.code, field: field, message: error.message };
+    return { code: error.code, field: error.field || field, message: error.message };
   }
 
   function sha1Header(blob) {
@@ -555,8 +555,11 @@
       });
     }
 
-    var start = url ? resume().catch(function (e) { if (e instanceof Error) { remember(key, null); return create(); } throw e; }) : create();
-    return start.then(next);
+    if (!url) return create().then(next);
+    return resume().then(next, function (e) {
+      if (e instanceof Error) return retry('连接断开');
+      throw e;
+    });
   }
 
   // Uploads every chosen file in turn, showing how far it is and what
