@@ -4,7 +4,8 @@
 // upload, in front of nginx and the real collector. The online form's own
 // client resumes each time from what the collector kept, says how much
 // remains, and the version stored holds the file's exact bytes. Then the
-// same after a reload: the upload started before it goes on, not from zero.
+// same after a reload: the upload started before it goes on, not from zero;
+// and without JavaScript the plain multipart form is unchanged.
 
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
@@ -187,5 +188,23 @@ test('an upload cut off by a reload goes on from where it stopped, telling what 
   } finally {
     await context.close();
     await proxy.close();
+  }
+});
+
+test('without JavaScript the form still posts its file as multipart and gets the receipt', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await page.goto(site.url('forms/application-2019/fill/'));
+    const file = pdfBytes(crypto.randomBytes(MB));
+    await fill(page, onDisk(file, 'plain'));
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.waitForURL(/\/receipt\?id=/);
+    assert.match(await page.locator('body').innerText(), /提交回执/);
+    const meta = site.storedRecord('application-2019', SCHOOL.id, 3);
+    assert.equal(meta.files.find((f) => f.field === 'work_plan').sha256, crypto.createHash('sha256').update(file).digest('hex'));
+    assert.deepEqual(uploadsOnDisk(), [], 'no resumable upload was made');
+  } finally {
+    await context.close();
   }
 });
