@@ -145,7 +145,7 @@ int serve(const ServeFlags& o) {
     std::optional<collector::ReceiptKeys> keys;
     if (!o.keys.empty()) keys.emplace(o.keys);
     collector::UploadStore uploads(store.layout(), clock);
-    collector::TusEndpoint tus(rules, sign_in, uploads, clock);
+    collector::TusEndpoint tus(rules, sign_in, uploads, audit, clock);
     collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock, {}, keys ? &*keys : nullptr, &uploads);
     collector::Sessions sessions;
     collector::AccountPages account(rules, sign_in, sessions, pages, audit, clock);

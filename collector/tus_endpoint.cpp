@@ -83,8 +83,8 @@ std::optional<std::map<std::string, std::string>> parse_upload_metadata(const st
     return out;
 }
 
-TusEndpoint::TusEndpoint(const SiteRules& rules, SignIn& sign_in, UploadStore& uploads, const Clock& clock)
-    : rules_(rules), sign_in_(sign_in), uploads_(uploads), clock_(clock) {}
+TusEndpoint::TusEndpoint(const SiteRules& rules, SignIn& sign_in, UploadStore& uploads, AuditLog& audit, const Clock& clock)
+    : rules_(rules), sign_in_(sign_in), uploads_(uploads), audit_(audit), clock_(clock) {}
 
 Reply TusEndpoint::handle(const TusRequest& req) {
     if (req.method == "OPTIONS") {
@@ -111,37 +111,49 @@ Reply TusEndpoint::handle(const TusRequest& req) {
 Reply TusEndpoint::busy() const { return refused(busy_refusal()); }
 
 Reply TusEndpoint::create(const TusRequest& req) {
-    if (!req.header("Upload-Defer-Length").empty()) return bad("length_required", "须在创建上传时注明文件长度（Upload-Length）");
+    UploadMeta meta;
+    std::string id;
+    const auto refusal = create(req, meta, id);
+    nlohmann::json entry = {{"time", clock_.now_rfc3339()}, {"event", refusal ? "upload_refused" : "upload_created"}, {"form", meta.form},
+                            {"field", meta.field}, {"remote", req.client}};
+    if (!meta.unit.empty()) entry["unit"] = meta.unit;
+    if (refusal) entry["code"] = refusal->code;
+    else entry.update({{"upload", id}, {"bytes", meta.length}});
+    audit_.append(entry);
+    if (refusal) return refused(*refusal);
+    Reply reply = with_tus(empty(201));
+    reply.location = "/" + common::upload_api(id);  // as a receipt's: nginx puts the base path in front
+    reply.headers.emplace_back("Upload-Expires", http_date(meta.expires));
+    return reply;
+}
+
+std::optional<Refusal> TusEndpoint::create(const TusRequest& req, UploadMeta& meta, std::string& id) {
+    const Refusal length_required{400, "length_required", "", "须在创建上传时注明文件长度（Upload-Length）", {}};
+    if (!req.header("Upload-Defer-Length").empty()) return length_required;
     const auto length = parse_count(req.header("Upload-Length"));
-    if (!length) return bad("length_required", "须在创建上传时注明文件长度（Upload-Length）");
+    if (!length) return length_required;
     const auto metadata = parse_upload_metadata(req.header("Upload-Metadata"));
-    if (!metadata) return bad("bad_metadata", "上传的说明信息（Upload-Metadata）格式有误");
+    if (!metadata) return Refusal{400, "bad_metadata", "", "上传的说明信息（Upload-Metadata）格式有误", {}};
     const auto value = [&](const char* key) {
         const auto it = metadata->find(key);
         return it == metadata->end() ? std::string() : it->second;
     };
-    UploadMeta meta{"", value("form"), value("field"), value("filename"), *length, {}};
+    meta = UploadMeta{"", value("form"), value("field"), value("filename"), *length, {}};
     const common::FormDef* form = rules_.form(meta.form);
     const common::Call* call = rules_.call_taking(meta.form);
-    if (!form || !call) return refused(Refusal{404, "unknown_form", "", "没有这个表单：" + meta.form, {}});
+    if (!form || !call) return Refusal{404, "unknown_form", "", "没有这个表单：" + meta.form, {}};
     bool file_field = false;
     for (const common::FormField* f : common::all_fields(form->form)) file_field = file_field || (f->name == meta.field && f->type == "file");
-    if (!file_field) return refused(Refusal{422, "unknown_field", meta.field, "表单中没有此上传项：" + meta.field, {}});
-    if (meta.name.empty() || !common::is_valid_utf8(meta.name))
-        return refused(Refusal{400, "bad_metadata", meta.field, "须注明文件名（filename），且为UTF-8文本", {}});
-    if (clock_.today_shanghai() > call->deadline) return refused(Refusal{403, "deadline_passed", "", "申报截止时间为" + call->deadline + "，逾期不予受理", {}});
+    if (!file_field) return Refusal{422, "unknown_field", meta.field, "表单中没有此上传项：" + meta.field, {}};
+    if (meta.name.empty() || !common::is_valid_utf8(meta.name)) return Refusal{400, "bad_metadata", meta.field, "须注明文件名（filename），且为UTF-8文本", {}};
+    if (clock_.today_shanghai() > call->deadline) return Refusal{403, "deadline_passed", "", "申报截止时间为" + call->deadline + "，逾期不予受理", {}};
     SignInResult<std::string> unit = sign_in_.by_code(value("access_code"), req.client);
-    if (!unit.who) return refused(unit.refusal);
+    if (!unit.who) return unit.refusal;
     meta.unit = *unit.who;
-    std::string id;
-    if (auto refusal = uploads_.create(meta, id)) return refused(*refusal);
-    UploadMeta stored;
+    if (auto refusal = uploads_.create(meta, id)) return refusal;
     std::size_t offset = 0;
-    uploads_.offset(id, offset, stored);
-    Reply reply = with_tus(empty(201));
-    reply.location = "/" + common::upload_api(id);  // as a receipt's: nginx puts the base path in front
-    reply.headers.emplace_back("Upload-Expires", http_date(stored.expires));
-    return reply;
+    uploads_.offset(id, offset, meta);  // with the expiry the store set
+    return std::nullopt;
 }
 
 Reply TusEndpoint::head(const TusRequest& req) {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 
+#include "collector/audit_log.hpp"
 #include "collector/clock.hpp"
 #include "collector/exchange.hpp"
 #include "collector/sign_in.hpp"
@@ -29,18 +30,21 @@ struct TusRequest {
 
 class TusEndpoint {
 public:
-    TusEndpoint(const SiteRules& rules, SignIn& sign_in, UploadStore& uploads, const Clock& clock);
+    // Each creation, made or refused, is a line of the audit log, as a submission is.
+    TusEndpoint(const SiteRules& rules, SignIn& sign_in, UploadStore& uploads, AuditLog& audit, const Clock& clock);
     Reply handle(const TusRequest& request);
     Reply busy() const;  // busy_refusal(), as tus answers it
 
 private:
     Reply create(const TusRequest& request);
+    std::optional<Refusal> create(const TusRequest& request, UploadMeta& meta, std::string& id);
     Reply patch(const TusRequest& request);
     Reply head(const TusRequest& request);
 
     const SiteRules& rules_;
     SignIn& sign_in_;
     UploadStore& uploads_;
+    AuditLog& audit_;
     const Clock& clock_;
 };
 

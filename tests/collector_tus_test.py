@@ -269,6 +269,13 @@ def main():
         print("refusals of the protocol")
         check_refusals(c, port, codes)
 
+        with open(os.path.join(data, "audit.log"), encoding="utf-8") as f:
+            audit = [json.loads(line) for line in f]
+        events = [(e.get("event"), e.get("code")) for e in audit if e.get("event", "").startswith("upload_")]
+        c(("upload_created", None) in events and ("upload_refused", "file_too_large") in events and ("upload_refused", "too_many_uploads") in events,
+          "the audit log has each creation, made or refused: %r" % events[:20])
+        c(not any(codes[OTHER] in json.dumps(e, ensure_ascii=False) for e in audit), "an access code in the audit log")
+
         print("%d uploads cut at random offsets and resumed" % (len(UNITS) * UPLOADS_PER_UNIT))
         rng = random.Random(20190901)
         expected = {}  # location -> (unit, sha256)

@@ -39,7 +39,7 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     git_ = std::make_unique<collector::GitCommitter>(data_, std::move(git), collector::found_records(rules_, store_->layout()));
     chain_ = std::make_unique<collector::ReviewChain>(rules_, *store_, *git_, *audit_, clock_);
     uploads_ = std::make_unique<collector::UploadStore>(store_->layout(), clock_);
-    tus_ = std::make_unique<collector::TusEndpoint>(rules_, *sign_in_, *uploads_, clock_);
+    tus_ = std::make_unique<collector::TusEndpoint>(rules_, *sign_in_, *uploads_, *audit_, clock_);
     intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *sign_in_, *chain_, *git_, *audit_, clock_, limits, nullptr, uploads_.get());
     sessions_ = std::make_unique<collector::Sessions>(account.idle);
     account_ = std::make_unique<collector::AccountPages>(rules_, *sign_in_, *sessions_, *pages_, *audit_, clock_);
