@@ -8,6 +8,8 @@
 // Knows nothing of HTTP libraries.
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 
 #include "collector/audit_log.hpp"

@@ -14,7 +14,6 @@ with the collector's clock moved past their expiry.
 import argparse
 import base64
 import hashlib
-import http.client
 import json
 import os
 import random
@@ -28,7 +27,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "scripts"))
 
-from collector_kit import BEFORE_2019_DEADLINE, application_fields, issue_codes, make_site, pdf_bytes, start  # noqa: E402
+from collector_kit import (BEFORE_2019_DEADLINE, TUS, application_fields, call, issue_codes, make_site, pdf_bytes, sha1_checksum,  # noqa: E402
+                           start, tus_create, tus_patch, upload_metadata)
 
 FORM = "application-2019"
 UNITS = ["tus-%d" % i for i in range(10)]
@@ -37,53 +37,7 @@ UPLOADS_PER_UNIT = 10
 LATER = "2019-09-02T10:00:00+08:00"      # past the 24 hours an upload lives
 MUCH_LATER = "2019-09-04T10:00:00+08:00"
 SOON = "2019-09-01T10:00:00+08:00"
-TUS = {"Tus-Resumable": "1.0.0"}
 KEPT = []  # per cut without a checksum: whether the bytes before the cut were kept
-
-
-class Reply:
-    def __init__(self, status, headers, body):
-        self.status, self.headers, self.body = status, headers, body
-
-    def code(self):
-        try:
-            return json.loads(self.body)["error"]["code"]
-        except (ValueError, KeyError, TypeError):
-            return None
-
-
-def call(port, method, path, headers=None, body=None, source="127.0.0.1"):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=(source, 0))
-    try:
-        conn.request(method, path, body=body, headers=headers or {})
-        resp = conn.getresponse()
-        data = resp.read()
-        return Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, data)
-    finally:
-        conn.close()
-
-
-def metadata(**values):
-    return ",".join("%s %s" % (k, base64.b64encode(v.encode()).decode()) for k, v in values.items())
-
-
-def create(port, code, length, field="work_plan", form=FORM, filename="方案.pdf", headers=None, source="127.0.0.1"):
-    h = dict(TUS, **{"Upload-Length": str(length), "Upload-Metadata": metadata(form=form, field=field, filename=filename, access_code=code)})
-    h.update(headers or {})
-    return call(port, "POST", "/api/uploads", h, source=source)
-
-
-def patch(port, location, offset, data, checksum=None, content_type="application/offset+octet-stream", headers=None):
-    h = dict(TUS, **{"Upload-Offset": str(offset), "Content-Type": content_type})
-    if checksum:
-        h["Upload-Checksum"] = checksum
-    h.update(headers or {})
-    return call(port, "PATCH", location, h, data)
-
-
-def sha1_header(data):
-    return "sha1 " + base64.b64encode(hashlib.sha1(data).digest()).decode()
-
 
 def head(port, location):
     return call(port, "HEAD", location, TUS)
@@ -132,28 +86,28 @@ def check_refusals(c, port, codes):
     c("sha1" in r.headers.get("tus-checksum-algorithm", "").split(","), "OPTIONS: checksum algorithms %r" % r.headers)
     c(r.headers.get("tus-max-size") == str(60 * 1024 * 1024), "OPTIONS: Tus-Max-Size %r" % r.headers.get("tus-max-size"))
 
-    r = call(port, "POST", "/api/uploads", {"Upload-Length": "10", "Upload-Metadata": metadata(form=FORM, field="work_plan", filename="a.pdf", access_code=code)})
+    r = call(port, "POST", "/api/uploads", {"Upload-Length": "10", "Upload-Metadata": upload_metadata(form=FORM, field="work_plan", filename="a.pdf", access_code=code)})
     c(r.status == 412 and r.headers.get("tus-version") == "1.0.0" and r.headers.get("tus-resumable") == "1.0.0",
       "creation without Tus-Resumable: %d %r" % (r.status, r.headers))
-    r = create(port, code, 10, headers={"Tus-Resumable": "0.2.2"})
+    r = tus_create(port, code, 10, headers={"Tus-Resumable": "0.2.2"})
     c(r.status == 412 and r.code() == "unsupported_version", "creation with tus 0.2.2: %d %r" % (r.status, r.body))
 
-    r = create(port, "", 10, source="127.0.0.2")
+    r = tus_create(port, "", 10, source="127.0.0.2")
     c(r.status in (401, 403) and r.code() is not None and r.headers.get("tus-resumable") == "1.0.0", "creation without an access code: %d %r" % (r.status, r.body))
-    r = create(port, "AAAA-BBBB-CCCC-DDDD", 10, source="127.0.0.2")
+    r = tus_create(port, "AAAA-BBBB-CCCC-DDDD", 10, source="127.0.0.2")
     c(r.status in (401, 403) and r.code() is not None, "creation with a wrong access code: %d %r" % (r.status, r.body))
-    r = create(port, code, 60 * 1024 * 1024 + 1)
+    r = tus_create(port, code, 60 * 1024 * 1024 + 1)
     c(r.status == 413 and r.code() == "file_too_large", "creation over the form's file limit: %d %r" % (r.status, r.body))
-    r = create(port, code, 10, form="no-such-form")
+    r = tus_create(port, code, 10, form="no-such-form")
     c(r.status == 404 and r.code() == "unknown_form", "creation for an unknown form: %d %r" % (r.status, r.body))
-    r = create(port, code, 10, field="project_name")
+    r = tus_create(port, code, 10, field="project_name")
     c(r.status == 422 and r.code() == "unknown_field", "creation for a field that takes no file: %d %r" % (r.status, r.body))
-    r = call(port, "POST", "/api/uploads", dict(TUS, **{"Upload-Metadata": metadata(form=FORM, field="work_plan", filename="a.pdf", access_code=code)}))
+    r = call(port, "POST", "/api/uploads", dict(TUS, **{"Upload-Metadata": upload_metadata(form=FORM, field="work_plan", filename="a.pdf", access_code=code)}))
     c(r.status == 400 and r.code() == "length_required", "creation without Upload-Length: %d %r" % (r.status, r.body))
-    r = create(port, code, 10, headers={"Upload-Metadata": "form !!!"})
+    r = tus_create(port, code, 10, headers={"Upload-Metadata": "form !!!"})
     c(r.status == 400 and r.code() == "bad_metadata", "creation with bad metadata: %d %r" % (r.status, r.body))
 
-    r = create(port, code, 100)
+    r = tus_create(port, code, 100)
     c(r.status == 201 and r.headers.get("location", "").startswith("/api/uploads/") and "upload-expires" in r.headers,
       "creation: %d %r" % (r.status, r.headers))
     loc = r.headers["location"]
@@ -163,22 +117,22 @@ def check_refusals(c, port, codes):
     c(r.headers.get("cache-control") == "no-store", "HEAD: Cache-Control %r" % r.headers.get("cache-control"))
     r = call(port, "HEAD", loc, {"Tus-Resumable": "0.2.2"})
     c(r.status == 412, "HEAD with tus 0.2.2: %d" % r.status)
-    r = patch(port, loc, 0, data[:10], content_type="application/octet-stream")
+    r = tus_patch(port, loc, 0, data[:10], content_type="application/octet-stream")
     c(r.status == 415 and r.code() == "bad_content_type", "PATCH with another Content-Type: %d %r" % (r.status, r.body))
-    r = patch(port, loc, 5, data[:10])
+    r = tus_patch(port, loc, 5, data[:10])
     c(r.status == 409 and r.code() == "wrong_offset" and r.headers.get("upload-offset") == "0", "PATCH at a wrong offset: %d %r" % (r.status, r.headers))
-    r = patch(port, loc, 0, data[:10], headers={"Upload-Offset": ""})
+    r = tus_patch(port, loc, 0, data[:10], headers={"Upload-Offset": ""})
     c(r.status == 400 and r.code() == "offset_required", "PATCH without Upload-Offset: %d %r" % (r.status, r.body))
-    r = patch(port, loc, 0, data[:10], checksum=sha1_header(data[1:11]))
+    r = tus_patch(port, loc, 0, data[:10], checksum=sha1_checksum(data[1:11]))
     c(r.status == 460 and r.code() == "checksum_mismatch" and r.headers.get("upload-offset") == "0", "PATCH with a wrong checksum: %d %r" % (r.status, r.headers))
-    r = patch(port, loc, 0, data[:10], checksum="md4 " + base64.b64encode(b"x" * 16).decode())
+    r = tus_patch(port, loc, 0, data[:10], checksum="md4 " + base64.b64encode(b"x" * 16).decode())
     c(r.status == 400 and r.code() == "bad_checksum", "PATCH with an unsupported checksum: %d %r" % (r.status, r.body))
-    r = patch(port, loc, 0, data[:10], checksum=sha1_header(data[:10]))
+    r = tus_patch(port, loc, 0, data[:10], checksum=sha1_checksum(data[:10]))
     c(r.status == 204 and r.headers.get("upload-offset") == "10" and r.headers.get("tus-resumable") == "1.0.0", "PATCH with a checksum: %d %r" % (r.status, r.headers))
-    r = patch(port, loc, 10, data[10:] + b"x")
+    r = tus_patch(port, loc, 10, data[10:] + b"x")
     c(r.status == 413 and r.code() == "beyond_length" and head(port, loc).headers.get("upload-offset") == "10",
       "PATCH beyond Upload-Length: %d %r" % (r.status, r.body))
-    r = patch(port, loc, 10, data[10:], headers={"Tus-Resumable": "2.0.0"})
+    r = tus_patch(port, loc, 10, data[10:], headers={"Tus-Resumable": "2.0.0"})
     c(r.status == 412, "PATCH with another version: %d" % r.status)
 
     # One lock per upload: a PATCH still sending holds it.
@@ -186,7 +140,7 @@ def check_refusals(c, port, codes):
     s.sendall(("PATCH %s HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 10\r\n"
                "Content-Type: application/offset+octet-stream\r\nContent-Length: 90\r\n\r\n" % loc).encode() + data[10:20])
     time.sleep(0.3)
-    r1, r2 = head(port, loc), patch(port, loc, 10, data[10:])
+    r1, r2 = head(port, loc), tus_patch(port, loc, 10, data[10:])
     c(r1.status == 423 and r1.headers.get("retry-after") == "1", "HEAD during another PATCH: %d %r" % (r1.status, r1.headers))
     c(r2.status == 423 and r2.code() == "upload_busy", "PATCH during another PATCH: %d %r" % (r2.status, r2.body))
     s.sendall(data[20:])
@@ -198,19 +152,19 @@ def check_refusals(c, port, codes):
 
     r = head(port, "/api/uploads/" + "0" * 32)
     c(r.status == 404, "HEAD of an unknown upload: %d" % r.status)
-    r = patch(port, "/api/uploads/" + "0" * 32, 0, b"x")
+    r = tus_patch(port, "/api/uploads/" + "0" * 32, 0, b"x")
     c(r.status == 404 and r.code() == "no_such_upload", "PATCH of an unknown upload: %d %r" % (r.status, r.body))
     r = call(port, "POST", "/api/uploads", dict(TUS, **{"Upload-Length": "3", "Content-Type": "application/offset+octet-stream"}), b"abc")
     c(r.status == 413, "creation with a body (creation-with-upload is not offered): %d" % r.status)
 
     # A bounded number at a time per unit: this one holds one already.
-    made = [create(port, code, 10) for _ in range(12)]
+    made = [tus_create(port, code, 10) for _ in range(12)]
     c([m.status for m in made] == [201] * 11 + [429] and made[-1].code() == "too_many_uploads" and "retry-after" in made[-1].headers,
       "13 uploads of one unit at once: %r" % [m.status for m in made])
 
 
 def upload_with_cuts(c, port, code, rng, content, with_checksum):
-    r = create(port, code, len(content))
+    r = tus_create(port, code, len(content))
     if not c(r.status == 201, "creation: %d %r" % (r.status, r.body)):
         return None
     loc = r.headers["location"]
@@ -221,7 +175,7 @@ def upload_with_cuts(c, port, code, rng, content, with_checksum):
     while offset < len(content):
         end = min(offset + chunk, len(content))
         piece = content[offset:end]
-        checksum = sha1_header(piece) if with_checksum else None
+        checksum = sha1_checksum(piece) if with_checksum else None
         if not cut_done and offset <= cut_at < end:
             cut_done = True
             cut_patch(port, loc, offset, piece, cut_at - offset, checksum)
@@ -234,7 +188,7 @@ def upload_with_cuts(c, port, code, rng, content, with_checksum):
                 KEPT.append(got > offset)
             offset = got
             continue
-        r = patch(port, loc, offset, piece, checksum)
+        r = tus_patch(port, loc, offset, piece, checksum)
         if not c(r.status == 204, "PATCH at %d: %d %r" % (offset, r.status, r.body)):
             return None
         offset = int(r.headers["upload-offset"])
@@ -319,7 +273,7 @@ def main():
         c(r.status == 404 and r.code() == "no_such_upload", "an upload taken once cannot be taken again: %d %r" % (r.status, r.body))
         r = head(port, first_loc)
         c(r.status == 404, "HEAD of an upload taken by a version: %d" % r.status)
-        unfinished = create(port, codes[UNITS[0]], 1000).headers["location"]
+        unfinished = tus_create(port, codes[UNITS[0]], 1000).headers["location"]
         r = submit(port, fields, [("upload:work_plan", unfinished.rsplit("/", 1)[1])])
         c(r.status == 409 and r.code() == "upload_unfinished", "an unfinished upload: %d %r" % (r.status, r.body))
         left = len([n for n in os.listdir(uploads_dir) if n.endswith(".part")])
@@ -340,9 +294,9 @@ def main():
         some = by_unit[UNITS[1]][1][0]
         r = head(port, some)
         c(r.status == 410 and r.headers.get("tus-resumable") == "1.0.0", "HEAD of an expired upload: %d" % r.status)
-        r = patch(port, some, 0, b"x")
+        r = tus_patch(port, some, 0, b"x")
         c(r.status == 410 and r.code() == "upload_expired", "PATCH of an expired upload: %d %r" % (r.status, r.body))
-        fresh = create(port, codes[UNITS[1]], 10)  # a creation sweeps
+        fresh = tus_create(port, codes[UNITS[1]], 10)  # a creation sweeps
         c(fresh.status == 201, "creation after expiry: %d %r" % (fresh.status, fresh.body))
         r = head(port, some)
         c(r.status == 404, "HEAD of a swept upload: %d" % r.status)

@@ -13,7 +13,6 @@ collector's threads. Exit 77 (a skip for ctest) when nginx is not installed.
 """
 
 import argparse
-import base64
 import http.client
 import json
 import os
@@ -32,7 +31,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(REPO, "scripts"))
 
-from collector_kit import application_fields, issue_codes, make_site, multipart_head_tail, pdf_bytes, start  # noqa: E402
+from collector_kit import application_fields, issue_codes, make_site, multipart_head_tail, pdf_bytes, start, tus_create  # noqa: E402
 from nginx_conf import base_url_parts  # noqa: E402
 
 FORM = "application-2019"
@@ -287,9 +286,7 @@ def check_body_limit(c, port, base, data, runtime, codes):
 
 
 def check_resumable_uploads(c, port, base, codes):
-    meta = ",".join("%s %s" % (k, base64.b64encode(v.encode()).decode())
-                    for k, v in {"form": FORM, "field": "work_plan", "filename": "方案.pdf", "access_code": codes[UNITS[1]]}.items())
-    r = request(port, "POST", base + "api/uploads", headers={"Tus-Resumable": "1.0.0", "Upload-Length": str(len(PDF) * 300), "Upload-Metadata": meta})
+    r = tus_create(port, codes[UNITS[1]], len(PDF) * 300, path=base + "api/uploads")
     location = r.headers.get("location", "")
     c(r.status == 201 and location.startswith(base + "api/uploads/"), "creation through nginx: %d, Location %r" % (r.status, location))
     if r.status != 201:
