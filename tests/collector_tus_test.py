@@ -7,8 +7,9 @@ Every refusal of the protocol; then 100 uploads whose connection is cut
 at a random offset in the middle of a PATCH, each resumed from the offset
 HEAD reports (half of them with a SHA-1 checksum per chunk, whose cut chunk
 is dropped whole), each ending with its exact bytes; submissions that name
-uploads instead of carrying files; and the sweep of the uploads left behind,
-with the collector's clock moved past their expiry.
+uploads instead of carrying files; an upload resumed after a restart; and
+the sweep of the uploads left behind, with the collector's clock moved past
+their expiry.
 """
 
 import argparse
@@ -279,7 +280,11 @@ def main():
         left = len([n for n in os.listdir(uploads_dir) if n.endswith(".part")])
         c(left == len(parts) - len(UNITS) + 1, "uploads left: %d" % left)
 
-        print("uploads left behind expire and are swept")
+        half_sent = os.urandom(20000)
+        kept = tus_create(port, codes[UNITS[2]], len(half_sent)).headers["location"]
+        tus_patch(port, kept, 0, half_sent[:12345])
+
+        print("uploads left behind expire and are swept; until then they survive a restart")
         proc.terminate()
         proc.wait(timeout=30)
         proc = None
@@ -290,6 +295,15 @@ def main():
         c(".incoming" not in tracked and tracked.count("work_plan.pdf") == len(UNITS), "files in git:\n" + tracked)
         out = subprocess.run([args.collector, "sweep-uploads", "--data", data, "--now", SOON], capture_output=True, text=True)
         c(out.returncode == 0 and out.stdout.strip() == "0", "sweep before expiry: %r %r" % (out.stdout, out.stderr))
+        proc, port = start(args.collector, site, data, SOON)
+        r = head(port, kept)
+        c(r.status == 200 and r.headers.get("upload-offset") == "12345", "HEAD after a restart: %d %r" % (r.status, r.headers))
+        r = tus_patch(port, kept, 12345, half_sent[12345:])
+        c(r.status == 204 and r.headers.get("upload-offset") == str(len(half_sent)), "resumed after a restart: %d %r" % (r.status, r.body))
+        with open(os.path.join(uploads_dir, kept.rsplit("/", 1)[1] + ".part"), "rb") as f:
+            c(f.read() == half_sent, "the upload resumed after a restart has its bytes")
+        proc.terminate()
+        proc.wait(timeout=30)
         proc, port = start(args.collector, site, data, LATER)
         some = by_unit[UNITS[1]][1][0]
         r = head(port, some)
