@@ -1,8 +1,8 @@
 // Online forms: checks fields as the collector will, with the collector's own
 // message templates (given in the form's data-schema), sums the budget as it
 // is typed, adds table rows, keeps a draft in the browser, uploads the
-// chosen files resumably and sends the form, with a progress bar. Without this script the form still posts and
-// the collector answers.
+// chosen files resumably and sends the form, with a progress bar. Without
+// this script the form still posts and the collector answers.
 (function () {
   'use strict';
 
@@ -429,6 +429,7 @@
   var CHUNK_BYTES = 4 * 1024 * 1024;
   var RETRIES = 10;
   var RESUME_KEY = 'yueyang-resumable-uploads';
+  var UNUSABLE_UPLOAD = { no_such_upload: true, upload_expired: true, not_your_upload: true, upload_elsewhere: true, upload_unfinished: true };
 
   function remembered() {
     try { return JSON.parse(window.localStorage.getItem(RESUME_KEY) || '{}'); } catch (ignored) { return {}; }
@@ -658,6 +659,8 @@
       progress.hidden = true;
       status.textContent = '';
       var errors = body && body.error ? (body.errors || [body.error]) : [{ field: '', message: '提交未成功（' + xhr.status + '），请稍后再试。' }];
+      // An upload the collector will not take for this form (another unit's, gone): the next try uploads afresh.
+      if (errors.some(function (e) { return UNUSABLE_UPLOAD[e.code]; })) forgetUploads(form);
       showErrors(form, errors);
     });
     xhr.addEventListener('error', function () {
