@@ -54,6 +54,16 @@ def offset_when_free(port, location, seconds=20):
         time.sleep(0.05)
 
 
+def wait_until_held(port, location, seconds=20):
+    """HEAD until another request holds the upload (423): that request is being read."""
+    deadline = time.monotonic() + seconds
+    while head(port, location).status != 423:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def cut_patch(port, location, offset, data, sent, checksum=None):
     """A PATCH of `data` at `offset` whose connection is reset after `sent` bytes of the body."""
     lines = ["PATCH %s HTTP/1.1" % location, "Host: 127.0.0.1", "Tus-Resumable: 1.0.0", "Upload-Offset: %d" % offset,
@@ -62,7 +72,9 @@ def cut_patch(port, location, offset, data, sent, checksum=None):
         lines.append("Upload-Checksum: " + checksum)
     s = socket.create_connection(("127.0.0.1", port))
     s.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + data[:sent])
-    time.sleep(0.01)
+    # Cut only once the collector is reading it: a request still queued
+    # would otherwise be read after the resumption began, and refused 409.
+    wait_until_held(port, location)
     # SO_LINGER 0: a reset, as a dropped mobile connection looks to a server.
     s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
     s.close()
@@ -140,7 +152,7 @@ def check_refusals(c, port, codes):
     s = socket.create_connection(("127.0.0.1", port))
     s.sendall(("PATCH %s HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 10\r\n"
                "Content-Type: application/offset+octet-stream\r\nContent-Length: 90\r\n\r\n" % loc).encode() + data[10:20])
-    time.sleep(0.3)
+    c(wait_until_held(port, loc), "HEAD during another PATCH: never 423")
     r1, r2 = head(port, loc), tus_patch(port, loc, 10, data[10:])
     c(r1.status == 423 and r1.headers.get("retry-after") == "1", "HEAD during another PATCH: %d %r" % (r1.status, r1.headers))
     c(r2.status == 423 and r2.code() == "upload_busy", "PATCH during another PATCH: %d %r" % (r2.status, r2.body))

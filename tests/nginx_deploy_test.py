@@ -297,7 +297,12 @@ def check_resumable_uploads(c, port, base, codes):
     sock.sendall(("PATCH %s HTTP/1.1\r\nHost: x\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
                   "Content-Type: application/offset+octet-stream\r\nContent-Length: %d\r\n\r\n" % (location, len(PDF) * 300)).encode()
                  + b"x" * sent)
-    time.sleep(0.5)
+    # Cut once the collector holds the upload (423): it is reading this chunk.
+    for _ in range(100):
+        if request(port, "HEAD", location, headers={"Tus-Resumable": "1.0.0"}).status == 423:
+            break
+        time.sleep(0.1)
+    time.sleep(0.3)
     sock.close()
     offset = None
     for _ in range(40):
