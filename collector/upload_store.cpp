@@ -162,9 +162,15 @@ std::optional<Refusal> UploadStore::create(UploadMeta meta, std::string& id) {
         entries_[id]->meta = meta;
     }
     // Known to this process before it is on disk; nobody learns the id before both files are.
-    std::unique_lock<std::mutex> lock(find(id)->lock);
-    Fd(layout_.resumable_part(id), O_WRONLY | O_CREAT | O_EXCL).sync();
-    write_durably(layout_.resumable_info(id), info_of(meta).dump() + "\n");
+    const std::shared_ptr<Entry> entry = find(id);
+    std::unique_lock<std::mutex> lock(entry->lock);
+    try {
+        Fd(layout_.resumable_part(id), O_WRONLY | O_CREAT | O_EXCL).sync();
+        write_durably(layout_.resumable_info(id), info_of(meta).dump() + "\n");
+    } catch (...) {
+        remove(id, *entry);  // a full disk must not leave an upload that cannot be read
+        throw;
+    }
     return std::nullopt;
 }
 
