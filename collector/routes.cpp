@@ -209,6 +209,7 @@ bool serve(Intake& intake, SignedInPages& signed_in, const ServeOptions& options
             server.Post(route, bodiless);
             server.Get(route, bodiless);  // httplib hands HEAD to the GET handlers
             server.Patch(route, streamed);
+            server.Delete(route, bodiless);
         }
     }
     server.Get(common::receipt_route(), [&](const httplib::Request& req, httplib::Response& res) {

@@ -92,7 +92,7 @@ Reply TusEndpoint::handle(const TusRequest& req) {
         std::string checksums;
         for (const char* name : kChecksums) checksums += (checksums.empty() ? "" : ",") + std::string(name);
         reply.headers.emplace_back("Tus-Version", kVersion);
-        reply.headers.emplace_back("Tus-Extension", "creation,expiration,checksum");
+        reply.headers.emplace_back("Tus-Extension", "creation,expiration,checksum,termination");
         reply.headers.emplace_back("Tus-Max-Size", std::to_string(uploads_.limits().max_bytes));
         reply.headers.emplace_back("Tus-Checksum-Algorithm", checksums);
         return reply;
@@ -105,6 +105,10 @@ Reply TusEndpoint::handle(const TusRequest& req) {
     if (req.method == "POST" && req.id.empty()) return create(req);
     if (req.method == "HEAD" && !req.id.empty()) return head(req);
     if (req.method == "PATCH" && !req.id.empty()) return patch(req);
+    if (req.method == "DELETE" && !req.id.empty()) {
+        const auto refusal = uploads_.terminate(req.id);
+        return refusal ? refused(*refusal) : with_tus(empty(204));
+    }
     return refused(Refusal{405, "method_not_allowed", "", "此地址不接受这种请求", {}});
 }
 

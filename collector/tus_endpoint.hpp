@@ -1,6 +1,6 @@
 #pragma once
 // The tus 1.0 protocol over the upload store: core (HEAD, PATCH, OPTIONS)
-// with the creation, expiration and checksum extensions. Creating an upload
+// with the creation, expiration, checksum and termination extensions. Creating an upload
 // needs the unit's access code, as the form's own submission does: a
 // school's online form has no session, and the same SignIn limits guessing.
 // Each upload's address is then a secret of 128 random bits, and a
@@ -22,7 +22,7 @@
 namespace collector {
 
 struct TusRequest {
-    std::string method;  // OPTIONS, POST (creation), HEAD, PATCH
+    std::string method;  // OPTIONS, POST (creation), HEAD, PATCH, DELETE (termination)
     std::string id;      // the upload's, empty at the collection
     std::function<std::string(const std::string& name)> header;  // empty when not sent
     std::string content_type;

@@ -127,6 +127,14 @@ void UploadStore::remove(const std::string& id, Entry& entry) {
     entries_.erase(id);
 }
 
+std::optional<Refusal> UploadStore::terminate(const std::string& id) {
+    std::shared_ptr<Entry> entry;
+    std::unique_lock<std::mutex> lock;
+    if (auto refusal = hold(id, entry, lock)) return refusal;
+    remove(id, *entry);
+    return std::nullopt;
+}
+
 std::size_t UploadStore::sweep() {
     std::vector<std::pair<std::string, std::shared_ptr<Entry>>> all;
     {

@@ -62,6 +62,8 @@ public:
     // offset in `offset`, durable before this returns.
     std::optional<Refusal> append(const std::string& id, std::size_t at, const std::optional<ChunkChecksum>& checksum,
                                   const std::function<bool(const ChunkSink&)>& read_body, std::size_t& offset, UploadMeta& meta);
+    // Removes the upload at its client's request (tus termination).
+    std::optional<Refusal> terminate(const std::string& id);
     // Removes every upload expired by the clock; returns how many.
     std::size_t sweep();
 

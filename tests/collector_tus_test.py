@@ -91,11 +91,11 @@ class Checks:
         return ok
 
 
-def check_refusals(c, port, codes):
+def check_refusals(c, port, codes, uploads_dir):
     code = codes[OTHER]
     r = call(port, "OPTIONS", "/api/uploads")
     c(r.status == 204 and r.headers.get("tus-version") == "1.0.0", "OPTIONS: %d %r" % (r.status, r.headers))
-    c(set(r.headers.get("tus-extension", "").split(",")) >= {"creation", "expiration", "checksum"}, "OPTIONS: extensions %r" % r.headers)
+    c(set(r.headers.get("tus-extension", "").split(",")) >= {"creation", "expiration", "checksum", "termination"}, "OPTIONS: extensions %r" % r.headers)
     c("sha1" in r.headers.get("tus-checksum-algorithm", "").split(","), "OPTIONS: checksum algorithms %r" % r.headers)
     c(r.headers.get("tus-max-size") == str(60 * 1024 * 1024), "OPTIONS: Tus-Max-Size %r" % r.headers.get("tus-max-size"))
 
@@ -174,6 +174,16 @@ def check_refusals(c, port, codes):
     made = [tus_create(port, code, 10) for _ in range(12)]
     c([m.status for m in made] == [201] * 11 + [429] and made[-1].code() == "too_many_uploads" and "retry-after" in made[-1].headers,
       "13 uploads of one unit at once: %r" % [m.status for m in made])
+    # Termination frees a place.
+    gone = made[0].headers["location"]
+    r = call(port, "DELETE", gone, TUS)
+    c(r.status == 204 and r.headers.get("tus-resumable") == "1.0.0", "DELETE: %d %r" % (r.status, r.body))
+    c(head(port, gone).status == 404, "HEAD of a terminated upload")
+    c(not os.path.exists(os.path.join(uploads_dir, gone.rsplit("/", 1)[1] + ".part")), "a terminated upload's bytes are removed")
+    r = tus_create(port, code, 10)
+    c(r.status == 201, "a creation once another upload was terminated: %d %r" % (r.status, r.body))
+    r = call(port, "DELETE", gone, TUS)
+    c(r.status == 404, "DELETE of a terminated upload: %d" % r.status)
 
 
 def upload_with_cuts(c, port, code, rng, content, with_checksum):
@@ -234,7 +244,7 @@ def main():
         proc, port = start(args.collector, site, data, BEFORE_2019_DEADLINE)
 
         print("refusals of the protocol")
-        check_refusals(c, port, codes)
+        check_refusals(c, port, codes, uploads_dir)
 
         with open(os.path.join(data, "audit.log"), encoding="utf-8") as f:
             audit = [json.loads(line) for line in f]
