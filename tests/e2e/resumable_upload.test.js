@@ -5,7 +5,8 @@
 // client resumes each time from what the collector kept, says how much
 // remains, and the version stored holds the file's exact bytes. Then the
 // same after a reload: the upload started before it goes on, not from zero;
-// and without JavaScript the plain multipart form is unchanged.
+// without JavaScript the plain multipart form is unchanged; and a file
+// chosen instead of an uploaded one ends that upload (tus termination).
 
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
@@ -204,6 +205,30 @@ test('without JavaScript the form still posts its file as multipart and gets the
     const meta = site.storedRecord('application-2019', SCHOOL.id, 3);
     assert.equal(meta.files.find((f) => f.field === 'work_plan').sha256, crypto.createHash('sha256').update(file).digest('hex'));
     assert.deepEqual(uploadsOnDisk(), [], 'no resumable upload was made');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a file chosen instead of one already uploaded ends the first upload, and nothing is left behind', async () => {
+  const { context, page, problems } = await formPage(site.origin);
+  try {
+    const first = pdfBytes(crypto.randomBytes(2 * MB));
+    await fill(page, onDisk(first, 'first'));
+    // A notice version the collector no longer takes: refused once the file is up.
+    await page.evaluate(() => { document.getElementById('f-privacy_notice').value = '2000-1'; });
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.locator('.form-errors').waitFor({ state: 'visible' });
+    assert.equal(uploadsOnDisk().filter((n) => n.endsWith('.part')).length, 1, 'the refused submission keeps its upload');
+    await page.reload();
+    const second = pdfBytes(crypto.randomBytes(3 * MB));
+    await fill(page, onDisk(second, 'second'));
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.waitForURL(/\/receipt\?id=/);
+    const meta = site.storedRecord('application-2019', SCHOOL.id, 4);
+    assert.equal(meta.files.find((f) => f.field === 'work_plan').sha256, crypto.createHash('sha256').update(second).digest('hex'));
+    assert.deepEqual(uploadsOnDisk(), [], 'the first upload was ended, the second taken by the version');
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
   }

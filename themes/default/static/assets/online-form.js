@@ -492,7 +492,20 @@
     var offset = 0;
     var failures = 0;
 
+    // A file chosen before for this field is not wanted any more: its upload
+    // is ended (tus termination), so that it takes none of the unit's places.
+    function dropOthers() {
+      var all = remembered();
+      var prefix = [form.action, field, ''].join('|');
+      Object.keys(all).forEach(function (other) {
+        if (other.indexOf(prefix) !== 0 || other === key) return;
+        remember(other, null);
+        tusRequest('DELETE', all[other], {}).catch(function () {});
+      });
+    }
+
     function create() {
+      dropOthers();
       var meta = { form: form.action.split('/').pop(), field: field, filename: file.name, access_code: trim(form.elements.access_code.value) };
       return tusRequest('POST', endpoint, {
         'Upload-Length': String(file.size),
