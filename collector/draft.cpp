@@ -59,11 +59,15 @@ std::optional<Refusal> read_draft(const IntakeRequest& req, const common::Form& 
                 refusal = Refusal{413, "field_too_large", h.name, "填写内容过长：" + h.name, {}};
                 return false;
             }
-            if (draft.fields.count(h.name)) {
+            const std::string prefix = kUploadPartPrefix;
+            const bool upload = h.name.compare(0, prefix.size(), prefix) == 0 && file_fields.count(h.name.substr(prefix.size()));
+            std::map<std::string, std::string>& values = upload ? draft.uploads : draft.fields;
+            const std::string key = upload ? h.name.substr(prefix.size()) : h.name;
+            if (values.count(key)) {
                 refusal = Refusal{400, "duplicate_field", h.name, "同一项提交了两次：" + h.name, {}};
                 return false;
             }
-            text = &draft.fields[h.name];
+            text = &values[key];
             return true;
         },
         [&](const char* data, std::size_t n) {
@@ -84,7 +88,12 @@ std::optional<Refusal> read_draft(const IntakeRequest& req, const common::Form& 
             return true;
         },
         [&] {
-            if (file) file->sink->finish();
+            if (file) {
+                file->sink->finish();
+                file->path = file->sink->path();
+                file->bytes = file->sink->bytes();
+                file->sha256 = file->sink->sha256_hex();
+            }
             file = nullptr;
             text = nullptr;
             return true;

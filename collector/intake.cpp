@@ -10,6 +10,7 @@
 #include "collector/file_types.hpp"
 #include "collector/record_commits.hpp"
 #include "collector/signed_receipt.hpp"
+#include "collector/upload_store.hpp"
 #include "common/data_layout.hpp"
 #include "common/urls.hpp"
 #include "common/utf8.hpp"
@@ -75,9 +76,9 @@ std::optional<Refusal> first_refusal(std::initializer_list<std::function<std::op
 }  // namespace
 
 Intake::Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, SignIn& sign_in, ReviewChain& chain, GitCommitter& git, AuditLog& audit,
-               const Clock& clock, IntakeLimits limits, const ReceiptKeys* keys)
+               const Clock& clock, IntakeLimits limits, const ReceiptKeys* keys, UploadStore* uploads)
     : rules_(rules), pages_(pages), store_(store), sign_in_(sign_in), chain_(chain), git_(git), audit_(audit), clock_(clock), limits_(limits),
-      keys_(keys) {}
+      keys_(keys), uploads_(uploads) {}
 
 struct Intake::Submission {
     const IntakeRequest& req;
@@ -90,6 +91,7 @@ struct Intake::Submission {
     common::FormValues values{};
     std::vector<common::StoredFile> files{};
     std::vector<int> pages{};  // beside files: a PDF's page count, 0 for other types
+    std::vector<std::unique_ptr<UploadStore::Claim>> claims{};  // held until stored, then consumed
     // Once stored:
     std::string receipt{}, received_at{};
     int version = 0;
@@ -108,6 +110,7 @@ Reply Intake::receive(const IntakeRequest& req) {
     const std::optional<Refusal> refusal = first_refusal({
         [&] { return read_draft(req, s.form, limits_, staging->dir(), s.draft); },
         [&] { return authorise(s); },
+        [&] { return take_uploads(s); },
         [&] { return check_sender(rules_, chain_, s.form, s.call, s.unit, s.draft, clock_); },
         [&] { return validate(s); },
         [&] { return keep_files(s); },
@@ -120,6 +123,7 @@ Reply Intake::receive(const IntakeRequest& req) {
         else store(s);
     });
     if (closed) return refuse(*closed, s);
+    for (const auto& claim : s.claims) claim->consume();
     return accept(s);
 }
 
@@ -133,6 +137,28 @@ std::optional<Refusal> Intake::authorise(Submission& s) {
     s.audit["unit"] = s.unit;
     const std::string claimed = s.draft.field("unit");
     if (!claimed.empty() && claimed != s.unit) return Refusal{403, "unit_mismatch", "unit", "所填单位代码与访问码所属的单位不一致", {}};
+    return std::nullopt;
+}
+
+// Each named upload is held for this submission and linked into its
+// staging directory: the version is then assembled as for a file sent with
+// the form, and the upload stays for another try if the version is refused.
+std::optional<Refusal> Intake::take_uploads(Submission& s) {
+    for (const auto& [field, id] : s.draft.uploads) {
+        const std::string part = kUploadPartPrefix + field;
+        if (!uploads_) return Refusal{422, "unknown_field", part, "表单中没有此上传项：" + part, {}};
+        for (const auto& f : s.draft.files)
+            if (f.field == field) return Refusal{400, "duplicate_field", field, "同一项提交了两次：" + field, {}};
+        std::unique_ptr<UploadStore::Claim> claim;
+        if (auto refusal = uploads_->claim(id, s.unit, s.req.form, field, claim)) {
+            refusal->message = common::label_of(s.form, field) + "：" + refusal->message;
+            return refusal;
+        }
+        const fs::path linked = s.staging.dir() / ("resumed-" + std::to_string(s.claims.size() + 1));
+        fs::create_hard_link(claim->file(), linked);
+        s.draft.files.push_back({field, claim->meta().name, nullptr, linked, claim->meta().length, sha256_of_file(linked)});
+        s.claims.push_back(std::move(claim));
+    }
     return std::nullopt;
 }
 
@@ -155,11 +181,11 @@ std::optional<Refusal> Intake::validate(Submission& s) const {
 // then named for its field and type.
 std::optional<Refusal> Intake::keep_files(Submission& s) const {
     for (auto& f : s.draft.files) {
-        const FileCheck check = check_upload(f.sink->path(), f.original_name);
+        const FileCheck check = check_upload(f.path, f.original_name);
         if (!check.ok) return Refusal{422, check.code, f.field, common::label_of(s.form, f.field) + "：" + check.message, {}};
         const std::string stored = f.field + "." + check.ext;
-        fs::rename(f.sink->path(), s.staging.dir() / stored);
-        s.files.push_back({f.field, stored, f.original_name, f.sink->sha256_hex(), f.sink->bytes()});
+        fs::rename(f.path, s.staging.dir() / stored);
+        s.files.push_back({f.field, stored, f.original_name, f.sha256, f.bytes});
         s.pages.push_back(check.pages);
     }
     return std::nullopt;

@@ -40,10 +40,13 @@ struct IntakeRequest {
     std::function<bool(const ChunkSink&)> read_body;
 };
 
+class UploadStore;
+
 class Intake {
 public:
+    // With `uploads`, a submission may name finished resumable uploads instead of carrying their files.
     Intake(const SiteRules& rules, Pages& pages, SubmissionStore& store, SignIn& sign_in, ReviewChain& chain, GitCommitter& git, AuditLog& audit,
-           const Clock& clock, IntakeLimits limits = {}, const ReceiptKeys* keys = nullptr);
+           const Clock& clock, IntakeLimits limits = {}, const ReceiptKeys* keys = nullptr, UploadStore* uploads = nullptr);
 
     Reply receive(const IntakeRequest& request);
     // The receipt page of a stored version, in Chinese; 404 unless `receipt` matches.
@@ -58,6 +61,7 @@ private:
     // One request on its way through the stages of receive (intake.cpp).
     struct Submission;
     std::optional<Refusal> authorise(Submission& s);
+    std::optional<Refusal> take_uploads(Submission& s);
     std::optional<Refusal> validate(Submission& s) const;
     std::optional<Refusal> keep_files(Submission& s) const;
     void store(Submission& s);
@@ -76,6 +80,7 @@ private:
     const Clock& clock_;
     IntakeLimits limits_;
     const ReceiptKeys* keys_;
+    UploadStore* uploads_;
 };
 
 }  // namespace collector

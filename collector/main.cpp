@@ -105,9 +105,11 @@ int store_record(const StoreOptions& o) {
 
 // Every stored version as a JSON line; --verify rehashes the uploads too.
 // Exit 1 when any version cannot be read or does not match.
-int records(const std::filesystem::path& data, bool verify) {
+int records(const std::filesystem::path& data, const std::filesystem::path& keys, bool verify) {
     common::Diagnostics diags;
-    collector::list_records(common::DataLayout(data), verify, std::cout, diags);
+    std::optional<common::DataKeys> opened;
+    if (!keys.empty()) opened.emplace(keys, common::DataKeys::existing);
+    collector::list_records(common::DataLayout(data), opened ? &*opened : nullptr, verify, std::cout, diags);
     for (const common::Diagnostic& d : diags.sorted()) std::fprintf(stderr, "%s\n", common::format(d).c_str());
     return diags.empty() ? 0 : 1;
 }
@@ -160,7 +162,9 @@ int serve(const ServeFlags& o) {
     std::optional<collector::ReceiptKeys> keys;
     if (collector::ReceiptKeys::present(o.keys)) keys.emplace(o.keys);
     else std::fprintf(stderr, "collector: receipts are not signed: %s holds no receipt key (collector receipt-key)\n", o.keys.c_str());
-    collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock, {}, keys ? &*keys : nullptr);
+    collector::UploadStore uploads(store.layout(), clock);
+    collector::TusEndpoint tus(rules, sign_in, uploads, audit, clock);
+    collector::Intake intake(rules, pages, store, sign_in, chain, git, audit, clock, {}, keys ? &*keys : nullptr, &uploads);
     collector::Sessions sessions;
     collector::AccountPages account(rules, sign_in, sessions, pages, audit, clock);
     collector::SignedInPages signed_in(sessions, pages, account);
@@ -175,6 +179,7 @@ int serve(const ServeFlags& o) {
     options.host = listen.substr(0, colon);
     options.port = std::stoi(listen.substr(colon + 1));
     options.admission = o.admission;
+    options.uploads = &tus;
     options.on_listening = [&](int port) {
         std::printf("collector: listening on http://%s:%d\n", options.host.c_str(), port);
         std::fflush(stdout);
@@ -185,6 +190,17 @@ int serve(const ServeFlags& o) {
     stopper.join();
     git.flush();
     return ok ? 0 : 1;
+}
+
+// Resumable uploads past their expiry are also swept whenever one is
+// created (until then a request for one is answered 410); this is for a
+// data directory at rest (cron).
+int sweep_uploads(const std::filesystem::path& data, const std::string& now) {
+    const collector::Clock clock = now.empty() ? collector::Clock() : collector::Clock::starting_at(now);
+    collector::SubmissionStore store(data, {});
+    collector::UploadStore uploads(store.layout(), clock);
+    std::printf("%zu\n", uploads.sweep());
+    return 0;
 }
 
 // A new receipt key, made current; its public half also written into the
@@ -274,10 +290,11 @@ int main(int argc, char** argv) {
     add_path(*storing, "--keys", store.keys, "the key directory that seals personal fields")->required();
     storing->add_option("--file", store.files, "an upload of the record, from a file")->type_name("FIELD=ORIGINAL-NAME=PATH")->check(kUpload);
 
-    std::filesystem::path records_data;
+    std::filesystem::path records_data, records_keys;
     bool verify = false;
     CLI::App* listing = app.add_subcommand("records", "print every stored version as a JSON line; exit 1 when one does not read");
     add_path(*listing, "--data", records_data, "the data directory")->required();
+    add_path(*listing, "--keys", records_keys, "the key directory: personal fields opened (without it they print empty)");
     listing->add_flag("--verify", verify, "rehash every upload too");
 
     collector::ForgetOptions due_options;
@@ -298,6 +315,12 @@ int main(int argc, char** argv) {
     CLI::App* auditing = app.add_subcommand("audit-log", "print the audit log with the client addresses opened by the key directory");
     add_path(*auditing, "--data", log_data, "the data directory")->required();
     add_path(*auditing, "--keys", log_keys, "the key directory")->required();
+
+    std::filesystem::path sweep_data;
+    std::string sweep_now;
+    CLI::App* sweeping = app.add_subcommand("sweep-uploads", "remove expired resumable uploads of a data directory no collector serves; print how many");
+    add_path(*sweeping, "--data", sweep_data, "the data directory")->required();
+    sweeping->add_option("--now", sweep_now, "judge expiry at this time instead of now (tests)")->type_name("RFC3339");
 
     std::filesystem::path key_dir, key_site;
     CLI::App* keying = app.add_subcommand("receipt-key", "make a new SM2 receipt key and sign new receipts with it; the old keys stay for checking");
@@ -320,6 +343,7 @@ int main(int argc, char** argv) {
         if (*issuing) return issue_code(code_data, code_unit);
         if (*adding) return add_staff(staff);
         if (*storing) return store_record(store);
+        if (*sweeping) return sweep_uploads(sweep_data, sweep_now);
         if (*keying) return new_receipt_key(key_dir, key_site);
         if (*auditing) {
             collector::print_audit_log(common::DataLayout(log_data).audit_log(), common::DataKeys(log_keys, common::DataKeys::existing), std::cout);
@@ -328,7 +352,7 @@ int main(int argc, char** argv) {
         if (*due) return collector::list_retention(due_options, std::cout);
         if (*forgetting) return collector::forget_call(due_options, std::cout);
         if (*verifying) return verify_receipt(receipt_file, receipt_keys);
-        return records(records_data, verify);
+        return records(records_data, records_keys, verify);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "collector: %s\n", e.what());
         return 1;

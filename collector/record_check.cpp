@@ -22,8 +22,8 @@ std::string upload_problem(const fs::path& file, const common::StoredFile& expec
 
 }  // namespace
 
-void list_records(const common::DataLayout& layout, bool verify, std::ostream& out, common::Diagnostics& diags) {
-    for (const common::StoredVersion& r : common::load_stored_versions(layout, nullptr, diags)) {
+void list_records(const common::DataLayout& layout, const common::DataKeys* keys, bool verify, std::ostream& out, common::Diagnostics& diags) {
+    for (const common::StoredVersion& r : common::load_stored_versions(layout, keys, diags)) {
         const fs::path record = layout.record_file(common::kSubmissionRecord, r.key());
         bool sound = true;
         for (const common::StoredFile& f : verify ? r.files : std::vector<common::StoredFile>{}) {

@@ -5,6 +5,7 @@
 
 #include <ostream>
 
+#include "common/data_keys.hpp"
 #include "common/data_layout.hpp"
 #include "common/diagnostic.hpp"
 
@@ -13,6 +14,6 @@ namespace collector {
 // Writes each readable version as one JSON line, its record with "dir" (its
 // directory) added. With `verify`, also rehashes every upload against its
 // record. Problems go to diags; a version with any is not written.
-void list_records(const common::DataLayout& layout, bool verify, std::ostream& out, common::Diagnostics& diags);
+void list_records(const common::DataLayout& layout, const common::DataKeys* keys, bool verify, std::ostream& out, common::Diagnostics& diags);
 
 }  // namespace collector

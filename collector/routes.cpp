@@ -23,6 +23,7 @@ void send(httplib::Response& res, const Reply& reply) {
     res.status = reply.status;
     if (!reply.location.empty()) res.set_header("Location", reply.location);
     for (const auto& [name, value] : reply.headers) res.set_header(name, value);
+    if (reply.file.empty() && reply.body.empty() && reply.content_type.empty()) return;  // 201, 204 and HEAD of the uploads
     if (reply.file.empty()) return res.set_content(reply.body, reply.content_type.c_str());
     std::error_code ec;
     const std::uintmax_t size = std::filesystem::file_size(reply.file, ec);
@@ -90,16 +91,19 @@ Request plain_request(const httplib::Request& req, const ServeOptions& options) 
 }
 
 // Which body a request may carry, before httplib reads any: a submission
-// streams and is counted as it comes; a signed-in page's form is small and
-// read whole, so it must say its length.
+// and a resumable upload's chunk stream and are counted as they come; a
+// signed-in page's form is small and read whole, so it must say its length.
 std::optional<Reply> body_refusal(const httplib::Request& req, const ServeOptions& options) {
     static const std::regex submission_route(common::submission_route());
     static const std::regex account_routes(common::account_routes());
+    static const std::regex upload_route(common::upload_route());
     const bool chunked = req.has_header("Transfer-Encoding");
     const bool has_body = chunked || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
     const bool post = req.method == "POST";
     const bool form = post && std::regex_match(req.path, account_routes);
-    if (has_body && !(post && std::regex_match(req.path, submission_route)) && !form)
+    const bool streamed = (post && std::regex_match(req.path, submission_route)) ||
+                          (options.uploads && req.method == "PATCH" && std::regex_match(req.path, upload_route));
+    if (has_body && !streamed && !form)
         return json_error(413, "body_not_allowed", "", "此地址不接受提交内容");
     if (form && chunked) return json_error(411, "length_required", "", "表单提交须注明长度（Content-Length）");
     if (req.has_header("Content-Length")) {
@@ -185,6 +189,29 @@ bool serve(Intake& intake, SignedInPages& signed_in, const ServeOptions& options
                     in.read_body = [&](const ChunkSink& sink) { return reader([&](const char* d, std::size_t n) { return sink(d, n); }); };
                     send(res, intake.receive(in));
                 });
+    if (options.uploads) {
+        const auto tus = [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader) {
+            TusRequest in;
+            in.method = req.method;
+            if (req.matches.size() > 1) in.id = req.matches[1];
+            in.header = [&req](const std::string& name) { return req.get_header_value(name.c_str()); };
+            in.content_type = req.get_header_value(kOriginalType);
+            in.client = client_of(req, options);
+            in.read_body = [reader](const ChunkSink& sink) {
+                return !reader || (*reader)([&](const char* d, std::size_t n) { return sink(d, n); });
+            };
+            send(res, Admission::shedding() ? options.uploads->busy() : options.uploads->handle(in));
+        };
+        const auto bodiless = [tus](const httplib::Request& req, httplib::Response& res) { tus(req, res, nullptr); };
+        const auto streamed = [tus](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) { tus(req, res, &reader); };
+        for (const std::string& route : {common::uploads_route(), common::upload_route()}) {
+            server.Options(route, bodiless);
+            server.Post(route, bodiless);
+            server.Get(route, bodiless);  // httplib hands HEAD to the GET handlers
+            server.Patch(route, streamed);
+            server.Delete(route, bodiless);
+        }
+    }
     server.Get(common::receipt_route(), [&](const httplib::Request& req, httplib::Response& res) {
         if (Admission::shedding()) return send(res, intake.busy(wants_json(req)));
         send(res, intake.receipt_page(req.matches[1], req.matches[2], req.matches[3], req.get_param_value("id")));

@@ -7,6 +7,7 @@
 #include "collector/admission.hpp"
 #include "collector/intake.hpp"
 #include "collector/signed_in_pages.hpp"
+#include "collector/tus_endpoint.hpp"
 
 namespace collector {
 
@@ -18,6 +19,7 @@ struct ServeOptions {
     // The peer whose X-Real-IP and X-Forwarded-Proto are believed: nginx,
     // which sets both for every request it passes (deploy/nginx/site.conf.in).
     std::string trusted_proxy = "127.0.0.1";
+    TusEndpoint* uploads = nullptr;  // resumable uploads, when set
     std::function<void(int port)> on_listening;  // called once bound, before serving
 };
 

@@ -28,20 +28,28 @@ void make_dir_durably(const fs::path& dir) {
 
 }  // namespace
 
-SubmissionStore::SubmissionStore(fs::path data_dir, const fs::path& keys_dir) : layout_(std::move(data_dir)), keys_(keys_dir) {
+SubmissionStore::SubmissionStore(fs::path data_dir, const fs::path& keys_dir) : layout_(std::move(data_dir)) {
     // Keys inside the repository would be committed beside what they seal.
-    if (common::is_within(keys_dir, layout_.root()))
+    if (!keys_dir.empty() && common::is_within(keys_dir, layout_.root()))
         throw std::runtime_error("the key directory " + keys_dir.string() + " lies inside the data directory " + layout_.root().string() +
                                  ": it must lie outside it, where git never takes it");
+    if (!keys_dir.empty()) keys_.emplace(keys_dir);
     for (const auto& kind : common::kRecordKinds) make_dir_durably(layout_.records(kind));
     const fs::path lock = layout_.lock_file();
     lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
         throw std::runtime_error("another collector is using " + layout_.root().string());
-    // Whatever is here belonged to uploads that never got a receipt.
-    fs::remove_all(layout_.incoming());
-    fs::create_directories(layout_.incoming());
+    // Whatever is here belonged to uploads that never got a receipt, but
+    // resumable uploads, which are resumed after a restart too.
+    fs::create_directories(layout_.resumable_uploads());
+    for (const auto& entry : fs::directory_iterator(layout_.incoming()))
+        if (entry.path() != layout_.resumable_uploads()) fs::remove_all(entry.path());
     if (!fs::exists(layout_.gitignore())) write_durably(layout_.gitignore(), common::DataLayout::gitignore_text());
+}
+
+common::DataKeys& SubmissionStore::keys() {
+    if (!keys_) throw std::logic_error("this store was opened without a key directory");
+    return *keys_;
 }
 
 SubmissionStore::~SubmissionStore() {
@@ -78,7 +86,7 @@ int SubmissionStore::commit(Staging& staging, common::StoredVersion record) {
     for (record.version = existing.empty() ? 1 : existing.back() + 1;; ++record.version) {
         // The staging directory is private: write in place, then one fsync
         // of the directory makes every entry in it durable before the rename.
-        write_unsynced(staged / kind.file, common::stored_text(record, keys_));
+        write_unsynced(staged / kind.file, common::stored_text(record, keys()));
         sync(staging);
         const fs::path target = layout_.version_dir(kind, record.key());
         if (std::rename(staged.c_str(), target.c_str()) == 0) {

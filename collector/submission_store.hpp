@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "common/data_keys.hpp"
@@ -40,16 +41,17 @@ public:
     // Takes the data directory for this process alone (throws if another
     // collector holds it), creates the layout if missing and sweeps debris
     // of interrupted uploads. Personal data is sealed with the keys of
-    // `keys_dir` (common/data_keys.hpp), which must lie outside it.
+    // `keys_dir` (common/data_keys.hpp), which must lie outside it. Without
+    // a key directory (empty: a command that stores nothing), keys() throws.
     SubmissionStore(std::filesystem::path data_dir, const std::filesystem::path& keys_dir);
     ~SubmissionStore();
     SubmissionStore(const SubmissionStore&) = delete;
     SubmissionStore& operator=(const SubmissionStore&) = delete;
 
     const common::DataLayout& layout() const { return layout_; }
-    common::DataKeys& keys() { return keys_; }
+    common::DataKeys& keys();
     // For readers that show personal data; those that do not pass nullptr.
-    const common::DataKeys* reader_keys() const { return &keys_; }
+    const common::DataKeys* reader_keys() const { return keys_ ? &*keys_ : nullptr; }
 
     std::unique_ptr<Staging> stage();
 
@@ -65,7 +67,7 @@ public:
 private:
     int lock_fd_ = -1;  // flock on the lock file: one collector per data directory
     common::DataLayout layout_;
-    common::DataKeys keys_;
+    std::optional<common::DataKeys> keys_;
 };
 
 // A receipt number: the day received and a random part, "20190920-a1b2c3d4e5f6".

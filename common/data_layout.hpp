@@ -6,6 +6,8 @@
 //   submissions/<form>/<unit>/vNNNN/submission.json   a stored version, beside its uploads
 //   acts/<call>/NNNNNN.json                           an act of the review chain, numbered in order
 //   .incoming/                                        uploads being assembled (not in git)
+//   .incoming/uploads/<ID>.part  <ID>.json            a resumable upload (tus) and who may use it, kept across
+//                                                     restarts until a submission takes it or it expires
 //   .collector.lock  .gitignore  audit.log
 //   access/codes/<ID>.json                            a unit's access code: its unit and the Argon2id hash of its
 //                                                     secret, named by the code's public lookup id
@@ -81,6 +83,10 @@ public:
     std::vector<int> act_numbers(const std::string& call) const;  // ascending
 
     std::filesystem::path incoming() const { return root_ / ".incoming"; }
+    // Inside incoming(), so ignored by git as it is, but kept when a restart clears the rest.
+    std::filesystem::path resumable_uploads() const { return incoming() / "uploads"; }
+    std::filesystem::path resumable_part(const std::string& id) const { return resumable_uploads() / (id + ".part"); }
+    std::filesystem::path resumable_info(const std::string& id) const { return resumable_uploads() / (id + ".json"); }
     std::filesystem::path lock_file() const { return root_ / ".collector.lock"; }
     std::filesystem::path gitignore() const { return root_ / ".gitignore"; }
     std::filesystem::path audit_log() const { return root_ / kAuditLog; }

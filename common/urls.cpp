@@ -84,6 +84,11 @@ std::string receipt_api(const std::string& form, const std::string& unit, const 
 
 std::string submission_route() { return "/" + kSubmissions + kName; }
 
+std::string uploads_api() { return "api/uploads"; }
+std::string upload_api(const std::string& id) { return uploads_api() + "/" + id; }
+std::string uploads_route() { return "/" + uploads_api(); }
+std::string upload_route() { return uploads_route() + "/([0-9a-f]{32})"; }
+
 std::string account_url(const std::string& page) { return kAccount + page; }
 
 std::string pilots_url(const std::string& list) { return data_url("lists", list) + "pilots/"; }

@@ -40,11 +40,16 @@ std::string submission_api(const std::string& form);      // POST a version: "ap
 std::string receipt_api(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
 // The receipt as a file signed by the bureau (collector/signed_receipt.hpp), beside the receipt page.
 std::string signed_receipt_api(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt);
+// Resumable uploads (tus 1.0): created at "api/uploads", each then at "api/uploads/ID".
+std::string uploads_api();
+std::string upload_api(const std::string& id);
 // The same routes as patterns for the collector's router, from "/", with the
 // form, unit and version names captured in that order.
 std::string submission_route();
 std::string receipt_route();
 std::string signed_receipt_route();
+std::string uploads_route();
+std::string upload_route();  // capturing the upload's id
 // A receipt key's public half as the site publishes it, from content/receipt-keys/: "receipt-keys/KEYID.pem".
 std::string receipt_key_url(const std::string& key_id);
 

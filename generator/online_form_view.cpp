@@ -116,6 +116,7 @@ View online_form_view(const ViewContext& ctx, const FormDef& form, const Call& c
             v.set("notice_url", href(ctx, common::notice_url(n.slug)));
         }
     v.set("action", href(ctx, common::submission_api(form.key)));
+    v.set("uploads", href(ctx, common::uploads_api()));
     v.set("privacy_title", s.privacy.title);
     List privacy = list();
     for (const auto& p : s.privacy.paragraphs) privacy << View("text", p);

@@ -1,6 +1,10 @@
 """Shared by the collector's crash test and load script: a site with
-eligible test schools, starting the real collector, multipart bodies."""
+eligible test schools, starting the real collector, multipart bodies, and
+a small client of the collector's resumable uploads (tus 1.0)."""
 
+import base64
+import hashlib
+import http.client
 import json
 import os
 import shutil
@@ -99,3 +103,55 @@ def pdf_around(padding_bytes):
 def pdf_bytes(padding=b""):
     head, tail = pdf_around(len(padding))
     return head + padding + tail
+
+
+class Reply:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+    def code(self):
+        """The refusal's code, or None."""
+        try:
+            return json.loads(self.body)["error"]["code"]
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def call(port, method, path, headers=None, body=None, source="127.0.0.1"):
+    """One request on a connection of its own; header names in lower case."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=(source, 0))
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        resp = conn.getresponse()
+        data = resp.read()
+        return Reply(resp.status, {k.lower(): v for k, v in resp.getheaders()}, data)
+    finally:
+        conn.close()
+
+
+TUS = {"Tus-Resumable": "1.0.0"}
+
+
+def upload_metadata(**values):
+    """Upload-Metadata: each value base64-encoded after its key."""
+    return ",".join("%s %s" % (k, base64.b64encode(v.encode()).decode()) for k, v in values.items())
+
+
+def tus_create(port, code, length, form="application-2019", field="work_plan", filename="方案.pdf", headers=None, source="127.0.0.1",
+               path="/api/uploads"):
+    h = dict(TUS, **{"Upload-Length": str(length), "Upload-Metadata": upload_metadata(form=form, field=field, filename=filename, access_code=code)})
+    h.update(headers or {})
+    return call(port, "POST", path, h, source=source)
+
+
+def sha1_checksum(data):
+    """Upload-Checksum for a chunk."""
+    return "sha1 " + base64.b64encode(hashlib.sha1(data).digest()).decode()
+
+
+def tus_patch(port, location, offset, data, checksum=None, content_type="application/offset+octet-stream", headers=None):
+    h = dict(TUS, **{"Upload-Offset": str(offset), "Content-Type": content_type})
+    if checksum:
+        h["Upload-Checksum"] = checksum
+    h.update(headers or {})
+    return call(port, "PATCH", location, h, data)

@@ -106,7 +106,9 @@ def main():
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
         problems, versions = verify(args.collector, data, receipts)
-        leftovers = os.listdir(os.path.join(data, ".incoming"))
+        # uploads/ holds resumable uploads, kept across restarts; none were made here.
+        incoming = os.path.join(data, ".incoming")
+        leftovers = [n for n in os.listdir(incoming) if n != "uploads"] + os.listdir(os.path.join(incoming, "uploads"))
         if leftovers:
             problems.append(".incoming not swept: %s" % leftovers)
         status = subprocess.run(["git", "-C", data, "status", "--porcelain"], capture_output=True, text=True)

@@ -85,7 +85,7 @@ def main():
         check_help(collector, "store-record", ["--site", "--data", "--keys", "--file"], work)
         check_help(collector, "retention", ["--site", "--data", "--keys", "--today"], work)
         check_help(collector, "forget", ["--site", "--data", "--keys", "--today", "--call", "--by", "--before-due"], work)
-        check_help(collector, "records", ["--data", "--verify"], work)
+        check_help(collector, "records", ["--data", "--keys", "--verify"], work)
 
         check_refused(generator, ["build", "--bogus"], "--bogus", work)
         check_refused(generator, ["build", "--site"], "--site", work)

@@ -187,7 +187,7 @@ TEST_CASE("collector records lists every version and, verifying, names an upload
     auto listed = [&](bool verify, std::string& problems) {
         std::ostringstream out;
         common::Diagnostics diags;
-        collector::list_records(layout, verify, out, diags);
+        collector::list_records(layout, nullptr, verify, out, diags);
         problems.clear();
         for (const auto& d : diags.sorted()) problems += common::format(d) + "\n";
         return out.str();

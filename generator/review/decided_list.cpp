@@ -11,10 +11,19 @@ namespace {
 
 using nlohmann::json;
 
-std::string field_of(const Site& site, const common::VersionKey& key, const char* name) {
+const Submission* submission_of(const Site& site, const common::VersionKey& key) {
     for (const Submission& s : site.submissions)
-        if (s.key() == key) return s.field(name);
-    return {};
+        if (s.key() == key) return &s;
+    return nullptr;
+}
+
+// The list prints each 项目负责人, which the application holds sealed.
+std::string leader_of(const Site& site, const common::VersionKey& key, common::Diagnostics& diags) {
+    const Submission* s = submission_of(site, key);
+    if (!s) return {};
+    if (s->sealing == common::Sealing::closed) diags.add("--keys", 0, 0, "the 项目负责人 of " + key.shown() + " is sealed: give the key directory");
+    if (s->sealing == common::Sealing::forgotten) diags.add("--keys", 0, 0, "the 项目负责人 of " + key.shown() + " was forgotten with its call's key");
+    return s->field("leader");
 }
 
 // "2019年岳阳市教育信息化创新试点项目申报" -> "2019年岳阳市教育信息化创新试点项目立项名单".
@@ -45,9 +54,10 @@ std::string decided_list_json(const Site& site, const Call& call, const ListOpti
     const std::vector<common::Proposal> listed = review->listed();
     for (std::size_t i = 0; i < listed.size(); ++i) {
         const common::Proposal& p = listed[i];
-        const json entry = {{"unit", p.unit_name}, {"school", p.version.unit}, {"project", p.project}, {"leader", field_of(site, p.version, "leader")}};
+        const json entry = {{"unit", p.unit_name}, {"school", p.version.unit}, {"project", p.project}, {"leader", leader_of(site, p.version, diags)}};
         entries += "    " + entry.dump() + (i + 1 < listed.size() ? ",\n" : "\n");
     }
+    if (!diags.empty()) return {};
     const json columns = {{"unit", "单位名称"}, {"project", "项目名称"}, {"leader", "项目负责人"}};
     // Dated the day it is made, after the 公示: its pilots are 立项 from that day (pilot_registry.hpp).
     return "{\n  \"title\": " + json(o.title.empty() ? default_title(call) : o.title).dump() + ",\n  \"date\": " + json(o.today).dump() +

@@ -240,7 +240,7 @@ test('each forwarded 申报汇总表 is in the internal archive as a page, and i
   // The workbook's strings, read with python3 (which the deployment already
   // needs) rather than a zip package for node.
   const workbook = path.join(site.work, 'pilot-2019.xlsx');
-  execFileSync(site.generator, ['export', '--site', site.site, '--data', site.data, '--call', 'pilot-2019', '--out', workbook], { stdio: 'ignore' });
+  execFileSync(site.generator, ['export', '--site', site.site, '--data', site.data, '--keys', site.keys, '--call', 'pilot-2019', '--out', workbook], { stdio: 'ignore' });
   const strings = execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())', workbook],
     { encoding: 'utf8' });
   // 试点类别 is typed by the county when it forwards: only its 申报汇总表 holds it.
@@ -431,7 +431,7 @@ test('an objection during the 公示 is recorded and settled, and the 名单 com
 
   // Not over yet, nor settled: no list.
   const list = path.join(site.work, 'list-2019.json');
-  const make = (today) => execFileSync(site.generator, ['list', '--site', site.site, '--data', site.data, '--call', 'pilot-2019', '--today', today, '--out', list],
+  const make = (today) => execFileSync(site.generator, ['list', '--site', site.site, '--data', site.data, '--keys', site.keys, '--call', 'pilot-2019', '--today', today, '--out', list],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   assert.throws(() => make('2019-10-14'), /the 公示 runs until 2019-10-14/);
   assert.throws(() => make('2019-10-15'), /is not settled/);
@@ -464,7 +464,7 @@ test('an objection during the 公示 is recorded and settled, and the 名单 com
 
   // The bureau's workbook holds the expert stage and the 公示 beside each application.
   const workbook = path.join(site.work, 'pilot-2019-decided.xlsx');
-  execFileSync(site.generator, ['export', '--site', site.site, '--data', site.data, '--call', 'pilot-2019', '--out', workbook], { stdio: 'ignore' });
+  execFileSync(site.generator, ['export', '--site', site.site, '--data', site.data, '--keys', site.keys, '--call', 'pilot-2019', '--out', workbook], { stdio: 'ignore' });
   const strings = zipMember(fs.readFileSync(workbook), 'xl/sharedStrings.xml');
   for (const word of ['各专家总分', '利益冲突回避', '拟立项', '未立项']) assert.ok(strings.includes(`<t>${word}</t>`), `${word} is not in the workbook`);
   assert.match(strings, /张专家：88\n王专家：40/);
@@ -639,7 +639,7 @@ test('the registry records one pilot through 验收 and the other to 限期整�
 
   // The bureau's workbook of the task-book call holds the registry.
   const workbook = path.join(site.work, `${TASK_BOOKS}.xlsx`);
-  execFileSync(site.generator, ['export', '--site', site.site, '--data', site.data, '--call', TASK_BOOKS, '--out', workbook], { stdio: 'ignore' });
+  execFileSync(site.generator, ['export', '--site', site.site, '--data', site.data, '--keys', site.keys, '--call', TASK_BOOKS, '--out', workbook], { stdio: 'ignore' });
   const strings = zipMember(fs.readFileSync(workbook), 'xl/sharedStrings.xml');
   assert.ok(strings.includes('<t>登记记录</t>'), 'the registry sheet is in the workbook');
   assert.match(strings, /2021-06-21 限期整改，整改至2021-12-31；经费未按计划到位。（刘某登记）/);

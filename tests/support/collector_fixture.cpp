@@ -39,7 +39,9 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     audit_ = std::make_unique<collector::AuditLog>(store_->layout().audit_log(), store_->keys());
     git_ = std::make_unique<collector::GitCommitter>(data_, std::move(git), collector::found_records(rules_, store_->layout()));
     chain_ = std::make_unique<collector::ReviewChain>(rules_, *store_, *git_, *audit_, clock_);
-    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *sign_in_, *chain_, *git_, *audit_, clock_, limits);
+    uploads_ = std::make_unique<collector::UploadStore>(store_->layout(), clock_);
+    tus_ = std::make_unique<collector::TusEndpoint>(rules_, *sign_in_, *uploads_, *audit_, clock_);
+    intake_ = std::make_unique<collector::Intake>(rules_, *pages_, *store_, *sign_in_, *chain_, *git_, *audit_, clock_, limits, nullptr, uploads_.get());
     sessions_ = std::make_unique<collector::Sessions>(account.idle);
     account_ = std::make_unique<collector::AccountPages>(rules_, *sign_in_, *sessions_, *pages_, *audit_, clock_);
     signed_in_ = std::make_unique<collector::SignedInPages>(*sessions_, *pages_, *account_);
@@ -49,6 +51,7 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     thread_ = std::thread([&] {
         collector::ServeOptions options;
         options.on_listening = [&](int port) { bound.set_value(port); };
+        options.uploads = tus_.get();
         if (!collector::serve(*intake_, *signed_in_, options)) bound.set_value(-1);
     });
     port_ = bound.get_future().get();
@@ -80,6 +83,12 @@ std::string RunningCollector::audit_log() const {
     std::ostringstream opened;
     collector::print_audit_log(layout().audit_log(), *store_->reader_keys(), opened);
     return opened.str();
+}
+
+bool RunningCollector::nothing_staged() const {
+    for (const auto& entry : fs::directory_iterator(layout().incoming()))
+        if (entry.path() != layout().resumable_uploads() || !fs::is_empty(entry.path())) return false;
+    return true;
 }
 
 common::StoredVersion RunningCollector::stored(const std::string& form, const std::string& unit, int version) const {

@@ -13,6 +13,7 @@
 #include "collector/intake.hpp"
 #include "collector/page_table.hpp"
 #include "collector/signed_in_pages.hpp"
+#include "collector/tus_endpoint.hpp"
 #include "support/raw_http.hpp"
 #include "support/tiny_site.hpp"
 
@@ -49,6 +50,8 @@ public:
     void flush_git() { git_->flush(); }
     std::string git(const std::string& args) const;  // output of `git -C data <args>`
     std::string audit_log() const;  // with the client addresses opened
+    // Nothing in .incoming: no version being assembled, no resumable upload.
+    bool nothing_staged() const;
 
 private:
     TempDir dir_;
@@ -64,6 +67,8 @@ private:
     std::unique_ptr<collector::AuditLog> audit_;
     std::unique_ptr<collector::GitCommitter> git_;
     std::unique_ptr<collector::ReviewChain> chain_;
+    std::unique_ptr<collector::UploadStore> uploads_;
+    std::unique_ptr<collector::TusEndpoint> tus_;
     std::unique_ptr<collector::Intake> intake_;
     std::unique_ptr<collector::Sessions> sessions_;
     std::unique_ptr<collector::AccountPages> account_;

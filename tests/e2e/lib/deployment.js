@@ -126,7 +126,7 @@ class Deployment {
   build(withSubmissions, internal) {
     const args = ['build', '--site', this.site, '--out', this.public, '--today', this.today, '--base-url', `${this.origin}${this.basePath}`];
     if (withSubmissions) args.push('--submissions', this.data);
-    if (internal) args.push('--internal', internal);
+    if (internal) args.push('--internal', internal, '--keys', this.keys);
     execFileSync(this.generator, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   }
 
@@ -143,7 +143,7 @@ class Deployment {
   // Every stored version as the collector reads it back, its uploads
   // checked: [{form, unit, version, fields, files, dir, ...}].
   storedRecords() {
-    const out = execFileSync(this.collectorBin, ['records', '--data', this.data, '--verify'], { encoding: 'utf8' });
+    const out = execFileSync(this.collectorBin, ['records', '--data', this.data, '--keys', this.keys, '--verify'], { encoding: 'utf8' });
     return out.split('\n').filter(Boolean).map((line) => JSON.parse(line));
   }
 

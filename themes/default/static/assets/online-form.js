@@ -1,8 +1,8 @@
 // Online forms: checks fields as the collector will, with the collector's own
 // message templates (given in the form's data-schema), sums the budget as it
-// is typed, adds table rows, keeps a draft in the browser, and sends the form
-// with an upload progress bar. Without this script the form still posts and
-// the collector answers.
+// is typed, adds table rows, keeps a draft in the browser, uploads the
+// chosen files resumably and sends the form, with a progress bar. Without
+// this script the form still posts and the collector answers.
 (function () {
   'use strict';
 
@@ -419,16 +419,233 @@
     };
   }
 
+  // Resumable uploads (tus 1.0, the collector's api/uploads): each chosen
+  // file goes up in chunks before the form is sent, and after a dropped
+  // connection or a reload carries on from what the collector already has;
+  // the form then names the finished uploads ("upload:FIELD") instead of
+  // carrying the files. Upload addresses are remembered in localStorage, by
+  // the file's name, size and date, until the form is received.
+
+  var CHUNK_BYTES = 4 * 1024 * 1024;
+  var RETRIES = 10;
+  var RESUME_KEY = 'yueyang-resumable-uploads';
+  var UNUSABLE_UPLOAD = { no_such_upload: true, upload_expired: true, not_your_upload: true, upload_elsewhere: true, upload_unfinished: true };
+
+  function remembered() {
+    try { return JSON.parse(window.localStorage.getItem(RESUME_KEY) || '{}'); } catch (ignored) { return {}; }
+  }
+
+  function remember(key, url) {
+    var all = remembered();
+    if (url) all[key] = url; else delete all[key];
+    try { window.localStorage.setItem(RESUME_KEY, JSON.stringify(all)); } catch (ignored) { /* private mode: no resuming after a reload */ }
+  }
+
+  function base64(text) {
+    return window.btoa(unescape(encodeURIComponent(text)));
+  }
+
+  function megabytes(bytes) {
+    return (bytes / 1048576).toFixed(1) + 'MB';
+  }
+
+  function wait(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
+  // One request; resolves to the XHR once answered, rejects when the connection broke.
+  function tusRequest(method, url, headers, body, onProgress) {
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      xhr.open(method, url);
+      xhr.setRequestHeader('Tus-Resumable', '1.0.0');
+      xhr.setRequestHeader('Accept', 'application/json');
+      Object.keys(headers).forEach(function (name) { xhr.setRequestHeader(name, headers[name]); });
+      if (onProgress) xhr.upload.addEventListener('progress', function (e) { onProgress(e.loaded); });
+      xhr.addEventListener('load', function () { resolve(xhr); });
+      xhr.addEventListener('error', function () { reject(new Error('network')); });
+      xhr.addEventListener('abort', function () { reject(new Error('network')); });
+      xhr.send(body === undefined ? null : body);
+    });
+  }
+
+  function refusalOf(xhr, field) {
+    var body = null;
+    try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = null; }
+    var error = body && body.error ? body.error : { code: '', message: '上传未成功（' + xhr.status + '），请稍后再试。' };
+    return { code: error.code, field: error.field || field, message: error.message };
+  }
+
+  function sha1Header(blob) {
+    if (!window.crypto || !window.crypto.subtle || !blob.arrayBuffer) return Promise.resolve(null);
+    return blob.arrayBuffer().then(function (bytes) { return window.crypto.subtle.digest('SHA-1', bytes); }).then(function (digest) {
+      return 'sha1 ' + window.btoa(String.fromCharCode.apply(null, new Uint8Array(digest)));
+    }, function () { return null; });
+  }
+
+  // Resolves to the upload's id once the collector has the whole file;
+  // rejects with a refusal ({code, field, message}) it cannot get past.
+  function uploadFile(form, field, file, report) {
+    var endpoint = form.getAttribute('data-uploads');
+    var key = [form.action, field, file.name, file.size, file.lastModified].join('|');
+    var url = remembered()[key];
+    var offset = 0;
+    var failures = 0;
+
+    // A file chosen before for this field is not wanted any more: its upload
+    // is ended (tus termination), so that it takes none of the unit's places.
+    function dropOthers() {
+      var all = remembered();
+      var prefix = [form.action, field, ''].join('|');
+      Object.keys(all).forEach(function (other) {
+        if (other.indexOf(prefix) !== 0 || other === key) return;
+        remember(other, null);
+        tusRequest('DELETE', all[other], {}).catch(function () {});
+      });
+    }
+
+    function create() {
+      dropOthers();
+      var meta = { form: form.action.split('/').pop(), field: field, filename: file.name, access_code: trim(form.elements.access_code.value) };
+      return tusRequest('POST', endpoint, {
+        'Upload-Length': String(file.size),
+        'Upload-Metadata': Object.keys(meta).map(function (k) { return k + ' ' + base64(meta[k]); }).join(',')
+      }).then(function (xhr) {
+        if (xhr.status !== 201) throw refusalOf(xhr, field);
+        url = xhr.getResponseHeader('Location');
+        remember(key, url);
+        offset = 0;
+      });
+    }
+
+    // Where the collector stands: its offset, or a new upload when it has forgotten this one.
+    function resume() {
+      return tusRequest('HEAD', url, {}).then(function (xhr) {
+        if (xhr.status === 200 && xhr.getResponseHeader('Upload-Length') === String(file.size)) {
+          offset = Number(xhr.getResponseHeader('Upload-Offset'));
+          return null;
+        }
+        if (xhr.status === 423 || xhr.status === 429 || xhr.status >= 500) throw new Error('network');
+        remember(key, null);
+        return create();
+      });
+    }
+
+    // After a broken connection or a busy answer: wait longer each time, then ask where to go on from.
+    function retry(why) {
+      failures += 1;
+      if (failures > RETRIES) throw { code: 'network', field: field, message: '网络连接多次中断，' + file.name + '未能上传完毕。已上传的部分保留在服务器上，请稍后再点“提交”续传。' };
+      report(offset, '网络连接中断（' + why + '），' + failures + '秒后从' + megabytes(offset) + '处续传……');
+      return wait(1000 * Math.min(failures, 5)).then(resume).then(next, function (e) {
+        if (e instanceof Error) return retry(why);
+        throw e;
+      });
+    }
+
+    function next() {
+      report(offset);
+      if (offset >= file.size) return url.split('/').pop();
+      var chunk = file.slice(offset, Math.min(offset + CHUNK_BYTES, file.size));
+      return sha1Header(chunk).then(function (checksum) {
+        var headers = { 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': String(offset) };
+        if (checksum) headers['Upload-Checksum'] = checksum;
+        var from = offset;
+        return tusRequest('PATCH', url, headers, chunk, function (loaded) { report(from + loaded); });
+      }).then(function (xhr) {
+        if (xhr.status === 204) {
+          offset = Number(xhr.getResponseHeader('Upload-Offset'));
+          failures = 0;
+          return next();
+        }
+        if (xhr.status === 409 || xhr.status === 423 || xhr.status === 429 || xhr.status === 460 || xhr.status >= 500) return retry(String(xhr.status));
+        if (xhr.status === 404 || xhr.status === 410) {
+          remember(key, null);
+          return create().then(next);
+        }
+        throw refusalOf(xhr, field);
+      }, function (e) {
+        if (e instanceof Error) return retry('连接断开');
+        throw e;
+      });
+    }
+
+    if (!url) return create().then(next);
+    return resume().then(next, function (e) {
+      if (e instanceof Error) return retry('连接断开');
+      throw e;
+    });
+  }
+
+  // Uploads every chosen file in turn, showing how far it is and what
+  // remains; resolves to {field: upload id, ...} and the keys to forget
+  // once the form is received.
+  function uploadAll(form, progress, status) {
+    var inputs = Array.prototype.filter.call(form.elements, function (el) {
+      return el.type === 'file' && el.name && el.files && el.files.length;
+    });
+    if (!inputs.length || !form.getAttribute('data-uploads') || !window.Blob || !Blob.prototype.slice) return Promise.resolve(null);
+    var total = inputs.reduce(function (sum, el) { return sum + el.files[0].size; }, 0);
+    var before = 0;
+    var ids = {};
+    var spokenStep = -1;
+    return inputs.reduce(function (chain, el) {
+      return chain.then(function () {
+        var file = el.files[0];
+        return uploadFile(form, el.name, file, function (done, note) {
+          var sent = before + Math.min(done, file.size);
+          var percent = total ? Math.floor(sent / total * 100) : 100;
+          progress.hidden = false;
+          progress.value = percent;
+          progress.textContent = percent + '%';
+          // The status is a live region: it speaks at each note and every 5 %, not at every progress event.
+          var step = Math.floor(percent / 5);
+          if (!note && step === spokenStep) return;
+          spokenStep = step;
+          status.textContent = note || ('正在上传' + file.name + '：已上传' + megabytes(sent) + '，共' + megabytes(total) + '，还剩' + megabytes(total - sent));
+        }).then(function (id) {
+          ids[el.name] = id;
+          before += file.size;
+        });
+      });
+    }, Promise.resolve()).then(function () {
+      return ids;
+    });
+  }
+
+  function forgetUploads(form) {
+    var prefix = form.action + '|';
+    var all = remembered();
+    Object.keys(all).forEach(function (key) { if (key.indexOf(prefix) === 0) remember(key, null); });
+  }
+
   function versionName(n) {
     return 'v' + ('000' + n).slice(-4);
   }
 
-  // Sends with XMLHttpRequest for its upload progress; the collector's JSON
-  // answer either leads to the receipt page or lists what to correct.
+  // Uploads the files, then sends the form naming them with XMLHttpRequest;
+  // the collector's JSON answer either leads to the receipt page or lists
+  // what to correct.
   function send(form, drafts) {
     var progress = form.querySelector('.upload-progress');
     var status = form.querySelector('.upload-status');
     var button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    status.textContent = '正在提交……';
+    uploadAll(form, progress, status).then(function (uploads) {
+      var body = new FormData(form);
+      Object.keys(uploads || {}).forEach(function (field) {
+        body.delete(field);
+        body.append('upload:' + field, uploads[field]);
+      });
+      sendForm(form, drafts, body, progress, status, button);
+    }, function (refusal) {
+      button.disabled = false;
+      status.textContent = '';
+      showErrors(form, [refusal && refusal.message ? refusal : { field: '', message: '上传未成功，请稍后再试。' }]);
+    });
+  }
+
+  function sendForm(form, drafts, body, progress, status, button) {
     var xhr = new XMLHttpRequest();
     xhr.open('POST', form.action);
     xhr.setRequestHeader('Accept', 'application/json');
@@ -447,6 +664,7 @@
         status.textContent = '已收到，正在打开回执……';
         var receipt = form.action + '/' + encodeURIComponent(body.unit) + '/' + versionName(body.version) + '/receipt?id=' + encodeURIComponent(body.receipt);
         var open = function () { window.location.assign(receipt); };
+        forgetUploads(form);
         drafts.finish().then(open, open);
         return;
       }
@@ -454,6 +672,8 @@
       progress.hidden = true;
       status.textContent = '';
       var errors = body && body.error ? (body.errors || [body.error]) : [{ field: '', message: '提交未成功（' + xhr.status + '），请稍后再试。' }];
+      // An upload the collector will not take for this form (another unit's, gone): the next try uploads afresh.
+      if (errors.some(function (e) { return UNUSABLE_UPLOAD[e.code]; })) forgetUploads(form);
       showErrors(form, errors);
     });
     xhr.addEventListener('error', function () {
@@ -462,9 +682,7 @@
       status.textContent = '';
       showErrors(form, [{ field: '', message: '网络连接中断，提交未成功，请稍后再试。' }]);
     });
-    button.disabled = true;
-    status.textContent = '正在提交……';
-    xhr.send(new FormData(form));
+    xhr.send(body);
   }
 
   function init() {
