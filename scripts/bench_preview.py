@@ -47,6 +47,7 @@ DEFAULT_GENERATOR = os.path.join(REPO, "build", "generator", "generator")
 # The first build at 10,000 notices takes about a minute on two busy cores.
 START_TIMEOUT = 600
 EDIT_TIMEOUT = 120
+STOP_TIMEOUT = 600
 
 
 def progress(msg):
@@ -139,6 +140,7 @@ def bench_ours(generator, corpus, work, n, edits, page):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     stderr = queue.Queue()
     threading.Thread(target=lines_of, args=(proc.stderr, stderr), daemon=True).start()
+    memory = {}
     try:
         banner = proc.stdout.readline().decode()
         if not banner.startswith("preview: "):
@@ -158,10 +160,16 @@ def bench_ours(generator, corpus, work, n, edits, page):
             if wanted not in served:
                 raise RuntimeError("after edit %d the page does not show %s" % (i + 1, wanted))
             progress("edit %d: %.1f ms" % (i + 1, times[-1]))
-        memory = memory_mb(proc.pid)
+        memory.update(memory_mb(proc.pid))
     finally:
+        stopping = time.perf_counter()
         proc.terminate()
-        proc.wait(timeout=60)
+        try:
+            proc.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        memory["stop_s"] = time.perf_counter() - stopping
     build_lines = []
     while not stderr.empty():
         build_lines.append(stderr.get()[1])
@@ -205,7 +213,11 @@ def bench_hugo(hugo, corpus_script, corpus, work, n, edits, page):
         memory = memory_mb(proc.pid)
     finally:
         proc.terminate()
-        proc.wait(timeout=60)
+        try:
+            proc.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
     return times, own, memory
 
 
@@ -237,6 +249,7 @@ def main(argv=None):
     print("notices: %d; cores: %d; load average at end %.2f %.2f %.2f" % (a.n, os.cpu_count(), *load))
     print("generator serve, edit to reload event: " + summary(times))
     print("generator serve, memory after the edits: VmRSS %.0f MB, peak VmHWM %.0f MB" % (memory["VmRSS"], memory["VmHWM"]))
+    print("generator serve, from SIGTERM to its exit: %.1f s" % memory["stop_s"])
     if built:
         print("generator serve, its first build: " + built[0])
     if hugo_figures:
