@@ -138,10 +138,10 @@ void Writer::write_pieces(const std::string& path, const Pieces& produce) {
 
 void Writer::copy(const std::string& path, const fs::path& from, bool may_link) {
     if (dry_run_) return;
-    // A hard link costs one system call and no data; the output is rebuilt,
-    // never edited in place. Across file systems, copy. A symbolic link (one
-    // inside the site) is followed: the output holds files, never links.
     if (held_) differs(path, copy_digest(from));
+    // A hard link costs one system call and no data; the output's files are
+    // replaced, never edited. Across file systems, copy. A symbolic link (one
+    // inside the site) is followed: the output holds files, never links.
     ensure_parent(path);
     const fs::path target = staging_ / path;
     if (may_link && ::linkat(AT_FDCWD, from.c_str(), AT_FDCWD, target.c_str(), AT_SYMLINK_FOLLOW) == 0) return;
