@@ -18,6 +18,7 @@
 #include "common/urls.hpp"
 #include "generator/content_loader.hpp"
 #include "generator/date.hpp"
+#include "generator/digest.hpp"
 #include "generator/downloads.hpp"
 #include "generator/feed.hpp"
 #include "generator/leave_links.hpp"
@@ -95,9 +96,9 @@ std::string options_problem(const BuildOptions& o, const fs::path& out_dir) {
 // One build's state, phase by phase: each phase reads what the ones before it made.
 class Build {
 public:
-    Build(const BuildOptions& o, const PageKinds& kinds, BuildResult& result)
+    Build(const BuildOptions& o, const PageKinds& kinds, BuildResult& result, BuildState* state)
         : o_(o), kinds_(kinds), result_(result), out_dir_(o.out.empty() ? o.site / "public" : o.out), clock_(result),
-          personal_(site_.config.public_numbers, diags_), plan_(diags_) {}
+          personal_(site_.config.public_numbers, diags_), plan_(diags_), state_(state) {}
 
     // The site's config and the command line; false when they cannot work (in result.errors).
     bool configure();
@@ -116,13 +117,22 @@ public:
     // The output replaced, if nothing went wrong.
     void commit();
     void fail(const std::exception& e);
+    // The state the next build starts from, once this one has succeeded.
+    void keep_state();
     void count();
 
 private:
     std::vector<std::string> leave_destinations();
     std::string chrome();
-    void render_page(Templates& templates, const PageJob& job);
+    void render_page(Templates& templates, const PageJob& job, std::uint64_t made_from);
     void release_body_html(const Notice& rendered);
+    // A file of content/ kept from the last build, unchanged since: its copy stays.
+    bool copy_unchanged(const StaticFile& f) {
+        return state_ && state_->content.copies.count(f.shown_path) && publisher_->keep(f.out_path);
+    }
+    std::uint64_t loading_settings() const;
+    std::uint64_t site_wide_digest() const;
+    void digest_pages();
 
     const BuildOptions& o_;
     const PageKinds& kinds_;
@@ -139,6 +149,14 @@ private:
     std::vector<PageJob> jobs_;
     std::optional<Writer> writer_, internal_;
     std::optional<Publisher> publisher_;
+
+    // Updating in place (the preview): what the last build kept, and what
+    // this one read afresh, to keep for the next.
+    BuildState* state_;
+    std::vector<std::pair<std::string, std::string>> data_texts_;
+    std::map<std::string, Notice> fresh_notices_;  // by source, as loaded, then with its body rendered
+    std::map<std::string, unsigned long long> copies_;  // content/'s copied files by shown path: their sizes
+    std::vector<std::uint64_t> made_from_;  // per job: a digest of what its page is made from, 0 to render it anyway
 };
 
 bool Build::configure() {
@@ -161,13 +179,21 @@ bool Build::configure() {
 void Build::load() {
     theme_ = common::load_theme(o_.site, site_.config.theme, required_templates(kinds_), diags_);
     // The site's contacts may be published; they are known once data/ is read.
-    std::vector<std::pair<std::string, std::string>> data_texts;
     static_cast<common::SiteData&>(site_) =
-        common::load_site_data(o_.site, diags_, [&](const common::JsonFile& f) { data_texts.emplace_back(f.path, f.text); });
+        common::load_site_data(o_.site, diags_, [&](const common::JsonFile& f) { data_texts_.emplace_back(f.path, f.text); });
     personal_.allow_contacts(site_.info.contacts);
     for (const auto& [shown, text] : theme_.texts) personal_.scan_source(shown, text);
-    for (const auto& [shown, text] : data_texts) personal_.scan_source(shown, text);
-    load_content(o_.site, site_, personal_, diags_);
+    for (const auto& [shown, text] : data_texts_) personal_.scan_source(shown, text);
+    if (state_ && state_->content.settings != loading_settings()) {
+        state_->content = ContentCache{};
+        state_->content.settings = loading_settings();
+    }
+    load_content(o_.site, site_, personal_, diags_, state_ ? &state_->content : nullptr);
+    if (state_) {
+        for (const Notice& n : site_.notices)
+            if (!n.body_rendered) fresh_notices_.emplace(n.source, n);
+        for (const StaticFile& f : site_.static_files) copies_.emplace(f.shown_path, f.size);
+    }
     if (!o_.submissions.empty()) {
         site_.has_submissions = true;
         load_submissions(o_.submissions, o_.keys, site_, diags_);
@@ -175,9 +201,29 @@ void Build::load() {
     clock_.mark("load");
 }
 
+// What loading a notice or a copied file depends on besides the file: the
+// scans' allowed numbers, the links' base.
+std::uint64_t Build::loading_settings() const {
+    Digest d;
+    d.add(site_.config.base_url);
+    for (const std::string& n : site_.config.public_numbers) d.add(n);
+    for (const auto& c : site_.info.contacts) d.add(c.unit).add(c.phone).add(c.email);
+    return d.value();
+}
+
 void Build::link() {
     link_site(site_, diags_);
     render_notice_bodies(site_, diags_);
+    for (const Notice& n : site_.notices)
+        if (const auto it = fresh_notices_.find(n.source); it != fresh_notices_.end()) {
+            Notice& kept = it->second;
+            kept.body_html = n.body_html;
+            kept.body_text = n.body_text;
+            kept.body_links = n.body_links;
+            kept.body_destinations = n.body_destinations;
+            std::string().swap(kept.body);
+            kept.body_rendered = true;
+        }
     downloads_ = make_downloads(site_);
     ctx_.emplace(make_view_context(site_, downloads_));
     clock_.mark("link and render Markdown");
@@ -195,9 +241,43 @@ void Build::plan() {
     plan_.add("sitemap.xml", "the sitemap");
     plan_.add(common::search_index_url(), "the search index");
     check_notice_links(site_, plan_, diags_);
-    writer_.emplace(out_dir_, !o_.write);
+    if (state_) writer_.emplace(out_dir_, state_->output);
+    else writer_.emplace(out_dir_, !o_.write);
     publisher_.emplace(site_.config, plan_, *writer_, personal_, diags_);
+    digest_pages();
     clock_.mark("plan and check links");
+}
+
+// A notice's page is made from its source and from what every page is made
+// from, none of it another notice's: the configuration, data/, the theme,
+// the copied files' sizes, the downloads, the day, the leave pages. Every
+// other page lists notices or stands alone, and is rendered every time.
+std::uint64_t Build::site_wide_digest() const {
+    Digest d;
+    const Config& c = site_.config;
+    d.add(c.base_url).add(c.theme).add(c.language).add(c.today ? c.today->iso() : "");
+    for (const std::string& n : c.public_numbers) d.add(n);
+    d.add(c.codes.site_id).add(c.codes.icp).add(c.codes.police).add(c.codes.police_record);
+    d.add(site_.today.iso()).add(site_.today.time);
+    for (const auto& [shown, text] : data_texts_) d.add(shown).add(text);
+    for (const auto& [name, text] : theme_.templates) d.add(name).add(text);
+    for (const auto& [shown, text] : theme_.texts) d.add(shown).add(text);
+    for (const auto* files : {&site_.static_files, &theme_.static_files})
+        for (const StaticFile& f : *files) d.add(f.out_path).add(f.size);
+    for (const auto& [url, list] : downloads_)
+        for (const Download& dl : list) d.add(url).add(dl.path).add(dl.label).add(dl.type).add(dl.bytes);
+    for (const std::string& dest : site_.destinations) d.add(dest);
+    return d.value();
+}
+
+void Build::digest_pages() {
+    made_from_.assign(jobs_.size(), 0);
+    // The collector's records are read by pages of their own and the notices' too (status_url).
+    if (!state_ || site_.has_submissions) return;
+    const std::uint64_t site_wide = site_wide_digest();
+    for (std::size_t i = 0; i < jobs_.size(); ++i)
+        if (const Notice* n = jobs_[i].article)
+            made_from_[i] = Digest().add(site_wide).add(jobs_[i].url).add(n->source).add(n->source_digest).value();
 }
 
 // Every URL on another host that a page will link to, before any page is
@@ -243,8 +323,8 @@ void Build::render() {
     parallel_for(work.size(), [&](std::size_t worker, std::size_t i) {
         const auto [is_page, index] = work[i];
         try {
-            if (is_page) render_page(*per_worker[worker], jobs_[index]);
-            else publisher_->copy(*copies[index]);
+            if (is_page) render_page(*per_worker[worker], jobs_[index], made_from_[index]);
+            else if (!copy_unchanged(*copies[index])) publisher_->copy(*copies[index]);
         } catch (const common::SourceError& e) {
             diags_.add(e.diagnostic());
         } catch (const std::exception& e) {
@@ -257,7 +337,14 @@ void Build::render() {
     clock_.mark("render and publish pages");
 }
 
-void Build::render_page(Templates& templates, const PageJob& job) {
+void Build::render_page(Templates& templates, const PageJob& job, std::uint64_t made_from) {
+    if (made_from != 0) {
+        const auto before = state_->notice_pages.find(job.url);
+        if (before != state_->notice_pages.end() && before->second == made_from && publisher_->keep(common::output_path(job.url))) {
+            release_body_html(*job.article);
+            return;
+        }
+    }
     const std::string content = templates.render(job.kind->tmpl, job.kind->view(*ctx_, job, jobs_));
     const std::string description = job.article ? collapsed_prefix(job.article->body_text, kDescriptionChars) : std::string();
     View layout = layout_view(*ctx_, {job.url, job.title, job.kind->column, job.article, description, job.kind->noindex}, content);
@@ -325,8 +412,23 @@ void Build::commit() {
         // The internal site first: if it fails, public/ is still as it was.
         if (internal_) internal_->commit();
         writer_->commit();
+        keep_state();
     }
     clock_.mark("commit");
+}
+
+void Build::keep_state() {
+    if (!state_) return;
+    std::map<std::string, Notice> notices;
+    for (const Notice& n : site_.notices) {
+        auto& source = fresh_notices_.count(n.source) ? fresh_notices_ : state_->content.notices;
+        notices.emplace(n.source, std::move(source.at(n.source)));
+    }
+    state_->content.notices = std::move(notices);
+    state_->content.copies = std::move(copies_);
+    state_->notice_pages.clear();
+    for (std::size_t i = 0; i < jobs_.size(); ++i)
+        if (made_from_[i] != 0) state_->notice_pages.emplace(jobs_[i].url, made_from_[i]);
 }
 
 void Build::fail(const std::exception& e) {
@@ -344,10 +446,12 @@ void Build::count() {
 
 BuildResult build_site(const BuildOptions& o) { return build_site(o, page_kinds()); }
 
-BuildResult build_site(const BuildOptions& o, const PageKinds& kinds) {
+BuildResult build_site(const BuildOptions& o, BuildState& state) { return build_site(o, page_kinds(), &state); }
+
+BuildResult build_site(const BuildOptions& o, const PageKinds& kinds, BuildState* state) {
     BuildResult result;
     init_markdown();
-    Build build(o, kinds, result);
+    Build build(o, kinds, result, state);
     if (!build.configure()) return result;
     build.load();
     build.link();

@@ -1,12 +1,17 @@
 #pragma once
 // The generator's pipeline: load -> link -> plan -> render -> publish -> commit.
 
+#include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "common/diagnostic.hpp"
+#include "generator/content_cache.hpp"
+#include "generator/writer.hpp"
 
 namespace gen {
 
@@ -29,12 +34,29 @@ struct BuildResult {
     std::vector<std::pair<std::string, double>> phases;  // seconds spent in each step, in order
 };
 
+// What a build keeps for the next one of the same site into the same
+// output (the preview's): the next reads only the files that changed,
+// renders again only the notice pages whose sources changed (and every
+// other page), and writes only the files whose bytes changed, removing
+// those no longer made. The output is the same as a clean build's.
+struct BuildState {
+    ContentCache content;
+    OutputDigests output;
+    std::map<std::string, std::uint64_t> notice_pages;  // URL -> digest of what its page was made from
+
+    // Before each build but the first: the site-relative paths that
+    // changed, were added or removed since the last one.
+    void forget(const std::set<std::string>& changed) { content.forget(changed); }
+};
+
 // Never throws for problems in the site: they come back as errors, and the
 // output directory is left untouched unless there are none.
 BuildResult build_site(const BuildOptions& options);
+// Updating the output in place from what the last build kept in `state`.
+BuildResult build_site(const BuildOptions& options, BuildState& state);
 
 // With other page kinds than the site's (page_kinds.hpp): a test's kind added, say.
 struct PageKind;
-BuildResult build_site(const BuildOptions& options, const std::vector<PageKind>& kinds);
+BuildResult build_site(const BuildOptions& options, const std::vector<PageKind>& kinds, BuildState* state = nullptr);
 
 }  // namespace gen

@@ -7,6 +7,7 @@
 #include "common/text.hpp"
 #include "common/utf8.hpp"
 #include "generator/date.hpp"
+#include "generator/digest.hpp"
 #include "generator/front_matter.hpp"
 #include "generator/parallel.hpp"
 #include "office/document_text.hpp"
@@ -139,9 +140,11 @@ void scan_copied_file(const StaticFile& f, PersonalDataCheck& personal, common::
 
 }  // namespace
 
-void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& personal, common::Diagnostics& diags) {
+void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& personal, common::Diagnostics& diags,
+                  const ContentCache* kept) {
     const fs::path content = site_root / "content";
     std::vector<std::string> notice_files;
+    std::vector<bool> copy_kept;
     for (const std::string& rel : common::list_site_files(content, site_root, "content/", diags)) {
         const std::string shown = "content/" + rel;
         if (is_markdown(rel)) {
@@ -153,6 +156,13 @@ void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& pers
             notice_files.push_back(rel);
         } else {
             site.static_files.push_back({(content / rel).string(), shown, rel, 0});
+            bool was_kept = false;
+            if (kept)
+                if (const auto it = kept->copies.find(shown); it != kept->copies.end()) {
+                    site.static_files.back().size = it->second;
+                    was_kept = true;
+                }
+            copy_kept.push_back(was_kept);
         }
     }
 
@@ -162,6 +172,7 @@ void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& pers
     std::vector<std::optional<Notice>> loaded(notice_files.size());
     parallel_for(statics + notice_files.size(), [&](std::size_t, std::size_t job) {
         if (job < statics) {
+            if (copy_kept[job]) return;
             StaticFile& f = site.static_files[job];
             std::error_code ec;
             const auto size = fs::file_size(f.source_path, ec);
@@ -172,11 +183,17 @@ void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& pers
         const std::size_t i = job - statics;
         const std::string& rel = notice_files[i];
         const std::string shown = "content/" + rel;
+        if (kept)
+            if (const auto it = kept->notices.find(shown); it != kept->notices.end()) {
+                loaded[i] = it->second;
+                return;
+            }
         const std::string slug = rel.substr(8, rel.size() - 8 - 3);
         try {
             const std::string text = common::read_file(content / rel, shown);
             personal.scan_source(shown, text);
             loaded[i] = read_notice(text, shown, slug);
+            loaded[i]->source_digest = digest_of(text);
         } catch (const common::SourceError& e) {
             diags.add(e.diagnostic());
         }

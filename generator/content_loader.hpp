@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "common/diagnostic.hpp"
+#include "generator/content_cache.hpp"
 #include "generator/personal_check.hpp"
 #include "generator/site_model.hpp"
 
@@ -10,8 +11,9 @@ namespace gen {
 
 // Reads content/: notices into site.notices (unsorted), other files into
 // site.static_files. Every text is scanned for personal data. Problems go
-// to diags; a broken notice is left out.
+// to diags; a broken notice is left out. What `kept` holds is taken from
+// it instead of read again (the preview's rebuilds).
 void load_content(const std::filesystem::path& site_root, Site& site, PersonalDataCheck& personal,
-                  common::Diagnostics& diags);
+                  common::Diagnostics& diags, const ContentCache* kept = nullptr);
 
 }  // namespace gen

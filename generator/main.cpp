@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
     serving->add_option("--host", preview_options.host, "the address to listen on (default: 127.0.0.1)")->type_name("HOST");
     serving->add_option("--port", preview_options.port, "the port (default: 8000; 0: any free one)")->type_name("PORT")->check(CLI::Range(0, 65535));
     serving->add_option("--today", preview_options.today, "the day that decides which calls are open, instead of config.json's")->type_name("YYYY-MM-DD");
+    serving->add_flag("--timings", preview_options.timings, "print the time each step of each build took");
 
     gen::import::ImportOptions import_options;
     CLI::App* importing = app.add_subcommand("import", "write a notice from its Word file: content/notices/SLUG.md and a data file "

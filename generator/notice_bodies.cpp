@@ -10,6 +10,7 @@ namespace gen {
 void render_notice_bodies(Site& site, common::Diagnostics& diags) {
     parallel_for(site.notices.size(), [&](std::size_t, std::size_t i) {
         Notice& n = site.notices[i];
+        if (n.body_rendered) return;
         RenderedMarkdown md = render_markdown(n.body, site.config.base_path, common::notice_url(n.slug), n.source, n.body_line, diags);
         n.body_html = std::move(md.html);
         n.body_text = std::move(md.text);
@@ -18,6 +19,7 @@ void render_notice_bodies(Site& site, common::Diagnostics& diags) {
         n.body_destinations = external_destinations(n.body_html, site.config);
         // Its last reader: from here on the pages read its HTML, the index its text.
         std::string().swap(n.body);
+        n.body_rendered = true;
     });
 }
 

@@ -9,8 +9,8 @@
 
 namespace gen {
 
-// Fills the body_ fields of every notice; heading
-// problems go to diags at their source line.
+// Fills the body_ fields of every notice not yet rendered (one kept from the
+// preview's last build is); heading problems go to diags at their source line.
 void render_notice_bodies(Site& site, common::Diagnostics& diags);
 
 // Reports every internal link of a notice's body that no planned output

@@ -38,6 +38,9 @@ public:
     void file_in_pieces(const std::string& path, const std::function<void(const std::function<void(std::string_view)>&)>& produce);
     // A file copied as it is; text files were scanned as sources. Thread-safe.
     void copy(const StaticFile& f);
+    // Updating the output in place: an output left as the last build wrote
+    // it, already checked then; false if it is not there. Thread-safe.
+    bool keep(const std::string& path) { return writer_.keep(path); }
 
 private:
     void check_links(const std::string& url, const std::string& html, const std::string& shown,

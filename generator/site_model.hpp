@@ -2,6 +2,7 @@
 // The validated model of a site: what loaders produce and views read.
 // Plain data, no I/O.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -83,6 +84,7 @@ struct Attachment {
 
 struct Notice {
     std::string slug, source;
+    std::uint64_t source_digest = 0;  // of its file's bytes: tells the preview whether its page can stay
     std::string title, issuer, category, doc_no, index_no, addressees, signature;
     Date date, published;
     std::vector<std::string> keywords;
@@ -94,7 +96,9 @@ struct Notice {
     std::string attachments_note;
     std::string body;  // Markdown, freed once rendered (render_notice_bodies)
     int body_line = 1; // line of the body's first line in the source file
-    // The body rendered once, after loading (render_notice_bodies).
+    // The body rendered once, after loading (render_notice_bodies), or kept
+    // from the preview's last build.
+    bool body_rendered = false;
     std::string body_html;  // for its page alone, and freed once that is rendered
     std::string body_text;  // what a reader sees: the search index and the Description meta tag
     std::vector<InternalLink> body_links;

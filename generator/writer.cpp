@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "common/files.hpp"
+#include "generator/digest.hpp"
 
 namespace gen {
 namespace fs = std::filesystem;
@@ -23,7 +24,12 @@ namespace {
 }  // namespace
 
 Writer::Writer(fs::path out, bool dry_run) : out_(std::move(out)), dry_run_(dry_run) {
-    if (dry_run_) return;
+    if (!dry_run_) make_staging();
+}
+
+Writer::Writer(fs::path out, OutputDigests& held) : out_(std::move(out)), dry_run_(false), held_(&held) { make_staging(); }
+
+void Writer::make_staging() {
     out_ = fs::absolute(out_).lexically_normal();
     if (out_.filename().empty()) out_ = out_.parent_path();
     fs::create_directories(out_.parent_path());
@@ -39,14 +45,28 @@ Writer::~Writer() {
     }
 }
 
+namespace {
+
 // Another thread may create the same directory at the same time: EEXIST is fine.
-void Writer::make_parents(const fs::path& target) {
+void make_parents(const fs::path& target, const fs::path& root) {
     const fs::path dir = target.parent_path();
     if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
-    if (errno != ENOENT || dir == staging_) fail_io("cannot create", dir);
-    make_parents(dir);
+    if (errno != ENOENT || dir == root) fail_io("cannot create", dir);
+    make_parents(dir, root);
     if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) fail_io("cannot create", dir);
 }
+
+// The directories a removed file leaves empty go too: a clean build has none.
+void remove_with_empty_parents(const fs::path& file, const fs::path& root) {
+    if (::unlink(file.c_str()) != 0 && errno != ENOENT) fail_io("cannot remove", file);
+    for (fs::path dir = file.parent_path(); dir != root && ::rmdir(dir.c_str()) == 0;) dir = dir.parent_path();
+}
+
+// A copy's bytes are its source's, unread: only the caller knows whether it
+// changed (keep()), so a copy is always staged.
+std::uint64_t copy_digest(const fs::path& from) { return Digest().add("copy of").add(from.native()).value(); }
+
+}  // namespace
 
 // Remembers created directories, so that no system call is spent on a
 // failed open or a second mkdir.
@@ -58,13 +78,32 @@ void Writer::ensure_parent(const std::string& path) {
         std::lock_guard<std::mutex> lock(dirs_mutex_);
         if (dirs_.count(dir)) return;
     }
-    make_parents(staging_ / path);
+    make_parents(staging_ / path, staging_);
     std::lock_guard<std::mutex> lock(dirs_mutex_);
     dirs_.insert(std::move(dir));
 }
 
+bool Writer::differs(const std::string& path, std::uint64_t digest) {
+    std::lock_guard<std::mutex> lock(next_mutex_);
+    next_[path] = digest;
+    const auto before = held_->find(path);
+    if (before != held_->end() && before->second == digest) return false;
+    staged_.insert(path);
+    return true;
+}
+
+bool Writer::keep(const std::string& path) {
+    if (!held_) return false;
+    std::lock_guard<std::mutex> lock(next_mutex_);
+    const auto before = held_->find(path);
+    if (before == held_->end()) return false;
+    next_[path] = before->second;
+    return true;
+}
+
 void Writer::write(const std::string& path, std::string_view bytes) {
     if (dry_run_) return;
+    if (held_ && !differs(path, digest_of(bytes))) return;
     ensure_parent(path);
     const fs::path target = staging_ / path;
     common::write_file(target, bytes);
@@ -78,8 +117,10 @@ void Writer::write_pieces(const std::string& path, const Pieces& produce) {
     ensure_parent(path);
     const fs::path target = staging_ / path;
     int fd = common::create_and_write(target, {});
+    Digest digest;
     try {
         produce([&](std::string_view piece) {
+            digest.add(piece);
             for (std::size_t done = 0; done < piece.size();) {
                 const ssize_t n = ::write(fd, piece.data() + done, piece.size() - done);
                 if (n < 0 && errno == EINTR) continue;
@@ -92,12 +133,14 @@ void Writer::write_pieces(const std::string& path, const Pieces& produce) {
         throw;
     }
     if (::close(fd) != 0) fail_io("cannot write", target);
+    if (held_ && !differs(path, digest.value())) fs::remove(target);
 }
 
 void Writer::copy(const std::string& path, const fs::path& from, bool may_link) {
     if (dry_run_) return;
-    // A hard link costs one system call and no data; the output is rebuilt,
-    // never edited in place. Across file systems, copy. A symbolic link (one
+    if (held_) differs(path, copy_digest(from));
+    // A hard link costs one system call and no data; the output's files are
+    // replaced, never edited. Across file systems, copy. A symbolic link (one
     // inside the site) is followed: the output holds files, never links.
     ensure_parent(path);
     const fs::path target = staging_ / path;
@@ -107,6 +150,7 @@ void Writer::copy(const std::string& path, const fs::path& from, bool may_link) 
 
 void Writer::commit() {
     if (dry_run_) return;
+    if (held_) return commit_in_place();
     if (fs::exists(out_)) {
         // One atomic exchange: readers see the old site or the new one, never a mix.
         if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0)
@@ -117,6 +161,29 @@ void Writer::commit() {
         if (::rename(staging_.c_str(), out_.c_str()) != 0) fail_io("cannot create", out_);
         committed_ = true;
     }
+}
+
+// Readers may see some files of the new build beside the old ones for a
+// moment: the preview's, which reload once it is done.
+void Writer::commit_in_place() {
+    // The first build: everything is new, and one rename puts it in place.
+    if (held_->empty() && !fs::exists(out_)) {
+        if (::rename(staging_.c_str(), out_.c_str()) != 0) fail_io("cannot create", out_);
+        *held_ = std::move(next_);
+        committed_ = true;
+        return;
+    }
+    fs::create_directories(out_);
+    for (const std::string& path : staged_) {
+        const fs::path target = out_ / path;
+        make_parents(target, out_);
+        if (::rename((staging_ / path).c_str(), target.c_str()) != 0) fail_io("cannot replace", target);
+    }
+    for (const auto& [path, digest] : *held_)
+        if (!next_.count(path)) remove_with_empty_parents(out_ / path, out_);
+    *held_ = std::move(next_);
+    committed_ = true;
+    fs::remove_all(staging_);
 }
 
 }  // namespace gen

@@ -2,20 +2,31 @@
 // The only code that touches the output directory. Everything is written to
 // a staging directory beside it, which replaces the output only when the
 // whole build succeeded: a failed build leaves the old output as it was.
+// Updating in place (the preview's rebuilds), only the files whose bytes
+// changed are staged, then moved into the output one by one, and the
+// files no longer written are removed.
 
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <mutex>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace gen {
+
+// What an output directory updated in place holds: each file's path and a
+// digest of its bytes (digest.hpp), as the last commit left it.
+using OutputDigests = std::unordered_map<std::string, std::uint64_t>;
 
 class Writer {
 public:
     // dry_run: accept and discard everything (generator check).
     Writer(std::filesystem::path out, bool dry_run);
+    // Updates `out`, which holds what `held` says, in place; commit() makes
+    // `held` say what it holds then.
+    Writer(std::filesystem::path out, OutputDigests& held);
     ~Writer();  // abandons the staging directory unless commit() ran
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
@@ -32,18 +43,30 @@ public:
     // `may_link`: a hard link instead of a copy is fine (the source is not
     // someone's record that an edit of the output could change).
     void copy(const std::string& path, const std::filesystem::path& from, bool may_link = true);
-    // Swaps the staging directory in place of the output directory.
+    // Updating in place: whether `path` is in the output as the last commit
+    // left it, and, if so, keeps it there without writing it. Thread-safe.
+    bool keep(const std::string& path);
+    // Swaps the staging directory in place of the output directory, or,
+    // updating in place, moves the staged files into it and removes those
+    // neither written nor kept.
     void commit();
 
 private:
-    void make_parents(const std::filesystem::path& target);
+    void make_staging();
     void ensure_parent(const std::string& path);
+    // Updating in place: records the file's digest; whether it must be written.
+    bool differs(const std::string& path, std::uint64_t digest);
+    void commit_in_place();
 
     std::filesystem::path out_, staging_;
     bool dry_run_;
     bool committed_ = false;
     std::mutex dirs_mutex_;
     std::unordered_set<std::string> dirs_;  // directories known to exist in staging
+    OutputDigests* held_ = nullptr;  // updating in place
+    std::mutex next_mutex_;
+    OutputDigests next_;  // what the output holds once committed
+    std::unordered_set<std::string> staged_;
 };
 
 }  // namespace gen

@@ -55,11 +55,15 @@ std::string joined(const std::set<std::string>& paths) {
     return out;
 }
 
-void build_and_tell(const BuildOptions& options, PreviewServer& server, const std::string& why) {
+// Each build starts from what the last one kept: only what changed is read,
+// rendered and written again.
+void build_and_tell(const BuildOptions& options, BuildState& state, PreviewServer& server, const std::string& why, bool timings) {
     const auto start = std::chrono::steady_clock::now();
-    BuildResult result = build_site(options);
+    BuildResult result = build_site(options, state);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     for (const auto& d : result.errors) std::fprintf(stderr, "%s\n", common::format(d).c_str());
+    if (timings)
+        for (const auto& [phase, s] : result.phases) std::fprintf(stderr, "%8.3f s  %s\n", s, phase.c_str());
     if (result.errors.empty()) std::fprintf(stderr, "built %zu pages in %.0f ms%s\n", result.pages, ms, why.c_str());
     else std::fprintf(stderr, "%zu error%s%s; the preview shows them\n", result.errors.size(), result.errors.size() == 1 ? "" : "s", why.c_str());
     server.built(std::move(result.errors));
@@ -85,7 +89,8 @@ int run_preview(const PreviewOptions& o) {
     // Served at the root, whatever config.json's base_url says: links must work on this host.
     build.base_url = "http://" + o.host + ":" + std::to_string(port) + "/";
     TreeWatcher watcher(o.site);
-    build_and_tell(build, server, "");
+    BuildState state;
+    build_and_tell(build, state, server, "", o.timings);
     server.start();
     std::fprintf(stdout, "preview: %s (Ctrl-C to stop)\n", build.base_url.c_str());
     std::fflush(stdout);
@@ -96,7 +101,9 @@ int run_preview(const PreviewOptions& o) {
         if (fds[1].revents & POLLIN) break;
         std::set<std::string> changed = watcher.changes();
         while (readable(watcher.fd(), kQuietMs)) changed.merge(watcher.changes());
-        if (!changed.empty()) build_and_tell(build, server, " after " + joined(changed));
+        if (changed.empty()) continue;
+        state.forget(changed);
+        build_and_tell(build, state, server, " after " + joined(changed), o.timings);
     }
     server.stop();
     ::close(signals);

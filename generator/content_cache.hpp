@@ -1,0 +1,28 @@
+#pragma once
+// What the preview keeps of content/ from one build to the next, so that a
+// rebuild reads only the files that changed: each notice as loaded, with
+// its body rendered, and each copied file's size once its text was checked.
+// Filled only from builds without errors, so that everything kept passed.
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+
+#include "generator/site_model.hpp"
+
+namespace gen {
+
+struct ContentCache {
+    std::map<std::string, Notice> notices;                 // by source ("content/notices/a.md"), before linking
+    std::map<std::string, unsigned long long> copies;      // by shown path: the file's size
+    // What loading read besides the files (the base path, the numbers that
+    // may be published): when it changes, nothing kept holds.
+    std::uint64_t settings = 0;
+
+    // Files changed, added or removed (site-relative, "content/notices/a.md",
+    // or a directory for all under it): what was kept of them goes.
+    void forget(const std::set<std::string>& changed);
+};
+
+}  // namespace gen
