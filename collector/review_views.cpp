@@ -222,6 +222,7 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
         }
     v.set("values", values_view(definition, version, false));
     v.set("docx_url", viewer.base + common::review_version_url(version.form, version.unit, vname) + common::kFilledDocx);
+    v.set("pdf_url", viewer.base + common::review_version_url(version.form, version.unit, vname) + common::kFilledPdf);
     if (form && office::is_table_form(form->form))
         v.set("xlsx_url", viewer.base + common::review_version_url(version.form, version.unit, vname) + common::kFilledXlsx);
     data files = list();
