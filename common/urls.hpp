@@ -78,6 +78,10 @@ std::string review_pilot_route();
 std::string review_file_route();
 std::string review_download_route();
 std::string review_filled_route(const char* name);  // name: kFilledDocx, kFilledXlsx or kFilledPdf
+// Where a school POSTs the 盖章扫描件 of its version (multipart, the one
+// signed-in form that carries a file): ".../vNNNN/stamped-scan".
+std::string stamped_scan_url(const std::string& form, const std::string& unit, const std::string& version);
+std::string stamped_scan_route();
 
 // City staff's page of expert accounts: who they are, and a form to open one.
 std::string experts_url();    // "account/experts/"

@@ -18,6 +18,7 @@
 #include "office/pdf_writer.hpp"
 #include "support/collector_fixture.hpp"
 #include "support/pdf_maker.hpp"
+#include "support/upload_files.hpp"
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
@@ -190,4 +191,116 @@ TEST_CASE("the receipt page links the school's filled-in copy on its signed-in p
     REQUIRE(shown.status == 200);
     CHECK_THAT(shown.body, Contains("href=\"/account/versions/application-2019/pingjiang-test/v0001/form.docx\"") &&
                                Contains("href=\"/account/versions/application-2019/pingjiang-test/v0001/form.pdf\""));
+}
+
+namespace {
+
+// The bundled 2019 call, requiring the 盖章扫描件.
+std::string call_requiring_scan() {
+    auto call = nlohmann::json::parse(testing::read_file(fs::path(REPO_ROOT) / "data/calls/pilot-2019.json"));
+    call["stamped_scan"] = "required";
+    return "-- data/calls/pilot-2019.json --\n" + call.dump(2);
+}
+
+// The CSRF token a signed-in page carries in its forms.
+std::string csrf_of(const HttpReply& page) {
+    std::smatch m;
+    REQUIRE(std::regex_search(page.body, m, std::regex("name=\"csrf\" value=\"([0-9a-f]+)\"")));
+    return m[1];
+}
+
+// A signed-in person's POST of an urlencoded form, from the page at `path`; JSON back when refused.
+HttpReply act(const RunningCollector& c, const std::string& path, const std::string& cookie, std::vector<std::pair<std::string, std::string>> fields) {
+    fields.emplace_back("csrf", csrf_of(get(c, path, cookie)));
+    return testing::raw_request(c.port(), testing::form_request(path, fields, "Cookie: " + cookie + "\r\nAccept: application/json\r\n"));
+}
+
+HttpReply upload_scan(const RunningCollector& c, const std::string& version_page, const std::string& cookie, const std::string& name,
+                      const std::string& bytes) {
+    const std::vector<FormPart> parts = {{"csrf", csrf_of(get(c, version_page, cookie))}, {"stamped_scan", bytes, name, "application/pdf"}};
+    return testing::raw_request(c.port(), testing::multipart_request(version_page + "stamped-scan", parts, "Cookie: " + cookie + "\r\n"));
+}
+
+std::string error_code(const HttpReply& r) {
+    INFO(r.status << " " << r.body);
+    return nlohmann::json::parse(r.body)["error"]["code"];
+}
+
+}  // namespace
+
+TEST_CASE("a call's stamped_scan must be required or optional and is reported at its line") {
+    testing::TempDir dir;
+    fs::copy(fs::path(REPO_ROOT) / "data", dir.path() / "data", fs::copy_options::recursive);
+    testing::write_tree(dir.path(), "-- data/calls/pilot-2019.json --\n{\"title\": \"t\", \"notice\": \"2019-pilot-call\", \"deadline\": \"2019-09-22\",\n"
+                                    " \"forms\": [\"application-2019\"],\n \"stamped_scan\": \"yes\"}\n");
+    common::Diagnostics diags;
+    collector::load_site_rules(dir.path(), diags);
+    REQUIRE(!diags.empty());
+    CHECK_THAT(common::format(diags.sorted().front()),
+               Contains("data/calls/pilot-2019.json:3:") && Contains("error: \"stamped_scan\" must be \"required\" or \"optional\", found \"yes\""));
+}
+
+TEST_CASE("without its required stamped scan a version is neither forwarded by its county nor accepted by the city and after the upload it is") {
+    RunningCollector c(kOpen, {}, {}, {}, call_requiring_scan());
+    REQUIRE(c.post("application-2019", testing::application_parts(c.code(kSchool), "工作方案.pdf", testing::tiny_pdf())).status == 201);
+    const std::string v1 = "/account/versions/application-2019/pingjiang-test/v0001/";
+    const std::string school = session_of(c, kSchool);
+    const HttpReply own = get(c, v1, school);
+    CHECK_THAT(own.body, Contains("待上传盖章扫描件") && Contains("action=\"/account/versions/application-2019/pingjiang-test/v0001/stamped-scan\""));
+
+    // The county sees it incomplete, may give its opinion, and cannot forward it.
+    const std::string county = session_of(c, "pingjiang");
+    CHECK_THAT(get(c, "/account/calls/pilot-2019/", county).body, Contains("待上传盖章扫描件"));
+    const std::vector<std::pair<std::string, std::string>> opinion = {{"act", "opinion"}, {"recommend", "yes"}, {"text", "同意"}, {"leader", "王五"}};
+    REQUIRE(act(c, v1, county, opinion).status == 303);
+    const auto forward = [&](const std::string& version) {
+        return act(c, "/account/calls/pilot-2019/", county,
+                   {{"county_leader", "赵六"}, {"county_leader_mobile", "13912345678"}, {"selection.0", "application-2019/pingjiang-test/" + version},
+                    {"category.0", "智慧校园"}});
+    };
+    const HttpReply refused = forward("v0001");
+    CHECK(refused.status == 409);
+    CHECK(error_code(refused) == "scan_missing");
+    CHECK_THAT(refused.body, Contains("平江县测试学校的申报材料待上传盖章扫描件"));
+
+    // Nobody but the school uploads it, and only as a PDF or an image.
+    CHECK(upload_scan(c, v1, session_of(c, "pingjiang-guihua"), "盖章.pdf", testing::tiny_pdf()).status == 403);
+    const HttpReply docx = upload_scan(c, v1, school, "盖章.docx", testing::stored_zip({{"[Content_Types].xml", "<Types/>"}}));
+    CHECK(docx.status == 422);
+    CHECK(c.layout().versions(common::kSubmissionRecord, "application-2019", kSchool).size() == 1);
+
+    // The scan is the next version: the same fields and uploads, and the scan.
+    const HttpReply scanned = upload_scan(c, v1, school, "盖章扫描件.pdf", testing::tiny_pdf());
+    REQUIRE(scanned.status == 303);
+    CHECK(scanned.headers.at("location") == "/account/versions/application-2019/pingjiang-test/v0002/");
+    const common::StoredVersion first = c.stored("application-2019", kSchool, 1), second = c.stored("application-2019", kSchool, 2);
+    CHECK(second.fields == first.fields);
+    REQUIRE(second.files.size() == 2);
+    CHECK(second.files[0].sha256 == first.files[0].sha256);
+    CHECK(second.files[1].field == "stamped_scan");
+    CHECK(second.files[1].original_name == "盖章扫描件.pdf");
+    CHECK(second.receipt != first.receipt);
+    CHECK(get(c, v1, school).body.find("stamped-scan\"") == std::string::npos);  // only the newest version takes one
+    c.flush_git();
+    // One commit, authored by the school, as for any version it sends.
+    CHECK_THAT(c.git("log --format=%an:%s"), Contains("平江县测试学校:收到 application-2019 平江县测试学校 (pingjiang-test) v0002"));
+
+    // The new version starts the chain again: an opinion, then the forwarding goes through.
+    const std::string v2 = "/account/versions/application-2019/pingjiang-test/v0002/";
+    CHECK(get(c, v2, county).body.find("待上传盖章扫描件") == std::string::npos);
+    REQUIRE(act(c, v2, county, opinion).status == 303);
+    CHECK(forward("v0002").status == 303);
+
+    // A 市直学校 goes to the city at once: city staff cannot accept it without the scan, then can.
+    REQUIRE(c.post("application-2019", testing::application_parts(c.code("city-test"), "工作方案.pdf", testing::tiny_pdf())).status == 201);
+    const std::string direct = "/account/versions/application-2019/city-test/v0001/";
+    const HttpReply signed_in = testing::raw_request(
+        c.port(), testing::form_request("/account/sign-in/", {{"login", "li-ming"}, {"password", c.add_staff("li-ming", "李明")}}));
+    const std::string city = signed_in.headers.at("set-cookie").substr(0, signed_in.headers.at("set-cookie").find(';'));
+    CHECK_THAT(get(c, direct, city).body, Contains("待上传盖章扫描件"));
+    const HttpReply not_yet = act(c, direct, city, {{"act", "accept"}});
+    CHECK(not_yet.status == 409);
+    CHECK(error_code(not_yet) == "scan_missing");
+    REQUIRE(upload_scan(c, direct, session_of(c, "city-test"), "scan.png", testing::tiny_png()).status == 303);
+    CHECK(act(c, "/account/versions/application-2019/city-test/v0002/", city, {{"act", "accept"}}).status == 303);
 }
