@@ -245,6 +245,26 @@ def check_sign_in(c, port, base, data, codes):
     c(big.status == 413, "a sign-in body over 64 KiB: %d, expected nginx's 413" % big.status)
 
 
+def check_stamped_scan(c, port, base, codes):
+    """A school's 盖章扫描件, beyond the signed-in pages' 64 KiB, reaches the collector."""
+    sent = submit(port, base, codes[UNITS[1]])
+    if not c(sent.status == 201, "submission for the scan: %d %s" % (sent.status, sent.text()[:300])):
+        return
+    version = json.loads(sent.body)["version"]
+    cookie = sign_in_form(port, base, {"access_code": codes[UNITS[1]]}).headers.get("set-cookie", "").split(";")[0]
+    page = base + "account/versions/%s/%s/v%04d/" % (FORM, UNITS[1], version)
+    shown = request(port, "GET", page, headers={"Cookie": cookie})
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', shown.text())
+    if not c(shown.status == 200 and token and "stamped-scan" in shown.text(), "the school's version page with its scan form: %d" % shown.status):
+        return
+    boundary, head, tail = multipart_head_tail({"csrf": token.group(1)}, "stamped_scan", "盖章扫描件.pdf")
+    scan = pdf_bytes(b"0" * 200000)
+    r = request(port, "POST", page + "stamped-scan", head + scan + tail,
+                {"Content-Type": "multipart/form-data; boundary=" + boundary, "Cookie": cookie})
+    c(r.status == 303 and r.headers.get("location") == base + "account/versions/%s/%s/v%04d/" % (FORM, UNITS[1], version + 1),
+      "a scan of %d bytes through nginx: %d to %r %s" % (len(scan), r.status, r.headers.get("location"), r.text()[:300]))
+
+
 def access_log_lines(runtime, marker, seconds=5):
     """The access log's lines naming `marker`, waiting for the first: nginx
     logs a refused request only once its connection is closed."""
@@ -471,6 +491,7 @@ def main():
             ("长者模式 is a cookie that switches mode.css to elder.css", lambda: check_elder_mode(c, port, base, public)),
             ("submissions and receipts go through nginx", lambda: check_submissions(c, port, base, data, codes, args.collector)),
             ("signing in goes through nginx, counted by the client's address", lambda: check_sign_in(c, port, base, data, codes)),
+            ("a school's 盖章扫描件 goes through nginx to its signed-in page", lambda: check_stamped_scan(c, port, base, codes)),
             ("a body over the collector's limit is refused by nginx", lambda: check_body_limit(c, port, base, data, runtime, codes)),
             ("slow headers are cut off", lambda: check_slow_headers(c, port, base)),
             ("a flood of header lines or a huge header is refused by nginx", lambda: check_header_flood(c, port, base, collector)),
