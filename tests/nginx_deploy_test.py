@@ -247,12 +247,12 @@ def check_sign_in(c, port, base, data, codes):
 
 def check_stamped_scan(c, port, base, codes):
     """A school's 盖章扫描件, beyond the signed-in pages' 64 KiB, reaches the collector."""
-    sent = submit(port, base, codes[UNITS[1]])
+    sent = submit(port, base, codes[UNITS[0]])
     if not c(sent.status == 201, "submission for the scan: %d %s" % (sent.status, sent.text()[:300])):
         return
     version = json.loads(sent.body)["version"]
-    cookie = sign_in_form(port, base, {"access_code": codes[UNITS[1]]}).headers.get("set-cookie", "").split(";")[0]
-    page = base + "account/versions/%s/%s/v%04d/" % (FORM, UNITS[1], version)
+    cookie = sign_in_form(port, base, {"access_code": codes[UNITS[0]]}).headers.get("set-cookie", "").split(";")[0]
+    page = base + "account/versions/%s/%s/v%04d/" % (FORM, UNITS[0], version)
     shown = request(port, "GET", page, headers={"Cookie": cookie})
     token = re.search(r'name="csrf" value="([0-9a-f]+)"', shown.text())
     if not c(shown.status == 200 and token and "stamped-scan" in shown.text(), "the school's version page with its scan form: %d" % shown.status):
@@ -261,7 +261,7 @@ def check_stamped_scan(c, port, base, codes):
     scan = pdf_bytes(b"0" * 200000)
     r = request(port, "POST", page + "stamped-scan", head + scan + tail,
                 {"Content-Type": "multipart/form-data; boundary=" + boundary, "Cookie": cookie})
-    c(r.status == 303 and r.headers.get("location") == base + "account/versions/%s/%s/v%04d/" % (FORM, UNITS[1], version + 1),
+    c(r.status == 303 and r.headers.get("location") == base + "account/versions/%s/%s/v%04d/" % (FORM, UNITS[0], version + 1),
       "a scan of %d bytes through nginx: %d to %r %s" % (len(scan), r.status, r.headers.get("location"), r.text()[:300]))
 
 
