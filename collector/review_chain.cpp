@@ -5,6 +5,7 @@
 #include "collector/durable.hpp"
 #include "collector/record_commits.hpp"
 #include "common/eligibility.hpp"
+#include "common/stamped_scan.hpp"
 
 namespace collector {
 namespace fs = std::filesystem;

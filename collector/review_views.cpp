@@ -7,6 +7,7 @@
 #include "collector/pilot_views.hpp"
 #include "common/filled_form.hpp"
 #include "common/form_validation.hpp"
+#include "common/stamped_scan.hpp"
 #include "common/task_book.hpp"
 #include "common/urls.hpp"
 #include "office/form_document.hpp"

@@ -6,6 +6,7 @@
 #include "collector/file_types.hpp"
 #include "collector/record_commits.hpp"
 #include "collector/store_from_files.hpp"
+#include "common/stamped_scan.hpp"
 #include "common/urls.hpp"
 
 namespace collector {

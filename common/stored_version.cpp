@@ -54,12 +54,6 @@ StoredVersion read_stored_version(const JsonFile& f) {
     return r;
 }
 
-bool has_stamped_scan(const StoredVersion& version) {
-    for (const StoredFile& f : version.files)
-        if (f.field == kStampedScanField) return true;
-    return false;
-}
-
 StoredVersion load_stored_version(const std::filesystem::path& file, const std::string& shown_path) {
     return read_stored_version(load_json(file, shown_path));
 }

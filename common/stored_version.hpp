@@ -42,11 +42,6 @@ struct StoredVersion {
     }
 };
 
-// The upload of a version's 盖章扫描件 is a file of this field, beside the
-// form's own: a version of its own, the previous one's fields carried over.
-inline constexpr const char* kStampedScanField = "stamped_scan";
-bool has_stamped_scan(const StoredVersion& version);
-
 // In the current format (kSubmissionRecord.format).
 nlohmann::json to_json(const StoredVersion& record);
 StoredVersion read_stored_version(const JsonFile& file);
