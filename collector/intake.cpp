@@ -256,7 +256,9 @@ std::optional<common::StoredVersion> Intake::receipted(const std::string& form, 
 Reply Intake::receipt_page(const std::string& form, const std::string& unit, const std::string& version, const std::string& receipt) {
     const auto meta = receipted(form, unit, version, receipt);
     if (!meta) return html_reply(404, pages_.receipt_missing());
-    Receipt shown{receipt, rules_.form(form)->form.title, rules_.units.name_of(unit), meta->received_at, meta->version, {}, "", "", "", ""};
+    const std::string copy = rules_.base_path + common::review_version_url(form, unit, version);
+    Receipt shown{receipt, rules_.form(form)->form.title, rules_.units.name_of(unit), meta->received_at, meta->version, {}, "", "", "", "",
+                  copy + common::kFilledDocx, copy + common::kFilledPdf};
     // Pages are counted again from the stored PDF, which is the checked one.
     for (const auto& file : meta->files) {
         const fs::path stored = store_.layout().upload(meta->key(), file.name);

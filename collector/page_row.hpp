@@ -33,6 +33,10 @@ struct PageRow {
     std::string route;        // common::account_route(...)
     std::vector<Role> roles;  // who may open it; anyone else gets the 403 page
     PageHandler handler;
+    // A POST in multipart/form-data, up to kUploadBodyBytes: the dispatcher
+    // reads its text parts into PageRequest::form and leaves the file parts
+    // to the handler, in PageRequest::http.body.
+    bool takes_file = false;
 };
 
 inline const std::vector<Role> kEveryRole = {Role::school, Role::county, Role::city, Role::expert};

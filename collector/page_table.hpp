@@ -2,7 +2,7 @@
 // Every signed-in page of the collector beyond signing in and the home page,
 // added to the dispatcher in one place, so that the server and the tests'
 // collector serve the same table: the review chain's pages, an expert's,
-// a pilot's, and city staff's expert accounts.
+// a pilot's, city staff's expert accounts, and a school's 盖章扫描件.
 
 #include "collector/audit_log.hpp"
 #include "collector/clock.hpp"
@@ -13,6 +13,7 @@
 #include "collector/review_chain.hpp"
 #include "collector/review_pages.hpp"
 #include "collector/signed_in_pages.hpp"
+#include "collector/stamped_scan_page.hpp"
 #include "collector/staff_accounts.hpp"
 #include "collector/submission_store.hpp"
 
@@ -29,6 +30,7 @@ private:
     ExpertPages experts_;
     PilotPages pilots_;
     ExpertAccountPages expert_accounts_;
+    StampedScanPage stamped_scan_;
 };
 
 }  // namespace collector

@@ -55,6 +55,8 @@ std::string Pages::receipt(const Receipt& r) {
         signed_receipt.set("key_url", r.key_url);
         view.set("signed", signed_receipt);
     }
+    view.set("docx_url", r.docx_url);
+    view.set("pdf_url", r.pdf_url);
     return page("提交回执", "receipt", view);
 }
 

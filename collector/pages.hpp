@@ -39,6 +39,8 @@ struct Receipt {
     // When the collector has a receipt key: the signed receipt's link, its
     // statement's fingerprint, the key's id and where its public half is published.
     std::string signed_url, fingerprint, key_id, key_url;
+    // The version filled in, to print, stamp and sign: signed-in pages, the unit's own.
+    std::string docx_url, pdf_url;
 };
 
 // The sign-in page's forms, and what they carry from a page whose POST found

@@ -1,8 +1,11 @@
 #include "collector/review_chain.hpp"
 
+#include <algorithm>
+
 #include "collector/durable.hpp"
 #include "collector/record_commits.hpp"
 #include "common/eligibility.hpp"
+#include "common/stamped_scan.hpp"
 
 namespace collector {
 namespace fs = std::filesystem;
@@ -20,7 +23,16 @@ std::vector<common::Act> ReviewChain::acts_of(const common::Call& call) const {
 
 std::unique_ptr<common::CallReview> ReviewChain::review(const common::Call& call) const {
     // The chain keeps the versions of the call's forms only.
-    return std::make_unique<common::CallReview>(rules_, call, store_.layout().versions(common::kSubmissionRecord), acts_of(call));
+    const std::vector<common::VersionKey> versions = store_.layout().versions(common::kSubmissionRecord);
+    if (call.stamped_scan != common::StampedScan::required) return std::make_unique<common::CallReview>(rules_, call, versions, acts_of(call));
+    // Which hold their 盖章扫描件 only their records say: read only for a call that requires one.
+    std::vector<common::VersionKey> stamped;
+    for (const common::VersionKey& key : versions) {
+        if (std::find(call.forms.begin(), call.forms.end(), key.form) == call.forms.end()) continue;
+        if (common::has_stamped_scan(common::load_stored_version(store_.layout(), key, nullptr)))
+            stamped.push_back(key);
+    }
+    return std::make_unique<common::CallReview>(rules_, call, versions, acts_of(call), &stamped);
 }
 
 std::optional<common::ChainRefusal> ReviewChain::unfinished_pilot(const common::Call& call, const std::string& unit) const {

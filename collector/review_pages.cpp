@@ -82,6 +82,7 @@ std::vector<PageRow> ReviewPages::rows() {
         {"GET", common::review_download_route(), kEveryRole, [this](const PageRequest& r) { return file(r, true); }},
         {"GET", common::review_filled_route(common::kFilledDocx), kEveryRole, [this](const PageRequest& r) { return filled(r, common::kFilledDocx); }},
         {"GET", common::review_filled_route(common::kFilledXlsx), kEveryRole, [this](const PageRequest& r) { return filled(r, common::kFilledXlsx); }},
+        {"GET", common::review_filled_route(common::kFilledPdf), kEveryRole, [this](const PageRequest& r) { return filled(r, common::kFilledPdf); }},
     };
 }
 
@@ -174,7 +175,8 @@ Reply ReviewPages::file(const PageRequest& r, bool download) {
 }
 
 // The same office code as the public site's blank forms and the offline
-// archive, so that the county's 申报汇总表 prints as the form it replaces.
+// archive, so that the county's 申报汇总表 prints as the form it replaces,
+// and a school's copy to stamp is its form as the site gave it out.
 Reply ReviewPages::filled(const PageRequest& r, const char* name) {
     auto found = find_version(r);
     if (const auto* no = std::get_if<Refusal>(&found)) return signed_in_.refuse(r.http, &r.session, *no);
@@ -191,9 +193,13 @@ Reply ReviewPages::filled(const PageRequest& r, const char* name) {
             common::add_signatures(values, common::task_book_signatures(rules_, *state, f.record.received_at));
     }
     const std::string stem = form->form.title + "（" + rules_.units.name_of(f.record.unit) + " 第" + std::to_string(f.record.version) + "版）";
-    Reply reply = sheet ? Reply{200, media_type(".xlsx"), office::filled_xlsx(form->form, rules_.info.bureau, date, values), "", {}, {}}
-                        : Reply{200, media_type(".docx"), office::filled_docx(form->form, rules_.info.bureau, date, values), "", {}, {}};
-    reply.headers.emplace_back("Content-Disposition", disposition(true, stem + (sheet ? ".xlsx" : ".docx")));
+    const office::CopyMark mark{f.record.receipt, f.record.version, minute(f.record.received_at)};
+    const std::string ext = std::string(name).substr(std::string(name).rfind('.'));
+    const std::string bytes = sheet ? office::filled_xlsx(form->form, rules_.info.bureau, date, values)
+                              : ext == ".pdf" ? office::filled_pdf(form->form, rules_.info.bureau, date, values, mark)
+                                              : office::filled_docx(form->form, rules_.info.bureau, date, values, &mark);
+    Reply reply{200, media_type(ext), bytes, "", {}, {}};
+    reply.headers.emplace_back("Content-Disposition", disposition(true, stem + ext));
     return reply;
 }
 

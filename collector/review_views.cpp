@@ -7,6 +7,7 @@
 #include "collector/pilot_views.hpp"
 #include "common/filled_form.hpp"
 #include "common/form_validation.hpp"
+#include "common/stamped_scan.hpp"
 #include "common/task_book.hpp"
 #include "common/urls.hpp"
 #include "office/form_document.hpp"
@@ -33,6 +34,7 @@ data version_link(const Viewer& viewer, const SiteRules& rules, const common::Ve
     row.set("version", std::to_string(k.version));
     row.set("stage", std::string(common::stage_label(state.stage)));
     row.set("stage_name", std::string(common::stage_name(state.stage)));
+    row.set("awaiting_scan", state.awaiting_scan);
     // What the school most needs to read: why it was returned or refused.
     if (state.decision && !state.decision->text.empty()) row.set("reason", state.decision->text);
     return row;
@@ -110,6 +112,18 @@ data forwarded_summaries(const Viewer& viewer, const SiteRules& rules, const com
         items.push_back(item);
     }
     return items;
+}
+
+// The 盖章扫描件: whether this version has it, and for the school's newest
+// version, while it may send another, the form that uploads it.
+void add_scan(data& v, const Viewer& viewer, const common::CallReview& review, const common::VersionState* state, const common::StoredVersion& version) {
+    if (review.call().stamped_scan == common::StampedScan::none) return;
+    v.set("takes_scan", true);
+    v.set("has_scan", common::has_stamped_scan(version));
+    v.set("scan_required", review.call().stamped_scan == common::StampedScan::required);
+    v.set("awaiting_scan", state && state->awaiting_scan);
+    if (viewer.actor.role == "school" && state && state->latest && !review.check_new_version(version.form, version.unit))
+        v.set("scan_url", viewer.base + common::stamped_scan_url(version.form, version.unit, common::version_name(version.version)));
 }
 
 }  // namespace
@@ -201,6 +215,7 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
     data v("title", definition.title + " · " + rules.units.name_of(version.unit) + " · 第" + std::to_string(version.version) + "版");
     v.set("received_at", minute(version.received_at));
     v.set("desk_url", viewer.base + common::review_call_url(review.call().key));
+    add_scan(v, viewer, review, state, version);
     if (state) {
         v.set("has_stage", true);
         v.set("stage", std::string(common::stage_label(state->stage)));
@@ -222,6 +237,7 @@ data version_view(const Viewer& viewer, const SiteRules& rules, const common::Ca
         }
     v.set("values", values_view(definition, version, false));
     v.set("docx_url", viewer.base + common::review_version_url(version.form, version.unit, vname) + common::kFilledDocx);
+    v.set("pdf_url", viewer.base + common::review_version_url(version.form, version.unit, vname) + common::kFilledPdf);
     if (form && office::is_table_form(form->form))
         v.set("xlsx_url", viewer.base + common::review_version_url(version.form, version.unit, vname) + common::kFilledXlsx);
     data files = list();

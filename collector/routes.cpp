@@ -97,6 +97,7 @@ std::optional<Reply> body_refusal(const httplib::Request& req, const ServeOption
     static const std::regex submission_route(common::submission_route());
     static const std::regex account_routes(common::account_routes());
     static const std::regex upload_route(common::upload_route());
+    static const std::regex scan_route(common::stamped_scan_route());
     const bool chunked = req.has_header("Transfer-Encoding");
     const bool has_body = chunked || (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0");
     const bool post = req.method == "POST";
@@ -108,7 +109,7 @@ std::optional<Reply> body_refusal(const httplib::Request& req, const ServeOption
     if (form && chunked) return json_error(411, "length_required", "", "表单提交须注明长度（Content-Length）");
     if (req.has_header("Content-Length")) {
         const std::string length = req.get_header_value("Content-Length");
-        const std::size_t limit = form ? kFormBodyBytes : options.body_limit;
+        const std::size_t limit = !form ? options.body_limit : std::regex_match(req.path, scan_route) ? kUploadBodyBytes : kFormBodyBytes;
         if (length.size() > 15 || std::stoull("0" + length) > limit) return json_error(413, "body_too_large", "", "提交内容总量过大");
     }
     return std::nullopt;

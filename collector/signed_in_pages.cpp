@@ -2,14 +2,42 @@
 
 #include <sodium.h>
 
+#include "collector/multipart.hpp"
 #include "common/text.hpp"
 #include "common/urls.hpp"
 
 namespace collector {
 namespace {
 
-std::optional<Refusal> read_form(const Request& req, FormFields& fields) {
+// The text parts of a multipart body, csrf among them; the files are the handler's.
+std::optional<Refusal> read_text_parts(const Request& req, FormFields& fields) {
+    const auto boundary = multipart_boundary(req.content_type);
+    if (!boundary) return Refusal{415, "bad_content_type", "", "此地址只接受带文件的表单提交（multipart/form-data）", {}};
+    if (req.body.size() > kUploadBodyBytes) return Refusal{413, "body_too_large", "", "提交内容总量过大", {}};
+    std::size_t text_bytes = 0;
+    bool in_text = false;
+    MultipartParser parser(*boundary, {
+        [&](const PartHeader& h) {
+            in_text = !h.filename;
+            if (in_text) fields.pairs.emplace_back(h.name, "");
+            return true;
+        },
+        [&](const char* data, std::size_t n) {
+            if (!in_text) return true;
+            text_bytes += n;
+            fields.pairs.back().second.append(data, n);
+            return text_bytes <= kFormBodyBytes;
+        },
+        [] { return true; },
+    });
+    if (!parser.feed(req.body.data(), req.body.size()) || !parser.done())
+        return Refusal{400, "bad_multipart", "", "提交内容不完整或格式有误，请重新提交", {}};
+    return std::nullopt;
+}
+
+std::optional<Refusal> read_form(const Request& req, bool takes_file, FormFields& fields) {
     if (req.method != "POST") return std::nullopt;
+    if (takes_file) return read_text_parts(req, fields);
     if (!common::starts_with(req.content_type, "application/x-www-form-urlencoded"))
         return Refusal{415, "bad_content_type", "", "此地址只接受表单提交（application/x-www-form-urlencoded）", {}};
     if (req.body.size() > kFormBodyBytes) return Refusal{413, "body_too_large", "", "提交内容总量过大", {}};
@@ -53,11 +81,11 @@ void SignedInPages::add(std::vector<PageRow> rows) {
 
 Reply SignedInPages::handle(const Request& req) {
     const bool post = req.method == "POST";
+    const Match match = find(req.method, req.path);
     FormFields sent;
-    if (const auto refusal = read_form(req, sent)) return refuse(req, nullptr, *refusal);
+    if (const auto refusal = read_form(req, match.row && match.row->takes_file, sent)) return refuse(req, nullptr, *refusal);
     if (req.path == "/" + common::sign_in_url())
         return post ? account_.sign_in(req, sent, landing(sent.get("return_to"))) : account_.sign_in_form();
-    const Match match = find(req.method, req.path);
     if (!match.row) return refuse(req, nullptr, {404, "not_found", "", "没有这个页面", {}});
     const std::string token = cookie_of(req);
     const std::optional<Session> session = sessions_.find(token);

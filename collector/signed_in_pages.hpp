@@ -11,6 +11,8 @@
 //   6. for a POST, checks the session's CSRF token came back as "csrf"
 //      (the 403 page, nothing done);
 //   7. calls the handler.
+// A row that takes a file (PageRow::takes_file) reads a multipart body in
+// step 1 instead, its text parts only.
 // Every refusal is a page in the site's style (code, Chinese message,
 // field) for browsers and {"error": {...}} for Accept: application/json.
 //
@@ -41,6 +43,9 @@ namespace collector {
 
 // The largest form body a signed-in page takes: typed text, no uploads.
 inline constexpr std::size_t kFormBodyBytes = 64 * 1024;
+// A page that takes a file (PageRow::takes_file): a scan of a few pages.
+// Held in memory whole, as httplib reads it, hence well below an upload's limit.
+inline constexpr std::size_t kUploadBodyBytes = 20 * 1024 * 1024;
 
 class SignedInPages {
 public:

@@ -40,6 +40,12 @@ ExpertPart* part_in(VersionState& v, const std::string& login) { return const_ca
 
 }  // namespace
 
+// Refused while the call requires the 盖章扫描件 and the version has none.
+ChainRefusal CallReview::scan_missing(const VersionState& v) const {
+    return refusal("scan_missing", "stamped_scan",
+                   site_.units.name_of(v.key.unit) + "的申报材料待上传盖章扫描件：须由学校打印本版填好的表格，盖章、签字后扫描上传，才能报送或受理");
+}
+
 const ExpertPart* VersionState::part_of(const std::string& login) const {
     // The newest part: an expert whose conflict ended an assignment has no other.
     for (auto it = experts.rbegin(); it != experts.rend(); ++it)
@@ -57,7 +63,8 @@ const std::vector<Stage>& chain_stages(const Call& call) {
     return call.task_books() ? task_books : applications;
 }
 
-CallReview::CallReview(const SiteData& site, const Call& call, const std::vector<VersionKey>& versions, std::vector<Act> acts)
+CallReview::CallReview(const SiteData& site, const Call& call, const std::vector<VersionKey>& versions, std::vector<Act> acts,
+                       const std::vector<VersionKey>* stamped)
     : site_(site), call_(call), acts_(std::move(acts)) {
     for (const VersionKey& key : versions) {
         const FormDef* form = site_.form(key.form);
@@ -66,6 +73,7 @@ CallReview::CallReview(const SiteData& site, const Call& call, const std::vector
         VersionState& v = versions_[key.form][key.unit][key.version];
         v.key = key;
         v.county = site_.units.county_of(key.unit);
+        v.awaiting_scan = stamped && call_.stamped_scan == StampedScan::required && std::find(stamped->begin(), stamped->end(), key) == stamped->end();
     }
     for (auto& [form, units] : versions_)
         for (auto& [unit, by_version] : units) by_version.rbegin()->second.latest = true;
@@ -251,6 +259,7 @@ std::optional<ChainRefusal> CallReview::check_forward(const Act& a) const {
     for (const VersionState* v : latest_of_county(a.county)) {
         if (v->stage == Stage::received)
             return refusal("opinion_missing", "", site_.units.name_of(v->key.unit) + "的申报材料还没有县级意见，请先填写");
+        if (v->stage == Stage::recommended && v->awaiting_scan) return scan_missing(*v);
         waiting += v->stage == Stage::recommended ? 1 : 0;
     }
     if (waiting == 0) return refusal("nothing_to_forward", "", "没有待报送的推荐项目");
@@ -275,6 +284,7 @@ std::optional<ChainRefusal> CallReview::check_decision(const Act& a, const Versi
     const bool direct = county && county->applies_to_city;
     if (decided(v.stage)) return refusal("stage_closed", "", std::string("这份申报材料已") + stage_label(v.stage));
     if (!direct && v.stage != Stage::forwarded) return refusal("not_forwarded", "", "县市区教育局还没有报送这份申报材料");
+    if (a.kind == ActKind::accept && v.awaiting_scan) return scan_missing(v);
     if (a.kind != ActKind::accept && a.text.empty()) return refusal("required", "text", std::string("请填写") + act_label(a.kind) + "的理由");
     return std::nullopt;
 }
@@ -370,6 +380,7 @@ std::optional<ChainRefusal> CallReview::check_task_book(const Act& a, const Vers
         return refusal("wrong_role", "", "计划任务书由县市区教育局确认、市局签订");
     }
     if (a.kind == ActKind::revise && a.text.empty()) return refusal("required", "text", "请填写退回修改的理由");
+    if (a.kind != ActKind::revise && v.awaiting_scan) return scan_missing(v);
     return std::nullopt;
 }
 

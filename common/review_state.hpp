@@ -49,6 +49,8 @@ struct VersionState {
     VersionKey key;
     std::string county;  // of the unit
     bool latest = false;
+    // The call requires a 盖章扫描件 and this version has none: 待上传盖章扫描件.
+    bool awaiting_scan = false;
     Stage stage = Stage::received;
     const Act* opinion = nullptr;   // the county's last opinion on this version
     const Act* decision = nullptr;  // the last revise (county's or city's), refuse or accept
@@ -62,8 +64,11 @@ struct VersionState {
 class CallReview {
 public:
     // `versions`: every stored version of the call's forms. Only the forms a
-    // school submits go through the chain.
-    CallReview(const SiteData& site, const Call& call, const std::vector<VersionKey>& versions, std::vector<Act> acts);
+    // school submits go through the chain. `stamped`: of those, the versions
+    // holding a 盖章扫描件, when the call requires one; without it (a reader
+    // that does not look) no version counts as awaiting its scan.
+    CallReview(const SiteData& site, const Call& call, const std::vector<VersionKey>& versions, std::vector<Act> acts,
+               const std::vector<VersionKey>* stamped = nullptr);
     CallReview(const CallReview&) = delete;
     CallReview& operator=(const CallReview&) = delete;
 
@@ -107,6 +112,7 @@ private:
     std::optional<ChainRefusal> check_objection(const Act& act) const;
     std::optional<ChainRefusal> check_settle(const Act& act) const;
     std::optional<ChainRefusal> check_task_book(const Act& act, const VersionState& v) const;
+    ChainRefusal scan_missing(const VersionState& v) const;
     void apply(const Act& act);
     void apply_expert(const Act& act, VersionState& v);
 

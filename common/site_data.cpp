@@ -212,6 +212,12 @@ Call read_call(const JsonFile& f, const std::string& key) {
     if (c.exclude_unfinished_pilots && !is_iso_date(c.opens))
         f.fail_at("/opens", "a call that excludes unfinished pilots needs \"opens\", the date YYYY-MM-DD it opened, to judge them as of that day");
     if (const auto it = f.value.find("expert_review"); it != f.value.end()) c.expert_review = read_rubric(f, *it);
+    if (f.value.contains("stamped_scan")) {
+        const std::string scan = require_string(f, f.value, "", "stamped_scan");
+        if (scan != "required" && scan != "optional")
+            f.fail_at("/stamped_scan", "\"stamped_scan\" must be \"required\" or \"optional\", found \"" + scan + "\"");
+        c.stamped_scan = scan == "required" ? StampedScan::required : StampedScan::optional;
+    }
     return c;
 }
 

@@ -82,6 +82,10 @@ struct ExpertRubric {
     const Criterion* criterion(const std::string& key) const;
 };
 
+// Whether a call asks for the 盖章扫描件: the school's filled-in copy,
+// printed, stamped, signed and scanned (docs/records.md).
+enum class StampedScan { none, optional, required };
+
 struct Call {
     std::string key, source, title;
     std::string notice;          // slug of the notice under content/notices/
@@ -96,6 +100,8 @@ struct Call {
     // The call for the task books of its list's pilots, whose acts also hold their registry.
     bool task_books() const { return !list.empty(); }
     std::optional<ExpertRubric> expert_review;  // none: the call has no expert stage
+    // required: a version without its scan is incomplete, and is neither forwarded nor accepted.
+    StampedScan stamped_scan = StampedScan::none;
 };
 
 // What the online forms tell people before they give personal data; its

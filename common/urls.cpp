@@ -134,6 +134,10 @@ std::string review_version_route() { return account_route("versions/{name}/{name
 std::string review_file_route() { return review_version_route() + "files/" + kUploadName; }
 std::string review_download_route() { return review_version_route() + "downloads/" + kUploadName; }
 std::string review_filled_route(const char* name) { return review_version_route() + name; }
+std::string stamped_scan_url(const std::string& form, const std::string& unit, const std::string& version) {
+    return review_version_url(form, unit, version) + "stamped-scan";
+}
+std::string stamped_scan_route() { return review_version_route() + "stamped-scan"; }
 
 std::string assignment_url(const std::string& call, int number) { return account_url("reviews/" + call + "/" + std::to_string(number) + "/"); }
 std::string assignment_file_url(const std::string& call, int number, std::size_t index) {

@@ -71,16 +71,22 @@ std::string review_version_url(const std::string& form, const std::string& unit,
 std::string review_file_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name);      // shown in the browser
 std::string review_download_url(const std::string& form, const std::string& unit, const std::string& version, const std::string& name);  // saved
 // A version's form filled in, as office files, beside its page: signed in,
-// and in the offline archive. The XLSX only for a form built around a table.
+// and in the offline archive. The XLSX only for a form built around a table;
+// the PDF, the copy a school prints, stamps and scans, only signed in.
 inline constexpr const char* kFilledDocx = "form.docx";
 inline constexpr const char* kFilledXlsx = "form.xlsx";
+inline constexpr const char* kFilledPdf = "form.pdf";
 // As routes for the table of pages: capturing call; or form, unit, version (and the file's name).
 std::string review_call_route();
 std::string review_version_route();
 std::string review_pilot_route();
 std::string review_file_route();
 std::string review_download_route();
-std::string review_filled_route(const char* name);  // name: kFilledDocx or kFilledXlsx
+std::string review_filled_route(const char* name);  // name: kFilledDocx, kFilledXlsx or kFilledPdf
+// Where a school POSTs the 盖章扫描件 of its version (multipart, the one
+// signed-in form that carries a file): ".../vNNNN/stamped-scan".
+std::string stamped_scan_url(const std::string& form, const std::string& unit, const std::string& version);
+std::string stamped_scan_route();
 
 // City staff's page of expert accounts: who they are, and a form to open one.
 std::string experts_url();    // "account/experts/"

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "office/document_pdf.hpp"
+
 namespace office {
 namespace {
 
@@ -117,12 +119,15 @@ private:
 
 }  // namespace
 
-docx::Document form_document(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues* filled) {
+docx::Document form_document(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues* filled,
+                             const CopyMark* mark) {
     docx::Document doc{form.title, author, date, {}};
     DocumentBuilder build(doc, Filling(filled));
     if (form.heading.empty()) build.paragraph(Style::title, form.title);
     for (const auto& line : form.heading) build.paragraph(Style::title, line);
     if (!form.subtitle.empty()) build.paragraph(Style::subtitle, form.subtitle);
+    if (mark)
+        build.paragraph(Style::note, "回执号：" + mark->receipt + "\n版本：第" + std::to_string(mark->version) + "版\n收到时间：" + mark->received_at);
     for (const auto& b : form.blocks) {
         if (b.type != "per_year") {
             build.block(b, 0);
@@ -134,6 +139,10 @@ docx::Document form_document(const common::Form& form, const std::string& author
         }
     }
     for (const auto& note : form.notes) build.paragraph(Style::note, note);
+    // Left blank for the seal and the signature in ink.
+    if (mark)
+        for (const char* line : {"申报单位（盖章）：　　　　　　　　", "负责人（签字）：　　　　　　　　", "年　　月　　日"})
+            build.paragraph(Style::sign, line);
     return doc;
 }
 
@@ -186,8 +195,14 @@ xlsx::Sheet form_sheet(const common::Form& form, const common::FormValues* fille
     return sheet;
 }
 
-std::string filled_docx(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues& values) {
-    return docx::docx_bytes(form_document(form, author, date, &values));
+std::string filled_docx(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues& values,
+                        const CopyMark* mark) {
+    return docx::docx_bytes(form_document(form, author, date, &values, mark));
+}
+
+std::string filled_pdf(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues& values,
+                       const CopyMark& mark) {
+    return document_pdf(form_document(form, author, date, &values, &mark));
 }
 
 std::string filled_xlsx(const common::Form& form, const std::string& author, const std::string& date, const common::FormValues& values) {

@@ -14,6 +14,9 @@ packages=(
   # Uploads are opened as their readers would (qpdf, libpng, libjpeg-turbo);
   # the text of a PDF is read before it is published (poppler).
   libqpdf-dev libpng-dev libjpeg62-turbo-dev libpoppler-cpp-dev
+  # The CMaps of the standard CJK fonts, without which poppler reads no text
+  # of a PDF set in them: the filled-in copies' (office/pdf_writer.hpp).
+  poppler-data
   nginx
   # The quality gates: pages are checked in Debian's Chromium, and the
   # screenshots need a font that has the Chinese glyphs.

@@ -246,6 +246,26 @@ def check_sign_in(c, port, base, data, codes, collector_bin):
     c(big.status == 413, "a sign-in body over 64 KiB: %d, expected nginx's 413" % big.status)
 
 
+def check_stamped_scan(c, port, base, codes):
+    """A school's 盖章扫描件, beyond the signed-in pages' 64 KiB, reaches the collector."""
+    sent = submit(port, base, codes[UNITS[0]])
+    if not c(sent.status == 201, "submission for the scan: %d %s" % (sent.status, sent.text()[:300])):
+        return
+    version = json.loads(sent.body)["version"]
+    cookie = sign_in_form(port, base, {"access_code": codes[UNITS[0]]}).headers.get("set-cookie", "").split(";")[0]
+    page = base + "account/versions/%s/%s/v%04d/" % (FORM, UNITS[0], version)
+    shown = request(port, "GET", page, headers={"Cookie": cookie})
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', shown.text())
+    if not c(shown.status == 200 and token and "stamped-scan" in shown.text(), "the school's version page with its scan form: %d" % shown.status):
+        return
+    boundary, head, tail = multipart_head_tail({"csrf": token.group(1)}, "stamped_scan", "盖章扫描件.pdf")
+    scan = pdf_bytes(b"0" * 200000)
+    r = request(port, "POST", page + "stamped-scan", head + scan + tail,
+                {"Content-Type": "multipart/form-data; boundary=" + boundary, "Cookie": cookie})
+    c(r.status == 303 and r.headers.get("location") == base + "account/versions/%s/%s/v%04d/" % (FORM, UNITS[0], version + 1),
+      "a scan of %d bytes through nginx: %d to %r %s" % (len(scan), r.status, r.headers.get("location"), r.text()[:300]))
+
+
 def access_log_lines(runtime, marker, seconds=5):
     """The access log's lines naming `marker`, waiting for the first: nginx
     logs a refused request only once its connection is closed."""
@@ -510,6 +530,7 @@ def main():
             ("a body over the collector's limit is refused by nginx", lambda: check_body_limit(c, port, base, data, runtime, codes)),
             ("resumable uploads stream through nginx, other routes keep their limits", lambda: check_resumable_uploads(c, port, base, codes)),
             ("slow headers are cut off", lambda: check_slow_headers(c, port, base)),
+            ("a school's 盖章扫描件 goes through nginx to its signed-in page", lambda: check_stamped_scan(c, port, base, codes)),
             ("a flood of header lines or a huge header is refused by nginx", lambda: check_header_flood(c, port, base, collector)),
             ("the collector will not listen beyond loopback unless a proxy bounds the head",
              lambda: check_listen_outside_loopback(c, args.collector, site, os.path.join(work, "data-elsewhere"))),

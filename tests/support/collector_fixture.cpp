@@ -17,7 +17,8 @@
 namespace testing {
 namespace fs = std::filesystem;
 
-RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimits limits, collector::GitOptions git, AccountSetup account)
+RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimits limits, collector::GitOptions git, AccountSetup account,
+                                   const std::string& site_files)
     : site_(dir_.path() / "site"), data_(dir_.path() / "data"), keys_(dir_.path() / "keys"), clock_(collector::Clock::starting_at(now)) {
     fs::create_directories(site_);
     fs::copy(fs::path(REPO_ROOT) / "data", site_ / "data", fs::copy_options::recursive);
@@ -27,6 +28,7 @@ RunningCollector::RunningCollector(const std::string& now, collector::IntakeLimi
     units["schools"].push_back({{"id", "pingjiang-test"}, {"name", "平江县测试学校"}, {"county", "pingjiang"}});
     units["schools"].push_back({{"id", "city-test"}, {"name", "岳阳市测试学校"}, {"county", "city"}});
     write_tree(site_, "-- data/units.json --\n" + units.dump(2));
+    if (!site_files.empty()) write_tree(site_, site_files);
     common::Diagnostics diags;
     rules_ = collector::load_site_rules(site_, diags);
     pages_ = std::make_unique<collector::Pages>(site_, rules_, diags);

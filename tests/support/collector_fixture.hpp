@@ -29,9 +29,10 @@ struct AccountSetup {
 
 class RunningCollector {
 public:
-    // `now`: the collector's clock, e.g. "2019-09-01T09:00:00+08:00".
+    // `now`: the collector's clock, e.g. "2019-09-01T09:00:00+08:00";
+    // `site_files`: txtar files written over the copy of the bundled site.
     explicit RunningCollector(const std::string& now, collector::IntakeLimits limits = {}, collector::GitOptions git = {},
-                              AccountSetup account = {});
+                              AccountSetup account = {}, const std::string& site_files = "");
     ~RunningCollector();
 
     int port() const { return port_; }

@@ -28,7 +28,7 @@ const REASON = '工作方案缺少经费预算，请补充后重新提交。';
 
 // The pages, by a key that names them before the deployment runs (tests are
 // declared before it starts).
-const PAGE_KEYS = ['sign-in', 'home', 'refused', 'county-desk', 'county-version', 'city-version', 'school-desk', 'city-desk', 'summary',
+const PAGE_KEYS = ['sign-in', 'home', 'refused', 'county-desk', 'county-version', 'school-version', 'city-version', 'school-desk', 'city-desk', 'summary',
   'city-experts', 'expert-desk', 'assignment', 'scores', 'county-task-book', 'task-desk', 'pilot', 'expert-accounts', 'receipt'];
 
 // Each page as { key, name, status, open(tab) }: open leaves the tab on the
@@ -58,6 +58,8 @@ function pagesOf(site, codes, staff, experts) {
       open: signedIn(codes.pingjiang, 'account/calls/pilot-2019/') },
     { key: 'county-version', name: 'a version as its county sees it (the opinion form and a history)', status: 200,
       open: signedIn(codes.pingjiang, versionPath(COUNTY_SCHOOL.id, 1)) },
+    { key: 'school-version', name: 'a version as its school sees it (its filled-in copy, the 盖章扫描件 upload form)', status: 200,
+      open: signedIn(codes[COUNTY_SCHOOL.id], versionPath(COUNTY_SCHOOL.id, 1)) },
     { key: 'city-version', name: 'a 市直学校\'s version as city staff see it (the decision form)', status: 200,
       open: signedIn(staff, versionPath(WAITING.id, 1)) },
     { key: 'school-desk', name: 'account/calls/pilot-2019/ (a school\'s desk with a 退回修改 reason)', status: 200,
