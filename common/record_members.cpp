@@ -35,6 +35,14 @@ void Members::no_others(const char* what) const {
         if (!taken_.count(key)) f_.fail_at(at(key), "unknown key \"" + key + "\" in " + what);
 }
 
+std::string peek_string(const nlohmann::json& record, const char* key) {
+    return record.is_object() && record.contains(key) && record.at(key).is_string() ? record.at(key).get<std::string>() : std::string();
+}
+
+long long peek_count(const nlohmann::json& record, const char* key) {
+    return record.is_object() && record.contains(key) && record.at(key).is_number_integer() ? record.at(key).get<long long>() : 0;
+}
+
 int check_format(const JsonFile& f, Members& m, const char* record, int oldest, int current) {
     const long long found = m.count("format");
     if (found < oldest || found > current)

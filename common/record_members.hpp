@@ -31,6 +31,12 @@ private:
     std::set<std::string> taken_;
 };
 
+// A member of a record not yet read strictly (which says what is wrong
+// with it later): its string, or its whole number, or nothing. The sealed
+// members' associated data is named by these before the record is read.
+std::string peek_string(const nlohmann::json& record, const char* key);
+long long peek_count(const nlohmann::json& record, const char* key);
+
 // A record's "format", read first because another format may have other
 // keys: one from `oldest` to `current`, returned.
 int check_format(const JsonFile& f, Members& m, const char* record, int oldest, int current);

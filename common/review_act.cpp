@@ -140,10 +140,8 @@ std::string stored_text(const Act& a, DataKeys& keys) {
 }
 
 Act read_act(const JsonFile& sealed, const DataKeys* keys) {
-    const json& raw = sealed.value;
-    const auto raw_number = raw.is_object() && raw.contains("number") && raw.at("number").is_number_integer() ? raw.at("number").get<int>() : 0;
-    const std::string raw_call = raw.is_object() && raw.contains("call") && raw.at("call").is_string() ? raw.at("call").get<std::string>() : "";
-    const Unsealed unsealed = unseal_members(sealed, keys, raw_call, DataLayout::act_repo_path(raw_call, raw_number));
+    const std::string call = peek_string(sealed.value, "call");
+    const Unsealed unsealed = unseal_members(sealed, keys, call, DataLayout::act_repo_path(call, static_cast<int>(peek_count(sealed.value, "number"))));
     const JsonFile& f = unsealed.file;
     Members m(f, f.value, "");
     check_format(f, m, kActRecord.name, 1, kActRecord.format);

@@ -39,10 +39,11 @@ void seal_members(json& record, const std::vector<std::string>& pointers, DataKe
 }
 
 Unsealed unseal_members(const JsonFile& f, const DataKeys* keys, const std::string& call, const std::string& record_name) {
-    Unsealed out{f, Sealing::none};
+    Unsealed out{f, Sealing::none, {}};
     if (!f.value.is_object() || !f.value.contains("sealed")) return out;
     if (!f.value.at("sealed").is_object()) f.fail_at("/sealed", "\"sealed\" must be an object");
     const SealedBox box = read_box(f);
+    out.members = box.members;
     json& record = out.file.value;
     record.erase("sealed");
     const KeyState state = keys ? keys->state(call) : KeyState::missing;

@@ -37,6 +37,7 @@ void seal_members(nlohmann::json& record, const std::vector<std::string>& pointe
 struct Unsealed {
     JsonFile file;
     Sealing sealing = Sealing::none;
+    std::vector<std::string> members;  // the pointers that were sealed
 };
 Unsealed unseal_members(const JsonFile& file, const DataKeys* keys, const std::string& call, const std::string& record_name);
 

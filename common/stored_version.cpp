@@ -33,10 +33,6 @@ std::string record_name(const std::string& form, const std::string& unit, long l
     return DataLayout::repo_path(kSubmissionRecord, {form, unit, static_cast<int>(version)});
 }
 
-std::string raw_string(const json& record, const char* key) {
-    return record.is_object() && record.contains(key) && record.at(key).is_string() ? record.at(key).get<std::string>() : std::string();
-}
-
 }  // namespace
 
 json to_json(const StoredVersion& r) {
@@ -56,8 +52,8 @@ std::string stored_text(const StoredVersion& r, DataKeys& keys) {
 
 StoredVersion read_stored_version(const JsonFile& sealed, const DataKeys* keys) {
     const json& raw = sealed.value;
-    const long long number = raw.is_object() && raw.contains("version") && raw.at("version").is_number_integer() ? raw.at("version").get<long long>() : 0;
-    const Unsealed unsealed = unseal_members(sealed, keys, raw_string(raw, "call"), record_name(raw_string(raw, "form"), raw_string(raw, "unit"), number));
+    const Unsealed unsealed = unseal_members(sealed, keys, peek_string(raw, "call"),
+                                             record_name(peek_string(raw, "form"), peek_string(raw, "unit"), peek_count(raw, "version")));
     const JsonFile& f = unsealed.file;
     Members m(f, f.value, "");
     check_format(f, m, kSubmissionRecord.name, 1, kSubmissionRecord.format);
@@ -78,9 +74,8 @@ StoredVersion read_stored_version(const JsonFile& sealed, const DataKeys* keys) 
     for (std::size_t i = 0; i < files.size(); ++i) r.files.push_back(read_file_entry(f, files[i], pointer_at("/files", i)));
     m.no_others("a submission record");
     r.sealing = unsealed.sealing;
-    if (raw.contains("sealed"))
-        for (const auto& member : raw.at("sealed").at("members"))
-            if (const json::json_pointer at(member.get<std::string>()); at.parent_pointer().to_string() == "/fields") r.personal.insert(at.back());
+    for (const std::string& member : unsealed.members)
+        if (const json::json_pointer at(member); at.parent_pointer().to_string() == "/fields") r.personal.insert(at.back());
     return r;
 }
 
