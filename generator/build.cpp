@@ -111,8 +111,11 @@ public:
     void plan();
     // Pages rendered and published with the copies.
     void render();
-    // Downloads, feed, sitemap and search index.
+    // Downloads, feed and sitemap.
     void publish_files();
+    // Updating in place: what is written so far shown, if it has no errors.
+    void publish_pages_early();
+    void publish_search_index();
     void write_internal_site();
     // The output replaced, if nothing went wrong.
     void commit();
@@ -156,6 +159,8 @@ private:
     std::vector<std::pair<std::string, std::string>> data_texts_;
     std::map<std::string, Notice> fresh_notices_;  // by source, as loaded, then with its body rendered
     std::map<std::string, unsigned long long> copies_;  // content/'s copied files by shown path: their sizes
+    std::vector<std::string> listing_;                  // content/'s files
+    std::atomic<std::size_t> rendered_{0};
     std::vector<std::uint64_t> made_from_;  // per job: a digest of what its page is made from, 0 to render it anyway
 };
 
@@ -188,7 +193,7 @@ void Build::load() {
         state_->content = ContentCache{};
         state_->content.settings = loading_settings();
     }
-    load_content(o_.site, site_, personal_, diags_, state_ ? &state_->content : nullptr);
+    listing_ = load_content(o_.site, site_, personal_, diags_, state_ ? &state_->content : nullptr);
     if (state_) {
         for (const Notice& n : site_.notices)
             if (!n.body_rendered) fresh_notices_.emplace(n.source, n);
@@ -251,7 +256,9 @@ void Build::plan() {
 // A notice's page is made from its source and from what every page is made
 // from, none of it another notice's: the configuration, data/, the theme,
 // the copied files' sizes, the downloads, the day, the leave pages. Every
-// other page lists notices or stands alone, and is rendered every time.
+// other page lists notices or stands alone: it is made from what every page
+// is made from and from the notices' front matter, never their bodies, which
+// only their own pages and the search index read.
 std::uint64_t Build::site_wide_digest() const {
     Digest d;
     const Config& c = site_.config;
@@ -275,9 +282,15 @@ void Build::digest_pages() {
     // The collector's records are read by pages of their own and the notices' too (status_url).
     if (!state_ || site_.has_submissions) return;
     const std::uint64_t site_wide = site_wide_digest();
-    for (std::size_t i = 0; i < jobs_.size(); ++i)
-        if (const Notice* n = jobs_[i].article)
-            made_from_[i] = Digest().add(site_wide).add(jobs_[i].url).add(n->source).add(n->source_digest).value();
+    Digest fronts;
+    for (const Notice& n : site_.notices) fronts.add(n.source).add(n.front_digest);
+    for (std::size_t i = 0; i < jobs_.size(); ++i) {
+        Digest d;
+        d.add(site_wide).add(jobs_[i].url);
+        if (const Notice* n = jobs_[i].article) d.add(n->source).add(n->source_digest);
+        else d.add(fronts.value());
+        made_from_[i] = d.value();
+    }
 }
 
 // Every URL on another host that a page will link to, before any page is
@@ -339,12 +352,13 @@ void Build::render() {
 
 void Build::render_page(Templates& templates, const PageJob& job, std::uint64_t made_from) {
     if (made_from != 0) {
-        const auto before = state_->notice_pages.find(job.url);
-        if (before != state_->notice_pages.end() && before->second == made_from && publisher_->keep(common::output_path(job.url))) {
-            release_body_html(*job.article);
+        const auto before = state_->pages.find(job.url);
+        if (before != state_->pages.end() && before->second == made_from && publisher_->keep(common::output_path(job.url))) {
+            if (job.article) release_body_html(*job.article);
             return;
         }
     }
+    ++rendered_;
     const std::string content = templates.render(job.kind->tmpl, job.kind->view(*ctx_, job, jobs_));
     const std::string description = job.article ? collapsed_prefix(job.article->body_text, kDescriptionChars) : std::string();
     View layout = layout_view(*ctx_, {job.url, job.title, job.kind->column, job.article, description, job.kind->noindex}, content);
@@ -372,6 +386,16 @@ void Build::publish_files() {
         if (job.kind->listed) entries.push_back({job.url, job.article ? job.article->published.iso() : std::string()});
     publisher_->file("sitemap.xml", make_sitemap(site_, entries));
     clock_.mark("publish downloads, feed, sitemap");
+}
+
+void Build::publish_pages_early() {
+    if (!state_ || !state_->pages_published || !diags_.empty()) return;
+    writer_->publish_staged();
+    state_->pages_published();
+    clock_.mark("pages shown");
+}
+
+void Build::publish_search_index() {
     const std::vector<SearchDocument> docs = search_documents(site_, downloads_);
     // The copied files' last reader (for their sizes): copied, planned and
     // listed, their 20,000 paths at 10,000 notices need not sit beside the postings.
@@ -426,9 +450,10 @@ void Build::keep_state() {
     }
     state_->content.notices = std::move(notices);
     state_->content.copies = std::move(copies_);
-    state_->notice_pages.clear();
+    state_->content.listing = std::move(listing_);
+    state_->pages.clear();
     for (std::size_t i = 0; i < jobs_.size(); ++i)
-        if (made_from_[i] != 0) state_->notice_pages.emplace(jobs_[i].url, made_from_[i]);
+        if (made_from_[i] != 0) state_->pages.emplace(jobs_[i].url, made_from_[i]);
 }
 
 void Build::fail(const std::exception& e) {
@@ -439,6 +464,7 @@ void Build::fail(const std::exception& e) {
 void Build::count() {
     if (!result_.errors.empty()) return;
     result_.pages = jobs_.size();
+    result_.rendered = rendered_;
     result_.files = plan_.size();
 }
 
@@ -459,6 +485,8 @@ BuildResult build_site(const BuildOptions& o, const PageKinds& kinds, BuildState
         build.plan();
         build.render();
         build.publish_files();
+        build.publish_pages_early();
+        build.publish_search_index();
         build.write_internal_site();
         build.commit();
     } catch (const std::exception& e) {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -30,23 +31,30 @@ struct BuildOptions {
 struct BuildResult {
     std::vector<common::Diagnostic> errors;  // sorted; empty on success
     std::size_t pages = 0;
+    std::size_t rendered = 0;  // of the pages, those rendered: the others were kept from the last build
     std::size_t files = 0;  // every file written, pages included
     std::vector<std::pair<std::string, double>> phases;  // seconds spent in each step, in order
 };
 
 // What a build keeps for the next one of the same site into the same
 // output (the preview's): the next reads only the files that changed,
-// renders again only the notice pages whose sources changed (and every
-// other page), and writes only the files whose bytes changed, removing
-// those no longer made. The output is the same as a clean build's.
+// renders again only the pages whose sources changed (a notice's page its
+// notice, a page listing notices their front matter), and writes only the
+// files whose bytes changed, removing those no longer made. The output is
+// the same as a clean build's.
 struct BuildState {
     ContentCache content;
     OutputDigests output;
-    std::map<std::string, std::uint64_t> notice_pages;  // URL -> digest of what its page was made from
+    std::map<std::string, std::uint64_t> pages;  // URL -> digest of what its page was made from
+    // Called, when set, as soon as the pages are in place and none has an
+    // error, before the search index is made: the longest step of a
+    // rebuild, which no page waits for. The build goes on, and returns
+    // once the index is in place too.
+    std::function<void()> pages_published;
 
     // Before each build but the first: the site-relative paths that
     // changed, were added or removed since the last one.
-    void forget(const std::set<std::string>& changed) { content.forget(changed); }
+    void forget(const std::set<std::string>& changed, const std::filesystem::path& site) { content.forget(changed, site); }
 };
 
 // Never throws for problems in the site: they come back as errors, and the

@@ -1,7 +1,9 @@
 #include "generator/content_loader.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "common/files.hpp"
 #include "common/text.hpp"
@@ -140,12 +142,13 @@ void scan_copied_file(const StaticFile& f, PersonalDataCheck& personal, common::
 
 }  // namespace
 
-void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& personal, common::Diagnostics& diags,
-                  const ContentCache* kept) {
+std::vector<std::string> load_content(const fs::path& site_root, Site& site, PersonalDataCheck& personal, common::Diagnostics& diags,
+                                      const ContentCache* kept) {
     const fs::path content = site_root / "content";
+    std::vector<std::string> listing = kept && kept->listing ? *kept->listing : common::list_site_files(content, site_root, "content/", diags);
     std::vector<std::string> notice_files;
     std::vector<bool> copy_kept;
-    for (const std::string& rel : common::list_site_files(content, site_root, "content/", diags)) {
+    for (const std::string& rel : listing) {
         const std::string shown = "content/" + rel;
         if (is_markdown(rel)) {
             const bool in_notices = rel.compare(0, 8, "notices/") == 0 && rel.find('/', 8) == std::string::npos;
@@ -194,6 +197,8 @@ void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& pers
             personal.scan_source(shown, text);
             loaded[i] = read_notice(text, shown, slug);
             loaded[i]->source_digest = digest_of(text);
+            // The file less its body: the body ends it, as parse_front_matter cut it.
+            loaded[i]->front_digest = digest_of(std::string_view(text).substr(0, text.size() - std::min(text.size(), loaded[i]->body.size())));
         } catch (const common::SourceError& e) {
             diags.add(e.diagnostic());
         }
@@ -201,6 +206,7 @@ void load_content(const fs::path& site_root, Site& site, PersonalDataCheck& pers
     site.notices.reserve(loaded.size());
     for (auto& n : loaded)
         if (n) site.notices.push_back(std::move(*n));
+    return listing;
 }
 
 }  // namespace gen

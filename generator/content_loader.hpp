@@ -1,6 +1,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "common/diagnostic.hpp"
 #include "generator/content_cache.hpp"
@@ -12,8 +14,9 @@ namespace gen {
 // Reads content/: notices into site.notices (unsorted), other files into
 // site.static_files. Every text is scanned for personal data. Problems go
 // to diags; a broken notice is left out. What `kept` holds is taken from
-// it instead of read again (the preview's rebuilds).
-void load_content(const std::filesystem::path& site_root, Site& site, PersonalDataCheck& personal,
-                  common::Diagnostics& diags, const ContentCache* kept = nullptr);
+// it instead of read again (the preview's rebuilds). Returns content/'s
+// files as listed (ContentCache::listing).
+std::vector<std::string> load_content(const std::filesystem::path& site_root, Site& site, PersonalDataCheck& personal,
+                                      common::Diagnostics& diags, const ContentCache* kept = nullptr);
 
 }  // namespace gen

@@ -85,6 +85,7 @@ struct Attachment {
 struct Notice {
     std::string slug, source;
     std::uint64_t source_digest = 0;  // of its file's bytes: tells the preview whether its page can stay
+    std::uint64_t front_digest = 0;   // of its front matter's: whether the pages that list notices can
     std::string title, issuer, category, doc_no, index_no, addressees, signature;
     Date date, published;
     std::vector<std::string> keywords;

@@ -163,6 +163,21 @@ void Writer::commit() {
     }
 }
 
+void Writer::publish_staged() {
+    if (dry_run_ || !held_ || held_->empty()) return;
+    move_staged();
+}
+
+void Writer::move_staged() {
+    fs::create_directories(out_);
+    for (const std::string& path : staged_) {
+        const fs::path target = out_ / path;
+        make_parents(target, out_);
+        if (::rename((staging_ / path).c_str(), target.c_str()) != 0) fail_io("cannot replace", target);
+    }
+    staged_.clear();
+}
+
 // Readers may see some files of the new build beside the old ones for a
 // moment: the preview's, which reload once it is done.
 void Writer::commit_in_place() {
@@ -173,12 +188,7 @@ void Writer::commit_in_place() {
         committed_ = true;
         return;
     }
-    fs::create_directories(out_);
-    for (const std::string& path : staged_) {
-        const fs::path target = out_ / path;
-        make_parents(target, out_);
-        if (::rename((staging_ / path).c_str(), target.c_str()) != 0) fail_io("cannot replace", target);
-    }
+    move_staged();
     for (const auto& [path, digest] : *held_)
         if (!next_.count(path)) remove_with_empty_parents(out_ / path, out_);
     *held_ = std::move(next_);

@@ -46,6 +46,10 @@ public:
     // Updating in place: whether `path` is in the output as the last commit
     // left it, and, if so, keeps it there without writing it. Thread-safe.
     bool keep(const std::string& path);
+    // Updating in place, and not the first build: moves the files staged so
+    // far into the output now, so that readers see them before the build
+    // ends. Files written later, and the removals, wait for commit().
+    void publish_staged();
     // Swaps the staging directory in place of the output directory, or,
     // updating in place, moves the staged files into it and removes those
     // neither written nor kept.
@@ -57,6 +61,7 @@ private:
     // Updating in place: records the file's digest; whether it must be written.
     bool differs(const std::string& path, std::uint64_t digest);
     void commit_in_place();
+    void move_staged();
 
     std::filesystem::path out_, staging_;
     bool dry_run_;

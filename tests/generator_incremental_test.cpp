@@ -102,7 +102,7 @@ public:
     // `tell`: pass on what the watcher saw, as the preview does.
     gen::BuildResult rebuild(bool tell = true) {
         const std::set<std::string> changed = watcher_.changes();
-        if (tell) state_.forget(changed);
+        if (tell) state_.forget(changed, site_.root());
         gen::BuildOptions o = site_.options();
         o.out = out();
         return gen::build_site(o, state_);
@@ -228,6 +228,27 @@ TEST_CASE("a notice edited without telling the state keeps its stale page and th
     const std::string found = differences(site.out(), preview.out());
     CHECK(found.find("differs notices/old/index.html\n") != std::string::npos);
     CHECK(found.find("notices/call/") == std::string::npos);
+}
+
+TEST_CASE("a body edited renders its notice's page alone; a title edited, the pages that list notices too") {
+    TinySite site(kSite);
+    Preview preview(site);
+    const gen::BuildResult first = preview.rebuild();
+    REQUIRE(first.errors.empty());
+    CHECK(first.rendered == first.pages);
+
+    site.write("-- content/notices/old.md --\n---\ntitle: 旧通知\ndate: 2019-05-01\n---\n只改了正文。\n");
+    const gen::BuildResult body = preview.rebuild();
+    REQUIRE(body.errors.empty());
+    CHECK(body.rendered == 1);
+    CHECK(testing::read_file(preview.out() / "notices/old/index.html").find("只改了正文。") != std::string::npos);
+
+    // The notice's page, and every page that lists notices or stands alone.
+    site.write("-- content/notices/old.md --\n---\ntitle: 改了标题的通知\ndate: 2019-05-01\n---\n只改了正文。\n");
+    const gen::BuildResult title = preview.rebuild();
+    REQUIRE(title.errors.empty());
+    CHECK(title.rendered == title.pages - 2);  // the two other notices' pages kept
+    CHECK(testing::read_file(preview.out() / "notices/index.html").find("改了标题的通知") != std::string::npos);
 }
 
 TEST_CASE("an edit rewrites only the files whose bytes changed and removes those no longer made") {

@@ -55,18 +55,38 @@ std::string joined(const std::set<std::string>& paths) {
     return out;
 }
 
+double ms_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
 // Each build starts from what the last one kept: only what changed is read,
-// rendered and written again.
+// rendered and written again. The open pages reload as soon as the pages
+// are in place (after the first build); the search index follows.
 void build_and_tell(const BuildOptions& options, BuildState& state, PreviewServer& server, const std::string& why, bool timings) {
     const auto start = std::chrono::steady_clock::now();
+    bool shown = false;
+    double shown_ms = 0;
+    if (state.output.empty()) state.pages_published = nullptr;  // the first build: nothing is in place before its end
+    else
+        state.pages_published = [&] {
+            shown_ms = ms_since(start);
+            shown = true;
+            server.built({});
+        };
     BuildResult result = build_site(options, state);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms = ms_since(start);
     for (const auto& d : result.errors) std::fprintf(stderr, "%s\n", common::format(d).c_str());
     if (timings)
         for (const auto& [phase, s] : result.phases) std::fprintf(stderr, "%8.3f s  %s\n", s, phase.c_str());
-    if (result.errors.empty()) std::fprintf(stderr, "built %zu pages in %.0f ms%s\n", result.pages, ms, why.c_str());
-    else std::fprintf(stderr, "%zu error%s%s; the preview shows them\n", result.errors.size(), result.errors.size() == 1 ? "" : "s", why.c_str());
-    server.built(std::move(result.errors));
+    if (!result.errors.empty())
+        std::fprintf(stderr, "%zu error%s%s; the preview shows them\n", result.errors.size(), result.errors.size() == 1 ? "" : "s", why.c_str());
+    else if (shown)
+        std::fprintf(stderr, "built %zu pages (%zu rendered) in %.0f ms, shown after %.0f ms%s\n", result.pages, result.rendered, ms, shown_ms,
+                     why.c_str());
+    else
+        std::fprintf(stderr, "built %zu pages (%zu rendered) in %.0f ms%s\n", result.pages, result.rendered, ms, why.c_str());
+    if (shown && result.errors.empty()) server.indexed();
+    else server.built(std::move(result.errors));
 }
 
 }  // namespace
@@ -102,7 +122,7 @@ int run_preview(const PreviewOptions& o) {
         std::set<std::string> changed = watcher.changes();
         while (readable(watcher.fd(), kQuietMs)) changed.merge(watcher.changes());
         if (changed.empty()) continue;
-        state.forget(changed);
+        state.forget(changed, o.site);
         build_and_tell(build, state, server, " after " + joined(changed), o.timings);
     }
     server.stop();

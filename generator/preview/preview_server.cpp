@@ -94,7 +94,8 @@ struct PreviewServer::State {
     std::thread thread;
     std::mutex mutex;
     std::condition_variable changed;
-    long build = 0;  // builds finished
+    long build = 0;    // builds whose pages are in place
+    long indexed = 0;  // of them, those whose search index is in place too
     std::vector<common::Diagnostic> errors;
     bool stopping = false;
 
@@ -104,13 +105,18 @@ struct PreviewServer::State {
 
 void PreviewServer::State::events(httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
-    long seen = -1;
-    res.set_chunked_content_provider("text/event-stream", [this, seen](std::size_t, httplib::DataSink& sink) mutable {
+    long seen = -1, seen_indexed = 0;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        seen_indexed = indexed;  // only the builds to come
+    }
+    res.set_chunked_content_provider("text/event-stream", [this, seen, seen_indexed](std::size_t, httplib::DataSink& sink) mutable {
         std::unique_lock<std::mutex> lock(mutex);
-        changed.wait_for(lock, kKeepAlive, [&] { return stopping || build != seen; });
+        changed.wait_for(lock, kKeepAlive, [&] { return stopping || build != seen || indexed != seen_indexed; });
         if (stopping) return false;
         std::string chunk = ": still here\n\n";
         if (build != seen) chunk = "event: built\ndata: " + std::to_string(seen = build) + "\n\n";
+        else if (indexed != seen_indexed) chunk = "event: indexed\ndata: " + std::to_string(seen_indexed = indexed) + "\n\n";
         lock.unlock();
         return sink.write(chunk.data(), chunk.size());
     });
@@ -184,6 +190,14 @@ void PreviewServer::built(std::vector<common::Diagnostic> errors) {
         std::lock_guard<std::mutex> lock(state_->mutex);
         ++state_->build;
         state_->errors = std::move(errors);
+    }
+    state_->changed.notify_all();
+}
+
+void PreviewServer::indexed() {
+    {
+        std::lock_guard<std::mutex> lock(state_->mutex);
+        state_->indexed = state_->build;
     }
     state_->changed.notify_all();
 }

@@ -27,6 +27,9 @@ public:
     void stop();
     // A build has finished: with no errors its site is in root. Open pages reload.
     void built(std::vector<common::Diagnostic> errors);
+    // The last build, whose pages were shown before its end, has ended
+    // without errors: its search index is in place too.
+    void indexed();
 
 private:
     struct State;
