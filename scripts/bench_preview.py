@@ -7,9 +7,12 @@ repository) of N notices as a site of ours (bench_site.py), starts
 (/__preview/events) and makes --edits edits with make_corpus.py's `edit`
 (one notice's revision counter, N // 2 unless --page), one at a time. Each
 edit is timed from the moment before make_corpus writes the file to the
-moment the `built` event arrives; after each, the page is fetched to see
-the new revision in it (outside the timing). Then prints the median, p90,
-min and max, and the preview's resident memory (VmRSS and its peak VmHWM).
+moment the `built` event arrives (the pages are in place and open pages
+reload), and to the `indexed` event (the search index is in place too,
+and the output is what a clean build writes); the next edit waits for it.
+After each, the page is fetched to see the new revision in it (outside
+the timing). Then prints the median, p90, min and max, and the preview's
+resident memory (VmRSS and its peak VmHWM).
 
 Unless --no-hugo, the same for `hugo server` on the Hugo layout of the same
 corpus: from the edit to the line in which Hugo reports its rebuild
@@ -94,10 +97,12 @@ def summary(times_ms):
 
 class Events:
     """The preview's event stream, read on a thread: each `built` event's
-    moment and build number."""
+    moment and build number (the pages are in place, open pages reload), and
+    each `indexed` event's (the search index is in place too)."""
 
     def __init__(self, url):
         self.built = queue.Queue()
+        self.indexed = queue.Queue()
         response = urllib.request.urlopen(url, timeout=START_TIMEOUT)
         threading.Thread(target=self._read, args=(response,), daemon=True).start()
 
@@ -107,13 +112,20 @@ class Events:
             line = raw.decode("utf-8").rstrip("\r\n")
             if line.startswith("event: "):
                 event = line[len("event: "):]
-            elif line.startswith("data: ") and event == "built":
-                self.built.put((time.perf_counter(), int(line[len("data: "):])))
+            elif line.startswith("data: ") and event in ("built", "indexed"):
+                sink = self.built if event == "built" else self.indexed
+                sink.put((time.perf_counter(), int(line[len("data: "):])))
             elif not line:
                 event = None
 
     def next(self, timeout):
         return self.built.get(timeout=timeout)
+
+    def next_indexed(self, build, timeout):
+        while True:
+            at, number = self.indexed.get(timeout=timeout)
+            if number == build:
+                return at
 
 
 def edit(corpus, content, page):
@@ -148,18 +160,19 @@ def bench_ours(generator, corpus, work, n, edits, page):
         base = "http://127.0.0.1:%d/" % port
         events = Events(base + "__preview/events")
         events.next(START_TIMEOUT)  # the build that was there when the stream opened
-        times = []
+        times, indexed = [], []
         for i in range(edits):
             time.sleep(0.5)  # edits apart, as a person makes them
             start = time.perf_counter()
             edit(corpus, content, page)
-            at, _ = events.next(EDIT_TIMEOUT)
+            at, build = events.next(EDIT_TIMEOUT)
             times.append((at - start) * 1000)
+            indexed.append((events.next_indexed(build, EDIT_TIMEOUT) - start) * 1000)
             served = urllib.request.urlopen(base + "notices/%s/" % slug, timeout=30).read().decode("utf-8")
             wanted = "（修订号：%s）" % revision(os.path.join(content, "notices", slug + ".md"))
             if wanted not in served:
                 raise RuntimeError("after edit %d the page does not show %s" % (i + 1, wanted))
-            progress("edit %d: %.1f ms" % (i + 1, times[-1]))
+            progress("edit %d: %.1f ms, search index %.1f ms" % (i + 1, times[-1], indexed[-1]))
         memory.update(memory_mb(proc.pid))
     finally:
         stopping = time.perf_counter()
@@ -173,7 +186,7 @@ def bench_ours(generator, corpus, work, n, edits, page):
     build_lines = []
     while not stderr.empty():
         build_lines.append(stderr.get()[1])
-    return times, memory, [l for l in build_lines if l.startswith("built ")]
+    return times, indexed, memory, [l for l in build_lines if l.startswith("built ")]
 
 
 def bench_hugo(hugo, corpus_script, corpus, work, n, edits, page):
@@ -238,7 +251,7 @@ def main(argv=None):
     os.makedirs(work, exist_ok=True)
     hugo = None if a.no_hugo else shutil.which("hugo")
     try:
-        times, memory, built = bench_ours(os.path.abspath(a.generator), corpus, work, a.n, a.edits, a.page)
+        times, indexed, memory, built = bench_ours(os.path.abspath(a.generator), corpus, work, a.n, a.edits, a.page)
         shutil.rmtree(os.path.join(work, "site-ours"), ignore_errors=True)
         hugo_figures = bench_hugo(hugo, os.path.abspath(a.corpus_script), corpus, work, a.n, a.edits, a.page) if hugo else None
     finally:
@@ -248,6 +261,7 @@ def main(argv=None):
     load = os.getloadavg()
     print("notices: %d; cores: %d; load average at end %.2f %.2f %.2f" % (a.n, os.cpu_count(), *load))
     print("generator serve, edit to reload event: " + summary(times))
+    print("generator serve, edit to search index in place: " + summary(indexed))
     print("generator serve, memory after the edits: VmRSS %.0f MB, peak VmHWM %.0f MB" % (memory["VmRSS"], memory["VmHWM"]))
     print("generator serve, from SIGTERM to its exit: %.1f s" % memory["stop_s"])
     if built:

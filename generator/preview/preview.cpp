@@ -17,9 +17,11 @@ namespace gen {
 namespace fs = std::filesystem;
 namespace {
 
-// An editor's save is a burst of events (write, rename, chmod); the build
-// waits until none has come for this long.
-constexpr int kQuietMs = 30;
+// An editor's save is a burst of events (write, rename, chmod), each within
+// a millisecond or two of the last; the build waits until none has come
+// for this long. A save slower than that starts one more build, which
+// sees the file whole: the wait is part of every reload.
+constexpr int kQuietMs = 10;
 
 struct Scratch {
     fs::path dir;
