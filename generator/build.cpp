@@ -360,7 +360,7 @@ void Build::render_page(Templates& templates, const PageJob& job, std::uint64_t 
     }
     ++rendered_;
     const std::string content = templates.render(job.kind->tmpl, job.kind->view(*ctx_, job, jobs_));
-    const std::string description = job.article ? collapsed_prefix(job.article->body_text, kDescriptionChars) : std::string();
+    const std::string description = job.article ? collapsed_prefix(job.article->text(), kDescriptionChars) : std::string();
     View layout = layout_view(*ctx_, {job.url, job.title, job.kind->column, job.article, description, job.kind->noindex}, content);
     if (!job.kind->script.empty()) layout.set("script", href(*ctx_, job.kind->script));
     const std::vector<InternalLink> none;
@@ -374,7 +374,7 @@ void Build::render_page(Templates& templates, const PageJob& job, std::uint64_t 
 // has one page, rendered on one thread.
 void Build::release_body_html(const Notice& rendered) {
     Notice& n = site_.notices[static_cast<std::size_t>(&rendered - site_.notices.data())];  // the build's own, to change
-    std::string().swap(n.body_html);  // clear() would keep the capacity
+    n.body_html.reset();
 }
 
 void Build::publish_files() {

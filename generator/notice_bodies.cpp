@@ -12,11 +12,11 @@ void render_notice_bodies(Site& site, common::Diagnostics& diags) {
         Notice& n = site.notices[i];
         if (n.body_rendered) return;
         RenderedMarkdown md = render_markdown(n.body, site.config.base_path, common::notice_url(n.slug), n.source, n.body_line, diags);
-        n.body_html = std::move(md.html);
-        n.body_text = std::move(md.text);
-        n.body_text.shrink_to_fit();  // grown by appending and kept to the end: over a quarter of it was slack
+        md.text.shrink_to_fit();  // grown by appending and kept to the end: over a quarter of it was slack
+        n.body_html = std::make_shared<const std::string>(std::move(md.html));
+        n.body_text = std::make_shared<const std::string>(std::move(md.text));
         n.body_links = std::move(md.links);
-        n.body_destinations = external_destinations(n.body_html, site.config);
+        n.body_destinations = external_destinations(n.html(), site.config);
         // Its last reader: from here on the pages read its HTML, the index its text.
         std::string().swap(n.body);
         n.body_rendered = true;

@@ -108,7 +108,7 @@ const PageKinds& page_kinds() {
          [](const ViewContext& ctx, const PageJob&, const Pages&) { return notice_index_view(ctx); },
          single("notices/", "通知公告", "notice_index"), ""},
         {"notice", "notice", "通知公告", 1, true, false, "",
-         [](const ViewContext& ctx, const PageJob& job, const Pages&) { return notice_view(ctx, *job.article, job.article->body_html); },
+         [](const ViewContext& ctx, const PageJob& job, const Pages&) { return notice_view(ctx, *job.article, job.article->html()); },
          notice_pages, ""},
         {"quota", "quota", "名额分配", 3, true, false, "",
          [](const ViewContext& ctx, const PageJob& job, const Pages&) { return quota_view(ctx, ctx.site.quotas[job.index]); },

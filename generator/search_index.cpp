@@ -24,15 +24,15 @@ std::string joined(const std::vector<std::string>& parts) {
     return out;
 }
 
-SearchDocument document(std::string kind, std::string title, std::string url, std::string date, std::string excerpt, std::string text) {
+SearchDocument document(std::string kind, std::string title, std::string url, std::string date, std::string_view excerpt, std::string text) {
     return SearchDocument{std::move(kind), std::move(title), std::move(url), std::move(date),
                           collapsed_prefix(excerpt, kExcerptChars), std::move(text), {}};
 }
 
 void add_notices(std::vector<SearchDocument>& out, const Site& site) {
     for (const Notice& n : site.notices) {
-        SearchDocument d = document("notice", n.title, common::notice_url(n.slug), n.published.iso(), n.body_text, "");
-        d.parts = {n.doc_no, n.addressees, n.body_text};
+        SearchDocument d = document("notice", n.title, common::notice_url(n.slug), n.published.iso(), n.text(), "");
+        d.parts = {n.doc_no, n.addressees, n.text()};
         for (const auto& a : n.attachments) d.parts.push_back(a.title);
         for (const auto& k : n.keywords) d.parts.push_back(k);
         out.push_back(std::move(d));

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -100,10 +101,18 @@ struct Notice {
     // The body rendered once, after loading (render_notice_bodies), or kept
     // from the preview's last build.
     bool body_rendered = false;
-    std::string body_html;  // for its page alone, and freed once that is rendered
-    std::string body_text;  // what a reader sees: the search index and the Description meta tag
+    // Shared with the preview's cache, so that a notice kept from the last
+    // build is copied without its texts.
+    std::shared_ptr<const std::string> body_html;  // for its page alone, and released once that is rendered
+    std::shared_ptr<const std::string> body_text;  // what a reader sees: the search index and the Description meta tag
     std::vector<InternalLink> body_links;
     std::set<std::string> body_destinations;  // its links to other hosts, each through a leave page
+
+    const std::string& html() const { return body_html ? *body_html : kNoText; }
+    const std::string& text() const { return body_text ? *body_text : kNoText; }
+
+private:
+    static inline const std::string kNoText;
 };
 
 using common::StaticFile;

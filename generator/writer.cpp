@@ -27,7 +27,9 @@ Writer::Writer(fs::path out, bool dry_run) : out_(std::move(out)), dry_run_(dry_
     if (!dry_run_) make_staging();
 }
 
-Writer::Writer(fs::path out, OutputDigests& held) : out_(std::move(out)), dry_run_(false), held_(&held) { make_staging(); }
+Writer::Writer(fs::path out, OutputDigests& held) : out_(std::move(out)), dry_run_(false), held_(&held), build_(++held.builds) {
+    make_staging();
+}
 
 void Writer::make_staging() {
     out_ = fs::absolute(out_).lexically_normal();
@@ -83,21 +85,27 @@ void Writer::ensure_parent(const std::string& path) {
     dirs_.insert(std::move(dir));
 }
 
+// One path is written by one thread (the output plan has one source for
+// each), so its entry is that thread's to mark.
 bool Writer::differs(const std::string& path, std::uint64_t digest) {
+    const auto before = held_->files.find(path);
+    if (before != held_->files.end()) {
+        before->second.made_by = build_;
+        before->second.next_digest = digest;
+        if (before->second.digest == digest) return false;
+    }
     std::lock_guard<std::mutex> lock(next_mutex_);
-    next_[path] = digest;
-    const auto before = held_->find(path);
-    if (before != held_->end() && before->second == digest) return false;
+    if (before == held_->files.end()) added_[path] = digest;
     staged_.insert(path);
     return true;
 }
 
 bool Writer::keep(const std::string& path) {
     if (!held_) return false;
-    std::lock_guard<std::mutex> lock(next_mutex_);
-    const auto before = held_->find(path);
-    if (before == held_->end()) return false;
-    next_[path] = before->second;
+    const auto before = held_->files.find(path);
+    if (before == held_->files.end()) return false;
+    before->second.made_by = build_;
+    before->second.next_digest = before->second.digest;
     return true;
 }
 
@@ -182,18 +190,24 @@ void Writer::move_staged() {
 // moment: the preview's, which reload once it is done.
 void Writer::commit_in_place() {
     // The first build: everything is new, and one rename puts it in place.
-    if (held_->empty() && !fs::exists(out_)) {
+    const bool first = held_->empty() && !fs::exists(out_);
+    if (first) {
         if (::rename(staging_.c_str(), out_.c_str()) != 0) fail_io("cannot create", out_);
-        *held_ = std::move(next_);
-        committed_ = true;
-        return;
+    } else {
+        move_staged();
+        for (auto it = held_->files.begin(); it != held_->files.end();) {
+            if (it->second.made_by == build_) {
+                it->second.digest = it->second.next_digest;
+                ++it;
+            } else {
+                remove_with_empty_parents(out_ / it->first, out_);
+                it = held_->files.erase(it);
+            }
+        }
     }
-    move_staged();
-    for (const auto& [path, digest] : *held_)
-        if (!next_.count(path)) remove_with_empty_parents(out_ / path, out_);
-    *held_ = std::move(next_);
+    for (const auto& [path, digest] : added_) held_->files.emplace(path, OutputFile{digest, build_, digest});
     committed_ = true;
-    fs::remove_all(staging_);
+    if (!first) fs::remove_all(staging_);
 }
 
 }  // namespace gen

@@ -8,17 +8,31 @@
 
 #include <filesystem>
 #include <functional>
-#include <string>
+#include <cstdint>
 #include <mutex>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
 namespace gen {
 
-// What an output directory updated in place holds: each file's path and a
-// digest of its bytes (digest.hpp), as the last commit left it.
-using OutputDigests = std::unordered_map<std::string, std::uint64_t>;
+// A file of an output directory updated in place: a digest of its bytes
+// (digest.hpp) as the last commit left it, and what the build under way
+// does with it. Each build marks the files it writes or keeps with its own
+// number, in place: its threads look the map up, and none grows it.
+struct OutputFile {
+    std::uint64_t digest = 0;
+    std::uint64_t made_by = 0;      // the last build that wrote or kept it
+    std::uint64_t next_digest = 0;  // its digest once that build commits
+};
+
+// What an output directory updated in place holds, by path.
+struct OutputDigests {
+    std::unordered_map<std::string, OutputFile> files;
+    std::uint64_t builds = 0;  // begun: each build's number
+    bool empty() const { return files.empty(); }
+};
 
 class Writer {
 public:
@@ -69,8 +83,9 @@ private:
     std::mutex dirs_mutex_;
     std::unordered_set<std::string> dirs_;  // directories known to exist in staging
     OutputDigests* held_ = nullptr;  // updating in place
+    std::uint64_t build_ = 0;        // this build's number in held_
     std::mutex next_mutex_;
-    OutputDigests next_;  // what the output holds once committed
+    std::unordered_map<std::string, std::uint64_t> added_;  // files held_ does not have, by digest
     std::unordered_set<std::string> staged_;
 };
 
