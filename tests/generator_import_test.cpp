@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -16,6 +17,7 @@
 #include "common/files.hpp"
 #include "generator/import/body_markdown.hpp"
 #include "generator/import/import_notice.hpp"
+#include "generator/import/word_text.hpp"
 #include "office/word_numbering.hpp"
 #include "support/seed_documents.hpp"
 #include "support/tiny_site.hpp"
@@ -86,15 +88,65 @@ gen::BuildResult check(const fs::path& site) {
     return gen::build_site(o);
 }
 
+// A form's lists of fields, columns or signatures as the Word file says
+// them: a signature's lines without their spaces, as HTML collapses a run
+// of them; without the bureau's additions no row of the paper form holds:
+// file fields (the 申请表's 工作方案, the 附件5 outline's own document).
+nlohmann::json printed_items(const nlohmann::json& block) {
+    const char* list = block["type"] == "table" ? "columns" : block["type"] == "fields" ? "fields" : "entries";
+    nlohmann::json items = nlohmann::json::array();
+    for (nlohmann::json item : block[list]) {
+        if (item.value("type", "") == "file") continue;
+        if (item.contains("lines"))
+            for (auto& line : item["lines"]) line = gen::import::spaceless(line.get<std::string>());
+        items.push_back(item);
+    }
+    return items;
+}
+
+// An imported form against the bundled one, part by part: title, heading,
+// subtitle, submitted_by, notes; each block's type and, for a table, its
+// name and blank_rows; each field and column whole (name, label, type,
+// required, personal, wide, names_applicant, max_chars: the names come
+// from the import's known labels, the limit from 1000字以内); each
+// signature's label and lines. Left out: a table's title (申报学校, the
+// export's sheet name), which the Word file does not print.
+void same_form(const nlohmann::json& made, const nlohmann::json& bundled) {
+    INFO("imported: " << made.dump());
+    for (const char* key : {"title", "heading", "subtitle", "submitted_by", "notes"}) {
+        INFO(key);
+        CHECK(made.value(key, nlohmann::json()) == bundled.value(key, nlohmann::json()));
+    }
+    REQUIRE(made["blocks"].size() == bundled["blocks"].size());
+    for (std::size_t b = 0; b < made["blocks"].size(); ++b) {
+        const nlohmann::json &m = made["blocks"][b], &d = bundled["blocks"][b];
+        INFO("block " << b);
+        REQUIRE(m["type"] == d["type"]);
+        if (d["type"] == "table") {
+            CHECK(m["name"] == d["name"]);
+            CHECK(m["blank_rows"] == d["blank_rows"]);
+        }
+        const nlohmann::json made_items = printed_items(m), bundled_items = printed_items(d);
+        REQUIRE(made_items.size() == bundled_items.size());
+        for (std::size_t i = 0; i < made_items.size(); ++i) {
+            INFO(bundled_items[i].dump());
+            CHECK(made_items[i] == bundled_items[i]);
+        }
+    }
+}
+
 // Imports the seed into a bundled site lacking the notice and the data it
-// made, and compares what is written with the bundled files.
-void reproduces(const std::string& seed, const std::string& slug, const std::vector<std::string>& data_files) {
+// made, and compares what is written with the bundled files: data files
+// whole, forms as same_form does.
+void reproduces(const std::string& seed, const std::string& slug, const std::vector<std::string>& data_files,
+                const std::vector<std::string>& forms = {}) {
     const testing::TempDir work;
     for (const auto& [made, docx] : seed_word_files(seed, work.path(), slug)) {
         INFO("the DOCX " << made);
         const testing::TempDir site;
         std::vector<std::string> removed{"content/notices/" + slug + ".md"};
         for (const auto& d : data_files) removed.push_back("data/" + d);
+        for (const auto& f : forms) removed.push_back("data/" + f);
         copy_bundled_site(site.path(), removed);
         ImportOptions o;
         o.docx = docx;
@@ -109,7 +161,12 @@ void reproduces(const std::string& seed, const std::string& slug, const std::vec
             INFO(d);
             CHECK(json_at(site.path() / "data" / d) == json_at(fs::path(REPO_ROOT) / "data" / d));
         }
-        CHECK(r.written.size() == 1 + data_files.size());
+        for (const auto& f : forms) {
+            INFO(f);
+            CHECK(std::find(r.written.begin(), r.written.end(), "data/" + f) != r.written.end());
+            same_form(json_at(site.path() / "data" / f), json_at(fs::path(REPO_ROOT) / "data" / f));
+        }
+        CHECK(r.written.size() == 1 + data_files.size() + forms.size());
         const gen::BuildResult checked = check(site.path());
         INFO(testing::errors_text(checked));
         CHECK(checked.errors.empty());
@@ -191,6 +248,11 @@ TEST_CASE("generator import: a Word file of the 2020 list's seed notice imports 
 
 TEST_CASE("generator import: a Word file of the 2019 call's seed notice imports as the bundled notice, quota table and topic guide") {
     reproduces("001_212054259da4410f.txt", "2019-pilot-call", {"quotas/2019.json", "topics/2019.json"});
+}
+
+TEST_CASE("generator import: the 2019 call's blank forms (申报汇总表, 申请表) import as definitions like the bundled ones when data/forms/ has none") {
+    reproduces("001_212054259da4410f.txt", "2019-pilot-call", {"quotas/2019.json", "topics/2019.json"},
+               {"forms/summary-2019.json", "forms/application-2019.json"});
 }
 
 TEST_CASE("generator import: a WPS-style notice imports: its fonts and full-width spaces gone, automatic numbers as headings, its form linked by title") {
