@@ -248,10 +248,10 @@ std::string wps_row_of(const std::vector<std::string>& cells) {
 // title's lines centred, full-width spaces in 申　请　表 and in a label,
 // a table of labels and blanks (`rows`), and `below` under it.
 std::string wps_form_notice(const std::string& rows, const std::string& below = "") {
-    return testing::docx_package(wps_text("岳阳市教育体育局") + wps_text("关于申报2022年智慧校园建设项目的通知") + wps_text("各学校：") +
-                                 wps_text("请填写附件，报市教科院。") + wps_text("附件：1.2022年岳阳市智慧校园建设项目申请表") +
+    return testing::docx_package(wps_text("岳阳市教育体育局") + wps_text("关于申报2019年智慧校园建设项目的通知") + wps_text("各学校：") +
+                                 wps_text("请填写附件，报市教科院。") + wps_text("附件：1.2019年岳阳市智慧校园建设项目申请表") +
                                  wps_text("岳阳市教育体育局") + wps_text("2022年3月1日") + wps_text("附件1") +
-                                 wps_title("2022年岳阳市智慧校园建设项目") + wps_title("申　请　表") + wps_title("（中小学校）") + "<w:tbl>" +
+                                 wps_title("2019年岳阳市智慧校园建设项目") + wps_title("申　请　表") + wps_title("（中小学校）") + "<w:tbl>" +
                                  rows + "</w:tbl>" + below);
 }
 
@@ -326,7 +326,8 @@ TEST_CASE("generator import: a WPS-style notice imports: its fonts and full-widt
     CHECK(problems_text(again).find("content/notices/2022-quota.md exists already: --force replaces it") != std::string::npos);
 }
 
-TEST_CASE("generator import: a WPS-style blank form without a definition becomes data/forms/application-2022.json, linked from the notice") {
+// Named application-2019-2: application-2019 is the bundled 申请表's, of another title.
+TEST_CASE("generator import: a WPS-style blank form without a definition becomes data/forms/application-2019-2.json, linked from the notice") {
     const testing::TempDir site;
     copy_bundled_site(site.path(), {});
     const fs::path docx = site.path() / "form.docx";
@@ -338,17 +339,17 @@ TEST_CASE("generator import: a WPS-style blank form without a definition becomes
     ImportOptions o;
     o.docx = docx;
     o.site = site.path();
-    o.slug = "2022-smart-campus";
+    o.slug = "2019-smart-campus";
     const ImportResult r = gen::import::import_notice(o);
     INFO(problems_text(r));
     REQUIRE(r.problems.empty());
-    CHECK(r.written == std::vector<std::string>{"content/notices/2022-smart-campus.md", "data/forms/application-2022.json"});
-    CHECK(testing::read_file(site.path() / "content/notices/2022-smart-campus.md").find("  - title: 2022年岳阳市智慧校园建设项目申请表\n"
-                                                                                       "    data: forms/application-2022.json\n") !=
+    CHECK(r.written == std::vector<std::string>{"content/notices/2019-smart-campus.md", "data/forms/application-2019-2.json"});
+    CHECK(testing::read_file(site.path() / "content/notices/2019-smart-campus.md").find("  - title: 2019年岳阳市智慧校园建设项目申请表\n"
+                                                                                       "    data: forms/application-2019-2.json\n") !=
           std::string::npos);
-    CHECK(testing::read_file(site.path() / "data/forms/application-2022.json") == R"({
-  "title": "2022年岳阳市智慧校园建设项目申请表",
-  "heading": ["2022年岳阳市智慧校园建设项目", "申　请　表"],
+    CHECK(testing::read_file(site.path() / "data/forms/application-2019-2.json") == R"({
+  "title": "2019年岳阳市智慧校园建设项目申请表",
+  "heading": ["2019年岳阳市智慧校园建设项目", "申　请　表"],
   "subtitle": "（中小学校）",
   "submitted_by": "school",
   "blocks": [

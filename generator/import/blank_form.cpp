@@ -14,8 +14,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-bool has(const std::string& s, const char* word) { return s.find(word) != std::string::npos; }
-
 bool ends_with_colon(const std::string& cell) { return common::ends_with(cell, "：") || common::ends_with(cell, ":"); }
 
 bool is_opinion(const std::string& line) { return common::ends_with(line, "意见：") || common::ends_with(line, "意见:"); }
@@ -23,7 +21,7 @@ bool is_opinion(const std::string& line) { return common::ends_with(line, "意�
 // Who signs, the seal, the date: what a signature's space holds below its label.
 bool is_signing_line(const std::string& line) {
     const std::string s = spaceless(line);
-    return has(s, "盖章") || has(s, "签字") || has(s, "签名") || has(s, "负责人") || s == "年月日";
+    return says_any(s, {"盖章", "签字", "签名", "负责人"}) || s == "年月日";
 }
 
 bool all_empty(const std::vector<std::string>& cells) {
@@ -71,7 +69,7 @@ public:
     void paragraph(const std::string& line) {
         if (!notes.empty() || common::starts_with(line, "注：") || common::starts_with(line, "注:")) notes.push_back(line);
         else if (last_is("signatures") && is_signing_line(line)) blocks.back()["entries"].back()["lines"].push_back(line);
-        else block("text")["paragraphs"].push_back(line);
+        else items("text", "paragraphs").push_back(line);
     }
 
     ordered_json blocks = ordered_json::array();
@@ -80,13 +78,10 @@ public:
 private:
     bool last_is(const char* type) const { return !blocks.empty() && blocks.back()["type"] == type; }
 
-    // The last block when it is of this type, else a new one.
-    ordered_json& block(const char* type) {
-        if (!last_is(type)) {
-            const char* list = std::string(type) == "fields" ? "fields" : std::string(type) == "text" ? "paragraphs" : "entries";
-            blocks.push_back({{"type", type}, {list, ordered_json::array()}});
-        }
-        return blocks.back();
+    // The `list` of the last block when it is of this type, else of a new one.
+    ordered_json& items(const char* type, const char* list) {
+        if (!last_is(type)) blocks.push_back({{"type", type}, {list, ordered_json::array()}});
+        return blocks.back()[list];
     }
 
     ordered_json field(const std::string& label, bool column) {
@@ -96,7 +91,7 @@ private:
         if (!column) f["required"] = true;
         if (m.personal) f["personal"] = true;
         const std::string s = spaceless(label);
-        if (by_school_ && (has(s, "学校名称") || has(s, "单位名称"))) f["names_applicant"] = true;
+        if (by_school_ && says_any(s, {"学校名称", "单位名称"})) f["names_applicant"] = true;
         if (m.max_chars) f["max_chars"] = m.max_chars;
         return f;
     }
@@ -127,7 +122,7 @@ private:
         for (std::vector<std::string>& lines : cells) {
             const std::string label = lines.front();
             lines.erase(lines.begin());
-            block("signatures")["entries"].push_back({{"label", label}, {"lines", lines}});
+            items("signatures", "entries").push_back({{"label", label}, {"lines", lines}});
         }
         return true;
     }
@@ -173,7 +168,7 @@ private:
                 return;
             }
         }
-        ordered_json& fields = block("fields")["fields"];
+        ordered_json& fields = items("fields", "fields");
         for (const std::string& label : labels) {
             fields.push_back(field(label_text(label), false));
             if (labels.size() == 1) fields.back()["wide"] = true;
@@ -191,7 +186,7 @@ private:
 // "application-2019" from "2019年…申请表", with -2, -3 … past the names data/forms/ has.
 std::string form_id(const std::string& title, const SiteSources& site) {
     const std::string s = spaceless(title);
-    const std::string kind = has(s, "申请表") ? "application" : has(s, "汇总表") ? "summary" : has(s, "任务书") ? "task-book" : "form";
+    const std::string kind = says_any(s, {"申请表"}) ? "application" : says_any(s, {"汇总表"}) ? "summary" : says_any(s, {"任务书"}) ? "task-book" : "form";
     const std::string year = year_of_title(title);
     const std::string base = year.empty() ? kind : kind + "-" + year;
     auto taken = [&](const std::string& id) {
@@ -223,7 +218,7 @@ std::optional<DataFile> blank_form_file(const std::string& where, const std::str
         heading_lines.pop_back();
     }
     const std::string who = spaceless(title + subtitle);
-    const bool by_county = has(who, "汇总表") || has(who, "县市区");
+    const bool by_county = says_any(who, {"汇总表", "县市区"});
     FormReader reader(!by_county, problems);
     int tables = 0;
     for (const office::WordBlock& b : blocks) {

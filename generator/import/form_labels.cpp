@@ -9,15 +9,13 @@ namespace gen::import {
 
 namespace {
 
-bool has(const std::string& s, const char* word) { return s.find(word) != std::string::npos; }
-
 // The N of a "（N字以内…）" in the label: the bureau's limit for a text area.
 int stated_max_chars(const std::string& s) {
-    for (const std::string open : {"（", "("}) {
+    for (const std::string_view open : {"（", "("}) {
         for (std::size_t at = s.find(open); at != std::string::npos; at = s.find(open, at + 1)) {
             std::size_t bytes = 0;
             const int n = leading_number(std::string_view(s).substr(at + open.size()), bytes);
-            if (n > 0 && s.compare(at + open.size() + bytes, std::string("字").size(), "字") == 0) return n;
+            if (n > 0 && common::starts_with(std::string_view(s).substr(at + open.size() + bytes), "字")) return n;
         }
     }
     return 0;
@@ -34,7 +32,7 @@ const std::pair<const char*, const char*> kKnownLabels[] = {
 
 std::string known_name(const std::string& s) {
     for (const auto& [word, name] : kKnownLabels)
-        if (has(s, word)) {
+        if (says_any(s, {word})) {
             const std::string base = name;
             // A county's own person or office, on a form the county fills in.
             return common::starts_with(s, "县市区") && !common::starts_with(base, "county_") ? "county_" + base : base;
@@ -44,20 +42,26 @@ std::string known_name(const std::string& s) {
 
 }  // namespace
 
+bool says_any(const std::string& text, std::initializer_list<std::string_view> words) {
+    for (const std::string_view w : words)
+        if (text.find(w) != std::string::npos) return true;
+    return false;
+}
+
 LabelMeaning meaning_of(const std::string& label) {
     const std::string s = spaceless(label);
     LabelMeaning m;
     m.max_chars = stated_max_chars(s);
     if (m.max_chars) m.type = "textarea";
-    else if (has(s, "手机")) m.type = "mobile";
-    else if (has(s, "电话")) m.type = "phone";
-    else if (has(s, "起止时间") || has(s, "起止日期")) m.type = "period";
-    else if (has(s, "日期") || has(s, "时间")) m.type = "date";
-    else if (has(s, "年度")) m.type = "year";
-    else if (has(s, "万元") || has(s, "金额") || has(s, "经费") || has(s, "预算")) m.type = "money";
-    else if (has(s, "另附")) m.type = "file";
+    else if (says_any(s, {"手机"})) m.type = "mobile";
+    else if (says_any(s, {"电话"})) m.type = "phone";
+    else if (says_any(s, {"起止时间", "起止日期"})) m.type = "period";
+    else if (says_any(s, {"日期", "时间"})) m.type = "date";
+    else if (says_any(s, {"年度"})) m.type = "year";
+    else if (says_any(s, {"万元", "金额", "经费", "预算"})) m.type = "money";
+    else if (says_any(s, {"另附"})) m.type = "file";
     else m.type = "text";
-    m.personal = has(s, "负责人") || has(s, "联系人") || has(s, "姓名") || m.type == "mobile" || m.type == "phone";
+    m.personal = says_any(s, {"负责人", "联系人", "姓名"}) || m.type == "mobile" || m.type == "phone";
     return m;
 }
 

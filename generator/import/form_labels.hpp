@@ -4,8 +4,10 @@
 // that length), whether it holds personal data, and a name for it. The
 // Word file says no more; the bureau reviews the rest. Internal to the import.
 
+#include <initializer_list>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace gen::import {
 
@@ -14,6 +16,9 @@ struct LabelMeaning {
     int max_chars = 0;  // the N of "（N字以内）", or 0
     bool personal = false;
 };
+
+// Whether `text` holds any of `words`.
+bool says_any(const std::string& text, std::initializer_list<std::string_view> words);
 
 // `label` as printed, its trailing colon already gone.
 LabelMeaning meaning_of(const std::string& label);
