@@ -331,11 +331,11 @@ TEST_CASE("generator import: a WPS-style blank form without a definition becomes
     const testing::TempDir site;
     copy_bundled_site(site.path(), {});
     const fs::path docx = site.path() / "form.docx";
-    common::write_file(docx, wps_form_notice(wps_row_of({"学校名称（盖章）："}) + wps_row_of({"项目负责人", "", "手机号码", ""}) +
-                                                 wps_row_of({"联　系　电　话", "", "申报日期", ""}) +
-                                                 wps_row_of({"建设起止时间", "", "项目预算（万元）", ""}) +
-                                                 wps_row_of({"建设内容（500字以内）："}) + wps_row_of({""}) + kOpinionRow,
-                                             wps_p("") + wps_text("注：本表一式两份。")));
+    const std::string rows = wps_row_of({"学校名称（盖章）："}) + wps_row_of({"项目负责人", "", "手机号码", ""}) +
+                             wps_row_of({"联　系　电　话", "", "申报日期", ""}) + wps_row_of({"建设起止时间", "", "项目预算（万元）", ""}) +
+                             wps_row_of({"建设内容（500字以内）："}) + wps_row_of({""}) + kOpinionRow;
+    SECTION("its note below the table") { common::write_file(docx, wps_form_notice(rows, wps_p("") + wps_text("注：本表一式两份。"))); }
+    SECTION("its note in the table's last row") { common::write_file(docx, wps_form_notice(rows + wps_row_of({"注：本表一式两份。"}))); }
     ImportOptions o;
     o.docx = docx;
     o.site = site.path();

@@ -16,6 +16,8 @@ using nlohmann::ordered_json;
 
 bool ends_with_colon(const std::string& cell) { return common::ends_with(cell, "：") || common::ends_with(cell, ":"); }
 
+bool is_note(const std::string& line) { return common::starts_with(line, "注：") || common::starts_with(line, "注:"); }
+
 bool is_opinion(const std::string& line) { return common::ends_with(line, "意见：") || common::ends_with(line, "意见:"); }
 
 // Who signs, the seal, the date: what a signature's space holds below its label.
@@ -59,6 +61,11 @@ public:
             }
             text_area_ = false;
             table_open_ = false;
+            // A note in the table's last row, as some forms print it, is the form's note all the same.
+            if (cells.size() == 1 && is_note(cells.front())) {
+                notes.push_back(cells.front());
+                continue;
+            }
             const bool blank_below = r + 1 < grid.size() && all_empty(grid[r + 1]);
             if (signature_row(table.rows[r])) continue;
             if (blank_below && header_row(cells)) continue;
@@ -67,7 +74,10 @@ public:
     }
 
     void paragraph(const std::string& line) {
-        if (!notes.empty() || common::starts_with(line, "注：") || common::starts_with(line, "注:")) notes.push_back(line);
+        // Text between two tables ends what the empty rows of the first belonged to.
+        text_area_ = false;
+        table_open_ = false;
+        if (!notes.empty() || is_note(line)) notes.push_back(line);
         else if (last_is("signatures") && is_signing_line(line)) blocks.back()["entries"].back()["lines"].push_back(line);
         else items("text", "paragraphs").push_back(line);
     }
