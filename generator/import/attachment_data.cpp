@@ -59,14 +59,14 @@ std::optional<MappedAttachment> map_attachment(const std::string& where, const s
         return std::nullopt;
     }
     const Grid grid = grid_of(*tables.front());
-    const bool table_data = looks_like_list(grid) || looks_like_quota_table(grid);
-    if (table_data && !after_table.empty())
+    const bool list = looks_like_list(grid), quota = !list && looks_like_quota_table(grid);
+    if ((list || quota) && !after_table.empty())
         problems.push_back({where, "text below the table, \"" + after_table + "\", which a quota table or a list does not hold"});
-    for (std::size_t i = 1; table_data && i < tables.size(); ++i)
+    for (std::size_t i = 1; (list || quota) && i < tables.size(); ++i)
         problems.push_back({where + " table " + std::to_string(i + 1), "a second table: a quota table or a list is one table"});
     std::optional<DataFile> file;
-    if (looks_like_list(grid)) file = list_file(where + " table 1", title, grid, site, problems);
-    else if (looks_like_quota_table(grid)) file = quota_table_file(where + " table 1", title, before_table, grid, site.units, problems);
+    if (list) file = list_file(where + " table 1", title, grid, site, problems);
+    else if (quota) file = quota_table_file(where + " table 1", title, before_table, grid, site.units, problems);
     else if (looks_like_blank_form(grid)) file = blank_form_file(where, title, before_table, part.blocks, site, problems);
     else {
         std::string columns;
@@ -75,7 +75,7 @@ std::optional<MappedAttachment> map_attachment(const std::string& where, const s
                                                       "nor a list (单位名称, 项目名称, 项目负责人) nor a blank form (labels beside or "
                                                       "above empty cells)"});
     }
-    if (!file || (table_data && (tables.size() > 1 || !after_table.empty()))) return std::nullopt;
+    if (!file || ((list || quota) && (tables.size() > 1 || !after_table.empty()))) return std::nullopt;
     return MappedAttachment{file->path, file};
 }
 
