@@ -196,7 +196,10 @@ private:
 // "application-2019" from "2019年…申请表", with -2, -3 … past the names data/forms/ has.
 std::string form_id(const std::string& title, const SiteSources& site) {
     const std::string s = spaceless(title);
-    const std::string kind = says_any(s, {"申请表"}) ? "application" : says_any(s, {"汇总表"}) ? "summary" : says_any(s, {"任务书"}) ? "task-book" : "form";
+    const std::string kind = says_any(s, {"申请表"})   ? "application"
+                             : says_any(s, {"汇总表"}) ? "summary"
+                             : says_any(s, {"任务书"}) ? "task-book"
+                                                       : "form";
     const std::string year = year_of_title(title);
     const std::string base = year.empty() ? kind : kind + "-" + year;
     auto taken = [&](const std::string& id) {
