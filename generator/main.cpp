@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
 
     gen::import::ImportOptions import_options;
     CLI::App* importing = app.add_subcommand("import", "write a notice from its Word file: content/notices/SLUG.md and a data file "
-                                                       "per attachment that is a quota table, a list or a topic guide, if the site then passes check");
+                                                       "per attachment that is a quota table, a list, a blank form or a topic guide, if the site then passes check");
     add_path(*importing, "FILE.docx", import_options.docx, "the notice as Word or WPS saved it", "FILE.docx")->required();
     add_path(*importing, "--site", import_options.site, "the site to write into (default: .)");
     importing->add_option("--slug", import_options.slug, "the notice's file name and address (default: the file's name)")->type_name("SLUG");

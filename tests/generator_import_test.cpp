@@ -1,11 +1,13 @@
 // generator import: Word files made from the seed notices (by LibreOffice
 // from HTML, and by this test with libzip as Word writes them) reproduce the
-// bundled notices and their data; a WPS-style file (its fonts, full-width
-// spaces, automatic numbers) imports; an unmappable table is reported at
-// its row and nothing is written.
+// bundled notices and their data, and, without their definitions, the
+// bundled blank forms; a WPS-style file (its fonts, full-width spaces,
+// automatic numbers) imports, a blank form in it as a new definition; an
+// unmappable table is reported at its row and nothing is written.
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -16,6 +18,7 @@
 #include "common/files.hpp"
 #include "generator/import/body_markdown.hpp"
 #include "generator/import/import_notice.hpp"
+#include "generator/import/word_text.hpp"
 #include "office/word_numbering.hpp"
 #include "support/seed_documents.hpp"
 #include "support/tiny_site.hpp"
@@ -86,15 +89,65 @@ gen::BuildResult check(const fs::path& site) {
     return gen::build_site(o);
 }
 
+// A form's lists of fields, columns or signatures as the Word file says
+// them: a signature's lines without their spaces, as HTML collapses a run
+// of them; without the bureau's additions no row of the paper form holds:
+// file fields (the 申请表's 工作方案, the 附件5 outline's own document).
+nlohmann::json printed_items(const nlohmann::json& block) {
+    const char* list = block["type"] == "table" ? "columns" : block["type"] == "fields" ? "fields" : "entries";
+    nlohmann::json items = nlohmann::json::array();
+    for (nlohmann::json item : block[list]) {
+        if (item.value("type", "") == "file") continue;
+        if (item.contains("lines"))
+            for (auto& line : item["lines"]) line = gen::import::spaceless(line.get<std::string>());
+        items.push_back(item);
+    }
+    return items;
+}
+
+// An imported form against the bundled one, part by part: title, heading,
+// subtitle, submitted_by, notes; each block's type and, for a table, its
+// name and blank_rows; each field and column whole (name, label, type,
+// required, personal, wide, names_applicant, max_chars: the names come
+// from the import's known labels, the limit from 1000字以内); each
+// signature's label and lines. Left out: a table's title (申报学校, the
+// export's sheet name), which the Word file does not print.
+void same_form(const nlohmann::json& made, const nlohmann::json& bundled) {
+    INFO("imported: " << made.dump());
+    for (const char* key : {"title", "heading", "subtitle", "submitted_by", "notes"}) {
+        INFO(key);
+        CHECK(made.value(key, nlohmann::json()) == bundled.value(key, nlohmann::json()));
+    }
+    REQUIRE(made["blocks"].size() == bundled["blocks"].size());
+    for (std::size_t b = 0; b < made["blocks"].size(); ++b) {
+        const nlohmann::json &m = made["blocks"][b], &d = bundled["blocks"][b];
+        INFO("block " << b);
+        REQUIRE(m["type"] == d["type"]);
+        if (d["type"] == "table") {
+            CHECK(m["name"] == d["name"]);
+            CHECK(m["blank_rows"] == d["blank_rows"]);
+        }
+        const nlohmann::json made_items = printed_items(m), bundled_items = printed_items(d);
+        REQUIRE(made_items.size() == bundled_items.size());
+        for (std::size_t i = 0; i < made_items.size(); ++i) {
+            INFO(bundled_items[i].dump());
+            CHECK(made_items[i] == bundled_items[i]);
+        }
+    }
+}
+
 // Imports the seed into a bundled site lacking the notice and the data it
-// made, and compares what is written with the bundled files.
-void reproduces(const std::string& seed, const std::string& slug, const std::vector<std::string>& data_files) {
+// made, and compares what is written with the bundled files: data files
+// whole, forms as same_form does.
+void reproduces(const std::string& seed, const std::string& slug, const std::vector<std::string>& data_files,
+                const std::vector<std::string>& forms = {}) {
     const testing::TempDir work;
     for (const auto& [made, docx] : seed_word_files(seed, work.path(), slug)) {
         INFO("the DOCX " << made);
         const testing::TempDir site;
         std::vector<std::string> removed{"content/notices/" + slug + ".md"};
         for (const auto& d : data_files) removed.push_back("data/" + d);
+        for (const auto& f : forms) removed.push_back("data/" + f);
         copy_bundled_site(site.path(), removed);
         ImportOptions o;
         o.docx = docx;
@@ -109,7 +162,12 @@ void reproduces(const std::string& seed, const std::string& slug, const std::vec
             INFO(d);
             CHECK(json_at(site.path() / "data" / d) == json_at(fs::path(REPO_ROOT) / "data" / d));
         }
-        CHECK(r.written.size() == 1 + data_files.size());
+        for (const auto& f : forms) {
+            INFO(f);
+            CHECK(std::find(r.written.begin(), r.written.end(), "data/" + f) != r.written.end());
+            same_form(json_at(site.path() / "data" / f), json_at(fs::path(REPO_ROOT) / "data" / f));
+        }
+        CHECK(r.written.size() == 1 + data_files.size() + forms.size());
         const gen::BuildResult checked = check(site.path());
         INFO(testing::errors_text(checked));
         CHECK(checked.errors.empty());
@@ -180,6 +238,27 @@ std::string wps_notice(const std::string& rows, const std::string& below_quota =
     return testing::docx_package(body, kWpsNumbering);
 }
 
+std::string wps_row_of(const std::vector<std::string>& cells) {
+    std::string row = "<w:tr>";
+    for (const std::string& c : cells) row += wps_cell(c.empty() ? "" : wps_run(c));
+    return row + "</w:tr>";
+}
+
+// A notice whose one attachment is a blank form as WPS saves it: its
+// title's lines centred, full-width spaces in 申　请　表 and in a label,
+// a table of labels and blanks (`rows`), and `below` under it.
+std::string wps_form_notice(const std::string& rows, const std::string& below = "") {
+    return testing::docx_package(wps_text("岳阳市教育体育局") + wps_text("关于申报2019年智慧校园建设项目的通知") + wps_text("各学校：") +
+                                 wps_text("请填写附件，报市教科院。") + wps_text("附件：1.2019年岳阳市智慧校园建设项目申请表") +
+                                 wps_text("岳阳市教育体育局") + wps_text("2022年3月1日") + wps_text("附件1") +
+                                 wps_title("2019年岳阳市智慧校园建设项目") + wps_title("申　请　表") + wps_title("（中小学校）") + "<w:tbl>" +
+                                 rows + "</w:tbl>" + below);
+}
+
+// 县（市区）教育局意见 with its signing lines in its cell, as a paper form has them.
+const std::string kOpinionRow = "<w:tr><w:tc>" + wps_p(wps_run("县（市区）教育局意见：")) + wps_p("") + wps_p(wps_run("负责人：　　　　盖章：")) +
+                                wps_p(wps_run("　　　　年　　月　　日")) + "</w:tc></w:tr>";
+
 const std::string kGoodRows = wps_row(wps_run("平江县 "), wps_run("2")) + wps_row(wps_run("屈原") + "<w:r><w:br/></w:r>" + wps_run("管理区"), wps_run("1")) +
                               wps_row(wps_run("全　市"), wps_run("3"));
 
@@ -191,6 +270,11 @@ TEST_CASE("generator import: a Word file of the 2020 list's seed notice imports 
 
 TEST_CASE("generator import: a Word file of the 2019 call's seed notice imports as the bundled notice, quota table and topic guide") {
     reproduces("001_212054259da4410f.txt", "2019-pilot-call", {"quotas/2019.json", "topics/2019.json"});
+}
+
+TEST_CASE("generator import: the 2019 call's blank forms (申报汇总表, 申请表) import as definitions like the bundled ones when data/forms/ has none") {
+    reproduces("001_212054259da4410f.txt", "2019-pilot-call", {"quotas/2019.json", "topics/2019.json"},
+               {"forms/summary-2019.json", "forms/application-2019.json"});
 }
 
 TEST_CASE("generator import: a WPS-style notice imports: its fonts and full-width spaces gone, automatic numbers as headings, its form linked by title") {
@@ -242,6 +326,55 @@ TEST_CASE("generator import: a WPS-style notice imports: its fonts and full-widt
     CHECK(problems_text(again).find("content/notices/2022-quota.md exists already: --force replaces it") != std::string::npos);
 }
 
+// Named application-2019-2: application-2019 is the bundled 申请表's, of another title.
+TEST_CASE("generator import: a WPS-style blank form without a definition becomes data/forms/application-2019-2.json, linked from the notice") {
+    const testing::TempDir site;
+    copy_bundled_site(site.path(), {});
+    const fs::path docx = site.path() / "form.docx";
+    const std::string rows = wps_row_of({"学校名称（盖章）："}) + wps_row_of({"项目负责人", "", "手机号码", ""}) +
+                             wps_row_of({"联　系　电　话", "", "申报日期", ""}) + wps_row_of({"建设起止时间", "", "项目预算（万元）", ""}) +
+                             wps_row_of({"建设内容（500字以内）："}) + wps_row_of({""}) + kOpinionRow;
+    SECTION("its note below the table") { common::write_file(docx, wps_form_notice(rows, wps_p("") + wps_text("注：本表一式两份。"))); }
+    SECTION("its note in the table's last row") { common::write_file(docx, wps_form_notice(rows + wps_row_of({"注：本表一式两份。"}))); }
+    ImportOptions o;
+    o.docx = docx;
+    o.site = site.path();
+    o.slug = "2019-smart-campus";
+    const ImportResult r = gen::import::import_notice(o);
+    INFO(problems_text(r));
+    REQUIRE(r.problems.empty());
+    CHECK(r.written == std::vector<std::string>{"content/notices/2019-smart-campus.md", "data/forms/application-2019-2.json"});
+    CHECK(testing::read_file(site.path() / "content/notices/2019-smart-campus.md").find("  - title: 2019年岳阳市智慧校园建设项目申请表\n"
+                                                                                       "    data: forms/application-2019-2.json\n") !=
+          std::string::npos);
+    CHECK(testing::read_file(site.path() / "data/forms/application-2019-2.json") == R"({
+  "title": "2019年岳阳市智慧校园建设项目申请表",
+  "heading": ["2019年岳阳市智慧校园建设项目", "申　请　表"],
+  "subtitle": "（中小学校）",
+  "submitted_by": "school",
+  "blocks": [
+    {"type": "fields", "fields": [
+      {"name": "unit_name", "label": "学校名称（盖章）", "type": "text", "required": true, "names_applicant": true, "wide": true},
+      {"name": "leader", "label": "项目负责人", "type": "text", "required": true, "personal": true},
+      {"name": "leader_mobile", "label": "手机号码", "type": "mobile", "required": true, "personal": true},
+      {"name": "leader_phone", "label": "联　系　电　话", "type": "phone", "required": true, "personal": true},
+      {"name": "field_1", "label": "申报日期", "type": "date", "required": true},
+      {"name": "field_2", "label": "建设起止时间", "type": "period", "required": true},
+      {"name": "field_3", "label": "项目预算（万元）", "type": "money", "required": true},
+      {"name": "field_4", "label": "建设内容（500字以内）", "type": "textarea", "required": true, "max_chars": 500, "wide": true}
+    ]},
+    {"type": "signatures", "entries": [
+      {"label": "县（市区）教育局意见：", "lines": ["负责人：　　　　盖章：", "年　　月　　日"]}
+    ]}
+  ],
+  "notes": ["注：本表一式两份。"]
+}
+)");
+    const gen::BuildResult checked = check(site.path());
+    INFO(testing::errors_text(checked));
+    CHECK(checked.errors.empty());
+}
+
 TEST_CASE("generator import: what cannot be mapped (a table, a picture) is reported with its place, and nothing is written unless --force") {
     const testing::TempDir site;
     copy_bundled_site(site.path(), {});
@@ -277,7 +410,26 @@ TEST_CASE("generator import: what cannot be mapped (a table, a picture) is repor
                                      wps_row(wps_run("张三"), wps_run("男")) + "</w:tbl>"));
         const ImportResult r = gen::import::import_notice(o);
         const std::string text = problems_text(r);
-        CHECK(text.find(docx.string() + ": 附件1 table 1 row 1: error: columns \"姓名, 性别\" are neither a quota table") == 0);
+        CHECK(text == docx.string() + ": 附件1 table 1 row 1: error: columns \"姓名, 性别\" are neither a quota table (单位名称, 名额 as whole "
+                                      "numbers) nor a list (单位名称, 项目名称, 项目负责人) nor a blank form (labels beside or above empty cells)\n");
+        CHECK(r.written.empty());
+        CHECK(testing::read_tree(site.path()) == before);
+    }
+    SECTION("a blank form with a blank filled in") {
+        common::write_file(docx, wps_form_notice(wps_row_of({"学校名称（盖章）："}) + wps_row_of({"项目负责人", "张三", "手机号码", ""}) + kOpinionRow));
+        const ImportResult r = gen::import::import_notice(o);
+        CHECK(problems_text(r) == docx.string() + ": 附件1 table 1 row 2: error: \"张三\" fills the blank beside \"项目负责人\": a blank form's "
+                                                  "blanks are empty\n");
+        CHECK(r.written.empty());
+        CHECK(testing::read_tree(site.path()) == before);
+    }
+    SECTION("a blank form with a cell merged down, which it cannot read row by row") {
+        const std::string merged = "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" + wps_p(wps_run("项目负责人")) + "</w:tc>" +
+                                   wps_cell("") + "</w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>" + wps_p("") + "</w:tc>" + wps_cell("") + "</w:tr>";
+        common::write_file(docx, wps_form_notice(wps_row_of({"学校名称（盖章）："}) + merged));
+        const ImportResult r = gen::import::import_notice(o);
+        CHECK(problems_text(r) == docx.string() + ": 附件1 table 1 row 3: error: a cell merged with the one above it: a blank form's rows are "
+                                                  "read one by one, so split it in Word\n");
         CHECK(r.written.empty());
         CHECK(testing::read_tree(site.path()) == before);
     }

@@ -20,6 +20,8 @@ Grid grid_of(const office::WordTable& table) {
     return grid;
 }
 
+std::string row_where(const std::string& where, std::size_t index) { return where + " row " + std::to_string(index + 1); }
+
 std::string year_of_title(const std::string& title) {
     for (std::size_t i = 0; i + 4 < title.size(); ++i) {
         bool digits = true;
@@ -32,13 +34,13 @@ std::string year_of_title(const std::string& title) {
 
 std::optional<MappedAttachment> map_attachment(const std::string& where, const std::string& title, const AttachmentPart& part,
                                                const SiteSources& site, Problems& problems) {
-    // A blank form: its fields' names and kinds are not in the Word file,
-    // so its definition must already be in data/forms/.
+    // A form data/forms/ defines already: the bureau's definition, with the
+    // names and limits it chose, is kept over one read from the Word file.
     if (const auto form = site.forms.find(spaceless(title)); form != site.forms.end()) return MappedAttachment{form->second, std::nullopt};
 
     std::vector<std::string> before_table;  // the heading lines, or the whole text of a text attachment
     std::vector<const office::WordTable*> tables;
-    std::string after_table;  // the first words below the table, which no data file holds
+    std::string after_table;  // the first words below the table, which a quota table or a list does not hold
     for (const office::WordBlock& b : part.blocks) {
         if (const auto* t = std::get_if<office::WordTable>(&b)) {
             tables.push_back(t);
@@ -56,22 +58,24 @@ std::optional<MappedAttachment> map_attachment(const std::string& where, const s
                                    "under content/attachments/ instead"});
         return std::nullopt;
     }
-    if (!after_table.empty())
-        problems.push_back({where, "text below the table, \"" + after_table + "\", which a quota table or a list does not hold"});
-    for (std::size_t i = 1; i < tables.size(); ++i)
-        problems.push_back({where + " table " + std::to_string(i + 1), "a second table: a quota table or a list is one table"});
     const Grid grid = grid_of(*tables.front());
+    const bool list = looks_like_list(grid), quota = !list && looks_like_quota_table(grid);
+    if ((list || quota) && !after_table.empty())
+        problems.push_back({where, "text below the table, \"" + after_table + "\", which a quota table or a list does not hold"});
+    for (std::size_t i = 1; (list || quota) && i < tables.size(); ++i)
+        problems.push_back({where + " table " + std::to_string(i + 1), "a second table: a quota table or a list is one table"});
     std::optional<DataFile> file;
-    if (looks_like_list(grid)) file = list_file(where + " table 1", title, grid, site, problems);
-    else if (looks_like_quota_table(grid)) file = quota_table_file(where + " table 1", title, before_table, grid, site.units, problems);
+    if (list) file = list_file(where + " table 1", title, grid, site, problems);
+    else if (quota) file = quota_table_file(where + " table 1", title, before_table, grid, site.units, problems);
+    else if (looks_like_blank_form(grid)) file = blank_form_file(where, title, before_table, part.blocks, site, problems);
     else {
         std::string columns;
         for (const std::string& c : grid.empty() ? std::vector<std::string>{} : grid.front()) columns += (columns.empty() ? "" : ", ") + c;
         problems.push_back({where + " table 1 row 1", "columns \"" + columns + "\" are neither a quota table (单位名称, 名额 as whole numbers) "
-                                                      "nor a list (单位名称, 项目名称, 项目负责人); a blank form needs its definition in "
-                                                      "data/forms/ under the title \"" + title + "\" first"});
+                                                      "nor a list (单位名称, 项目名称, 项目负责人) nor a blank form (labels beside or "
+                                                      "above empty cells)"});
     }
-    if (!file || tables.size() > 1 || !after_table.empty()) return std::nullopt;
+    if (!file || ((list || quota) && (tables.size() > 1 || !after_table.empty()))) return std::nullopt;
     return MappedAttachment{file->path, file};
 }
 

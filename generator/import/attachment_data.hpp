@@ -1,8 +1,9 @@
 #pragma once
 // An attachment of an imported notice as data/ holds it: a quota table
 // (data/quotas/), a published list (data/lists/), a topic guide
-// (data/topics/), or the form definition data/forms/ already has under the
-// attachment's title. Anything else is a problem, with its place.
+// (data/topics/), the form definition data/forms/ already has under the
+// attachment's title, or else a blank form's new definition (data/forms/).
+// Anything else is a problem, with its place.
 
 #include <map>
 #include <optional>

@@ -120,6 +120,8 @@ ImportResult import_notice(const ImportOptions& options) {
         if (auto mapped = map_attachment(where, notice.attachment_titles[i], *part, site, problems)) {
             links.push_back({notice.attachment_titles[i], mapped->data});
             if (mapped->file) files.push_back(*mapped->file);
+            // A form read from this file: a later attachment of its title links it, and no other takes its name.
+            if (mapped->file && common::starts_with(mapped->data, "forms/")) site.forms[spaceless(notice.attachment_titles[i])] = mapped->data;
         }
     }
     for (const AttachmentPart& a : notice.attachments)

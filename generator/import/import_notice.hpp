@@ -1,8 +1,8 @@
 #pragma once
 // generator import: a notice's Word file written into a site as the bureau
 // would type it, content/notices/SLUG.md and a data file per attachment
-// that is a table or a topic guide, only when the site with them passes
-// generator check.
+// that is a table, a blank form or a topic guide, only when the site with
+// them passes generator check.
 
 #include <filesystem>
 #include <string>

@@ -9,8 +9,6 @@ namespace gen::import {
 
 namespace {
 
-std::string row_where(const std::string& where, std::size_t index) { return where + " row " + std::to_string(index + 1); }
-
 std::optional<int> whole_number(const std::string& cell) {
     std::size_t bytes = 0;
     const int n = leading_number(cell, bytes);
