@@ -127,11 +127,12 @@ public:
 private:
     std::vector<std::string> leave_destinations();
     std::string chrome();
-    void render_page(Templates& templates, const PageJob& job, std::uint64_t made_from);
+    // `templates`: this thread's, compiled on its first page rendered.
+    void render_page(std::unique_ptr<Templates>& templates, const PageJob& job, std::uint64_t made_from);
     void release_body_html(const Notice& rendered);
     // A file of content/ kept from the last build, unchanged since: its copy stays.
-    bool copy_unchanged(const StaticFile& f) {
-        return state_ && state_->content.copies.count(f.shown_path) && publisher_->keep(f.out_path);
+    bool copy_unchanged(std::size_t index, const StaticFile& f) {
+        return index < loaded_.kept_copies.size() && loaded_.kept_copies[index] && publisher_->keep(f.out_path);
     }
     std::uint64_t loading_settings() const;
     std::uint64_t site_wide_digest() const;
@@ -159,7 +160,7 @@ private:
     std::vector<std::pair<std::string, std::string>> data_texts_;
     std::map<std::string, Notice> fresh_notices_;  // by source, as loaded, then with its body rendered
     std::map<std::string, unsigned long long> copies_;  // content/'s copied files by shown path: their sizes
-    std::vector<std::string> listing_;                  // content/'s files
+    LoadedContent loaded_;
     std::atomic<std::size_t> rendered_{0};
     std::vector<std::uint64_t> made_from_;  // per job: a digest of what its page is made from, 0 to render it anyway
 };
@@ -193,7 +194,7 @@ void Build::load() {
         state_->content = ContentCache{};
         state_->content.settings = loading_settings();
     }
-    listing_ = load_content(o_.site, site_, personal_, diags_, state_ ? &state_->content : nullptr);
+    loaded_ = load_content(o_.site, site_, personal_, diags_, state_ ? &state_->content : nullptr);
     if (state_) {
         for (const Notice& n : site_.notices)
             if (!n.body_rendered) fresh_notices_.emplace(n.source, n);
@@ -237,6 +238,7 @@ void Build::link() {
 void Build::plan() {
     site_.destinations = leave_destinations();
     jobs_ = plan_pages(site_, kinds_, "themes/" + site_.config.theme + "/templates/");
+    plan_.reserve(jobs_.size() + site_.static_files.size() + theme_.static_files.size() + 3);
     for (const PageJob& job : jobs_) plan_.add(common::output_path(job.url), job.source);
     for (const auto& [url, list] : downloads_)
         for (const auto& d : list) plan_.add(d.path, "data for " + url);
@@ -327,17 +329,17 @@ void Build::render() {
         if (c >= copies.size() || (p < jobs_.size() && p * copies.size() <= c * jobs_.size())) work.emplace_back(true, p++);
         else work.emplace_back(false, c++);
     }
-    // Templates are compiled once per thread: kainjow's render is not const.
-    std::vector<std::unique_ptr<Templates>> per_worker;
-    for (std::size_t w = 0; w < worker_count(work.size()); ++w) per_worker.push_back(std::make_unique<Templates>(theme_));
+    // Templates are compiled once per thread (kainjow's render is not const),
+    // and only by a thread that renders.
+    std::vector<std::unique_ptr<Templates>> per_worker(worker_count(work.size()));
     Progress progress(o_.progress, jobs_.size());
     std::mutex io_error_mutex;
     std::string io_error;
     parallel_for(work.size(), [&](std::size_t worker, std::size_t i) {
         const auto [is_page, index] = work[i];
         try {
-            if (is_page) render_page(*per_worker[worker], jobs_[index], made_from_[index]);
-            else if (!copy_unchanged(*copies[index])) publisher_->copy(*copies[index]);
+            if (is_page) render_page(per_worker[worker], jobs_[index], made_from_[index]);
+            else if (!copy_unchanged(index, *copies[index])) publisher_->copy(*copies[index]);
         } catch (const common::SourceError& e) {
             diags_.add(e.diagnostic());
         } catch (const std::exception& e) {
@@ -350,7 +352,7 @@ void Build::render() {
     clock_.mark("render and publish pages");
 }
 
-void Build::render_page(Templates& templates, const PageJob& job, std::uint64_t made_from) {
+void Build::render_page(std::unique_ptr<Templates>& compiled, const PageJob& job, std::uint64_t made_from) {
     if (made_from != 0) {
         const auto before = state_->pages.find(job.url);
         if (before != state_->pages.end() && before->second == made_from && publisher_->keep(common::output_path(job.url))) {
@@ -359,6 +361,8 @@ void Build::render_page(Templates& templates, const PageJob& job, std::uint64_t 
         }
     }
     ++rendered_;
+    if (!compiled) compiled = std::make_unique<Templates>(theme_);
+    Templates& templates = *compiled;
     const std::string content = templates.render(job.kind->tmpl, job.kind->view(*ctx_, job, jobs_));
     const std::string description = job.article ? collapsed_prefix(job.article->text(), kDescriptionChars) : std::string();
     View layout = layout_view(*ctx_, {job.url, job.title, job.kind->column, job.article, description, job.kind->noindex}, content);
@@ -450,7 +454,7 @@ void Build::keep_state() {
     }
     state_->content.notices = std::move(notices);
     state_->content.copies = std::move(copies_);
-    state_->content.listing = std::move(listing_);
+    state_->content.listing = std::move(loaded_.listing);
     state_->pages.clear();
     for (std::size_t i = 0; i < jobs_.size(); ++i)
         if (made_from_[i] != 0) state_->pages.emplace(jobs_[i].url, made_from_[i]);

@@ -142,8 +142,8 @@ void scan_copied_file(const StaticFile& f, PersonalDataCheck& personal, common::
 
 }  // namespace
 
-std::vector<std::string> load_content(const fs::path& site_root, Site& site, PersonalDataCheck& personal, common::Diagnostics& diags,
-                                      const ContentCache* kept) {
+LoadedContent load_content(const fs::path& site_root, Site& site, PersonalDataCheck& personal, common::Diagnostics& diags,
+                           const ContentCache* kept) {
     const fs::path content = site_root / "content";
     std::vector<std::string> listing = kept && kept->listing ? *kept->listing : common::list_site_files(content, site_root, "content/", diags);
     std::vector<std::string> notice_files;
@@ -206,7 +206,7 @@ std::vector<std::string> load_content(const fs::path& site_root, Site& site, Per
     site.notices.reserve(loaded.size());
     for (auto& n : loaded)
         if (n) site.notices.push_back(std::move(*n));
-    return listing;
+    return {std::move(listing), std::move(copy_kept)};
 }
 
 }  // namespace gen

@@ -14,9 +14,12 @@ namespace gen {
 // Reads content/: notices into site.notices (unsorted), other files into
 // site.static_files. Every text is scanned for personal data. Problems go
 // to diags; a broken notice is left out. What `kept` holds is taken from
-// it instead of read again (the preview's rebuilds). Returns content/'s
-// files as listed (ContentCache::listing).
-std::vector<std::string> load_content(const std::filesystem::path& site_root, Site& site, PersonalDataCheck& personal,
-                                      common::Diagnostics& diags, const ContentCache* kept = nullptr);
+// it instead of read again (the preview's rebuilds).
+struct LoadedContent {
+    std::vector<std::string> listing;  // content/'s files, as ContentCache::listing keeps them
+    std::vector<bool> kept_copies;     // per site.static_files: as `kept` had it, unchanged since
+};
+LoadedContent load_content(const std::filesystem::path& site_root, Site& site, PersonalDataCheck& personal,
+                           common::Diagnostics& diags, const ContentCache* kept = nullptr);
 
 }  // namespace gen

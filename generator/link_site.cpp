@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "common/urls.hpp"
 #include "generator/date.hpp"
@@ -57,7 +58,8 @@ void link_site(Site& site, common::Diagnostics& diags) {
     for (const auto& t : site.topics) data_pages["topics/" + t.key + ".json"] = common::data_url("topics", t.key);
     for (const auto& l : site.lists) data_pages["lists/" + l.key + ".json"] = common::data_url("lists", l.key);
     for (const auto& f : site.forms) data_pages["forms/" + f.key + ".json"] = common::data_url("forms", f.key);
-    std::map<std::string, const StaticFile*> files;
+    std::unordered_map<std::string, const StaticFile*> files;
+    files.reserve(site.static_files.size());
     for (const auto& f : site.static_files) files[f.out_path] = &f;
 
     for (auto& n : site.notices) {

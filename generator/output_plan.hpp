@@ -17,6 +17,7 @@ public:
         const auto [it, fresh] = owners_.emplace(path, source);
         if (!fresh) diags_.add(source, 0, 0, "output path public/" + path + " is also produced by " + it->second);
     }
+    void reserve(std::size_t paths) { owners_.reserve(paths); }
     bool has(const std::string& path) const { return owners_.count(path) > 0; }
     // Whether a site-relative link target is a planned output.
     bool resolves(const std::string& target) const { return has(common::output_path(target)); }

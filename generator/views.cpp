@@ -151,6 +151,7 @@ View block_view(const common::FormBlock& b, int year) {
 
 ViewContext make_view_context(const Site& site, const std::map<std::string, std::vector<Download>>& downloads) {
     ViewContext ctx{site, downloads, {}, {}};
+    ctx.file_sizes.reserve(site.static_files.size());
     for (const auto& f : site.static_files) ctx.file_sizes[f.out_path] = f.size;
     for (const auto& n : site.notices)
         for (const auto& a : n.attachments)

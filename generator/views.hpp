@@ -3,6 +3,7 @@
 // personal, and no field a template does not need.
 
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,7 @@ struct ViewContext {
     const Site& site;
     const std::map<std::string, std::vector<Download>>& downloads;  // by page URL
     std::map<std::string, std::vector<const Notice*>> cited_by;     // page URL -> notices attaching it
-    std::map<std::string, unsigned long long> file_sizes;           // copied file output path -> bytes
+    std::unordered_map<std::string, unsigned long long> file_sizes;  // copied file output path -> bytes
 };
 
 // A site-relative URL as the pages link it: under the base path.
