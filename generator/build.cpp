@@ -183,7 +183,8 @@ bool Build::configure() {
 }
 
 void Build::load() {
-    theme_ = common::load_theme(o_.site, site_.config.theme, required_templates(kinds_), diags_);
+    // config.json names the theme: a change of it forgets the theme kept.
+    theme_ = state_ && state_->theme ? *state_->theme : common::load_theme(o_.site, site_.config.theme, required_templates(kinds_), diags_);
     // The site's contacts may be published; they are known once data/ is read.
     static_cast<common::SiteData&>(site_) =
         common::load_site_data(o_.site, diags_, [&](const common::JsonFile& f) { data_texts_.emplace_back(f.path, f.text); });
@@ -455,6 +456,7 @@ void Build::keep_state() {
     state_->content.notices = std::move(notices);
     state_->content.copies = std::move(copies_);
     state_->content.listing = std::move(loaded_.listing);
+    state_->theme = std::move(theme_);
     state_->pages.clear();
     for (std::size_t i = 0; i < jobs_.size(); ++i)
         if (made_from_[i] != 0) state_->pages.emplace(jobs_[i].url, made_from_[i]);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/diagnostic.hpp"
+#include "common/theme.hpp"
 #include "generator/content_cache.hpp"
 #include "generator/writer.hpp"
 
@@ -44,6 +45,7 @@ struct BuildResult {
 // the same as a clean build's.
 struct BuildState {
     ContentCache content;
+    std::optional<common::ThemeSource> theme;  // as read, while nothing under themes/ changed
     OutputDigests output;
     std::map<std::string, std::uint64_t> pages;  // URL -> digest of what its page was made from
     // Called, when set, as soon as the pages are in place and none has an
@@ -54,7 +56,11 @@ struct BuildState {
 
     // Before each build but the first: the site-relative paths that
     // changed, were added or removed since the last one.
-    void forget(const std::set<std::string>& changed, const std::filesystem::path& site) { content.forget(changed, site); }
+    void forget(const std::set<std::string>& changed, const std::filesystem::path& site) {
+        content.forget(changed, site);
+        for (const std::string& path : changed)
+            if (path.compare(0, 7, "themes/") == 0 || path == "themes" || path == "config.json") theme.reset();
+    }
 };
 
 // Never throws for problems in the site: they come back as errors, and the

@@ -146,25 +146,33 @@ LoadedContent load_content(const fs::path& site_root, Site& site, PersonalDataCh
                            const ContentCache* kept) {
     const fs::path content = site_root / "content";
     std::vector<std::string> listing = kept && kept->listing ? *kept->listing : common::list_site_files(content, site_root, "content/", diags);
+    const std::string content_dir = content.string() + "/";
     std::vector<std::string> notice_files;
     std::vector<bool> copy_kept;
+    site.static_files.reserve(listing.size());
+    // The listing is sorted, and so are the kept copies, by the same paths
+    // under "content/": each is looked for where the last was found.
+    std::map<std::string, unsigned long long>::const_iterator next_kept;
+    if (kept) next_kept = kept->copies.begin();
     for (const std::string& rel : listing) {
-        const std::string shown = "content/" + rel;
         if (is_markdown(rel)) {
             const bool in_notices = rel.compare(0, 8, "notices/") == 0 && rel.find('/', 8) == std::string::npos;
             if (!in_notices) {
-                diags.add(shown, 0, 0, "Markdown pages belong in content/notices/ (no other page kinds exist)");
+                diags.add("content/" + rel, 0, 0, "Markdown pages belong in content/notices/ (no other page kinds exist)");
                 continue;
             }
             notice_files.push_back(rel);
         } else {
-            site.static_files.push_back({(content / rel).string(), shown, rel, 0});
+            const std::string shown = "content/" + rel;
+            site.static_files.push_back({content_dir + rel, shown, rel, 0});
             bool was_kept = false;
-            if (kept)
-                if (const auto it = kept->copies.find(shown); it != kept->copies.end()) {
-                    site.static_files.back().size = it->second;
+            if (kept) {
+                while (next_kept != kept->copies.end() && next_kept->first < shown) ++next_kept;
+                if (next_kept != kept->copies.end() && next_kept->first == shown) {
+                    site.static_files.back().size = next_kept->second;
                     was_kept = true;
                 }
+            }
             copy_kept.push_back(was_kept);
         }
     }
@@ -172,7 +180,9 @@ LoadedContent load_content(const fs::path& site_root, Site& site, PersonalDataCh
     // Files are read, parsed and measured on every core: thousands of small
     // reads and stats dominate loading.
     const std::size_t statics = site.static_files.size();
-    std::vector<std::optional<Notice>> loaded(notice_files.size());
+    // In place, and moved whole into the site unless one failed.
+    std::vector<Notice> loaded(notice_files.size());
+    std::vector<char> read(notice_files.size(), 0);
     parallel_for(statics + notice_files.size(), [&](std::size_t, std::size_t job) {
         if (job < statics) {
             if (copy_kept[job]) return;
@@ -189,23 +199,28 @@ LoadedContent load_content(const fs::path& site_root, Site& site, PersonalDataCh
         if (kept)
             if (const auto it = kept->notices.find(shown); it != kept->notices.end()) {
                 loaded[i] = it->second;
+                read[i] = 1;
                 return;
             }
         const std::string slug = rel.substr(8, rel.size() - 8 - 3);
         try {
             const std::string text = common::read_file(content / rel, shown);
             personal.scan_source(shown, text);
-            loaded[i] = read_notice(text, shown, slug);
-            loaded[i]->source_digest = digest_of(text);
+            Notice& n = loaded[i] = read_notice(text, shown, slug);
+            n.source_digest = digest_of(text);
             // The file less its body: the body ends it, as parse_front_matter cut it.
-            loaded[i]->front_digest = digest_of(std::string_view(text).substr(0, text.size() - std::min(text.size(), loaded[i]->body.size())));
+            n.front_digest = digest_of(std::string_view(text).substr(0, text.size() - std::min(text.size(), n.body.size())));
+            read[i] = 1;
         } catch (const common::SourceError& e) {
             diags.add(e.diagnostic());
         }
     });
-    site.notices.reserve(loaded.size());
-    for (auto& n : loaded)
-        if (n) site.notices.push_back(std::move(*n));
+    if (std::find(read.begin(), read.end(), 0) == read.end()) {
+        site.notices = std::move(loaded);
+    } else {
+        for (std::size_t i = 0; i < loaded.size(); ++i)
+            if (read[i]) site.notices.push_back(std::move(loaded[i]));
+    }
     return {std::move(listing), std::move(copy_kept)};
 }
 
