@@ -113,6 +113,7 @@ public:
     void render();
     // Downloads, feed and sitemap.
     void publish_files();
+    void publish_listing_file(const std::string& path, const std::function<std::string()>& make);
     // Updating in place: what is written so far shown, if it has no errors.
     void publish_pages_early();
     void publish_search_index();
@@ -159,9 +160,10 @@ private:
     BuildState* state_;
     std::vector<std::pair<std::string, std::string>> data_texts_;
     std::map<std::string, Notice> fresh_notices_;  // by source, as loaded, then with its body rendered
-    std::map<std::string, unsigned long long> copies_;  // content/'s copied files by shown path: their sizes
     LoadedContent loaded_;
     std::atomic<std::size_t> rendered_{0};
+    std::uint64_t planned_paths_ = 0;      // the plan's paths_digest() when the links were checked
+    std::uint64_t listing_made_from_ = 0;  // what the pages listing notices are made from; 0: make them anyway
     std::vector<std::uint64_t> made_from_;  // per job: a digest of what its page is made from, 0 to render it anyway
 };
 
@@ -199,7 +201,6 @@ void Build::load() {
     if (state_) {
         for (const Notice& n : site_.notices)
             if (!n.body_rendered) fresh_notices_.emplace(n.source, n);
-        for (const StaticFile& f : site_.static_files) copies_.emplace(f.shown_path, f.size);
     }
     if (!o_.submissions.empty()) {
         site_.has_submissions = true;
@@ -248,7 +249,10 @@ void Build::plan() {
     plan_.add("feed.xml", "the feed");
     plan_.add("sitemap.xml", "the sitemap");
     plan_.add(common::search_index_url(), "the search index");
-    check_notice_links(site_, plan_, diags_);
+    // A kept notice's links were checked by the last build, against the same paths.
+    const bool same_paths = state_ && state_->planned_paths == plan_.paths_digest();
+    check_notice_links(site_, plan_, diags_, [&](const Notice& n) { return !same_paths || fresh_notices_.count(n.source) > 0; });
+    planned_paths_ = plan_.paths_digest();
     if (state_) writer_.emplace(out_dir_, state_->output);
     else writer_.emplace(out_dir_, !o_.write);
     publisher_.emplace(site_.config, plan_, *writer_, personal_, diags_);
@@ -286,12 +290,14 @@ void Build::digest_pages() {
     if (!state_ || site_.has_submissions) return;
     const std::uint64_t site_wide = site_wide_digest();
     Digest fronts;
+    fronts.add(site_wide);
     for (const Notice& n : site_.notices) fronts.add(n.source).add(n.front_digest);
+    listing_made_from_ = fronts.value();
     for (std::size_t i = 0; i < jobs_.size(); ++i) {
         Digest d;
-        d.add(site_wide).add(jobs_[i].url);
-        if (const Notice* n = jobs_[i].article) d.add(n->source).add(n->source_digest);
-        else d.add(fronts.value());
+        d.add(jobs_[i].url);
+        if (const Notice* n = jobs_[i].article) d.add(site_wide).add(n->source).add(n->source_digest);
+        else d.add(listing_made_from_);
         made_from_[i] = d.value();
     }
 }
@@ -385,12 +391,23 @@ void Build::release_body_html(const Notice& rendered) {
 void Build::publish_files() {
     for (const auto& [url, list] : downloads_)
         for (const auto& d : list) publisher_->file(d.path, d.bytes, d.text);
-    publisher_->file("feed.xml", make_feed(site_));
-    std::vector<SitemapEntry> entries;
-    for (const auto& job : jobs_)
-        if (job.kind->listed) entries.push_back({job.url, job.article ? job.article->published.iso() : std::string()});
-    publisher_->file("sitemap.xml", make_sitemap(site_, entries));
+    publish_listing_file("feed.xml", [&] { return make_feed(site_); });
+    publish_listing_file("sitemap.xml", [&] {
+        std::vector<SitemapEntry> entries;
+        for (const auto& job : jobs_)
+            if (job.kind->listed) entries.push_back({job.url, job.article ? job.article->published.iso() : std::string()});
+        return make_sitemap(site_, entries);
+    });
     clock_.mark("publish downloads, feed, sitemap");
+}
+
+// Like the pages that list notices: kept while what they are made from is the same.
+void Build::publish_listing_file(const std::string& path, const std::function<std::string()>& make) {
+    if (listing_made_from_ != 0) {
+        const auto before = state_->pages.find(path);
+        if (before != state_->pages.end() && before->second == listing_made_from_ && publisher_->keep(path)) return;
+    }
+    publisher_->file(path, make());
 }
 
 void Build::publish_pages_early() {
@@ -403,8 +420,9 @@ void Build::publish_pages_early() {
 void Build::publish_search_index() {
     const std::vector<SearchDocument> docs = search_documents(site_, downloads_);
     // The copied files' last reader (for their sizes): copied, planned and
-    // listed, their 20,000 paths at 10,000 notices need not sit beside the postings.
-    std::vector<StaticFile>().swap(site_.static_files);
+    // listed, their 20,000 paths at 10,000 notices need not sit beside the
+    // postings. The preview keeps them for its next build (keep_state).
+    if (!state_) std::vector<StaticFile>().swap(site_.static_files);
     const SearchPostings postings = search_postings(docs);
     publisher_->file_in_pieces(common::search_index_url(), [&](const auto& write) { search_index_json(docs, postings, write); });
     // Named by what they hold, known only now: planned as they come. Thousands
@@ -454,12 +472,17 @@ void Build::keep_state() {
         notices.emplace(n.source, std::move(source.at(n.source)));
     }
     state_->content.notices = std::move(notices);
-    state_->content.copies = std::move(copies_);
+    std::map<std::string, unsigned long long> copies;  // content/'s copied files by shown path: their sizes
+    for (const StaticFile& f : site_.static_files) copies.emplace_hint(copies.end(), f.shown_path, f.size);
+    state_->content.copies = std::move(copies);
     state_->content.listing = std::move(loaded_.listing);
     state_->theme = std::move(theme_);
     state_->pages.clear();
     for (std::size_t i = 0; i < jobs_.size(); ++i)
         if (made_from_[i] != 0) state_->pages.emplace(jobs_[i].url, made_from_[i]);
+    if (listing_made_from_ != 0)
+        for (const char* file : {"feed.xml", "sitemap.xml"}) state_->pages.emplace(file, listing_made_from_);
+    state_->planned_paths = planned_paths_;
 }
 
 void Build::fail(const std::exception& e) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/diagnostic.hpp"
@@ -47,7 +48,8 @@ struct BuildState {
     ContentCache content;
     std::optional<common::ThemeSource> theme;  // as read, while nothing under themes/ changed
     OutputDigests output;
-    std::map<std::string, std::uint64_t> pages;  // URL -> digest of what its page was made from
+    std::unordered_map<std::string, std::uint64_t> pages;  // URL -> digest of what its page was made from; the feed and sitemap too
+    std::uint64_t planned_paths = 0;  // OutputPlan::paths_digest() of the last build, whose notices' links all resolved
     // Called, when set, as soon as the pages are in place and none has an
     // error, before the search index is made: the longest step of a
     // rebuild, which no page waits for. The build goes on, and returns

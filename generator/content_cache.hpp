@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
-#include <optional>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,7 +22,7 @@ struct ContentCache {
     // content/'s files as the last build listed them (relative to content/,
     // sorted), while no file has been added or removed since: at 30,000
     // files listing takes longer than the rest of a rebuild's loading.
-    std::optional<std::vector<std::string>> listing;
+    std::shared_ptr<const std::vector<std::string>> listing;
     // What loading read besides the files (the base path, the numbers that
     // may be published): when it changes, nothing kept holds.
     std::uint64_t settings = 0;

@@ -145,16 +145,17 @@ void scan_copied_file(const StaticFile& f, PersonalDataCheck& personal, common::
 LoadedContent load_content(const fs::path& site_root, Site& site, PersonalDataCheck& personal, common::Diagnostics& diags,
                            const ContentCache* kept) {
     const fs::path content = site_root / "content";
-    std::vector<std::string> listing = kept && kept->listing ? *kept->listing : common::list_site_files(content, site_root, "content/", diags);
+    const auto listing = kept && kept->listing ? kept->listing
+                                               : std::make_shared<const std::vector<std::string>>(common::list_site_files(content, site_root, "content/", diags));
     const std::string content_dir = content.string() + "/";
     std::vector<std::string> notice_files;
     std::vector<bool> copy_kept;
-    site.static_files.reserve(listing.size());
+    site.static_files.reserve(listing->size());
     // The listing is sorted, and so are the kept copies, by the same paths
     // under "content/": each is looked for where the last was found.
     std::map<std::string, unsigned long long>::const_iterator next_kept;
     if (kept) next_kept = kept->copies.begin();
-    for (const std::string& rel : listing) {
+    for (const std::string& rel : *listing) {
         if (is_markdown(rel)) {
             const bool in_notices = rel.compare(0, 8, "notices/") == 0 && rel.find('/', 8) == std::string::npos;
             if (!in_notices) {
@@ -221,7 +222,7 @@ LoadedContent load_content(const fs::path& site_root, Site& site, PersonalDataCh
         for (std::size_t i = 0; i < loaded.size(); ++i)
             if (read[i]) site.notices.push_back(std::move(loaded[i]));
     }
-    return {std::move(listing), std::move(copy_kept)};
+    return {listing, std::move(copy_kept)};
 }
 
 }  // namespace gen

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,7 @@ namespace gen {
 // to diags; a broken notice is left out. What `kept` holds is taken from
 // it instead of read again (the preview's rebuilds).
 struct LoadedContent {
-    std::vector<std::string> listing;  // content/'s files, as ContentCache::listing keeps them
+    std::shared_ptr<const std::vector<std::string>> listing;  // content/'s files, as ContentCache::listing keeps them
     std::vector<bool> kept_copies;     // per site.static_files: as `kept` had it, unchanged since
 };
 LoadedContent load_content(const std::filesystem::path& site_root, Site& site, PersonalDataCheck& personal,

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "common/urls.hpp"
@@ -14,8 +16,11 @@ namespace {
 // A call makes its notice a call for submissions: the notice shows the
 // deadline that the collector enforces, from one definition.
 void link_calls(Site& site, common::Diagnostics& diags) {
-    std::map<std::string, Notice*> by_slug;
-    for (auto& n : site.notices) by_slug[n.slug] = &n;
+    std::set<std::string_view> named;  // few: one notice a call
+    for (const Call& call : site.calls) named.insert(call.notice);
+    std::map<std::string_view, Notice*> by_slug;
+    for (auto& n : site.notices)
+        if (named.count(n.slug)) by_slug[n.slug] = &n;
     for (const Call& call : site.calls) {
         const auto it = by_slug.find(call.notice);
         if (it == by_slug.end()) {
@@ -44,21 +49,39 @@ void link_calls(Site& site, common::Diagnostics& diags) {
     }
 }
 
+// Sorted by compact keys, then moved once each: a notice is too large to
+// move about, or to reach for at each comparison, as a sort would.
+void sort_newest_first(std::vector<Notice>& notices) {
+    struct Key {
+        int day;
+        std::string_view time, slug;
+        std::size_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(notices.size());
+    for (std::size_t i = 0; i < notices.size(); ++i) keys.push_back({notices[i].published.ordinal(), notices[i].published.time, notices[i].slug, i});
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        if (a.day != b.day) return a.day > b.day;
+        if (a.time != b.time) return a.time > b.time;
+        return a.slug < b.slug;
+    });
+    std::vector<Notice> sorted;
+    sorted.reserve(notices.size());
+    for (const Key& k : keys) sorted.push_back(std::move(notices[k.index]));
+    notices = std::move(sorted);
+}
+
 }  // namespace
 
 void link_site(Site& site, common::Diagnostics& diags) {
-    std::sort(site.notices.begin(), site.notices.end(), [](const Notice& a, const Notice& b) {
-        if (a.published.ordinal() != b.published.ordinal()) return a.published.ordinal() > b.published.ordinal();
-        if (a.published.time != b.published.time) return a.published.time > b.published.time;
-        return a.slug < b.slug;
-    });
+    sort_newest_first(site.notices);
 
     std::map<std::string, std::string> data_pages;  // "quotas/2019.json" -> URL
     for (const auto& q : site.quotas) data_pages["quotas/" + q.key + ".json"] = common::data_url("quotas", q.key);
     for (const auto& t : site.topics) data_pages["topics/" + t.key + ".json"] = common::data_url("topics", t.key);
     for (const auto& l : site.lists) data_pages["lists/" + l.key + ".json"] = common::data_url("lists", l.key);
     for (const auto& f : site.forms) data_pages["forms/" + f.key + ".json"] = common::data_url("forms", f.key);
-    std::unordered_map<std::string, const StaticFile*> files;
+    std::unordered_map<std::string_view, const StaticFile*> files;
     files.reserve(site.static_files.size());
     for (const auto& f : site.static_files) files[f.out_path] = &f;
 

@@ -23,11 +23,13 @@ void render_notice_bodies(Site& site, common::Diagnostics& diags) {
     });
 }
 
-void check_notice_links(const Site& site, const OutputPlan& plan, common::Diagnostics& diags) {
+void check_notice_links(const Site& site, const OutputPlan& plan, common::Diagnostics& diags,
+                        const std::function<bool(const Notice&)>& checked) {
     for (const Notice& n : site.notices)
-        for (const InternalLink& l : n.body_links)
-            if (!plan.resolves(l.target))
-                diags.add(n.source, l.line, l.col, "link to /" + l.target + " resolves to nothing on the site");
+        if (!checked || checked(n))
+            for (const InternalLink& l : n.body_links)
+                if (!plan.resolves(l.target))
+                    diags.add(n.source, l.line, l.col, "link to /" + l.target + " resolves to nothing on the site");
 }
 
 }  // namespace gen

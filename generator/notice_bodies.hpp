@@ -3,6 +3,8 @@
 // page, its text for the search index and the Description, its internal
 // links for the link phase, its links to other hosts for the plan.
 
+#include <functional>
+
 #include "common/diagnostic.hpp"
 #include "generator/output_plan.hpp"
 #include "generator/site_model.hpp"
@@ -14,7 +16,10 @@ namespace gen {
 void render_notice_bodies(Site& site, common::Diagnostics& diags);
 
 // Reports every internal link of a notice's body that no planned output
-// answers, at its line and column in the notice's source.
-void check_notice_links(const Site& site, const OutputPlan& plan, common::Diagnostics& diags);
+// answers, at its line and column in the notice's source. `checked`: whether
+// a notice's links are to be checked (all, unless the caller knows some were
+// checked against the same paths before).
+void check_notice_links(const Site& site, const OutputPlan& plan, common::Diagnostics& diags,
+                        const std::function<bool(const Notice&)>& checked = nullptr);
 
 }  // namespace gen

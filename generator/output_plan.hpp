@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -16,7 +18,10 @@ public:
     void add(const std::string& path, const std::string& source) {
         const auto [it, fresh] = owners_.emplace(path, source);
         if (!fresh) diags_.add(source, 0, 0, "output path public/" + path + " is also produced by " + it->second);
+        else paths_digest_ ^= std::hash<std::string>{}(path);
     }
+    // The same whatever the order the paths came in: whether two plans name the same paths.
+    std::uint64_t paths_digest() const { return paths_digest_; }
     void reserve(std::size_t paths) { owners_.reserve(paths); }
     bool has(const std::string& path) const { return owners_.count(path) > 0; }
     // Whether a site-relative link target is a planned output.
@@ -26,6 +31,7 @@ public:
 private:
     common::Diagnostics& diags_;
     std::unordered_map<std::string, std::string> owners_;
+    std::uint64_t paths_digest_ = 0;
 };
 
 }  // namespace gen

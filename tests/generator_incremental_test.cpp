@@ -251,6 +251,19 @@ TEST_CASE("a body edited renders its notice's page alone; a title edited, the pa
     CHECK(testing::read_file(preview.out() / "notices/index.html").find("改了标题的通知") != std::string::npos);
 }
 
+// Links are checked again only when the planned paths changed: a kept
+// notice's link to a page now gone is still found.
+TEST_CASE("a notice removed breaks the link a kept notice has to it, and the rebuild says so") {
+    TinySite site(kSite);
+    Preview preview(site);
+    REQUIRE(preview.rebuild().errors.empty());
+    fs::remove(site.root() / "content/notices/old.md");
+    const gen::BuildResult broken = preview.rebuild();
+    REQUIRE(broken.errors.size() == 1);
+    CHECK(broken.errors[0].path == "content/notices/call.md");
+    CHECK(broken.errors[0].message == "link to /notices/old/ resolves to nothing on the site");
+}
+
 TEST_CASE("an edit rewrites only the files whose bytes changed and removes those no longer made") {
     TinySite site(kSite);
     Preview preview(site);
