@@ -281,3 +281,35 @@ TEST_CASE("an edit rewrites only the files whose bytes changed and removes those
     CHECK_FALSE(fs::exists(preview.out() / "notices/third"));
     CHECK(inode(call_page) == call_before);
 }
+
+// The preview builds at once when a save's events leave every file whole,
+// and waits for more when they do not.
+TEST_CASE("the watcher is settled once every file created is closed and every file moved away is back") {
+    TinySite site(kSite);
+    gen::TreeWatcher watcher(site.root());
+    const fs::path notice = site.root() / "content/notices/old.md";
+
+    std::ofstream(notice, std::ios::binary) << "---\ntitle: 旧通知\ndate: 2019-05-01\n---\n改写。\n";
+    CHECK(watcher.changes() == std::set<std::string>{"content/notices/old.md"});
+    CHECK(watcher.settled());
+
+    // vim's way: the old file moved to a backup, the new one written, the backup removed.
+    fs::rename(notice, site.root() / "content/notices/old.md~");
+    watcher.changes();
+    CHECK_FALSE(watcher.settled());
+    {
+        std::ofstream out(notice, std::ios::binary);
+        out << "---\ntitle: 旧通知\n";
+        out.flush();
+        watcher.changes();
+        CHECK_FALSE(watcher.settled());  // created, not yet closed
+        out << "date: 2019-05-01\n---\n再改。\n";
+    }
+    watcher.changes();
+    CHECK(watcher.settled());
+    fs::remove(site.root() / "content/notices/old.md~");
+    watcher.changes();
+    CHECK_FALSE(watcher.settled());
+    watcher.built();
+    CHECK(watcher.settled());
+}

@@ -18,9 +18,10 @@ namespace fs = std::filesystem;
 namespace {
 
 // An editor's save is a burst of events (write, rename, chmod), each within
-// a millisecond or two of the last; the build waits until none has come
-// for this long. A save slower than that starts one more build, which
-// sees the file whole: the wait is part of every reload.
+// a millisecond or two of the last. Once the events leave every file whole
+// (TreeWatcher::settled) the build starts at once; until then it waits
+// until none has come for this long. A save slower than that starts one
+// more build, which sees the file whole.
 constexpr int kQuietMs = 10;
 
 struct Scratch {
@@ -122,7 +123,8 @@ int run_preview(const PreviewOptions& o) {
         if (::poll(fds, 2, -1) < 0) continue;
         if (fds[1].revents & POLLIN) break;
         std::set<std::string> changed = watcher.changes();
-        while (readable(watcher.fd(), kQuietMs)) changed.merge(watcher.changes());
+        while (readable(watcher.fd(), watcher.settled() ? 0 : kQuietMs)) changed.merge(watcher.changes());
+        watcher.built();
         if (changed.empty()) continue;
         state.forget(changed, o.site);
         build_and_tell(build, state, server, " after " + joined(changed), o.timings);

@@ -55,6 +55,13 @@ bool TreeWatcher::relevant(const std::string& relative) const {
     return false;
 }
 
+void TreeWatcher::follow(std::uint32_t mask, const std::string& file) {
+    if (mask & IN_CREATE) writing_.insert(file);
+    if (mask & (IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM)) writing_.erase(file);
+    if (mask & (IN_DELETE | IN_MOVED_FROM)) gone_.insert(file);
+    if (mask & (IN_CREATE | IN_MOVED_TO)) gone_.erase(file);
+}
+
 std::set<std::string> TreeWatcher::changes() {
     std::set<std::string> out;
     alignas(inotify_event) std::array<char, 64 * 1024> buffer;
@@ -74,6 +81,7 @@ std::set<std::string> TreeWatcher::changes() {
             const std::string relative = path.lexically_relative(site_).generic_string();
             if (!relevant(relative)) continue;
             out.insert(relative);
+            if (!(e->mask & IN_ISDIR)) follow(e->mask, relative);
             // A directory made or moved in: its files are new too, and it needs watching.
             if ((e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MOVED_TO))) watch_tree(path);
         }
