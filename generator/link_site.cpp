@@ -4,7 +4,6 @@
 #include <map>
 #include <set>
 #include <string_view>
-#include <unordered_map>
 
 #include "common/urls.hpp"
 #include "generator/date.hpp"
@@ -81,9 +80,6 @@ void link_site(Site& site, common::Diagnostics& diags) {
     for (const auto& t : site.topics) data_pages["topics/" + t.key + ".json"] = common::data_url("topics", t.key);
     for (const auto& l : site.lists) data_pages["lists/" + l.key + ".json"] = common::data_url("lists", l.key);
     for (const auto& f : site.forms) data_pages["forms/" + f.key + ".json"] = common::data_url("forms", f.key);
-    std::unordered_map<std::string_view, const StaticFile*> files;
-    files.reserve(site.static_files.size());
-    for (const auto& f : site.static_files) files[f.out_path] = &f;
 
     for (auto& n : site.notices) {
         if (n.issuer.empty()) n.issuer = site.info.bureau;
@@ -99,7 +95,7 @@ void link_site(Site& site, common::Diagnostics& diags) {
             } else {
                 std::string path = a.file;
                 if (!path.empty() && path[0] == '/') path.erase(0, 1);
-                if (!files.count(path)) {
+                if (!site.copied_file(path)) {
                     diags.add(n.source, a.line, a.col, "attachment file " + a.file + " does not exist (looked for content/" + path + ")");
                     continue;
                 }

@@ -15,10 +15,11 @@ namespace gen {
 class OutputPlan {
 public:
     explicit OutputPlan(common::Diagnostics& diags) : diags_(diags) {}
-    void add(const std::string& path, const std::string& source) {
-        const auto [it, fresh] = owners_.emplace(path, source);
-        if (!fresh) diags_.add(source, 0, 0, "output path public/" + path + " is also produced by " + it->second);
-        else paths_digest_ ^= std::hash<std::string>{}(path);
+    void add(std::string path, const std::string& source) {
+        const std::uint64_t digest = std::hash<std::string>{}(path);
+        const auto [it, fresh] = owners_.try_emplace(std::move(path), source);
+        if (!fresh) diags_.add(source, 0, 0, "output path public/" + it->first + " is also produced by " + it->second);
+        else paths_digest_ ^= digest;
     }
     // The same whatever the order the paths came in: whether two plans name the same paths.
     std::uint64_t paths_digest() const { return paths_digest_; }

@@ -2,12 +2,14 @@
 // The validated model of a site: what loaders produce and views read.
 // Plain data, no I/O.
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/form_schema.hpp"
@@ -129,7 +131,7 @@ struct Submission : common::StoredVersion {
 struct Site : common::SiteData {
     Config config;
     std::vector<Notice> notices;  // newest first, ties by slug
-    std::vector<StaticFile> static_files;
+    std::vector<StaticFile> static_files;  // content/'s copied files, sorted by out_path (as listed)
     bool has_submissions = false;         // a collector data directory was given
     std::vector<Submission> submissions;  // sorted by form, unit, version
     std::map<std::string, std::vector<common::Act>> acts;  // the review chain's acts, by call, in order (personal: leaders' names)
@@ -137,6 +139,13 @@ struct Site : common::SiteData {
     // Every URL on another host that a page links to, sorted, each with its
     // leave page: found by the plan, before any page is rendered.
     std::vector<std::string> destinations;
+
+    // The copied file published at `out_path`, or null.
+    const StaticFile* copied_file(std::string_view out_path) const {
+        const auto it = std::lower_bound(static_files.begin(), static_files.end(), out_path,
+                                         [](const StaticFile& f, std::string_view p) { return f.out_path < p; });
+        return it != static_files.end() && it->out_path == out_path ? &*it : nullptr;
+    }
 };
 
 }  // namespace gen

@@ -150,9 +150,7 @@ View block_view(const common::FormBlock& b, int year) {
 }  // namespace
 
 ViewContext make_view_context(const Site& site, const std::map<std::string, std::vector<Download>>& downloads) {
-    ViewContext ctx{site, downloads, {}, {}};
-    ctx.file_sizes.reserve(site.static_files.size());
-    for (const auto& f : site.static_files) ctx.file_sizes[f.out_path] = f.size;
+    ViewContext ctx{site, downloads, {}};
     for (const auto& n : site.notices)
         for (const auto& a : n.attachments)
             if (!a.page.empty()) ctx.cited_by[a.page].push_back(&n);
@@ -267,7 +265,7 @@ View notice_view(const ViewContext& ctx, const Notice& n, const std::string& bod
             List d = list();
             View dv("url", href(ctx, a.file));
             dv.set("type", file_type(a.file));
-            dv.set("size", human_size(ctx.file_sizes.at(a.file)));
+            if (const StaticFile* f = ctx.site.copied_file(a.file)) dv.set("size", human_size(f->size));  // none: link_site said so
             const auto dot = a.file.rfind('.');
             dv.set("filename", a.title + (dot == std::string::npos ? std::string() : a.file.substr(dot)));
             d << dv;

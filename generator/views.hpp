@@ -3,7 +3,6 @@
 // personal, and no field a template does not need.
 
 #include <map>
-#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -23,7 +22,6 @@ struct ViewContext {
     const Site& site;
     const std::map<std::string, std::vector<Download>>& downloads;  // by page URL
     std::map<std::string, std::vector<const Notice*>> cited_by;     // page URL -> notices attaching it
-    std::unordered_map<std::string, unsigned long long> file_sizes;  // copied file output path -> bytes
 };
 
 // A site-relative URL as the pages link it: under the base path.

@@ -230,7 +230,7 @@ TEST_CASE("a notice edited without telling the state keeps its stale page and th
     CHECK(found.find("notices/call/") == std::string::npos);
 }
 
-TEST_CASE("a body edited renders its notice's page alone; a title edited, the pages that list notices too") {
+TEST_CASE("a body edited renders its notice's page alone and a title edited the pages that list notices too") {
     TinySite site(kSite);
     Preview preview(site);
     const gen::BuildResult first = preview.rebuild();
@@ -253,7 +253,7 @@ TEST_CASE("a body edited renders its notice's page alone; a title edited, the pa
 
 // Links are checked again only when the planned paths changed: a kept
 // notice's link to a page now gone is still found.
-TEST_CASE("a notice removed breaks the link a kept notice has to it, and the rebuild says so") {
+TEST_CASE("a notice removed breaks the link a kept notice has to it and the rebuild says so") {
     TinySite site(kSite);
     Preview preview(site);
     REQUIRE(preview.rebuild().errors.empty());
