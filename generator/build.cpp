@@ -476,6 +476,8 @@ void Build::keep_state() {
     for (const StaticFile& f : site_.static_files) copies.emplace_hint(copies.end(), f.shown_path, f.size);
     state_->content.copies = std::move(copies);
     state_->content.listing = std::move(loaded_.listing);
+    state_->content.notice_order.clear();
+    for (const Notice& n : site_.notices) state_->content.notice_order.push_back(n.source.substr(std::string("content/").size()));
     state_->theme = std::move(theme_);
     state_->pages.clear();
     for (std::size_t i = 0; i < jobs_.size(); ++i)

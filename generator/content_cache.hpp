@@ -23,6 +23,9 @@ struct ContentCache {
     // sorted), while no file has been added or removed since: at 30,000
     // files listing takes longer than the rest of a rebuild's loading.
     std::shared_ptr<const std::vector<std::string>> listing;
+    // The notices' files (relative to content/) in the order the last build
+    // sorted them: loaded in it while the listing holds, they need no sorting.
+    std::vector<std::string> notice_order;
     // What loading read besides the files (the base path, the numbers that
     // may be published): when it changes, nothing kept holds.
     std::uint64_t settings = 0;

@@ -178,6 +178,7 @@ LoadedContent load_content(const fs::path& site_root, Site& site, PersonalDataCh
         }
     }
 
+    if (kept && listing == kept->listing && kept->notice_order.size() == notice_files.size()) notice_files = kept->notice_order;
     // Files are read, parsed and measured on every core: thousands of small
     // reads and stats dominate loading.
     const std::size_t statics = site.static_files.size();

@@ -59,11 +59,13 @@ void sort_newest_first(std::vector<Notice>& notices) {
     std::vector<Key> keys;
     keys.reserve(notices.size());
     for (std::size_t i = 0; i < notices.size(); ++i) keys.push_back({notices[i].published.ordinal(), notices[i].published.time, notices[i].slug, i});
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    const auto newer = [](const Key& a, const Key& b) {
         if (a.day != b.day) return a.day > b.day;
         if (a.time != b.time) return a.time > b.time;
         return a.slug < b.slug;
-    });
+    };
+    if (std::is_sorted(keys.begin(), keys.end(), newer)) return;  // the preview's, loaded in the last build's order
+    std::sort(keys.begin(), keys.end(), newer);
     std::vector<Notice> sorted;
     sorted.reserve(notices.size());
     for (const Key& k : keys) sorted.push_back(std::move(notices[k.index]));
