@@ -137,6 +137,8 @@ private:
     }
     std::uint64_t loading_settings() const;
     std::uint64_t site_wide_digest() const;
+    std::uint64_t layout_digest() const;
+    std::set<std::string> layout_destinations();
     void digest_pages();
 
     const BuildOptions& o_;
@@ -162,6 +164,7 @@ private:
     std::map<std::string, Notice> fresh_notices_;  // by source, as loaded, then with its body rendered
     LoadedContent loaded_;
     std::atomic<std::size_t> rendered_{0};
+    KeptDestinations layout_destinations_;  // made by this build, for the next
     std::uint64_t planned_paths_ = 0;      // the plan's paths_digest() when the links were checked
     std::uint64_t listing_made_from_ = 0;  // what the pages listing notices are made from; 0: make them anyway
     std::vector<std::uint64_t> made_from_;  // per job: a digest of what its page is made from, 0 to render it anyway
@@ -268,6 +271,19 @@ void Build::plan() {
 // only their own pages and the search index read.
 std::uint64_t Build::site_wide_digest() const {
     Digest d;
+    d.add(layout_digest());
+    for (const auto* files : {&site_.static_files, &theme_.static_files})
+        for (const StaticFile& f : *files) d.add(f.out_path).add(f.size);
+    for (const auto& [url, list] : downloads_)
+        for (const Download& dl : list) d.add(url).add(dl.path).add(dl.label).add(dl.type).add(dl.bytes);
+    for (const std::string& dest : site_.destinations) d.add(dest);
+    return d.value();
+}
+
+// What the layout around every page and the templates are made from: the
+// configuration, data/, the theme, the day.
+std::uint64_t Build::layout_digest() const {
+    Digest d;
     const Config& c = site_.config;
     d.add(c.base_url).add(c.theme).add(c.language).add(c.today ? c.today->iso() : "");
     for (const std::string& n : c.public_numbers) d.add(n);
@@ -276,11 +292,6 @@ std::uint64_t Build::site_wide_digest() const {
     for (const auto& [shown, text] : data_texts_) d.add(shown).add(text);
     for (const auto& [name, text] : theme_.templates) d.add(name).add(text);
     for (const auto& [shown, text] : theme_.texts) d.add(shown).add(text);
-    for (const auto* files : {&site_.static_files, &theme_.static_files})
-        for (const StaticFile& f : *files) d.add(f.out_path).add(f.size);
-    for (const auto& [url, list] : downloads_)
-        for (const Download& dl : list) d.add(url).add(dl.path).add(dl.label).add(dl.type).add(dl.bytes);
-    for (const std::string& dest : site_.destinations) d.add(dest);
     return d.value();
 }
 
@@ -307,11 +318,21 @@ void Build::digest_pages() {
 // (the footer's contacts and filing numbers, as the theme links them), and
 // what the page templates write as it stands.
 std::vector<std::string> Build::leave_destinations() {
-    std::set<std::string> all = external_destinations(chrome(), site_.config);
+    std::set<std::string> all = layout_destinations();
     for (const Notice& n : site_.notices) all.insert(n.body_destinations.begin(), n.body_destinations.end());
+    return {all.begin(), all.end()};  // sorted: the same site gives the same pages
+}
+
+// The layout's and the page templates' own: the preview's last, while what
+// they are made from is the same.
+std::set<std::string> Build::layout_destinations() {
+    const std::uint64_t made_from = layout_digest();
+    if (state_ && state_->layout_destinations.made_from == made_from) return state_->layout_destinations.urls;
+    std::set<std::string> all = external_destinations(chrome(), site_.config);
     for (const std::string& name : page_templates(kinds_))
         if (const auto t = theme_.templates.find(name); t != theme_.templates.end()) all.merge(literal_destinations(t->second, site_.config));
-    return {all.begin(), all.end()};  // sorted: the same site gives the same pages
+    layout_destinations_ = {made_from, all};
+    return all;
 }
 
 // The layout around no content: what every page carries.
@@ -485,6 +506,7 @@ void Build::keep_state() {
     if (listing_made_from_ != 0)
         for (const char* file : {"feed.xml", "sitemap.xml"}) state_->pages.emplace(file, listing_made_from_);
     state_->planned_paths = planned_paths_;
+    if (layout_destinations_.made_from != 0) state_->layout_destinations = std::move(layout_destinations_);
 }
 
 void Build::fail(const std::exception& e) {

@@ -38,6 +38,13 @@ struct BuildResult {
     std::vector<std::pair<std::string, double>> phases;  // seconds spent in each step, in order
 };
 
+// The leave pages' destinations that the layout and the page templates
+// hold, and what they were found in.
+struct KeptDestinations {
+    std::uint64_t made_from = 0;
+    std::set<std::string> urls;
+};
+
 // What a build keeps for the next one of the same site into the same
 // output (the preview's): the next reads only the files that changed,
 // renders again only the pages whose sources changed (a notice's page its
@@ -49,7 +56,8 @@ struct BuildState {
     std::optional<common::ThemeSource> theme;  // as read, while nothing under themes/ changed
     OutputDigests output;
     std::unordered_map<std::string, std::uint64_t> pages;  // URL -> digest of what its page was made from; the feed and sitemap too
-    std::uint64_t planned_paths = 0;  // OutputPlan::paths_digest() of the last build, whose notices' links all resolved
+    std::uint64_t planned_paths = 0;
+    KeptDestinations layout_destinations;  // OutputPlan::paths_digest() of the last build, whose notices' links all resolved
     // Called, when set, as soon as the pages are in place and none has an
     // error, before the search index is made: the longest step of a
     // rebuild, which no page waits for. The build goes on, and returns

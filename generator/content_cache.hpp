@@ -24,7 +24,8 @@ struct ContentCache {
     // files listing takes longer than the rest of a rebuild's loading.
     std::shared_ptr<const std::vector<std::string>> listing;
     // The notices' files (relative to content/) in the order the last build
-    // sorted them: loaded in it while the listing holds, they need no sorting.
+    // sorted them: every notice the listing holds, as the build succeeded.
+    // Loaded in that order while the listing holds, they need no sorting.
     std::vector<std::string> notice_order;
     // What loading read besides the files (the base path, the numbers that
     // may be published): when it changes, nothing kept holds.

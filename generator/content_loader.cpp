@@ -148,7 +148,10 @@ LoadedContent load_content(const fs::path& site_root, Site& site, PersonalDataCh
     const auto listing = kept && kept->listing ? kept->listing
                                                : std::make_shared<const std::vector<std::string>>(common::list_site_files(content, site_root, "content/", diags));
     const std::string content_dir = content.string() + "/";
-    std::vector<std::string> notice_files;
+    // While the listing holds, the notices are those the last build sorted,
+    // and are loaded in its order.
+    const bool in_order = kept && listing == kept->listing && !kept->notice_order.empty();
+    std::vector<std::string> listed_notices;
     std::vector<bool> copy_kept;
     site.static_files.reserve(listing->size());
     // The listing is sorted, and so are the kept copies, by the same paths
@@ -162,7 +165,7 @@ LoadedContent load_content(const fs::path& site_root, Site& site, PersonalDataCh
                 diags.add("content/" + rel, 0, 0, "Markdown pages belong in content/notices/ (no other page kinds exist)");
                 continue;
             }
-            notice_files.push_back(rel);
+            if (!in_order) listed_notices.push_back(rel);
         } else {
             const std::string shown = "content/" + rel;
             site.static_files.push_back({content_dir + rel, shown, rel, 0});
@@ -178,7 +181,7 @@ LoadedContent load_content(const fs::path& site_root, Site& site, PersonalDataCh
         }
     }
 
-    if (kept && listing == kept->listing && kept->notice_order.size() == notice_files.size()) notice_files = kept->notice_order;
+    const std::vector<std::string>& notice_files = in_order ? kept->notice_order : listed_notices;
     // Files are read, parsed and measured on every core: thousands of small
     // reads and stats dominate loading.
     const std::size_t statics = site.static_files.size();
