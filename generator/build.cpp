@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "common/data_loader.hpp"
 #include "common/files.hpp"
@@ -136,6 +137,8 @@ private:
         return index < loaded_.kept_copies.size() && loaded_.kept_copies[index] && publisher_->keep(f.out_path);
     }
     std::uint64_t loading_settings() const;
+    template <typename Fn>
+    void each_planned(Fn&& planned) const;
     std::uint64_t site_wide_digest() const;
     std::uint64_t layout_digest() const;
     std::set<std::string> layout_destinations();
@@ -165,6 +168,9 @@ private:
     LoadedContent loaded_;
     std::atomic<std::size_t> rendered_{0};
     KeptDestinations layout_destinations_;  // made by this build, for the next
+    std::uint64_t plan_made_from_ = 0;      // a digest of each_planned()'s additions
+    std::vector<std::string> planned_later_;  // the shards' paths, added to the plan once known
+    std::size_t files_ = 0;                 // planned in all
     std::uint64_t planned_paths_ = 0;      // the plan's paths_digest() when the links were checked
     std::uint64_t listing_made_from_ = 0;  // what the pages listing notices are made from; 0: make them anyway
     std::vector<std::uint64_t> made_from_;  // per job: a digest of what its page is made from, 0 to render it anyway
@@ -243,15 +249,16 @@ void Build::link() {
 void Build::plan() {
     site_.destinations = leave_destinations();
     jobs_ = plan_pages(site_, kinds_, "themes/" + site_.config.theme + "/templates/");
-    plan_.reserve(jobs_.size() + site_.static_files.size() + theme_.static_files.size() + 3);
-    for (const PageJob& job : jobs_) plan_.add(common::output_path(job.url), job.source);
-    for (const auto& [url, list] : downloads_)
-        for (const auto& d : list) plan_.add(d.path, "data for " + url);
-    for (const auto& f : site_.static_files) plan_.add(f.out_path, f.shown_path);
-    for (const auto& f : theme_.static_files) plan_.add(f.out_path, f.shown_path);
-    plan_.add("feed.xml", "the feed");
-    plan_.add("sitemap.xml", "the sitemap");
-    plan_.add(common::search_index_url(), "the search index");
+    // The preview's last plan, if this one would be made of the same additions.
+    Digest additions;
+    each_planned([&](const std::string& path, const std::string& source) { additions.add(path).add(source); });
+    plan_made_from_ = additions.value();
+    if (state_ && state_->plan.made_from == plan_made_from_) {
+        plan_.take(std::exchange(state_->plan, KeptPlan{}));  // should this build fail, the next makes its own
+    } else {
+        plan_.reserve(jobs_.size() + site_.static_files.size() + theme_.static_files.size() + 3);
+        each_planned([&](const std::string& path, const std::string& source) { plan_.add(path, source); });
+    }
     // A kept notice's links were checked by the last build, against the same paths.
     const bool same_paths = state_ && state_->planned_paths == plan_.paths_digest();
     check_notice_links(site_, plan_, diags_, [&](const Notice& n) { return !same_paths || fresh_notices_.count(n.source) > 0; });
@@ -261,6 +268,19 @@ void Build::plan() {
     publisher_.emplace(site_.config, plan_, *writer_, personal_, diags_);
     digest_pages();
     clock_.mark("plan and check links");
+}
+
+// Every output path but the search index's shards, with what makes it, in order.
+template <typename Fn>
+void Build::each_planned(Fn&& planned) const {
+    for (const PageJob& job : jobs_) planned(common::output_path(job.url), job.source);
+    for (const auto& [url, list] : downloads_)
+        for (const auto& d : list) planned(d.path, "data for " + url);
+    for (const auto& f : site_.static_files) planned(f.out_path, f.shown_path);
+    for (const auto& f : theme_.static_files) planned(f.out_path, f.shown_path);
+    planned("feed.xml", "the feed");
+    planned("sitemap.xml", "the sitemap");
+    planned(common::search_index_url(), "the search index");
 }
 
 // A notice's page is made from its source and from what every page is made
@@ -451,6 +471,9 @@ void Build::publish_search_index() {
     // Each file is made on the thread that writes it, and freed once written.
     const SearchShards shards(docs, postings);
     for (std::size_t i = 0; i < shards.size(); ++i) plan_.add(shards.path(i), "the search index");
+    files_ = plan_.size();
+    if (state_)
+        for (std::size_t i = 0; i < shards.size(); ++i) planned_later_.push_back(shards.path(i));
     std::vector<std::exception_ptr> failed(shards.size());
     parallel_for(shards.size(), [&](std::size_t, std::size_t i) {
         try {
@@ -506,6 +529,7 @@ void Build::keep_state() {
     if (listing_made_from_ != 0)
         for (const char* file : {"feed.xml", "sitemap.xml"}) state_->pages.emplace(file, listing_made_from_);
     state_->planned_paths = planned_paths_;
+    state_->plan = plan_.keep(plan_made_from_, planned_later_);
     if (layout_destinations_.made_from != 0) state_->layout_destinations = std::move(layout_destinations_);
 }
 
@@ -518,7 +542,7 @@ void Build::count() {
     if (!result_.errors.empty()) return;
     result_.pages = jobs_.size();
     result_.rendered = rendered_;
-    result_.files = plan_.size();
+    result_.files = files_;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "common/diagnostic.hpp"
 #include "common/theme.hpp"
 #include "generator/content_cache.hpp"
+#include "generator/output_plan.hpp"
 #include "generator/writer.hpp"
 
 namespace gen {
@@ -57,7 +58,8 @@ struct BuildState {
     OutputDigests output;
     std::unordered_map<std::string, std::uint64_t> pages;  // URL -> digest of what its page was made from; the feed and sitemap too
     std::uint64_t planned_paths = 0;
-    KeptDestinations layout_destinations;  // OutputPlan::paths_digest() of the last build, whose notices' links all resolved
+    KeptDestinations layout_destinations;
+    KeptPlan plan;  // the output plan, less the search index's shards  // OutputPlan::paths_digest() of the last build, whose notices' links all resolved
     // Called, when set, as soon as the pages are in place and none has an
     // error, before the search index is made: the longest step of a
     // rebuild, which no page waits for. The build goes on, and returns
