@@ -42,6 +42,15 @@ std::string problems_text(const ImportResult& r) {
     return out;
 }
 
+// What `generator import FILE --site SITE --slug SLUG` is given.
+ImportOptions options_for(const fs::path& docx, const fs::path& site, const std::string& slug) {
+    ImportOptions o;
+    o.docx = docx;
+    o.site = site;
+    o.slug = slug;
+    return o;
+}
+
 nlohmann::json json_at(const fs::path& file) { return nlohmann::json::parse(testing::read_file(file)); }
 
 bool has_libreoffice() { return std::system("command -v soffice >/dev/null 2>&1") == 0; }
@@ -282,10 +291,7 @@ TEST_CASE("generator import: a WPS-style notice imports: its fonts and full-widt
     copy_bundled_site(site.path(), {});
     const fs::path docx = site.path() / "wps.docx";
     common::write_file(docx, wps_notice(kGoodRows));
-    ImportOptions o;
-    o.docx = docx;
-    o.site = site.path();
-    o.slug = "2022-quota";
+    ImportOptions o = options_for(docx, site.path(), "2022-quota");
     const ImportResult r = gen::import::import_notice(o);
     INFO(problems_text(r));
     REQUIRE(r.problems.empty());
@@ -336,10 +342,7 @@ TEST_CASE("generator import: a WPS-style blank form without a definition becomes
                              wps_row_of({"建设内容（500字以内）："}) + wps_row_of({""}) + kOpinionRow;
     SECTION("its note below the table") { common::write_file(docx, wps_form_notice(rows, wps_p("") + wps_text("注：本表一式两份。"))); }
     SECTION("its note in the table's last row") { common::write_file(docx, wps_form_notice(rows + wps_row_of({"注：本表一式两份。"}))); }
-    ImportOptions o;
-    o.docx = docx;
-    o.site = site.path();
-    o.slug = "2019-smart-campus";
+    ImportOptions o = options_for(docx, site.path(), "2019-smart-campus");
     const ImportResult r = gen::import::import_notice(o);
     INFO(problems_text(r));
     REQUIRE(r.problems.empty());
@@ -380,10 +383,7 @@ TEST_CASE("generator import: what cannot be mapped (a table, a picture) is repor
     copy_bundled_site(site.path(), {});
     const auto before = testing::read_tree(site.path());
     const fs::path docx = site.path() / ".." / (site.path().filename().string() + "-bad.docx");
-    ImportOptions o;
-    o.docx = docx;
-    o.site = site.path();
-    o.slug = "2022-quota";
+    ImportOptions o = options_for(docx, site.path(), "2022-quota");
 
     SECTION("a county the site does not know") {
         common::write_file(docx, wps_notice(wps_row(wps_run("平江县"), wps_run("2")) + wps_row(wps_run("某某县"), wps_run("1")) +
