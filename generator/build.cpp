@@ -129,8 +129,8 @@ public:
 private:
     std::vector<std::string> leave_destinations();
     std::string chrome();
-    // `templates`: this thread's, compiled on its first page rendered.
-    void render_page(std::unique_ptr<Templates>& templates, const PageJob& job, std::uint64_t made_from);
+    // `compiled`: this thread's templates, compiled for its first page rendered.
+    void render_page(std::unique_ptr<Templates>& compiled, const PageJob& job, std::uint64_t made_from);
     void release_body_html(const Notice& rendered);
     // A file of content/ kept from the last build, unchanged since: its copy stays.
     bool copy_unchanged(std::size_t index, const StaticFile& f) {
