@@ -115,6 +115,7 @@ public:
     // Downloads, feed and sitemap.
     void publish_files();
     void publish_listing_file(const std::string& path, const std::function<std::string()>& make);
+    bool kept_as_made(const std::string& key, std::uint64_t made_from, const std::string& path);
     // Updating in place: what is written so far shown, if it has no errors.
     void publish_pages_early();
     void publish_search_index();
@@ -173,6 +174,8 @@ private:
     std::size_t files_ = 0;                 // planned in all
     std::uint64_t planned_paths_ = 0;      // the plan's paths_digest() when the links were checked
     std::uint64_t listing_made_from_ = 0;  // what the pages listing notices are made from; 0: make them anyway
+    std::vector<std::string> listing_files_;  // files made from that too: the feed, the sitemap
+    std::uint64_t layout_digest_ = 0;       // layout_digest(), once per build
     std::vector<std::uint64_t> made_from_;  // per job: a digest of what its page is made from, 0 to render it anyway
 };
 
@@ -247,12 +250,15 @@ void Build::link() {
 }
 
 void Build::plan() {
+    layout_digest_ = layout_digest();
     site_.destinations = leave_destinations();
     jobs_ = plan_pages(site_, kinds_, "themes/" + site_.config.theme + "/templates/");
     // The preview's last plan, if this one would be made of the same additions.
-    Digest additions;
-    each_planned([&](const std::string& path, const std::string& source) { additions.add(path).add(source); });
-    plan_made_from_ = additions.value();
+    if (state_) {
+        Digest additions;
+        each_planned([&](const std::string& path, const std::string& source) { additions.add(path).add(source); });
+        plan_made_from_ = additions.value();
+    }
     if (state_ && state_->plan.made_from == plan_made_from_) {
         plan_.take(std::exchange(state_->plan, KeptPlan{}));  // should this build fail, the next makes its own
     } else {
@@ -291,7 +297,7 @@ void Build::each_planned(Fn&& planned) const {
 // only their own pages and the search index read.
 std::uint64_t Build::site_wide_digest() const {
     Digest d;
-    d.add(layout_digest());
+    d.add(layout_digest_);
     for (const auto* files : {&site_.static_files, &theme_.static_files})
         for (const StaticFile& f : *files) d.add(f.out_path).add(f.size);
     for (const auto& [url, list] : downloads_)
@@ -346,12 +352,11 @@ std::vector<std::string> Build::leave_destinations() {
 // The layout's and the page templates' own: the preview's last, while what
 // they are made from is the same.
 std::set<std::string> Build::layout_destinations() {
-    const std::uint64_t made_from = layout_digest();
-    if (state_ && state_->layout_destinations.made_from == made_from) return state_->layout_destinations.urls;
+    if (state_ && state_->layout_destinations.made_from == layout_digest_) return state_->layout_destinations.urls;
     std::set<std::string> all = external_destinations(chrome(), site_.config);
     for (const std::string& name : page_templates(kinds_))
         if (const auto t = theme_.templates.find(name); t != theme_.templates.end()) all.merge(literal_destinations(t->second, site_.config));
-    layout_destinations_ = {made_from, all};
+    layout_destinations_ = {layout_digest_, all};
     return all;
 }
 
@@ -400,13 +405,18 @@ void Build::render() {
     clock_.mark("render and publish pages");
 }
 
+// Whether the last build made `key`'s file at `path` from the same (0: not
+// known), and it is in the output as it left it: then it stays.
+bool Build::kept_as_made(const std::string& key, std::uint64_t made_from, const std::string& path) {
+    if (made_from == 0) return false;
+    const auto before = state_->pages.find(key);
+    return before != state_->pages.end() && before->second == made_from && publisher_->keep(path);
+}
+
 void Build::render_page(std::unique_ptr<Templates>& compiled, const PageJob& job, std::uint64_t made_from) {
-    if (made_from != 0) {
-        const auto before = state_->pages.find(job.url);
-        if (before != state_->pages.end() && before->second == made_from && publisher_->keep(common::output_path(job.url))) {
-            if (job.article) release_body_html(*job.article);
-            return;
-        }
+    if (kept_as_made(job.url, made_from, common::output_path(job.url))) {
+        if (job.article) release_body_html(*job.article);
+        return;
     }
     ++rendered_;
     if (!compiled) compiled = std::make_unique<Templates>(theme_);
@@ -444,11 +454,8 @@ void Build::publish_files() {
 
 // Like the pages that list notices: kept while what they are made from is the same.
 void Build::publish_listing_file(const std::string& path, const std::function<std::string()>& make) {
-    if (listing_made_from_ != 0) {
-        const auto before = state_->pages.find(path);
-        if (before != state_->pages.end() && before->second == listing_made_from_ && publisher_->keep(path)) return;
-    }
-    publisher_->file(path, make());
+    listing_files_.push_back(path);
+    if (!kept_as_made(path, listing_made_from_, path)) publisher_->file(path, make());
 }
 
 void Build::publish_pages_early() {
@@ -527,7 +534,7 @@ void Build::keep_state() {
     for (std::size_t i = 0; i < jobs_.size(); ++i)
         if (made_from_[i] != 0) state_->pages.emplace(jobs_[i].url, made_from_[i]);
     if (listing_made_from_ != 0)
-        for (const char* file : {"feed.xml", "sitemap.xml"}) state_->pages.emplace(file, listing_made_from_);
+        for (const std::string& file : listing_files_) state_->pages.emplace(file, listing_made_from_);
     state_->planned_paths = planned_paths_;
     state_->plan = plan_.keep(plan_made_from_, planned_later_);
     if (layout_destinations_.made_from != 0) state_->layout_destinations = std::move(layout_destinations_);
