@@ -4,26 +4,10 @@
 
 #include <stdexcept>
 
+#include "common/base64.hpp"
+
 namespace common {
 namespace {
-
-constexpr int kVariant = sodium_base64_VARIANT_ORIGINAL;
-
-std::string to_base64(const unsigned char* bytes, std::size_t size) {
-    std::string out(sodium_base64_encoded_len(size, kVariant), '\0');
-    sodium_bin2base64(out.data(), out.size(), bytes, size, kVariant);
-    out.resize(out.size() - 1);  // the terminating NUL
-    return out;
-}
-
-std::optional<std::string> from_base64(const std::string& text) {
-    std::string out(text.size(), '\0');
-    std::size_t size = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr, &size, nullptr, kVariant) != 0)
-        return std::nullopt;
-    out.resize(size);
-    return out;
-}
 
 const unsigned char* bytes(const std::string& s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 
@@ -40,8 +24,8 @@ SealedBox seal(const std::string& key, const std::string& record_name, const nlo
     unsigned long long cipher_size = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char*>(cipher.data()), &cipher_size, bytes(message), message.size(),
                                                bytes(record_name), record_name.size(), nullptr, nonce, bytes(key));
-    out.nonce = to_base64(nonce, sizeof nonce);
-    out.box = to_base64(bytes(cipher), static_cast<std::size_t>(cipher_size));
+    out.nonce = to_base64(std::string_view(reinterpret_cast<const char*>(nonce), sizeof nonce));
+    out.box = to_base64(std::string_view(reinterpret_cast<const char*>(cipher.data()), static_cast<std::size_t>(cipher_size)));
     return out;
 }
 

@@ -2,15 +2,19 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "common/base64.hpp"
 #include "common/urls.hpp"
 #include "generator/parallel.hpp"
 #include "generator/search_postings.hpp"
+#include "generator/search_tokens.hpp"
 
 namespace gen {
 namespace {
@@ -18,14 +22,13 @@ namespace {
 // About 4 KB once nginx compresses it: a query of four characters reads
 // three buckets, and a bucket holds many keys besides the one it needs.
 constexpr std::size_t kBucketBytes = 16384;
-// Each title file is read whole for any document of it a query finds.
-constexpr std::size_t kTitlesPerFile = 4096;
-// The first hundred results, and those tied with them, are read from these.
-constexpr std::size_t kDocsPerFile = 128;
+// A query reads the records of the results it shows, each in a file of its
+// own at worst: at 10,000 notices about 2 KB once nginx compresses it.
+constexpr std::size_t kDocsPerFile = 24;
 // A posting costs about this many bytes in a bucket.
 constexpr std::size_t kBytesPerPosting = 3;
 
-const std::string kTermsFolder = "t", kTitlesFolder = "n", kDocsFolder = "d";
+const std::string kTermsFolder = "t", kDocsFolder = "d";
 
 // The same hash as search.js's bucketOf: FNV-1a over the UTF-8 bytes.
 std::uint32_t fnv1a(std::string_view s) {
@@ -76,6 +79,53 @@ Sources shard_keys(const SearchPostings& postings) {
     return out;
 }
 
+// Each key the tokens of a title or excerpt hold, as search.js's tokensHold
+// finds it: a pair as itself, a character in any piece, a word whole and as
+// its first letter.
+void add_keys(const std::string& text, std::uint32_t number, SearchShards::Numbers& into) {
+    std::vector<std::string> keys;
+    for (const std::string& token : search_tokens(text)) {
+        if (is_word(token)) {
+            keys.push_back(token.substr(0, 1));
+            if (token.size() > 1) keys.push_back(token);
+            continue;
+        }
+        for (std::string& c : characters(token)) keys.push_back(std::move(c));
+        if (keys.back() != token) keys.push_back(token);
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const std::string& key : keys) into[key].push_back(number);
+}
+
+// Ascending numbers: as gaps, or where a list holds more than one document
+// in kDenseShare, as a bitmap of every document (bit n % 8 of byte n / 8),
+// in base64; gzip makes either about as small as such a list can be.
+constexpr std::size_t kDenseShare = 40;
+
+void append_numbers(std::string& out, const std::vector<std::uint32_t>& numbers, std::size_t documents) {
+    if (numbers.size() * kDenseShare <= documents) return append_gaps(out, numbers);
+    std::string bits((documents + 7) / 8, '\0');
+    for (const std::uint32_t n : numbers) bits[n / 8] = static_cast<char>(bits[n / 8] | (1 << (n % 8)));
+    out.append("\"").append(common::to_base64(bits)).append("\"");
+}
+
+// "key":list for each key of the bucket that has the list.
+void append_lists(std::string& out, const std::vector<SearchShards::Key>& keys, const std::vector<std::uint32_t>* SearchShards::Key::*list,
+                  std::size_t documents) {
+    const char* comma = "";
+    for (const SearchShards::Key& key : keys)
+        if (key.*list) {
+            out.append(std::exchange(comma, ",")).append("\"").append(*key.name).append("\":");
+            append_numbers(out, *(key.*list), documents);
+        }
+}
+
+const std::vector<std::uint32_t>* find(const SearchShards::Numbers& lists, const std::string& key) {
+    const auto it = lists.find(key);
+    return it == lists.end() ? nullptr : &it->second;
+}
+
 std::size_t next_power_of_two(std::size_t n) {
     std::size_t p = 1;
     while (p < n) p <<= 1;
@@ -109,19 +159,30 @@ std::size_t files_for(std::size_t items, std::size_t per_file) { return (items +
 SearchShards::SearchShards(const std::vector<SearchDocument>& docs, const SearchPostings& postings)
     : docs_(docs), order_(docs.size()), rank_(docs.size()), keys_(shard_keys(postings)) {
     std::iota(order_.begin(), order_.end(), 0);
-    std::stable_sort(order_.begin(), order_.end(), [&](std::uint32_t a, std::uint32_t b) { return docs[a].title < docs[b].title; });
-    for (std::size_t r = 0; r < order_.size(); ++r) rank_[order_[r]] = static_cast<std::uint32_t>(r);
+    std::stable_sort(order_.begin(), order_.end(), [&](std::uint32_t a, std::uint32_t b) { return docs[a].date > docs[b].date; });
+    for (std::uint32_t r = 0; r < order_.size(); ++r) {
+        const SearchDocument& d = docs[order_[r]];
+        rank_[order_[r]] = r;
+        add_keys(d.title, r, in_titles_);
+        add_keys(d.excerpt, r, in_excerpts_);
+    }
 
     std::size_t postings_count = 0;
     for (const auto& [key, lists] : keys_)
         for (const auto* list : lists) postings_count += list->size();
     in_bucket_.resize(next_power_of_two(postings_count * kBytesPerPosting / kBucketBytes + 1));
-    for (auto it = keys_.begin(); it != keys_.end(); ++it) in_bucket_[fnv1a(bucket_name(it->first)) & (in_bucket_.size() - 1)].push_back(it);
-    title_files_ = files_for(order_.size(), kTitlesPerFile);
+    auto place = [&](const Key& key) { in_bucket_[fnv1a(bucket_name(*key.name)) & (in_bucket_.size() - 1)].push_back(key); };
+    for (const auto& [name, sources] : keys_) place({&name, &sources, find(in_titles_, name), find(in_excerpts_, name)});
+    // Keys of no document's postings: a title's words are indexed, but an
+    // excerpt's about a file (its size) are not.
+    for (const auto& [name, list] : in_titles_)
+        if (!keys_.count(name)) place({&name, nullptr, &list, find(in_excerpts_, name)});
+    for (const auto& [name, list] : in_excerpts_)
+        if (!keys_.count(name) && !in_titles_.count(name)) place({&name, nullptr, nullptr, &list});
+    for (auto& keys : in_bucket_) std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return *a.name < *b.name; });
     doc_files_ = files_for(order_.size(), kDocsPerFile);
 
     for (std::size_t b = 0; b < in_bucket_.size(); ++b) paths_.push_back(common::search_shard_url(kTermsFolder, b));
-    for (std::size_t f = 0; f < title_files_; ++f) paths_.push_back(common::search_shard_url(kTitlesFolder, f));
     for (std::size_t f = 0; f < doc_files_; ++f) paths_.push_back(common::search_shard_url(kDocsFolder, f));
     paths_.push_back(common::search_shards_url() + "manifest.json");
 }
@@ -129,39 +190,34 @@ SearchShards::SearchShards(const std::vector<SearchDocument>& docs, const Search
 std::string SearchShards::json(std::size_t i) const {
     if (i < in_bucket_.size()) return bucket_json(i);
     i -= in_bucket_.size();
-    if (i < title_files_) return titles_json(i);
-    i -= title_files_;
     if (i < doc_files_) return docs_json(i);
     return manifest_json();
 }
 
 std::string SearchShards::bucket_json(std::size_t b) const {
-    std::string out = "{";
-    std::vector<std::uint32_t> ids;
+    const std::vector<Key>& keys = in_bucket_[b];
+    // Tokens are Han characters, a-z and 0-9 only: nothing to escape.
+    std::string out = "{\"p\":{";
+    std::vector<std::uint32_t> ids, in_text;
     std::vector<char> marks;
-    for (const auto& it : in_bucket_[b]) {
-        ranked_union(it->second, rank_, ids, marks);
-        // Tokens are Han characters, a-z and 0-9 only: nothing to escape.
-        out += (out.size() > 1 ? ",\"" : "\"") + it->first + "\":";
-        append_gaps(out, ids);
+    const char* comma = "";
+    for (const Key& key : keys) {
+        if (!key.sources) continue;
+        ranked_union(*key.sources, rank_, ids, marks);
+        // Those whose title holds it are listed in "t".
+        in_text.clear();
+        if (key.titles)
+            std::set_difference(ids.begin(), ids.end(), key.titles->begin(), key.titles->end(), std::back_inserter(in_text));
+        else
+            in_text.swap(ids);
+        out.append(std::exchange(comma, ",")).append("\"").append(*key.name).append("\":");
+        append_numbers(out, in_text, docs_.size());
     }
-    return out + "}\n";
-}
-
-std::string SearchShards::titles_json(std::size_t file) const {
-    const std::size_t start = file * kTitlesPerFile;
-    nlohmann::json runs = nlohmann::json::array();
-    const std::string* previous = nullptr;
-    for (std::size_t r = start; r < std::min(order_.size(), start + kTitlesPerFile); ++r) {
-        const std::string& title = docs_[order_[r]].title;
-        if (previous && *previous == title) {
-            runs.back()[1] = runs.back()[1].get<std::size_t>() + 1;
-        } else {
-            runs.push_back({title, 1});
-        }
-        previous = &title;
-    }
-    return runs.dump() + "\n";
+    out += "},\"t\":{";
+    append_lists(out, keys, &Key::titles, docs_.size());
+    out += "},\"e\":{";
+    append_lists(out, keys, &Key::excerpts, docs_.size());
+    return out + "}}\n";
 }
 
 std::string SearchShards::docs_json(std::size_t file) const {
@@ -169,7 +225,7 @@ std::string SearchShards::docs_json(std::size_t file) const {
     nlohmann::json records = nlohmann::json::array();
     for (std::size_t r = start; r < std::min(order_.size(), start + kDocsPerFile); ++r) {
         const SearchDocument& d = docs_[order_[r]];
-        records.push_back({d.kind, d.url, d.date, d.excerpt, order_[r]});
+        records.push_back({d.kind, d.title, d.url, d.date, d.excerpt, order_[r]});
     }
     return records.dump() + "\n";
 }
@@ -179,9 +235,8 @@ std::string SearchShards::manifest_json() const {
         {"buckets", in_bucket_.size()},
         {"docs", docs_.size()},
         {"docs_per_file", kDocsPerFile},
-        {"files", {{"terms", kTermsFolder}, {"titles", kTitlesFolder}, {"docs", kDocsFolder}}},
+        {"files", {{"terms", kTermsFolder}, {"docs", kDocsFolder}}},
         {"kinds", search_kind_labels()},
-        {"titles_per_file", kTitlesPerFile},
     };
     return manifest.dump() + "\n";
 }

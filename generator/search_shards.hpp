@@ -4,23 +4,29 @@
 // them). Under search/shards/:
 //
 //   manifest.json  {"buckets": B, "docs": N, "docs_per_file": D, "files": {...},
-//                   "kinds": {kind: label}, "titles_per_file": T}
-//   t/<b>.json     {key: [id, gap, ...]}: the keys whose bucket is b (fnv1a
-//                  of the key, or of a word's first two letters, mod B)
-//   n/<k>.json     [[title, count], ...]: the titles of documents kT.. in runs
-//   d/<k>.json     [[kind, url, date, excerpt, id], ...]: documents kD..
+//                   "kinds": {kind: label}}
+//   t/<b>.json     {"p": {key: list}, "t": {key: list}, "e": {key: list}}:
+//                  the keys whose bucket is b (fnv1a of the key, or of a
+//                  word's first two letters, mod B): the documents whose
+//                  title holds a key ("t") and those whose other text does
+//                  ("p"), and those whose excerpt does ("e"); a list is
+//                  [id, gap, ...] or, when it holds more than one document
+//                  in 40, a bitmap of every document in base64
+//   d/<k>.json     [[kind, title, url, date, excerpt, id], ...]: documents kD..
 //
-// Documents are numbered here in the order of their titles (then of their
-// place in index.json, their "id" here), so that those a query ranks first,
-// titled alike, sit in few files. The keys are index.json's pairs and words
-// of two letters or more, and, as search.js looks them up there: each Han
-// character with every document of any key holding it, and each first
-// letter with every document of any word it begins.
+// Documents are numbered here newest first (then by their place in
+// index.json, their "id" here): everything else a query is ranked by is in
+// the buckets it reads, so it reads the records of the results it shows and
+// no others. The keys are index.json's pairs and words of two letters or
+// more, and, as search.js looks them up there: each Han character with every
+// document of any key holding it, and each first letter with every document
+// of any word it begins.
 
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "generator/search_index.hpp"
@@ -41,20 +47,31 @@ public:
     // Thread-safe.
     std::string json(std::size_t i) const;
 
+    // Per key, the numbers of the documents whose title (or excerpt) holds
+    // it, ascending.
+    using Numbers = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+    // A key of a bucket with what lists it, each maybe none.
+    struct Key {
+        const std::string* name;
+        const std::vector<const PostingList*>* sources;  // the postings it is the union of
+        const std::vector<std::uint32_t>* titles;
+        const std::vector<std::uint32_t>* excerpts;
+    };
+
 private:
     using Sources = std::map<std::string, std::vector<const PostingList*>>;
 
     std::string bucket_json(std::size_t b) const;
-    std::string titles_json(std::size_t file) const;
     std::string docs_json(std::size_t file) const;
     std::string manifest_json() const;
 
     const std::vector<SearchDocument>& docs_;
-    std::vector<std::uint32_t> order_;  // document ids in the order of their titles
+    std::vector<std::uint32_t> order_;  // document ids newest first
     std::vector<std::uint32_t> rank_;   // a document id's place in order_
     Sources keys_;                      // every key with the postings it is the union of
-    std::vector<std::vector<Sources::const_iterator>> in_bucket_;
-    std::size_t title_files_ = 0, doc_files_ = 0;
+    Numbers in_titles_, in_excerpts_;    // every key they hold; an excerpt's, maybe no document's postings
+    std::vector<std::vector<Key>> in_bucket_;  // each bucket's keys, sorted
+    std::size_t doc_files_ = 0;
     std::vector<std::string> paths_;
 };
 

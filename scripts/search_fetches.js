@@ -14,7 +14,7 @@ if (!publicDir || !queries.length) {
   process.exit(2);
 }
 const search = require(path.join(__dirname, '..', 'themes', 'default', 'static', 'assets', 'search.js'));
-const SHOWN = search.shown;  // as the page shows them
+const SHOWN = search.page;  // as the page shows them at first
 
 (async () => {
   for (const query of queries) {

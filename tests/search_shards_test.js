@@ -1,6 +1,7 @@
 // The sharded index gives what index.json gives: for 300 queries on the
 // benchmark corpus at 1,000 notices, searchShards() finds as many documents
-// as search() and shows the same first hundred in the same order.
+// as search() and gives the same first page of results in the same order,
+// and the same first five pages.
 //   node tests/search_shards_test.js GENERATOR REPO
 'use strict';
 
@@ -17,7 +18,8 @@ if (!generator || !repo) {
 }
 
 const search = require(path.join(repo, 'themes', 'default', 'static', 'assets', 'search.js'));
-const SHOWN = search.shown;  // as the page shows them
+const SHOWN = search.page;  // as the page shows them at first
+const LIMITS = [SHOWN, 5 * SHOWN];  // and after 显示更多 four times
 const QUERIES = 300;
 
 // Pieces of one to four characters of titles and excerpts, words, two
@@ -55,9 +57,11 @@ let failed = false;
     let many = 0;
     for (const query of queries(raw.docs)) {
       const whole = search.search(index, query);
-      const sharded = await search.searchShards(shards, query, SHOWN);
-      assert.strictEqual(sharded.count, whole.length, query + ': how many found');
-      assert.deepStrictEqual(sharded.results, whole.slice(0, SHOWN), query + ': the results shown');
+      for (const limit of LIMITS) {
+        const sharded = await search.searchShards(shards, query, limit);
+        assert.strictEqual(sharded.count, whole.length, query + ': how many found');
+        assert.deepStrictEqual(sharded.results, whole.slice(0, limit), `${query}: the first ${limit} results`);
+      }
       if (whole.length) ++found;
       if (whole.length > SHOWN) ++many;
     }

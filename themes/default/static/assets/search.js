@@ -9,7 +9,8 @@
 (function () {
   'use strict';
 
-  var MAX_SHOWN = 100;
+  // Results shown at first, and added by each 显示更多.
+  var PAGE = 20;
 
   // --- Cutting text into tokens: the same rules as generator/search_tokens.cpp.
 
@@ -145,47 +146,61 @@
     return union(matching.map(function (key) { return postings(index, key); }));
   }
 
-  function occurrences(haystack, needle) {
-    var n = 0;
-    for (var p = haystack.indexOf(needle); p >= 0; p = haystack.indexOf(needle, p + needle.length)) ++n;
-    return n;
-  }
-
-  // What a query is ranked by: its terms, and its runs as typed (folded).
+  // What a query is ranked by: its terms, and its runs as typed (folded),
+  // each with its own terms.
   function parsed(query) {
-    return { terms: queryTerms(query), phrases: runs(query).map(function (run) { return run.chars.join(''); }) };
-  }
-
-  // The part of a document's rank its title decides: whether it holds the
-  // whole query, and how often the terms occur in it.
-  function titleRank(title, q) {
-    var folded = fold(title);
-    var hits = 0;
-    q.terms.forEach(function (t) { hits += occurrences(folded, t.text); });
-    return { holdsAll: q.phrases.every(function (p) { return folded.indexOf(p) >= 0; }), titleHits: hits };
-  }
-
-  // doc: [kind, title, url, date, excerpt]; id: its place in index.json.
-  function result(doc, id, q, kinds) {
-    var byTitle = titleRank(doc[1], q);
-    var title = fold(doc[1]);
-    var excerpt = fold(doc[4]);
-    var tier = byTitle.holdsAll ? 0
-      : q.phrases.every(function (p) { return title.indexOf(p) >= 0 || excerpt.indexOf(p) >= 0; }) ? 1 : 2;
-    var excerptHits = 0;
-    q.terms.forEach(function (t) { excerptHits += occurrences(excerpt, t.text); });
     return {
-      id: id, tier: tier, titleHits: byTitle.titleHits, excerptHits: excerptHits,
+      terms: queryTerms(query),
+      phrases: runs(query).map(function (run) {
+        var text = run.chars.join('');
+        return { text: text, terms: queryTerms(text) };
+      })
+    };
+  }
+
+  // Whether tokens (a title's, an excerpt's) hold a term: a pair as itself,
+  // a character in any piece, a word as the start of any word, as lookup()
+  // finds them. The shards list the documents whose title or excerpt holds
+  // each key (generator/search_shards.cpp).
+  function tokensHold(textTokens, term) {
+    return textTokens.some(function (token) {
+      return term.type === 'pair' ? token === term.text : term.type === 'char' ? token.indexOf(term.text) >= 0
+        : token.lastIndexOf(term.text, 0) === 0;
+    });
+  }
+
+  // The rank of a document, from whether its title and its excerpt hold each
+  // term (inTitle(term), inExcerpt(term)): tier 0 when the title holds every
+  // term, 1 when each run of the query is held whole (all its terms) by the
+  // title or by the excerpt, else 2; then how many of the terms the title
+  // holds. (Then the newest: better().)
+  function rankOf(q, inTitle, inExcerpt) {
+    function holds(has, p) { return p.terms.every(has); }
+    var tier = q.phrases.every(function (p) { return holds(inTitle, p); }) ? 0
+      : q.phrases.every(function (p) { return holds(inTitle, p) || holds(inExcerpt, p); }) ? 1 : 2;
+    return { tier: tier, titleHits: q.terms.filter(inTitle).length };
+  }
+
+  // doc: [kind, title, url, date, excerpt]; id: its place in index.json;
+  // rank: rankOf's.
+  function result(doc, id, rank, kinds) {
+    return {
+      id: id, tier: rank.tier, titleHits: rank.titleHits,
       kind: doc[0], kindLabel: kinds[doc[0]] || doc[0],
       title: doc[1], url: doc[2], date: doc[3], excerpt: doc[4]
     };
   }
 
-  function better(a, b) {
+  // All of the order but the newest first: what the shards tell of a
+  // document before its record.
+  function byRank(a, b) {
     if (a.tier !== b.tier) return a.tier - b.tier;
-    if (a.titleHits !== b.titleHits) return b.titleHits - a.titleHits;
-    if (a.title.length !== b.title.length) return a.title.length - b.title.length;
-    if (a.excerptHits !== b.excerptHits) return b.excerptHits - a.excerptHits;
+    return b.titleHits - a.titleHits;
+  }
+
+  function better(a, b) {
+    var byRanks = byRank(a, b);
+    if (byRanks) return byRanks;
     if (a.date !== b.date) return a.date < b.date ? 1 : -1;
     return a.id - b.id;
   }
@@ -200,16 +215,20 @@
     return ids || [];
   }
 
-  // Every document holding every term, best first: those whose title holds
-  // the whole query, then those whose title or excerpt does; then by how
-  // often the terms occur in the title, the shorter title first (a page
-  // before its file, whose name adds ".docx"), by how often they occur in
-  // the excerpt; then the newest.
+  // Every document holding every term, best first (rankOf, byRank), then
+  // the newest.
   function search(index, query) {
     var q = parsed(query);
     if (!q.terms.length) return [];
     var ids = matching(q.terms, function (term) { return lookup(index, term); });
-    return ids.map(function (id) { return result(index.docs[id], id, q, index.kinds); }).sort(better);
+    return ids.map(function (id) {
+      var doc = index.docs[id];
+      var titleTokens = tokens(doc[1]);
+      var excerptTokens = tokens(doc[4]);
+      var rank = rankOf(q, function (term) { return tokensHold(titleTokens, term); },
+        function (term) { return tokensHold(excerptTokens, term); });
+      return result(doc, id, rank, index.kinds);
+    }).sort(better);
   }
 
   // --- The index in shards (generator/search_shards.hpp), fetched as needed.
@@ -242,10 +261,37 @@
     return manifest.files.terms + '/' + bucketOf(name, manifest.buckets) + '.json';
   }
 
+  // The keys of a bucket a term looks up: a pair, a character and a lone
+  // letter by name, a longer word as the start of every word it begins.
+  function termKeys(keys, term) {
+    if (term.type !== 'word' || term.text.length === 1) return [term.text];
+    return Object.keys(keys).filter(function (key) { return key.length > 1 && key.lastIndexOf(term.text, 0) === 0; });
+  }
+
+  // A list of a bucket: gaps, or a bitmap of every document in base64.
+  function numbers(list) {
+    if (typeof list !== 'string') return decoded(list);
+    var bytes = atob(list);
+    var ids = [];
+    for (var k = 0; k < bytes.length; ++k) {
+      for (var bits = bytes.charCodeAt(k), b = 0; bits; bits >>= 1, ++b) if (bits & 1) ids.push(k * 8 + b);
+    }
+    return ids;
+  }
+
+  // A key's documents are those its title holds ("t") and those its other text does ("p").
   function shardLookup(bucket, term) {
-    if (term.type !== 'word' || term.text.length === 1) return decoded(bucket[term.text]);
-    var keys = Object.keys(bucket).filter(function (key) { return key.length > 1 && key.lastIndexOf(term.text, 0) === 0; });
-    return union(keys.map(function (key) { return decoded(bucket[key]); }));
+    return union(termKeys(bucket.p, term).map(function (key) { return numbers(bucket.p[key]).concat(numbers(bucket.t[key])); }));
+  }
+
+  // number -> true for each document whose title (part "t") or excerpt
+  // ("e") holds the term (tokensHold).
+  function shardHolders(bucket, part, term) {
+    var holders = {};
+    termKeys(bucket[part], term).forEach(function (key) {
+      numbers(bucket[part][key]).forEach(function (id) { holders[id] = true; });
+    });
+    return holders;
   }
 
   function fileOf(id, perFile, folder) {
@@ -262,59 +308,40 @@
     return names;
   }
 
-  // The documents to rank in full, by their titles: when a hundred or more
-  // hold the whole query in their title, only the best of those, with all
-  // tied with the last; otherwise every one.
-  function contenders(found, limit) {
-    var holding = found.filter(function (f) { return f.rank.holdsAll; });
-    if (holding.length < limit) return found;
-    holding.sort(function (a, b) {
-      return b.rank.titleHits - a.rank.titleHits || a.title.length - b.title.length || a.id - b.id;
-    });
-    var last = holding[limit - 1];
-    return holding.filter(function (f, k) {
-      return k < limit || (f.rank.titleHits === last.rank.titleHits && f.title.length === last.title.length);
-    });
-  }
-
-  // The first `limit` results of search() on index.json, and how many it finds,
-  // from the shards: { count, results }.
+  // The first `limit` results of search() on index.json, and how many it
+  // finds, from the shards: { count, results }. Ranked by the buckets alone,
+  // in numbers newest first, only the records shown are read.
   function searchShards(index, query, limit) {
     var q = parsed(query);
     if (!q.terms.length) return Promise.resolve({ count: 0, results: [] });
     return index.manifest().then(function (manifest) {
       return Promise.all(q.terms.map(function (term) { return index.file(termBucket(term, manifest)); })).then(function (buckets) {
         var ids = matching(q.terms, function (term) { return shardLookup(buckets[q.terms.indexOf(term)], term); });
-        return titlesOf(index, manifest, ids).then(function (titles) {
-          var found = ids.map(function (id, k) { return { id: id, title: titles[k], rank: titleRank(titles[k], q) }; });
-          var chosen = contenders(found, limit).sort(function (a, b) { return a.id - b.id; });
-          var names = filesOf(chosen.map(function (f) { return f.id; }), manifest.docs_per_file, manifest.files.docs);
-          return Promise.all(names.map(index.file)).then(function (files) {
-            var byName = {};
-            names.forEach(function (name, k) { byName[name] = files[k]; });
-            var results = chosen.map(function (f) {
-              var record = byName[fileOf(f.id, manifest.docs_per_file, manifest.files.docs)][f.id % manifest.docs_per_file];
-              return result([record[0], f.title, record[1], record[2], record[3]], record[4], q, manifest.kinds);
-            });
-            return { count: ids.length, results: results.sort(better).slice(0, limit) };
+        var inTitles = {};
+        var inExcerpts = {};
+        q.terms.forEach(function (term, k) {
+          inTitles[term.text] = shardHolders(buckets[k], 't', term);
+          inExcerpts[term.text] = shardHolders(buckets[k], 'e', term);
+        });
+        var ranked = ids.map(function (id) {
+          var rank = rankOf(q, function (term) { return inTitles[term.text][id] === true; },
+            function (term) { return inExcerpts[term.text][id] === true; });
+          rank.number = id;
+          return rank;
+        });
+        var shown = ranked.sort(function (a, b) { return byRank(a, b) || a.number - b.number; }).slice(0, limit);
+        var numbers = shown.map(function (r) { return r.number; }).sort(function (a, b) { return a - b; });
+        var names = filesOf(numbers, manifest.docs_per_file, manifest.files.docs);
+        return Promise.all(names.map(index.file)).then(function (files) {
+          var byName = {};
+          names.forEach(function (name, k) { byName[name] = files[k]; });
+          var results = shown.map(function (rank) {
+            var record = byName[fileOf(rank.number, manifest.docs_per_file, manifest.files.docs)][rank.number % manifest.docs_per_file];
+            return result(record, record[5], rank, manifest.kinds);
           });
+          return { count: ids.length, results: results };
         });
       });
-    });
-  }
-
-  // The titles of ascending ids, from the title files that hold them in runs.
-  function titlesOf(index, manifest, ids) {
-    var names = filesOf(ids, manifest.titles_per_file, manifest.files.titles);
-    return Promise.all(names.map(index.file)).then(function (files) {
-      var byId = {};
-      names.forEach(function (name, k) {
-        var id = Number(name.slice(name.indexOf('/') + 1, -'.json'.length)) * manifest.titles_per_file;
-        files[k].forEach(function (run) {
-          for (var n = 0; n < run[1]; ++n) byId[id++] = run[0];
-        });
-      });
-      return ids.map(function (id) { return byId[id]; });
     });
   }
 
@@ -345,7 +372,7 @@
 
   var api = {
     tokens: tokens, queryTerms: queryTerms, prepare: prepare, search: search, shards: shards, searchShards: searchShards,
-    shown: MAX_SHOWN, highlight: highlight, chineseDate: chineseDate
+    page: PAGE, highlight: highlight, chineseDate: chineseDate
   };
   if (typeof module !== 'undefined' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
@@ -410,25 +437,40 @@
       });
     });
     var asked = 0;
+    // 显示更多: the next page of the same query's results, below those shown.
+    var more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'search-more';
+    more.id = 'search-more';
+    more.textContent = '显示更多结果';
+    more.hidden = true;
+    list.parentNode.appendChild(more);
 
-    function show(query) {
+    function show(query, shown) {
       var mine = ++asked;
-      list.textContent = '';
+      more.hidden = true;
+      if (!shown) list.textContent = '';
       if (!queryTerms(query).length) {
         count.textContent = query.trim() === '' ? '' : '请输入要查找的汉字、词语或数字。';
         return;
       }
-      count.textContent = '正在搜索……';
-      searchShards(index, query, MAX_SHOWN).then(function (found) {
+      if (!shown) count.textContent = '正在搜索……';
+      searchShards(index, query, shown + PAGE).then(function (found) {
         // A later query has been asked meanwhile: its answer is the one to show.
         if (mine !== asked) return;
         if (!found.count) {
           count.textContent = '没有找到与“' + query.trim() + '”相关的内容。';
           return;
         }
+        var total = found.results.length;
         count.textContent = '找到' + found.count + '条与“' + query.trim() + '”相关的结果' +
-          (found.count > MAX_SHOWN ? '，显示前' + MAX_SHOWN + '条。' : '。');
-        found.results.forEach(function (r) { list.appendChild(resultItem(r, query, base)); });
+          (found.count > total ? '，显示前' + total + '条。' : '。');
+        found.results.slice(shown).forEach(function (r) { list.appendChild(resultItem(r, query, base)); });
+        more.hidden = found.count <= total;
+        more.onclick = function () { show(query, total); };
+        // The first of the added results takes the focus, so that a keyboard
+        // or a screen reader goes on where the list grew.
+        if (shown && list.children[shown]) list.children[shown].querySelector('a').focus();
       }, function () {
         if (mine === asked) count.textContent = '搜索索引暂时无法加载，请稍后再试。';
       });
@@ -437,7 +479,7 @@
     function fromAddress() {
       var query = new URLSearchParams(window.location.search).get('q') || '';
       input.value = query;
-      show(query);
+      show(query, 0);
     }
 
     // Searching again stays on the page (fetched shards are kept) but
@@ -447,7 +489,7 @@
       var url = new URL(form.action, window.location.href);
       url.searchParams.set('q', input.value);
       window.history.pushState(null, '', url.pathname + url.search);
-      show(input.value);
+      show(input.value, 0);
     });
     window.addEventListener('popstate', fromAddress);
     fromAddress();
