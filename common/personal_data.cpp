@@ -77,22 +77,32 @@ std::size_t match_landline(std::string_view t, std::size_t i, std::string& digit
 
 }  // namespace
 
+// The bytes a number may start at: a digit, "(" and the first of "（"'s.
+// Checked by table, the scan passes over everything else at the speed of a
+// plain loop: it reads the text of every page and attachment published.
+struct NumberStarts {
+    bool at[256] = {};
+    constexpr NumberStarts() {
+        for (int c = '0'; c <= '9'; ++c) at[c] = true;
+        at[static_cast<unsigned char>('(')] = true;
+        at[0xEF] = true;
+    }
+};
+constexpr NumberStarts kNumberStarts;
+
 std::vector<PersonalNumber> find_personal_numbers(std::string_view t) {
     std::vector<PersonalNumber> found;
     std::string digits;
     std::size_t i = 0;
     while (i < t.size()) {
-        if (t[i] == '(' || t[i] == '\xEF') {
-            if (const std::size_t len = match_landline(t, i, digits)) {
-                found.push_back({i, len, digits, "landline number"});
-                i += len;
-            } else {
-                ++i;
-            }
+        if (!kNumberStarts.at[static_cast<unsigned char>(t[i])]) {
+            ++i;
             continue;
         }
-        if (!is_digit(t[i])) {
-            ++i;
+        if (t[i] == '(' || t[i] == '\xEF') {
+            const std::size_t len = t[i] == '(' || t.compare(i, 3, "\xEF\xBC\x88") == 0 ? match_landline(t, i, digits) : 0;
+            if (len) found.push_back({i, len, digits, "landline number"});
+            i += len ? len : 1;
             continue;
         }
         std::size_t j = i;
