@@ -12,6 +12,7 @@
 
 #include "common/base64.hpp"
 #include "common/urls.hpp"
+#include "common/utf8.hpp"
 #include "generator/parallel.hpp"
 #include "generator/search_postings.hpp"
 #include "generator/search_tokens.hpp"
@@ -79,23 +80,29 @@ Sources shard_keys(const SearchPostings& postings) {
     return out;
 }
 
-// Each key the tokens of a title or excerpt hold, as search.js's tokensHold
-// finds it: a pair as itself, a character in any piece, a word whole and as
-// its first letter.
-void add_keys(const std::string& text, std::uint32_t number, SearchShards::Numbers& into) {
-    std::vector<std::string> keys;
-    for (const std::string& token : search_tokens(text)) {
-        if (is_word(token)) {
-            keys.push_back(token.substr(0, 1));
-            if (token.size() > 1) keys.push_back(token);
-            continue;
-        }
-        for (std::string& c : characters(token)) keys.push_back(std::move(c));
-        if (keys.back() != token) keys.push_back(token);
+std::uint64_t han_code(char32_t first, char32_t second) { return (static_cast<std::uint64_t>(first) << 32) | second; }
+
+// Each key of a text's tokens as search.js's tokensHold finds it: a pair as
+// itself, a character in any piece, a word whole and as its first letter.
+struct TextKeys final : TokenSink {
+    std::vector<std::uint64_t> hans;
+    std::vector<std::string> words;
+    void han(char32_t first, char32_t second) override {
+        hans.push_back(han_code(first, 0));
+        if (!second) return;
+        hans.push_back(han_code(second, 0));
+        hans.push_back(han_code(first, second));
     }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const std::string& key : keys) into[key].push_back(number);
+    void word(std::string_view w) override {
+        words.emplace_back(w.substr(0, 1));
+        if (w.size() > 1) words.emplace_back(w);
+    }
+};
+
+template <typename T>
+void sort_unique(std::vector<T>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
 // Ascending numbers: as gaps, or where a list holds more than one document
@@ -121,10 +128,50 @@ void append_lists(std::string& out, const std::vector<SearchShards::Key>& keys, 
         }
 }
 
-const std::vector<std::uint32_t>* find(const SearchShards::Numbers& lists, const std::string& key) {
-    const auto it = lists.find(key);
-    return it == lists.end() ? nullptr : &it->second;
+}  // namespace
+
+// Without a string for each token: the titles and excerpts of 10,000
+// notices cut into millions.
+void SearchShards::Held::add(const std::string& text, std::uint32_t number) {
+    TextKeys keys;
+    each_search_token(text, keys);
+    sort_unique(keys.hans);
+    sort_unique(keys.words);
+    for (const std::uint64_t code : keys.hans) han[code].push_back(number);
+    for (const std::string& w : keys.words) words[w].push_back(number);
 }
+
+void SearchShards::Held::append(Held&& later) {
+    auto join = [](auto& into, auto& from) {
+        if (into.empty()) return into.swap(from);
+        for (auto& [key, list] : from) {
+            auto& mine = into[key];
+            mine.insert(mine.end(), list.begin(), list.end());
+        }
+    };
+    join(han, later.han);
+    join(words, later.words);
+}
+
+const std::vector<std::uint32_t>* SearchShards::Held::find(const std::string& key) const {
+    if (is_word(key)) {
+        const auto it = words.find(key);
+        return it == words.end() ? nullptr : &it->second;
+    }
+    std::size_t i = 0;
+    const char32_t first = common::next_code_point(key, i);
+    const char32_t second = i < key.size() ? common::next_code_point(key, i) : 0;
+    const auto it = han.find(han_code(first, second));
+    return it == han.end() ? nullptr : &it->second;
+}
+
+template <typename Fn>
+void SearchShards::Held::each(Fn&& f) const {
+    for (const auto& [code, list] : han) f(han_token(static_cast<char32_t>(code >> 32), static_cast<char32_t>(code & 0xFFFFFFFFu)), list);
+    for (const auto& [w, list] : words) f(w, list);
+}
+
+namespace {
 
 std::size_t next_power_of_two(std::size_t n) {
     std::size_t p = 1;
@@ -160,11 +207,20 @@ SearchShards::SearchShards(const std::vector<SearchDocument>& docs, const Search
     : docs_(docs), order_(docs.size()), rank_(docs.size()), keys_(shard_keys(postings)) {
     std::iota(order_.begin(), order_.end(), 0);
     std::stable_sort(order_.begin(), order_.end(), [&](std::uint32_t a, std::uint32_t b) { return docs[a].date > docs[b].date; });
-    for (std::uint32_t r = 0; r < order_.size(); ++r) {
-        const SearchDocument& d = docs[order_[r]];
-        rank_[order_[r]] = r;
-        add_keys(d.title, r, in_titles_);
-        add_keys(d.excerpt, r, in_excerpts_);
+    for (std::uint32_t r = 0; r < order_.size(); ++r) rank_[order_[r]] = r;
+    // A contiguous part of the numbers for each core, so that each part's
+    // lists follow those of the part before.
+    const std::size_t parts = worker_count(order_.size());
+    std::vector<Held> titles(parts), excerpts(parts);
+    parallel_for(parts, [&](std::size_t, std::size_t p) {
+        for (std::size_t r = order_.size() * p / parts; r < order_.size() * (p + 1) / parts; ++r) {
+            titles[p].add(docs[order_[r]].title, static_cast<std::uint32_t>(r));
+            excerpts[p].add(docs[order_[r]].excerpt, static_cast<std::uint32_t>(r));
+        }
+    });
+    for (std::size_t p = 0; p < parts; ++p) {
+        in_titles_.append(std::move(titles[p]));
+        in_excerpts_.append(std::move(excerpts[p]));
     }
 
     std::size_t postings_count = 0;
@@ -172,13 +228,17 @@ SearchShards::SearchShards(const std::vector<SearchDocument>& docs, const Search
         for (const auto* list : lists) postings_count += list->size();
     in_bucket_.resize(next_power_of_two(postings_count * kBytesPerPosting / kBucketBytes + 1));
     auto place = [&](const Key& key) { in_bucket_[fnv1a(bucket_name(*key.name)) & (in_bucket_.size() - 1)].push_back(key); };
-    for (const auto& [name, sources] : keys_) place({&name, &sources, find(in_titles_, name), find(in_excerpts_, name)});
-    // Keys of no document's postings: a title's words are indexed, but an
-    // excerpt's about a file (its size) are not.
-    for (const auto& [name, list] : in_titles_)
-        if (!keys_.count(name)) place({&name, nullptr, &list, find(in_excerpts_, name)});
-    for (const auto& [name, list] : in_excerpts_)
-        if (!keys_.count(name) && !in_titles_.count(name)) place({&name, nullptr, nullptr, &list});
+    for (const auto& [name, sources] : keys_) place({&name, &sources, in_titles_.find(name), in_excerpts_.find(name)});
+    // Keys of no document's postings: a title's words are indexed, but not
+    // always an excerpt's (a file's size, a guide's topics).
+    in_titles_.each([&](const std::string& name, const std::vector<std::uint32_t>& list) {
+        if (keys_.count(name)) return;
+        place({&held_only_.emplace_back(name), nullptr, &list, in_excerpts_.find(name)});
+    });
+    in_excerpts_.each([&](const std::string& name, const std::vector<std::uint32_t>& list) {
+        if (keys_.count(name) || in_titles_.find(name)) return;
+        place({&held_only_.emplace_back(name), nullptr, nullptr, &list});
+    });
     for (auto& keys : in_bucket_) std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return *a.name < *b.name; });
     doc_files_ = files_for(order_.size(), kDocsPerFile);
 

@@ -24,6 +24,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -47,9 +48,21 @@ public:
     // Thread-safe.
     std::string json(std::size_t i) const;
 
-    // Per key, the numbers of the documents whose title (or excerpt) holds
-    // it, ascending.
-    using Numbers = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+    // The keys titles (or excerpts) hold, each with the numbers of the
+    // documents holding it, ascending: a Han key by its code points (the
+    // second 0 for a character alone), a word by itself.
+    struct Held {
+        std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> han;
+        std::unordered_map<std::string, std::vector<std::uint32_t>> words;
+
+        void add(const std::string& text, std::uint32_t number);
+        // `later`'s numbers all come after this one's.
+        void append(Held&& later);
+        const std::vector<std::uint32_t>* find(const std::string& key) const;
+        // f(name, numbers) for each key, in no order.
+        template <typename Fn>
+        void each(Fn&& f) const;
+    };
     // A key of a bucket with what lists it, each maybe none.
     struct Key {
         const std::string* name;
@@ -69,7 +82,8 @@ private:
     std::vector<std::uint32_t> order_;  // document ids newest first
     std::vector<std::uint32_t> rank_;   // a document id's place in order_
     Sources keys_;                      // every key with the postings it is the union of
-    Numbers in_titles_, in_excerpts_;    // every key they hold; an excerpt's, maybe no document's postings
+    Held in_titles_, in_excerpts_;
+    std::deque<std::string> held_only_;  // the names of keys they hold and no postings do
     std::vector<std::vector<Key>> in_bucket_;  // each bucket's keys, sorted
     std::size_t doc_files_ = 0;
     std::vector<std::string> paths_;

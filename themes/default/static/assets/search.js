@@ -330,8 +330,8 @@
           return rank;
         });
         var shown = ranked.sort(function (a, b) { return byRank(a, b) || a.number - b.number; }).slice(0, limit);
-        var numbers = shown.map(function (r) { return r.number; }).sort(function (a, b) { return a - b; });
-        var names = filesOf(numbers, manifest.docs_per_file, manifest.files.docs);
+        var wanted = shown.map(function (r) { return r.number; }).sort(function (a, b) { return a - b; });
+        var names = filesOf(wanted, manifest.docs_per_file, manifest.files.docs);
         return Promise.all(names.map(index.file)).then(function (files) {
           var byName = {};
           names.forEach(function (name, k) { byName[name] = files[k]; });
