@@ -110,15 +110,25 @@ void sort_unique(std::vector<T>& v) {
 // in base64; gzip makes either about as small as such a list can be.
 constexpr std::size_t kDenseShare = 40;
 
-void append_numbers(std::string& out, const std::vector<std::uint32_t>& numbers, std::size_t documents) {
-    if (numbers.size() * kDenseShare <= documents) return append_gaps(out, numbers);
+template <typename EachNumber>
+void append_bitmap(std::string& out, EachNumber&& each_number, std::size_t documents) {
     std::string bits((documents + 7) / 8, '\0');
-    for (const std::uint32_t n : numbers) bits[n / 8] = static_cast<char>(bits[n / 8] | (1 << (n % 8)));
+    each_number([&](std::uint32_t n) { bits[n / 8] = static_cast<char>(bits[n / 8] | (1 << (n % 8))); });
     out.append("\"").append(common::to_base64(bits)).append("\"");
 }
 
+void append_numbers(std::string& out, const std::vector<std::uint32_t>& numbers, std::size_t documents) {
+    if (numbers.size() * kDenseShare <= documents) return append_gaps(out, numbers);
+    append_bitmap(out, [&](const auto& f) { std::for_each(numbers.begin(), numbers.end(), f); }, documents);
+}
+
+void append_numbers(std::string& out, const PostingList& numbers, std::size_t documents) {
+    if (numbers.size() * kDenseShare <= documents) return append_gaps(out, numbers);
+    append_bitmap(out, [&](const auto& f) { numbers.each_id(f); }, documents);
+}
+
 // "key":list for each key of the bucket that has the list.
-void append_lists(std::string& out, const std::vector<SearchShards::Key>& keys, const std::vector<std::uint32_t>* SearchShards::Key::*list,
+void append_lists(std::string& out, const std::vector<SearchShards::Key>& keys, const PostingList* SearchShards::Key::*list,
                   std::size_t documents) {
     const char* comma = "";
     for (const SearchShards::Key& key : keys)
@@ -137,23 +147,21 @@ void SearchShards::Held::add(const std::string& text, std::uint32_t number) {
     each_search_token(text, keys);
     sort_unique(keys.hans);
     sort_unique(keys.words);
-    for (const std::uint64_t code : keys.hans) han[code].push_back(number);
-    for (const std::string& w : keys.words) words[w].push_back(number);
+    for (const std::uint64_t code : keys.hans) han[code].add(number);
+    for (const std::string& w : keys.words) words[w].add(number);
 }
 
 void SearchShards::Held::append(Held&& later) {
     auto join = [](auto& into, auto& from) {
         if (into.empty()) return into.swap(from);
-        for (auto& [key, list] : from) {
-            auto& mine = into[key];
-            mine.insert(mine.end(), list.begin(), list.end());
-        }
+        for (const auto& [key, list] : from) into[key].append(list);
+        from.clear();
     };
     join(han, later.han);
     join(words, later.words);
 }
 
-const std::vector<std::uint32_t>* SearchShards::Held::find(const std::string& key) const {
+const PostingList* SearchShards::Held::find(const std::string& key) const {
     if (is_word(key)) {
         const auto it = words.find(key);
         return it == words.end() ? nullptr : &it->second;
@@ -231,11 +239,11 @@ SearchShards::SearchShards(const std::vector<SearchDocument>& docs, const Search
     for (const auto& [name, sources] : keys_) place({&name, &sources, in_titles_.find(name), in_excerpts_.find(name)});
     // Keys of no document's postings: a title's words are indexed, but not
     // always an excerpt's (a file's size, a guide's topics).
-    in_titles_.each([&](const std::string& name, const std::vector<std::uint32_t>& list) {
+    in_titles_.each([&](const std::string& name, const PostingList& list) {
         if (keys_.count(name)) return;
         place({&held_only_.emplace_back(name), nullptr, &list, in_excerpts_.find(name)});
     });
-    in_excerpts_.each([&](const std::string& name, const std::vector<std::uint32_t>& list) {
+    in_excerpts_.each([&](const std::string& name, const PostingList& list) {
         if (keys_.count(name) || in_titles_.find(name)) return;
         place({&held_only_.emplace_back(name), nullptr, nullptr, &list});
     });
@@ -258,7 +266,7 @@ std::string SearchShards::bucket_json(std::size_t b) const {
     const std::vector<Key>& keys = in_bucket_[b];
     // Tokens are Han characters, a-z and 0-9 only: nothing to escape.
     std::string out = "{\"p\":{";
-    std::vector<std::uint32_t> ids, in_text;
+    std::vector<std::uint32_t> ids, in_text, titled;
     std::vector<char> marks;
     const char* comma = "";
     for (const Key& key : keys) {
@@ -266,10 +274,13 @@ std::string SearchShards::bucket_json(std::size_t b) const {
         ranked_union(*key.sources, rank_, ids, marks);
         // Those whose title holds it are listed in "t".
         in_text.clear();
-        if (key.titles)
-            std::set_difference(ids.begin(), ids.end(), key.titles->begin(), key.titles->end(), std::back_inserter(in_text));
-        else
+        if (key.titles) {
+            titled.clear();
+            key.titles->each_id([&](std::uint32_t n) { titled.push_back(n); });
+            std::set_difference(ids.begin(), ids.end(), titled.begin(), titled.end(), std::back_inserter(in_text));
+        } else {
             in_text.swap(ids);
+        }
         out.append(std::exchange(comma, ",")).append("\"").append(*key.name).append("\":");
         append_numbers(out, in_text, docs_.size());
     }

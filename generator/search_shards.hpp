@@ -52,13 +52,13 @@ public:
     // documents holding it, ascending: a Han key by its code points (the
     // second 0 for a character alone), a word by itself.
     struct Held {
-        std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> han;
-        std::unordered_map<std::string, std::vector<std::uint32_t>> words;
+        std::unordered_map<std::uint64_t, PostingList> han;
+        std::unordered_map<std::string, PostingList> words;
 
         void add(const std::string& text, std::uint32_t number);
         // `later`'s numbers all come after this one's.
         void append(Held&& later);
-        const std::vector<std::uint32_t>* find(const std::string& key) const;
+        const PostingList* find(const std::string& key) const;
         // f(name, numbers) for each key, in no order.
         template <typename Fn>
         void each(Fn&& f) const;
@@ -67,8 +67,8 @@ public:
     struct Key {
         const std::string* name;
         const std::vector<const PostingList*>* sources;  // the postings it is the union of
-        const std::vector<std::uint32_t>* titles;
-        const std::vector<std::uint32_t>* excerpts;
+        const PostingList* titles;
+        const PostingList* excerpts;
     };
 
 private:

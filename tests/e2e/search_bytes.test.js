@@ -12,7 +12,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { after, before, test } = require('node:test');
+const AxeBuilder = require('@axe-core/playwright').default;
 const { launchChromium } = require('./lib/chromium');
+const { reflowProblem } = require('./lib/reflow');
 const { freePort, repoRoot, startNginx, stop, tool } = require('./lib/deployment');
 
 const NOTICES = 10000;
@@ -24,6 +26,7 @@ let work;
 let nginx;
 let browser;
 let searchUrl;
+let siteUrl;
 
 before(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'search-bytes-'));
@@ -37,7 +40,8 @@ before(async () => {
     { stdio: ['ignore', 'ignore', 'inherit'] });
   nginx = await startNginx({ work, site, public: publicDir, port, collectorPort: await freePort() });
   browser = await launchChromium();
-  searchUrl = `${origin}${basePath}search/`;
+  siteUrl = `${origin}${basePath}`;
+  searchUrl = `${siteUrl}search/`;
 });
 
 after(async () => {
@@ -97,21 +101,45 @@ for (const query of QUERIES) {
   });
 }
 
-test('显示更多 adds the next page of results below those shown, and moves the focus to the first added', async () => {
-  const context = await browser.newContext();
+// The results page with 显示更多 pressed once: its first 20, the next 20
+// after them, and the focus on the first added.
+async function moreShown(page) {
+  await page.goto(`${searchUrl}?q=${encodeURIComponent('专家评审')}`, { waitUntil: 'networkidle' });
+  await page.waitForFunction(() => /^找到/.test(document.getElementById('search-count').textContent));
+  const first = await page.locator('#search-list li h2 a').allTextContents();
+  assert.equal(first.length, PAGE);
+  await page.click('#search-more');
+  await page.waitForFunction((n) => document.querySelectorAll('#search-list li').length === n, 2 * PAGE);
+  const both = await page.locator('#search-list li h2 a').allTextContents();
+  assert.deepEqual(both.slice(0, PAGE), first);
+  assert.match(await page.textContent('#search-count'), new RegExp(`显示前${2 * PAGE}条`));
+  const focused = await page.evaluate((n) => document.activeElement.closest('li') === document.querySelectorAll('#search-list li')[n], PAGE);
+  assert.ok(focused, 'the first added result has the focus');
+}
+
+// No serious or critical axe violation, and no sideways scrolling at 320 px.
+async function gates(page, label) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const failing = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(failing.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], label);
+  await page.setViewportSize({ width: 320, height: 800 });
+  assert.equal(await reflowProblem(page, label), null);
+}
+
+test('显示更多 adds the next page of results below those shown, moves the focus there, and the page passes axe and fits 320 px, in 长者模式 too', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    await page.goto(`${searchUrl}?q=${encodeURIComponent('专家评审')}`, { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => /^找到/.test(document.getElementById('search-count').textContent));
-    const first = await page.locator('#search-list li h2 a').allTextContents();
-    assert.equal(first.length, PAGE);
-    await page.click('#search-more');
-    await page.waitForFunction((n) => document.querySelectorAll('#search-list li').length === n, 2 * PAGE);
-    const both = await page.locator('#search-list li h2 a').allTextContents();
-    assert.deepEqual(both.slice(0, PAGE), first);
-    assert.match(await page.textContent('#search-count'), new RegExp(`显示前${2 * PAGE}条`));
-    const focused = await page.evaluate((n) => document.activeElement.closest('li') === document.querySelectorAll('#search-list li')[n], PAGE);
-    assert.ok(focused, 'the first added result has the focus');
+    await moreShown(page);
+    const textSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.result-excerpt')).fontSize));
+    const normal = await textSize();
+    await gates(page, 'the search page with 40 results');
+    // As a visitor chooses it: nginx sets the cookie and answers mode.css with elder.css.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${siteUrl}mode/elder/`);
+    await moreShown(page);
+    assert.ok(await textSize() > normal, '长者模式 is in force: larger text');
+    await gates(page, 'the search page with 40 results in 长者模式');
   } finally {
     await context.close();
   }
