@@ -13,10 +13,10 @@ void render_notice_bodies(Site& site, common::Diagnostics& diags) {
         if (n.body_rendered) return;
         RenderedMarkdown md = render_markdown(n.body, site.config.base_path, common::notice_url(n.slug), n.source, n.body_line, diags);
         md.text.shrink_to_fit();  // grown by appending and kept to the end: over a quarter of it was slack
-        n.body_html = std::make_shared<const std::string>(std::move(md.html));
+        n.body_destinations = external_destinations(md.html, site.config);
+        n.body_html = std::make_shared<const PackedText>(md.html);
         n.body_text = std::make_shared<const std::string>(std::move(md.text));
         n.body_links = std::move(md.links);
-        n.body_destinations = external_destinations(n.html(), site.config);
         // Its last reader: from here on the pages read its HTML, the index its text.
         std::string().swap(n.body);
         n.body_rendered = true;

@@ -18,6 +18,7 @@
 #include "common/review_act.hpp"
 #include "common/stored_version.hpp"
 #include "generator/markdown.hpp"
+#include "generator/packed_text.hpp"
 
 namespace gen {
 
@@ -105,12 +106,12 @@ struct Notice {
     bool body_rendered = false;
     // Shared with the preview's cache, so that a notice kept from the last
     // build is copied without its texts.
-    std::shared_ptr<const std::string> body_html;  // for its page alone, and released once that is rendered
+    std::shared_ptr<const PackedText> body_html;   // for its page alone, and released once that is rendered
     std::shared_ptr<const std::string> body_text;  // what a reader sees: the search index and the Description meta tag
     std::vector<InternalLink> body_links;
     std::set<std::string> body_destinations;  // its links to other hosts, each through a leave page
 
-    const std::string& html() const { return body_html ? *body_html : kNoText; }
+    std::string html() const { return body_html ? body_html->text() : std::string(); }
     const std::string& text() const { return body_text ? *body_text : kNoText; }
 
 private:
