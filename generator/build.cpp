@@ -473,10 +473,12 @@ void Build::publish_search_index() {
     if (!state_) std::vector<StaticFile>().swap(site_.static_files);
     const SearchPostings postings = search_postings(docs);
     // And the postings are the notices' text's last reader (41 MB at 10,000
-    // notices): index.json and the shards hold only the excerpts.
-    for (SearchDocument& d : docs) d.parts.clear();
-    if (!state_)
+    // notices): index.json and the shards hold only the excerpts. The
+    // documents' views into it go first.
+    if (!state_) {
+        for (SearchDocument& d : docs) d.parts.clear();
         for (Notice& n : site_.notices) n.body_text.reset();
+    }
     publisher_->file_in_pieces(common::search_index_url(), [&](const auto& write) { search_index_json(docs, postings, write); });
     // Named by what they hold, known only now: planned as they come. Thousands
     // of files: written on every core, as pages are.

@@ -13,7 +13,6 @@ using Ids = PostingList;
 // A Han piece as a number: its code points side by side, the second 0 for a
 // lone character. Hashing and comparing strings was most of the time the
 // postings took.
-std::uint64_t han_key(char32_t first, char32_t second) { return (static_cast<std::uint64_t>(first) << 32) | second; }
 
 // Postings of the documents [begin, end), one document's tokens at a time:
 // held for every document at once, the tokens were the build's largest
@@ -73,7 +72,7 @@ SearchPostings search_postings(const std::vector<SearchDocument>& docs) {
     postings.reserve(part[0].han_lists.size() + part[0].word_lists.size());
     for (auto& [key, ids] : part[0].han_lists) {
         ids.shrink_to_fit();
-        postings.emplace(han_token(static_cast<char32_t>(key >> 32), static_cast<char32_t>(key & 0xFFFFFFFFu)), std::move(ids));
+        postings.emplace(han_token(key), std::move(ids));
     }
     for (auto& [key, ids] : part[0].word_lists) {
         ids.shrink_to_fit();

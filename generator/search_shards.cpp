@@ -80,18 +80,16 @@ Sources shard_keys(const SearchPostings& postings) {
     return out;
 }
 
-std::uint64_t han_code(char32_t first, char32_t second) { return (static_cast<std::uint64_t>(first) << 32) | second; }
-
 // Each key of a text's tokens as search.js's tokensHold finds it: a pair as
 // itself, a character in any piece, a word whole and as its first letter.
 struct TextKeys final : TokenSink {
     std::vector<std::uint64_t> hans;
     std::vector<std::string> words;
     void han(char32_t first, char32_t second) override {
-        hans.push_back(han_code(first, 0));
+        hans.push_back(han_key(first, 0));
         if (!second) return;
-        hans.push_back(han_code(second, 0));
-        hans.push_back(han_code(first, second));
+        hans.push_back(han_key(second, 0));
+        hans.push_back(han_key(first, second));
     }
     void word(std::string_view w) override {
         words.emplace_back(w.substr(0, 1));
@@ -169,13 +167,13 @@ const PostingList* SearchShards::Held::find(const std::string& key) const {
     std::size_t i = 0;
     const char32_t first = common::next_code_point(key, i);
     const char32_t second = i < key.size() ? common::next_code_point(key, i) : 0;
-    const auto it = han.find(han_code(first, second));
+    const auto it = han.find(han_key(first, second));
     return it == han.end() ? nullptr : &it->second;
 }
 
 template <typename Fn>
 void SearchShards::Held::each(Fn&& f) const {
-    for (const auto& [code, list] : han) f(han_token(static_cast<char32_t>(code >> 32), static_cast<char32_t>(code & 0xFFFFFFFFu)), list);
+    for (const auto& [key, list] : han) f(han_token(key), list);
     for (const auto& [w, list] : words) f(w, list);
 }
 
@@ -237,15 +235,10 @@ SearchShards::SearchShards(const std::vector<SearchDocument>& docs, const Search
     in_bucket_.resize(next_power_of_two(postings_count * kBytesPerPosting / kBucketBytes + 1));
     auto place = [&](const Key& key) { in_bucket_[fnv1a(bucket_name(*key.name)) & (in_bucket_.size() - 1)].push_back(key); };
     for (const auto& [name, sources] : keys_) place({&name, &sources, in_titles_.find(name), in_excerpts_.find(name)});
-    // Keys of no document's postings: a title's words are indexed, but not
-    // always an excerpt's (a file's size, a guide's topics).
-    in_titles_.each([&](const std::string& name, const PostingList& list) {
-        if (keys_.count(name)) return;
-        place({&held_only_.emplace_back(name), nullptr, &list, in_excerpts_.find(name)});
-    });
+    // Keys of no document's postings: a title is indexed with its document,
+    // but an excerpt not always (a file's size, a guide's topics).
     in_excerpts_.each([&](const std::string& name, const PostingList& list) {
-        if (keys_.count(name) || in_titles_.find(name)) return;
-        place({&held_only_.emplace_back(name), nullptr, nullptr, &list});
+        if (!keys_.count(name)) place({&held_only_.emplace_back(name), nullptr, nullptr, &list});
     });
     for (auto& keys : in_bucket_) std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return *a.name < *b.name; });
     doc_files_ = files_for(order_.size(), kDocsPerFile);

@@ -83,7 +83,7 @@ private:
     std::vector<std::uint32_t> rank_;   // a document id's place in order_
     Sources keys_;                      // every key with the postings it is the union of
     Held in_titles_, in_excerpts_;
-    std::deque<std::string> held_only_;  // the names of keys they hold and no postings do
+    std::deque<std::string> held_only_;  // the names of keys excerpts hold and no postings do
     std::vector<std::vector<Key>> in_bucket_;  // each bucket's keys, sorted
     std::size_t doc_files_ = 0;
     std::vector<std::string> paths_;

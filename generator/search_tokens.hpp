@@ -2,6 +2,7 @@
 // How text is cut into the search index's tokens. search.js cuts queries
 // the same way (its tokens()), so the two must change together.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,9 @@ void each_search_token(std::string_view text, TokenSink& sink);
 
 // A Han piece as search_tokens spells it.
 std::string han_token(char32_t first, char32_t second);
+// A Han piece as one number, for tables keyed without strings, and back.
+inline std::uint64_t han_key(char32_t first, char32_t second) { return (static_cast<std::uint64_t>(first) << 32) | second; }
+inline std::string han_token(std::uint64_t key) { return han_token(static_cast<char32_t>(key >> 32), static_cast<char32_t>(key & 0xFFFFFFFFu)); }
 
 // At most `max_chars` characters of `text` with every run of white space
 // made one space, trimmed; "…" marks a cut. For excerpts.
