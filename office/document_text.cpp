@@ -56,9 +56,9 @@ std::vector<TextPart> zip_text(const std::filesystem::path& file) {
     std::vector<TextPart> parts;
     for (const std::string& name : zip.names()) {
         if (!holds_text(name)) continue;
-        const std::string xml = zip.read(name, kMaxPartBytes).value_or("");
+        std::string xml = zip.read(name, kMaxPartBytes).value_or("");
         pugi::xml_document doc;
-        const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
+        const pugi::xml_parse_result parsed = doc.load_buffer_inplace(xml.data(), xml.size());
         if (!parsed) throw std::runtime_error(name + ": " + parsed.description());
         TextPart part{name, {}};
         TextWalker walker(part.text);

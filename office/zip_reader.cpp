@@ -1,5 +1,6 @@
 #include "office/zip_reader.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -36,14 +37,23 @@ std::optional<std::string> ZipReader::read(const std::string& name, std::uint64_
     };
     std::unique_ptr<zip_file_t, Closer> f(zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0));
     if (!f) throw std::runtime_error(name + ": " + zip_strerror(archive_));
+    // Inflated straight into the string, sized as declared; the declared
+    // size may lie, so the limit holds for what really inflates.
     std::string out;
-    char buf[65536];
-    // The declared size may lie: the limit holds for what really inflates.
-    for (zip_int64_t got; (got = zip_fread(f.get(), buf, sizeof buf)) != 0;) {
+    std::size_t have = 0;
+    out.resize(static_cast<std::size_t>(std::min<std::uint64_t>((st.valid & ZIP_STAT_SIZE) ? st.size + 1 : 65536, limit + 1)));
+    for (;;) {
+        if (have == out.size()) {
+            if (out.size() > limit) throw std::runtime_error(name + ": inflates to more than the limit");
+            out.resize(static_cast<std::size_t>(std::min<std::uint64_t>(out.size() * 2, limit + 1)));
+        }
+        const zip_int64_t got = zip_fread(f.get(), &out[have], out.size() - have);
         if (got < 0) throw std::runtime_error(name + ": " + zip_file_strerror(f.get()));
-        out.append(buf, static_cast<std::size_t>(got));
-        if (out.size() > limit) throw std::runtime_error(name + ": inflates to more than the limit");
+        if (got == 0) break;
+        have += static_cast<std::size_t>(got);
     }
+    if (have > limit) throw std::runtime_error(name + ": inflates to more than the limit");
+    out.resize(have);
     return out;
 }
 

@@ -334,6 +334,18 @@ TEST_CASE("the text of DOCX and XLSX attachments is checked and an unreadable on
     CHECK_THAT(e, Contains("content/attachments/broken.pdf: error: cannot read its text to check it for personal data"));
 }
 
+TEST_CASE("a DOCX part is read whole however large, and one that inflates past 64 MiB is an error") {
+    TinySite site(kNotice);
+    // The number is the part's last text, a megabyte in.
+    const std::string long_text = "<w:document><w:p><w:t>" + std::string(1 << 20, 'a') + " 13812345678</w:t></w:p></w:document>";
+    write_bytes(site.root() / "content/attachments/long.docx", office::zip_package({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", long_text}}));
+    const std::string bomb = "<w:document><w:p><w:t>" + std::string(64u << 20, 'a') + "</w:t></w:p></w:document>";
+    write_bytes(site.root() / "content/attachments/bomb.docx", office::zip_package({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", bomb}}));
+    const std::string e = failing_build(site);
+    CHECK_THAT(e, Contains("content/attachments/long.docx: error: personal data in word/document.xml, line 1: mobile number 13812345678"));
+    CHECK_THAT(e, Contains("content/attachments/bomb.docx: error: cannot read its text to check it for personal data: word/document.xml: inflates to more than the limit"));
+}
+
 TEST_CASE("the site's own contact numbers may be published with their area code but other landlines may not") {
     TinySite site(R"(-- data/site.json --
 {"bureau": "示例局", "site_title": "示例", "contacts": [{"unit": "信息中心", "phone": "8805708"}, {"unit": "办公室", "phone": "0730-8812000"}]}
