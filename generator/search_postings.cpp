@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "generator/han_table.hpp"
 #include "generator/parallel.hpp"
 #include "generator/search_tokens.hpp"
 
@@ -10,15 +11,11 @@ namespace {
 
 using Ids = PostingList;
 
-// A Han piece as a number: its code points side by side, the second 0 for a
-// lone character. Hashing and comparing strings was most of the time the
-// postings took.
-
 // Postings of the documents [begin, end), one document's tokens at a time:
 // held for every document at once, the tokens were the build's largest
 // allocation (each is a string of its own).
 struct PartPostings final : TokenSink {
-    std::unordered_map<std::uint64_t, Ids> han_lists;
+    HanTable<Ids> han_lists;
     std::unordered_map<std::string, Ids> word_lists;
     std::uint32_t id = 0;  // the document being cut
 
@@ -42,14 +39,19 @@ void postings_of(const std::vector<SearchDocument>& docs, std::size_t begin, std
 }
 
 // Each part's lists follow those of the part before.
-template <typename Map>
-void append_lists(Map& into, Map& from) {
-    for (auto& [key, ids] : from) {
-        auto& list = into[key];
-        if (!list.size()) list = std::move(ids);
-        else list.append(ids);
-    }
-    Map().swap(from);
+void append_list(Ids& into, Ids& from) {
+    if (!into.size()) into = std::move(from);
+    else into.append(from);
+}
+
+void append_lists(HanTable<Ids>& into, HanTable<Ids>& from) {
+    from.each([&](std::uint64_t key, Ids& ids) { append_list(into[key], ids); });
+    from = HanTable<Ids>();
+}
+
+void append_lists(std::unordered_map<std::string, Ids>& into, std::unordered_map<std::string, Ids>& from) {
+    for (auto& [key, ids] : from) append_list(into[key], ids);
+    std::unordered_map<std::string, Ids>().swap(from);
 }
 
 }  // namespace
@@ -70,10 +72,10 @@ SearchPostings search_postings(const std::vector<SearchDocument>& docs) {
     // kept through both forms of the index: each is cut to its size.
     SearchPostings postings;
     postings.reserve(part[0].han_lists.size() + part[0].word_lists.size());
-    for (auto& [key, ids] : part[0].han_lists) {
+    part[0].han_lists.each([&](std::uint64_t key, Ids& ids) {
         ids.shrink_to_fit();
         postings.emplace(han_token(key), std::move(ids));
-    }
+    });
     for (auto& [key, ids] : part[0].word_lists) {
         ids.shrink_to_fit();
         postings.emplace(key, std::move(ids));

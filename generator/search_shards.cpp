@@ -150,13 +150,11 @@ void SearchShards::Held::add(const std::string& text, std::uint32_t number) {
 }
 
 void SearchShards::Held::append(Held&& later) {
-    auto join = [](auto& into, auto& from) {
-        if (into.empty()) return into.swap(from);
-        for (const auto& [key, list] : from) into[key].append(list);
-        from.clear();
-    };
-    join(han, later.han);
-    join(words, later.words);
+    if (han.empty()) han = std::move(later.han);
+    else later.han.each([&](std::uint64_t key, const PostingList& list) { han[key].append(list); });
+    if (words.empty()) words.swap(later.words);
+    else for (const auto& [key, list] : later.words) words[key].append(list);
+    later = Held();
 }
 
 const PostingList* SearchShards::Held::find(const std::string& key) const {
@@ -167,13 +165,12 @@ const PostingList* SearchShards::Held::find(const std::string& key) const {
     std::size_t i = 0;
     const char32_t first = common::next_code_point(key, i);
     const char32_t second = i < key.size() ? common::next_code_point(key, i) : 0;
-    const auto it = han.find(han_key(first, second));
-    return it == han.end() ? nullptr : &it->second;
+    return han.find(han_key(first, second));
 }
 
 template <typename Fn>
 void SearchShards::Held::each(Fn&& f) const {
-    for (const auto& [key, list] : han) f(han_token(key), list);
+    han.each([&](std::uint64_t key, const PostingList& list) { f(han_token(key), list); });
     for (const auto& [w, list] : words) f(w, list);
 }
 

@@ -30,6 +30,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "generator/han_table.hpp"
 #include "generator/search_index.hpp"
 
 namespace gen {
@@ -52,7 +53,7 @@ public:
     // documents holding it, ascending: a Han key by its code points (the
     // second 0 for a character alone), a word by itself.
     struct Held {
-        std::unordered_map<std::uint64_t, PostingList> han;
+        HanTable<PostingList> han;
         std::unordered_map<std::string, PostingList> words;
 
         void add(const std::string& text, std::uint32_t number);

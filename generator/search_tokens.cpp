@@ -57,29 +57,39 @@ std::string han_token(char32_t first, char32_t second) {
     return out;
 }
 
+// Each pair is handed on as its second character is read, a lone character
+// when its run ends: the same tokens in the same order as cutting whole runs,
+// without keeping them.
 void each_search_token(std::string_view text, TokenSink& sink) {
-    std::vector<char32_t> han;  // the current run of Han characters
-    std::string word;           // the current run of letters and digits
-    auto end_runs = [&] {
-        if (han.size() == 1) sink.han(han[0], 0);
-        for (std::size_t k = 1; k < han.size(); ++k) sink.han(han[k - 1], han[k]);
-        han.clear();
+    char32_t han = 0;        // the last Han character of the current run
+    bool lone = false;       // and it is the run's only one so far
+    std::string word;        // the current run of letters and digits
+    auto end_han = [&] {
+        if (lone) sink.han(han, 0);
+        han = 0;
+        lone = false;
+    };
+    auto end_word = [&] {
         if (!word.empty()) sink.word(word);
         word.clear();
     };
     for (std::size_t i = 0; i < text.size();) {
         const char32_t cp = folded(next_code_point(text, i));
         if (is_han(cp)) {
-            if (!word.empty()) end_runs();
-            han.push_back(cp);
+            end_word();
+            if (han) sink.han(han, cp);
+            lone = !han;
+            han = cp;
         } else if (is_word_char(cp)) {
-            if (!han.empty()) end_runs();
+            end_han();
             word += static_cast<char>(cp);
         } else {
-            end_runs();
+            end_han();
+            end_word();
         }
     }
-    end_runs();
+    end_han();
+    end_word();
 }
 
 std::string collapsed_prefix(std::string_view text, std::size_t max_chars) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "generator/han_table.hpp"
 #include "generator/personal_check.hpp"
 #include "generator/search_postings.hpp"
 #include "generator/search_tokens.hpp"
@@ -79,6 +80,9 @@ TEST_CASE("Han text is cut into overlapping pairs, Latin and digits into lower-c
     CHECK(gen::search_tokens("２０１９ＸＸ　ab") == V{"2019xx", "ab"});
     CHECK(gen::search_tokens("（）、—…《》").empty());
     CHECK(gen::search_tokens("（一）") == V{"一"});
+    // A lone character between words, and pairs between them, in text order.
+    CHECK(gen::search_tokens("甲1乙") == V{"甲", "1", "乙"});
+    CHECK(gen::search_tokens("ab甲乙丙c丁") == V{"ab", "甲乙", "乙丙", "c", "丁"});
     // White space counts as one character.
     CHECK(gen::collapsed_prefix("  甲  乙\n丙丁戊", 5) == "甲 乙 丙…");
     CHECK(gen::collapsed_prefix("甲乙", 2) == "甲乙");
@@ -267,6 +271,30 @@ TEST_CASE("a posting list gives back its ids, and index.json's gaps, across part
     gen::append_gaps(plain, ids);
     CHECK(kept == "[0,5,122,1,172,16083,1,299983616]");
     CHECK(kept == plain);
+}
+
+TEST_CASE("a table of Han keys finds each key it holds, and no other, as it grows and once moved") {
+    gen::HanTable<int> table;
+    // Keys that share their first character or their second, past several growths.
+    for (char32_t first = 0x4E00; first < 0x4E00 + 60; ++first)
+        for (char32_t second = 0; second < 60; ++second) table[gen::han_key(first, second ? 0x4E00 + second : 0)] = static_cast<int>(first * 100 + second);
+    CHECK(table.size() == 3600);
+    gen::HanTable<int> moved;
+    moved = std::move(table);
+    ++moved[gen::han_key(0x4E00, 0)];
+    CHECK(moved.size() == 3600);
+    bool all = true;
+    for (char32_t first = 0x4E00; first < 0x4E00 + 60; ++first)
+        for (char32_t second = 1; second < 60; ++second) {
+            const int* v = moved.find(gen::han_key(first, 0x4E00 + second));
+            all = all && v && *v == static_cast<int>(first * 100 + second);
+        }
+    CHECK(all);
+    CHECK(*moved.find(gen::han_key(0x4E00, 0)) == 0x4E00 * 100 + 1);
+    CHECK(moved.find(gen::han_key(0x4E00 + 60, 0)) == nullptr);
+    std::size_t visited = 0;
+    moved.each([&](std::uint64_t, const int&) { ++visited; });
+    CHECK(visited == 3600);
 }
 
 TEST_CASE("a number in a file written in pieces is reported at its line and column in the file") {
