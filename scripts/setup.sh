@@ -10,7 +10,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libkainjow-mustache-dev nlohmann-json3-dev
   libyaml-cpp-dev libmimalloc-dev catch2
   libcpp-httplib-dev libsodium-dev libssl-dev
-  libxlsxwriter-dev libzip-dev zlib1g-dev libpugixml-dev libcli11-dev
+  libxlsxwriter-dev libzip-dev libzstd-dev libpugixml-dev libcli11-dev
   # Uploads are opened as their readers would (qpdf, libpng, libjpeg-turbo);
   # the text of a PDF is read before it is published (poppler).
   libqpdf-dev libpng-dev libjpeg62-turbo-dev libpoppler-cpp-dev
