@@ -20,7 +20,6 @@ import sys
 import zipfile
 from xml.sax.saxutils import escape
 
-from collector_kit import pdf_bytes
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_CORPUS_SCRIPT = os.path.join(os.path.dirname(REPO), "shared", "bench", "make_corpus.py")
@@ -70,16 +69,65 @@ def gen_corpus(corpus_script, out_dir, n, layout):
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+# A PDF's first page of text: 40 lines of 32 characters, a page of a
+# notice's attachment set in 12-point type.
+PDF_LINES, PDF_LINE_CHARS = 40, 32
+
+
+def text_pdf(text, padding):
+    """A PDF whose one page shows `text` (lines of Han and ASCII) in a CID
+    font with a ToUnicode map, as a word processor exports it, followed by
+    `padding` in a stream no page shows (as an embedded font or image
+    would be): poppler lays out the page's text to read it."""
+    cids = {}
+    def shown(line):
+        return "<%s>" % "".join("%04X" % cids.setdefault(ch, len(cids) + 1) for ch in line)
+    lines = text.split("\n")
+    content = "BT /F1 12 Tf 72 770 Td 14 TL\n" + "".join("%s Tj T*\n" % shown(l) for l in lines) + "ET"
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            "%d beginbfchar\n%s"
+            "endbfchar endcmap CMapName currentdict /CMap defineresource pop end end\n"
+            % (len(cids), "".join("<%04X> <%04X>\n" % (cid, ord(ch)) for ch, cid in sorted(cids.items(), key=lambda kv: kv[1]))))
+    def stream(data):
+        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+               b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
+               b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /DW 1000 /CIDToGIDMap /Identity"
+               b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+               stream(cmap.encode("ascii")),
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 7 0 R >>",
+               stream(content.encode("ascii")),
+               stream(padding)]
+    pdf, offsets = b"%PDF-1.7\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return pdf
+
+
 def real_document(path, ext):
     """The corpus' attachments are filler under document names. The
     generator reads the text of every PDF, DOCX and XLSX it publishes (and
     refuses one it cannot read), so each becomes a real document holding
-    its filler: the build pays for reading them as it would on a real site."""
+    its filler, about as large as the corpus made it: a DOCX or XLSX all of
+    it as text, a PDF a page of it as text and the rest in a stream no page
+    shows. The build pays for reading them as it would on a real site."""
     with open(path, "rb") as f:
         filler = f.read()
     if ext == "pdf":
+        chars = filler.decode("utf-8", "replace").replace("\n", " ")
+        chars = "".join(ch if ord(ch) <= 0xFFFF else "?" for ch in chars[:PDF_LINES * PDF_LINE_CHARS])
+        page = "\n".join(chars[k:k + PDF_LINE_CHARS] for k in range(0, len(chars), PDF_LINE_CHARS))
         with open(path, "wb") as f:
-            f.write(pdf_bytes(filler))
+            f.write(text_pdf(page, filler[len(page.encode("utf-8")):]))
         return
     text = escape(filler.decode("utf-8", "replace"))
     parts = {"docx": {"word/document.xml": '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
