@@ -479,11 +479,15 @@ void Build::publish_search_index() {
         for (SearchDocument& d : docs) d.parts.clear();
         for (Notice& n : site_.notices) n.body_text.reset();
     }
-    publisher_->file_in_pieces(common::search_index_url(), [&](const auto& write) { search_index_json(docs, postings, write); });
+    // index.json is written on one thread while the shards are cut on the
+    // others: both only read the documents and the postings.
+    std::optional<const SearchShards> cut;
+    run_both([&] { publisher_->file_in_pieces(common::search_index_url(), [&](const auto& write) { search_index_json(docs, postings, write); }); },
+             [&] { cut.emplace(docs, postings); });
+    const SearchShards& shards = *cut;
     // Named by what they hold, known only now: planned as they come. Thousands
     // of files: written on every core, as pages are.
     // Each file is made on the thread that writes it, and freed once written.
-    const SearchShards shards(docs, postings);
     for (std::size_t i = 0; i < shards.size(); ++i) plan_.add(shards.path(i), "the search index");
     files_ = plan_.size();
     if (state_)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
 #include <thread>
 #include <vector>
 
@@ -26,6 +27,29 @@ void parallel_for(std::size_t n, Fn&& fn) {
     for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(run, w);
     run(0);
     for (auto& t : threads) t.join();
+}
+
+// Runs a() on a thread of its own while b() runs on this one, and returns
+// once both have, rethrowing the exception of either (a's first).
+template <typename A, typename B>
+void run_both(A&& a, B&& b) {
+    std::exception_ptr a_failed;
+    std::thread other([&] {
+        try {
+            a();
+        } catch (...) {
+            a_failed = std::current_exception();
+        }
+    });
+    try {
+        b();
+    } catch (...) {
+        other.join();
+        if (a_failed) std::rethrow_exception(a_failed);
+        throw;
+    }
+    other.join();
+    if (a_failed) std::rethrow_exception(a_failed);
 }
 
 }  // namespace gen
