@@ -2,6 +2,10 @@
 
 #include <cctype>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "common/utf8.hpp"
 
 namespace common {
@@ -75,11 +79,9 @@ std::size_t match_landline(std::string_view t, std::size_t i, std::string& digit
     return p - i;
 }
 
-}  // namespace
-
 // The bytes a number may start at: a digit, "(" and the first of "（"'s.
-// Checked by table, the scan passes over everything else at the speed of a
-// plain loop: it reads the text of every page and attachment published.
+// The scan reads the text of every page and attachment published, and
+// passes over everything else as fast as it can.
 struct NumberStarts {
     bool at[256] = {};
     constexpr NumberStarts() {
@@ -90,15 +92,31 @@ struct NumberStarts {
 };
 constexpr NumberStarts kNumberStarts;
 
+// The first byte at or after `i` a number may start at, or t.size(). With
+// SSE2 (every x86-64), 16 bytes at a time: most of a Chinese text is
+// passed over in blocks.
+std::size_t next_number_start(std::string_view t, std::size_t i) {
+#ifdef __SSE2__
+    const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9), bracket = _mm_set1_epi8('('), wide = _mm_set1_epi8('\xEF');
+    for (; i + 16 <= t.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+        const __m128i from_zero = _mm_sub_epi8(v, zero);
+        const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(from_zero, nine), from_zero);  // 0 to 9 above '0', unsigned
+        const __m128i start = _mm_or_si128(digit, _mm_or_si128(_mm_cmpeq_epi8(v, bracket), _mm_cmpeq_epi8(v, wide)));
+        if (const int found = _mm_movemask_epi8(start)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(found)));
+    }
+#endif
+    while (i < t.size() && !kNumberStarts.at[static_cast<unsigned char>(t[i])]) ++i;
+    return i;
+}
+
+}  // namespace
+
 std::vector<PersonalNumber> find_personal_numbers(std::string_view t) {
     std::vector<PersonalNumber> found;
     std::string digits;
     std::size_t i = 0;
-    while (i < t.size()) {
-        if (!kNumberStarts.at[static_cast<unsigned char>(t[i])]) {
-            ++i;
-            continue;
-        }
+    while ((i = next_number_start(t, i)) < t.size()) {
         if (t[i] == '(' || t[i] == '\xEF') {
             const std::size_t len = t[i] == '(' || t.compare(i, 3, "\xEF\xBC\x88") == 0 ? match_landline(t, i, digits) : 0;
             if (len) found.push_back({i, len, digits, "landline number"});

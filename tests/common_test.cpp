@@ -24,6 +24,24 @@ TEST_CASE("mobile numbers are found alone, grouped, but not inside longer number
     CHECK(digits("12912345678").empty());             // no such mobile prefix
 }
 
+TEST_CASE("a number is found wherever it starts and ends in the text, in blocks of 16 bytes or not") {
+    // Han characters (3 bytes) and ASCII before and after put every start
+    // and end at each place in a block, and at the text's end.
+    for (const std::string& filler : {std::string("a"), std::string("附")})
+        for (int before = 0; before < 20; ++before)
+            for (int after = 0; after < 3; ++after) {
+                std::string lead, tail;
+                for (int k = 0; k < before; ++k) lead += filler;
+                for (int k = 0; k < after; ++k) tail += filler;
+                for (const std::string& number : {std::string("13912345678"), std::string("（0730）8805708"), std::string("(0730)8805708")}) {
+                    const auto hits = common::find_personal_numbers(lead + number + tail);
+                    REQUIRE(hits.size() == 1);
+                    CHECK(hits[0].offset == lead.size());
+                    CHECK(hits[0].length == number.size());
+                }
+            }
+}
+
 TEST_CASE("ID-card numbers are found with a valid checksum and with a wrong one but need a birth date") {
     using common::find_personal_numbers;
     const auto hits = find_personal_numbers("身份证11010519491231002x，另110105194912310021");
